@@ -1,0 +1,148 @@
+"""The row schema: one source of truth for task rows, measures and citation labels.
+
+Every other package imports these records; nothing else defines how a row or a
+citation looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def label(attachment: str, number: int) -> str:
+    """The citation label of a row: ``附件1 第84项``.
+
+    Numbers repeat across the two attachments, so the label always names the
+    attachment.
+    """
+    return f"{attachment} 第{number}项"
+
+
+def citation(attachment: str, number: int) -> str:
+    """The label in the document's citation brackets: ``〔附件1 第84项〕``."""
+    return f"〔{label(attachment, number)}〕"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One implementation measure (one sub-row of the table).
+
+    ``items`` holds the numbered points of the 落实措施 cell when the cell is a
+    numbered list (``1. … 2. …``), else the whole text as a single item.
+    """
+
+    text: str
+    deadline: str
+    goal: str
+    items: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "deadline": self.deadline, "goal": self.goal,
+                "items": list(self.items)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Measure:
+        return cls(text=d["text"], deadline=d["deadline"], goal=d["goal"],
+                   items=tuple(d.get("items") or (d["text"],)))
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One numbered row of an attachment's task table."""
+
+    attachment: str          # "附件1" / "附件2"
+    attachment_title: str    # 《…任务清单》 without the brackets
+    section: str             # "一、大幅放宽市场准入"
+    number: int
+    task: str                # 主要任务 / 主要内容
+    lead_units: tuple[str, ...]
+    coop_units: tuple[str, ...]
+    measures: tuple[Measure, ...]
+    lines: tuple[int, int]   # first and last source line (1-based, inclusive)
+
+    @property
+    def label(self) -> str:
+        return label(self.attachment, self.number)
+
+    @property
+    def citation(self) -> str:
+        return citation(self.attachment, self.number)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.attachment, self.number)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return self.lead_units + self.coop_units
+
+    def fields_text(self) -> str:
+        """All of the row's wording in one string (search, coverage, faithfulness)."""
+        parts = [self.section, self.task, *self.units]
+        for m in self.measures:
+            parts += [m.text, m.deadline, m.goal]
+        return "\n".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "attachment": self.attachment,
+            "attachment_title": self.attachment_title,
+            "number": self.number,
+            "label": self.label,
+            "section": self.section,
+            "task": self.task,
+            "lead_units": list(self.lead_units),
+            "coop_units": list(self.coop_units),
+            "measures": [m.to_dict() for m in self.measures],
+            "lines": list(self.lines),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TaskRow:
+        return cls(
+            attachment=d["attachment"],
+            attachment_title=d.get("attachment_title", ""),
+            section=d["section"],
+            number=int(d["number"]),
+            task=d["task"],
+            lead_units=tuple(d["lead_units"]),
+            coop_units=tuple(d["coop_units"]),
+            measures=tuple(Measure.from_dict(m) for m in d["measures"]),
+            lines=tuple(d.get("lines", (0, 0))),  # type: ignore[arg-type]
+        )
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str    # "附件1"
+    title: str   # "大宁县2022年市场主体倍增政策落实任务清单"
+
+
+@dataclass
+class Document:
+    """A parsed task-list document."""
+
+    path: str
+    title: str
+    doc_number: str      # 文号
+    issuer: str
+    date: str
+    attachments: list[Attachment]
+    rows: list[TaskRow]
+    warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+    def row(self, attachment: str, number: int) -> TaskRow | None:
+        for r in self.rows:
+            if r.attachment == attachment and r.number == number:
+                return r
+        return None
+
+    def meta_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "title": self.title, "doc_number": self.doc_number,
+            "issuer": self.issuer, "date": self.date, "sha256": self.sha256,
+            "attachments": [{"name": a.name, "title": a.title} for a in self.attachments],
+            "rows": len(self.rows),
+        }

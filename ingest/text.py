@@ -1,0 +1,70 @@
+"""Cleaning of table cells and normalisation of Chinese text for matching.
+
+Cleaning keeps the document's wording (answers quote it); normalisation
+(full-width → half-width, no whitespace, lower case) is for matching only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_WS = re.compile(r"\s+")
+# A numbered point: "1. ", "2．", "3、" at the start of the cell or after whitespace.
+_ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s*[.．、]\s*(?=\S)")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# A space the PDF put between two CJK characters or a CJK character and a digit.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d《》〔〕])\s+(?=[\u4e00-\u9fff\d《》〔〕])")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags (``<p>``, ``<ol …>``, ``<li>``) and unescape entities."""
+    return html.unescape(_TAG.sub(" ", text))
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text as shown to users: no HTML, whitespace collapsed."""
+    return _WS.sub(" ", strip_html(text)).strip()
+
+
+def close_cjk_gaps(text: str) -> str:
+    """Remove spaces the PDF inserted inside Chinese phrases (``大宁县 2022 年`` → ``大宁县2022年``)."""
+    return _CJK_GAP.sub("", text.strip())
+
+
+def normalize(text: str) -> str:
+    """Matching form: NFKC (full-width → half-width), no whitespace, lower case."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def cjk_runs(text: str) -> list[str]:
+    """Every maximal run of Chinese characters in ``text``."""
+    return _CJK.findall(text)
+
+
+def split_items(text: str) -> tuple[str, ...]:
+    """Split a cell holding a numbered list into its points.
+
+    Points must be numbered consecutively (the list may start at any number,
+    since a list can continue from the previous sub-row). Anything else — a
+    single sentence, a decimal like ``1.6188亿元`` — stays one item.
+    """
+    matches = list(_ITEM.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return (text,) if text else ()
+    chosen = [matches[0]]
+    for m in matches[1:]:
+        if int(m.group(1)) == int(chosen[-1].group(1)) + 1:
+            chosen.append(m)
+    if len(chosen) < 2 and int(chosen[0].group(1)) == 1:
+        # "1. xxx" alone is still a list of one point
+        pass
+    items = []
+    for i, m in enumerate(chosen):
+        end = chosen[i + 1].start() if i + 1 < len(chosen) else len(text)
+        item = text[m.end():end].strip()
+        if item:
+            items.append(item)
+    return tuple(items) or (text,)

@@ -1,0 +1,239 @@
+"""Ingest on the real built-in corpus: counts, rows field by field, departments,
+coverage and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingest import IngestError, builtin_corpus, label, load_document, parse_text, read_text
+from ingest.coverage import coverage
+from ingest.departments import directory, split_units
+from ingest.text import split_items
+from ui.cli import main as cli
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load_document()
+
+
+def test_document_metadata(doc):
+    assert doc.doc_number == "大营增专班发〔2022〕1号"
+    assert doc.date == "2022年8月17日"
+    assert doc.issuer == "大宁县优化营商环境促进市场主体倍增工作专班办公室"
+    assert "关于印发" in doc.title and doc.title.endswith("的通知")
+    assert [(a.name, a.title) for a in doc.attachments] == [
+        ("附件1", "大宁县2022年市场主体倍增政策落实任务清单"),
+        ("附件2", "大宁县2022年市场主体倍增要素服务保障落实任务清单"),
+    ]
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize("attachment,count", [("附件1", 105), ("附件2", 113)])
+def test_rows_contiguous_without_duplicates(doc, attachment, count):
+    numbers = [r.number for r in doc.rows if r.attachment == attachment]
+    assert numbers == list(range(1, count + 1))
+
+
+@pytest.mark.parametrize("attachment,sections", [
+    ("附件1", "一二三四五六七八九"), ("附件2", "一二三四五六")])
+def test_every_row_in_a_section(doc, attachment, sections):
+    rows = [r for r in doc.rows if r.attachment == attachment]
+    assert all(r.section for r in rows)
+    assert [s[0] for s in dict.fromkeys(r.section for r in rows)] == list(sections)
+
+
+def test_section_header_on_its_own_line(doc):
+    # "四、培育壮大产业主体" stands alone without tabs before 附件1 第46项
+    assert doc.row("附件1", 46).section == "四、培育壮大产业主体"
+    assert doc.row("附件1", 45).section == "三、搭建市场主体集聚发展平台载体"
+
+
+def test_label_names_the_attachment(doc):
+    assert label("附件1", 84) == "附件1 第84项"
+    assert doc.row("附件1", 84).citation == "〔附件1 第84项〕"
+    assert len({r.label for r in doc.rows}) == len(doc.rows) == 218
+
+
+def test_row_a1_84(doc):
+    r = doc.row("附件1", 84)
+    assert r.section == "六、加大财税支持力度"
+    assert r.task.startswith("对首次通过高新技术企业认定的企业，一次性奖励10万元")
+    assert r.task.count("10万元") == 2
+    assert r.lead_units == ("县科技发展中心",) and r.coop_units == ()
+    assert len(r.measures) == 1
+    assert r.measures[0].deadline == "持续推进"
+    assert r.measures[0].goal == "提高我县企业申报高企的积极性，进一步提升我县科技创新能力。"
+    assert r.attachment_title == "大宁县2022年市场主体倍增政策落实任务清单"
+
+
+def test_row_a2_82(doc):
+    r = doc.row("附件2", 82)
+    assert r.section == "五、科技创新支持"
+    assert "一次性奖励10万元" in r.task and "追加奖励10万元" in r.task
+    assert r.lead_units == ("县科技发展中心", "县财政局")
+    assert r.measures[0].text.startswith("18年我县政府出台")
+    assert "大政办发〔2018〕86号" in r.measures[0].text
+    assert r.attachment_title.endswith("要素服务保障落实任务清单")
+
+
+def test_row_a1_6_measures_from_html_list(doc):
+    r = doc.row("附件1", 6)
+    assert len(r.measures) == 1
+    m = r.measures[0]
+    assert "<ol" not in m.text and "<" not in m.text
+    assert [i[:6] for i in m.items] == ["加强工作指导", "建立协调推进", "强化服务平台", "加强企业运行"]
+    assert m.deadline == "持续推进"
+
+
+def test_row_a1_71_paragraph_html_removed(doc):
+    r = doc.row("附件1", 71)
+    assert len(r.measures[0].items) == 4
+    assert "<p>" not in r.fields_text()
+
+
+def test_row_a1_2_three_measures(doc):
+    r = doc.row("附件1", 2)
+    assert len(r.measures) == 3
+    assert [m.deadline for m in r.measures] == ["持续推进"] * 3
+    assert r.measures[2].text.startswith("3. 水利项目前期工作完成后")
+    assert r.lines == (31, 33)
+
+
+def test_row_a2_87_four_sub_rows(doc):
+    r = doc.row("附件2", 87)
+    assert [m.deadline for m in r.measures] == ["2022年6月底", "已实现", "持续推进", "持续推进"]
+    # numbered points continue across sub-rows: 1 | 2-5 | 6-8 | 9
+    assert [len(m.items) for m in r.measures] == [1, 4, 3, 1]
+    assert r.coop_units == ("人行大宁支行", "市住房公积金管理中心大宁管理部", "县人社局", "县医保局", "县税务局")
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("县民营经济 发展促进中心", ["县民营经济发展促进中心"]),
+    ("县民营经济 发展促进中 心", ["县民营经济发展促进中心"]),
+    ("市生态环境局 大宁分局", ["市生态环境局大宁分局"]),
+    ("县直各 相关单位", ["县直各相关单位"]),
+    ("县自然资源 局", ["县自然资源局"]),
+    ("县交通运输局 县水利局", ["县交通运输局", "县水利局"]),
+    ("人行大宁支行 临汾银保监分局大宁监管组 县民营经济 发展促进中心",
+     ["人行大宁支行", "临汾银保监分局大宁监管组", "县民营经济发展促进中心"]),
+    ("人行大宁支行 市住房公积金管理中心 大宁管理部 县人社局",
+     ["人行大宁支行", "市住房公积金管理中心大宁管理部", "县人社局"]),
+    ("各乡镇人民政府 大宁农商银行", ["各乡镇人民政府", "大宁农商银行"]),
+    ("<p>县工信局 县民营经济 发展促进中心</p>", ["县工信局", "县民营经济发展促进中心"]),
+    ("工信局", ["县工信局"]),
+    ("县市场监督管理局", ["县市场监管局"]),
+])
+def test_split_units(cell, expected):
+    assert split_units(cell) == expected
+
+
+def test_every_department_split_join_case_in_the_document(doc):
+    # the rows where the PDF broke names: 附件1 第50/52/105项, 附件2 第29/30/43项, 附件1 第2项
+    assert doc.row("附件1", 50).lead_units == ("县民营经济发展促进中心",)
+    assert doc.row("附件1", 52).lead_units == ("县自然资源局",)
+    assert doc.row("附件1", 105).coop_units == ("县直各相关单位",)
+    assert "县民营经济发展促进中心" in doc.row("附件2", 29).lead_units
+    assert "县民营经济发展促进中心" in doc.row("附件2", 30).lead_units
+    assert doc.row("附件2", 43).lead_units == ("县工信局", "县民营经济发展促进中心")
+    assert "市生态环境局大宁分局" in doc.row("附件1", 2).coop_units
+    names = {u for r in doc.rows for u in r.units}
+    # no fragment survives anywhere
+    assert not any(n in names for n in ("县民营经济", "发展促进中心", "心", "局", "大宁分局",
+                                         "县直各", "相关单位", "工信局", "县自然资源"))
+    assert all(n.endswith(("局", "中心", "支行", "银行", "组", "单位", "政府", "部", "联", "公司"))
+               for n in names)
+
+
+def test_department_directory(doc):
+    entries = {e.name: e for e in directory(doc.rows)}
+    kj = entries["县科技发展中心"]
+    assert "附件1 第84项" in kj.leads and "附件2 第82项" in kj.leads
+    total_leads = sum(len(e.leads) for e in entries.values())
+    assert total_leads == sum(len(r.lead_units) for r in doc.rows)
+    assert entries["县直各相关单位"].leads == [] and len(entries["县直各相关单位"].cooperates) >= 5
+
+
+def test_coverage_is_complete(doc):
+    cov = coverage(read_text(builtin_corpus()), doc)
+    assert cov.total > 2000
+    assert cov.missing == []
+    assert cov.percent == 100.0
+
+
+def test_coverage_detects_loss(doc):
+    text = read_text(builtin_corpus())
+    lost = parse_text(text.replace("一次性奖励10万元，连续3次", "一次性奖励10万元，连续3次\t\t\t\t\t\t\t\t"))
+    # the broken line (too many cells) is skipped with its line number and coverage drops
+    assert any("第 191 行" in w for w in lost.warnings)
+    cov = coverage(text, lost)
+    assert cov.percent < 100 and any(line == 191 for line, _ in cov.missing)
+
+
+def test_split_items_keeps_decimals():
+    assert split_items("3. 实施轻工业园区二期，总投资1.6188亿元。") == ("实施轻工业园区二期，总投资1.6188亿元。",)
+    assert split_items("开展集群登记。") == ("开展集群登记。",)
+    assert split_items("2. 甲 3. 乙") == ("甲", "乙")
+
+
+@pytest.mark.parametrize("content,needle", [
+    (b"", "空文件"),
+    (b"\x00\x01\x02binary\x00", "二进制"),
+    ("序号\t主要任务".encode("gbk") + "附件1\n1\t任务".encode("gbk"), "UTF-8"),
+    ("只是一段文字，没有表格。\n第二行。\n".encode(), "没有识别到任务清单的表格行"),
+])
+def test_bad_input_is_refused_with_file_name(tmp_path, content, needle):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    with pytest.raises(IngestError) as e:
+        load_document(f)
+    assert needle in str(e.value) and str(f) in str(e.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(IngestError, match="不存在"):
+        load_document(tmp_path / "nope.txt")
+
+
+def test_malformed_lines_reported_and_skipped(tmp_path):
+    text = ("附件1\n\n测试清单\n序号\t主要任务\t牵头单位\t配合单位\t落实措施\t时间进度\t年度目标和效果\n"
+            "一、测试\t\t\t\t\t\t\n"
+            "1\t任务一\t县财政局\t\t措施一\t2022年底\t目标一\n"
+            "x\t坏行\t县财政局\t\t\t\t\n"
+            "2\t只有三列\t县财政局\n"
+            "3\t任务三\t县税务局\t\t措施三\t持续推进\t目标三\n")
+    d = parse_text(text, "t.txt")
+    assert [r.number for r in d.rows] == [1, 3]
+    assert any(w.startswith("第 7 行") for w in d.warnings)
+    assert any(w.startswith("第 8 行") and "7 列" in w for w in d.warnings)
+
+
+def test_cli_rows_json(capsys):
+    assert cli(["rows", "--number", "84", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["label"] for r in rows] == ["附件1 第84项", "附件2 第84项"]
+    for r in rows:
+        assert set(r) >= {"attachment", "number", "label", "section", "task", "lead_units",
+                          "coop_units", "measures"}
+        assert set(r["measures"][0]) >= {"text", "deadline", "goal"}
+
+
+def test_cli_rows_filters_and_text(capsys):
+    assert cli(["rows", "--dept", "县科技发展中心", "--attachment", "附件1"]) == 0
+    out = capsys.readouterr().out
+    assert "〔附件1 第84项〕" in out and "〔附件2" not in out
+    assert cli(["rows", "--section", "财税", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["section"] for r in rows} == {"六、加大财税支持力度", "二、财税支持"}
+
+
+def test_cli_depts_and_other_doc(tmp_path, capsys):
+    assert cli(["depts", "--json"]) == 0
+    names = [e["name"] for e in json.loads(capsys.readouterr().out)]
+    assert "县民营经济发展促进中心" in names and "县民营经济" not in names
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    assert cli(["rows", "--doc", str(bad)]) == 2
+    assert "空文件" in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""Command line, Gradio app and HTTP API: thin layers over ``qa`` and ``index``."""
