@@ -1,0 +1,37 @@
+"""Rows → chunks: one whole-row chunk per row and one chunk per measure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.schema import TaskRow
+
+from .schema import MEASURE, ROW, Chunk
+
+
+def row_text(row: TaskRow) -> str:
+    parts = [row.section, row.task, "牵头单位：" + "、".join(row.lead_units)]
+    if row.coop_units:
+        parts.append("配合单位：" + "、".join(row.coop_units))
+    for m in row.measures:
+        parts += [m.text, m.deadline, m.goal]
+    return "\n".join(p for p in parts if p)
+
+
+def measure_text(row: TaskRow, i: int) -> str:
+    m = row.measures[i]
+    return "\n".join(p for p in (row.task, m.text, "时间进度：" + m.deadline if m.deadline else "",
+                                  m.goal) if p)
+
+
+def make_chunks(rows: Sequence[TaskRow], measures: bool = True) -> list[Chunk]:
+    """Whole-row chunks, then (when ``measures``) a chunk for each measure of rows
+    with more than one measure (a single measure's chunk would repeat its row)."""
+    chunks = [Chunk(i, r.attachment, r.number, ROW, None, row_text(r)) for i, r in enumerate(rows)]
+    if measures:
+        for r in rows:
+            if len(r.measures) > 1:
+                for j in range(len(r.measures)):
+                    chunks.append(Chunk(len(chunks), r.attachment, r.number, MEASURE, j,
+                                        measure_text(r, j)))
+    return chunks

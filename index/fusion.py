@@ -1,0 +1,47 @@
+"""Fusion of per-retriever row rankings.
+
+Each leg gives a ranking of row keys with scores, best first. Two rules:
+
+- reciprocal rank fusion: ``sum_leg w_leg / (k + rank)`` (rank from 1);
+- weighted normalised scores: each leg's scores divided by its best score (BM25)
+  or min-max scaled over its candidates (dense), then ``sum_leg w_leg * norm``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+
+Ranking = Sequence[tuple[Hashable, float]]  # (key, score), best first
+
+
+def rrf(rankings: Mapping[str, Ranking], k: float = 60.0,
+        weights: Mapping[str, float] | None = None) -> dict[Hashable, float]:
+    fused: dict[Hashable, float] = {}
+    for leg, ranking in rankings.items():
+        w = 1.0 if weights is None else weights.get(leg, 1.0)
+        for rank, (key, _) in enumerate(ranking, start=1):
+            fused[key] = fused.get(key, 0.0) + w / (k + rank)
+    return fused
+
+
+def normalize_scores(ranking: Ranking, method: str = "max") -> dict[Hashable, float]:
+    """``max``: score / best (0 when best ≤ 0); ``minmax``: (s - min) / (max - min)."""
+    if not ranking:
+        return {}
+    vals = [s for _, s in ranking]
+    hi, lo = max(vals), min(vals)
+    if method == "minmax":
+        span = hi - lo
+        return {key: ((s - lo) / span if span > 0 else 1.0) for key, s in ranking}
+    return {key: (s / hi if hi > 0 else 0.0) for key, s in ranking}
+
+
+def weighted(rankings: Mapping[str, Ranking], weights: Mapping[str, float],
+             methods: Mapping[str, str] | None = None) -> dict[Hashable, float]:
+    fused: dict[Hashable, float] = {}
+    for leg, ranking in rankings.items():
+        norm = normalize_scores(ranking, (methods or {}).get(leg, "max"))
+        w = weights.get(leg, 1.0)
+        for key, s in norm.items():
+            fused[key] = fused.get(key, 0.0) + w * s
+    return fused

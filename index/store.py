@@ -1,0 +1,210 @@
+"""Persistence: an index is a directory in plain formats with a manifest.
+
+    <home>/index/manifest.json   format version, corpus sha256, embedder name + dim,
+                                 chunking settings, counts, build time and duration
+    <home>/index/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
+    <home>/index/chunks.jsonl    chunks with their BM25 tokens
+    <home>/index/dense.faiss     faiss.write_index of the chunk vectors
+
+No pickle. A changed corpus, embedder or chunking triggers a rebuild (or, with
+``no_rebuild``, an error naming the command to run); a missing, truncated or
+corrupt file is an :class:`IndexStoreError` naming the file and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.schema import Document, TaskRow
+
+from . import dense
+from .chunks import make_chunks
+from .embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
+from .schema import Chunk
+from .tokenize import tokenize
+
+FORMAT_VERSION = 1
+CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}
+FIX = "policyqa index --rebuild"
+
+
+class IndexStoreError(RuntimeError):
+    """A persisted index cannot be used; the message names the file and the fix."""
+
+
+def default_home() -> Path:
+    if env := os.environ.get("POLICYQA_HOME"):
+        return Path(env).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "policyqa"
+
+
+def index_dir(home: Path | str | None = None) -> Path:
+    return Path(home or default_home()) / "index"
+
+
+@dataclass
+class StoredIndex:
+    manifest: dict[str, Any]
+    rows: list[TaskRow]
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    faiss_index: Any
+    path: Path
+    load_seconds: float = 0.0
+
+
+def expected_manifest(doc: Document, embedder_name: str) -> dict[str, Any]:
+    return {"format_version": FORMAT_VERSION, "corpus_sha256": doc.sha256,
+            "embedder": embedder_name, "chunking": CHUNKING}
+
+
+def mismatch(manifest: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """Human-readable reasons the stored manifest does not fit, empty when it does."""
+    names = {"format_version": "索引格式版本", "corpus_sha256": "语料（文件内容已变化）",
+             "embedder": "嵌入模型", "chunking": "分块设置"}
+    return [f"{names[k]}：已存 {manifest.get(k)!r}，需要 {v!r}"
+            for k, v in expected.items() if manifest.get(k) != v]
+
+
+def _progress_bar(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="块", file=sys.stderr, disable=total == 0,
+                mininterval=0.5)
+
+
+def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
+          quiet: bool = False) -> StoredIndex:
+    """Chunk, tokenise, embed and write the index atomically; prints a progress bar
+    and a timing summary on stderr."""
+    t0 = time.perf_counter()
+    target = index_dir(home)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    chunks = make_chunks(doc.rows, measures=CHUNKING["measure"])
+    tokens = [tokenize(c.text) for c in chunks]
+    t_tok = time.perf_counter() - t0
+    bar = None if quiet else _progress_bar(len(chunks), f"嵌入 {embedder.name}")
+    vectors = embedder.encode_passages([c.text for c in chunks],
+                                       progress=(bar.update if bar else None))
+    if bar:
+        bar.close()
+    t_emb = time.perf_counter() - t0 - t_tok
+    index = dense.build_index(vectors)
+    manifest = {**expected_manifest(doc, embedder.name), "dim": int(vectors.shape[1]),
+                "rows": len(doc.rows), "chunks": len(chunks),
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "build_seconds": round(time.perf_counter() - t0, 2),
+                "document": {"title": doc.title, "doc_number": doc.doc_number, "path": doc.path}}
+    tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
+    try:
+        with open(tmp / "rows.jsonl", "w", encoding="utf-8") as f:
+            for r in doc.rows:
+                f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+            for c, toks in zip(chunks, tokens):
+                f.write(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n")
+        dense.save(index, tmp / "dense.faiss")
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+        old = target.with_name(f".old-{os.getpid()}-{time.time_ns()}")
+        if target.exists():
+            target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if not quiet:
+        print(f"索引已建立：{len(doc.rows)} 行，{len(chunks)} 块；分词 {t_tok:.1f} 秒，"
+              f"嵌入 {t_emb:.1f} 秒（{len(chunks) / max(t_emb, 1e-9):.1f} 块/秒），"
+              f"共 {manifest['build_seconds']:.1f} 秒 → {target}", file=sys.stderr)
+    return StoredIndex(manifest, list(doc.rows), chunks, tokens, index, target)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise IndexStoreError(f"索引文件已损坏：{path} 第 {n} 行不是有效 JSON（{e.msg}）。"
+                                          f"修复：运行 {FIX}") from e
+    return out
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest of the index at ``path``; None when no index is there."""
+    mf = path / "manifest.json"
+    if not mf.exists():
+        if path.exists() and any(path.iterdir()):
+            raise IndexStoreError(f"索引缺少清单文件：{mf}。修复：运行 {FIX}")
+        return None
+    try:
+        manifest = json.loads(mf.read_text("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise IndexStoreError(f"索引清单已损坏：{mf}（{e}）。修复：运行 {FIX}") from e
+    if not isinstance(manifest, dict):
+        raise IndexStoreError(f"索引清单格式不对：{mf}。修复：运行 {FIX}")
+    return manifest
+
+
+def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
+    t0 = time.perf_counter()
+    for name in ("rows.jsonl", "chunks.jsonl", "dense.faiss"):
+        if not (path / name).exists():
+            raise IndexStoreError(f"索引文件缺失：{path / name}。修复：运行 {FIX}")
+    try:
+        rows = [TaskRow.from_dict(d) for d in _read_jsonl(path / "rows.jsonl")]
+        recs = _read_jsonl(path / "chunks.jsonl")
+        chunks = [Chunk.from_dict(d) for d in recs]
+        tokens = [list(d["tokens"]) for d in recs]
+    except (KeyError, TypeError, ValueError) as e:
+        raise IndexStoreError(f"索引文件内容不完整：{path}（{e!r}）。修复：运行 {FIX}") from e
+    try:
+        index = dense.load(path / "dense.faiss")
+    except RuntimeError as e:
+        raise IndexStoreError(f"向量索引文件已损坏或被截断：{path / 'dense.faiss'}。修复：运行 {FIX}") from e
+    counts = (len(rows), len(chunks), index.ntotal, index.d)
+    if counts != (manifest.get("rows"), manifest.get("chunks"), manifest.get("chunks"), manifest.get("dim")):
+        raise IndexStoreError(f"索引文件彼此不一致（行 {counts[0]}、块 {counts[1]}、向量 {counts[2]}×{counts[3]}，"
+                              f"清单记载 {manifest.get('rows')}、{manifest.get('chunks')}、{manifest.get('dim')}）："
+                              f"{path}。修复：运行 {FIX}")
+    return StoredIndex(manifest, rows, chunks, tokens, index, path, time.perf_counter() - t0)
+
+
+def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path | str | None = None,
+               rebuild: bool = False, no_rebuild: bool = False, quiet: bool = False
+               ) -> tuple[StoredIndex, Embedder]:
+    """Load the index for ``doc`` and the embedder, building it when absent or stale."""
+    emb = embedder if embedder is not None and not isinstance(embedder, str) else None
+    name = emb.name if emb else _embedder_name(embedder)
+    path = index_dir(home)
+    manifest = None if rebuild else read_manifest(path)
+    if manifest is not None:
+        reasons = mismatch(manifest, expected_manifest(doc, name))
+        if not reasons:
+            return load(path, manifest), emb or make_embedder(name)
+        if no_rebuild:
+            raise IndexStoreError(f"索引与当前设置不符（{'；'.join(reasons)}）：{path}。修复：运行 {FIX}")
+        if not quiet:
+            print(f"索引需要重建：{'；'.join(reasons)}", file=sys.stderr)
+    elif no_rebuild and not rebuild:
+        raise IndexStoreError(f"还没有索引：{path}。修复：运行 policyqa index")
+    emb = emb or make_embedder(name)
+    return build(doc, emb, home, quiet=quiet), emb
+
+
+def _embedder_name(spec: str | None) -> str:
+    spec = spec or os.environ.get("POLICYQA_EMBEDDER") or DEFAULT_EMBEDDER
+    if spec.startswith("st:"):
+        return f"st:{Path(spec[3:]).expanduser().resolve()}"
+    return spec

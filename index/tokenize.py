@@ -1,0 +1,87 @@
+"""One tokenizer for documents and queries: jieba with the domain user dictionary,
+normalisation and stopwords; plus query-time synonym expansion.
+
+The dictionary, stopwords and synonyms are editable data files in ``index/data``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+
+from ingest.text import normalize
+
+_lock = threading.Lock()
+_WORD = re.compile(r"[\w+]", re.UNICODE)
+
+
+def _data(name: str) -> list[str]:
+    text = resources.files("index").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    with _lock:
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        for ln in _data("userdict.txt"):
+            parts = ln.split()
+            word = normalize(parts[0])
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tk.add_word(word, freq)
+    return tk
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _data("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of equivalent terms (normalised), from ``data/synonyms.tsv``."""
+    groups = []
+    for ln in _data("synonyms.tsv"):
+        terms = tuple(dict.fromkeys(normalize(t) for t in ln.split("\t") if len(t.strip()) >= 2))
+        if len(terms) >= 2:
+            groups.append(terms)
+    return tuple(groups)
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens of normalised text, without stopwords and punctuation."""
+    stop = stopwords()
+    return [t for t in _jieba().cut_for_search(normalize(text))
+            if t.strip() and _WORD.search(t) and t not in stop]
+
+
+def expansions(text: str) -> list[str]:
+    """The synonyms to add for ``text``: for every group with a term in the text,
+    the group's other terms."""
+    q = normalize(text)
+    out: list[str] = []
+    for group in synonym_groups():
+        if any(t in q for t in group):
+            out += [t for t in group if t not in q]
+    return out
+
+
+def query_tokens(text: str, synonyms: bool = True) -> list[str]:
+    """Tokens of a query, with synonym expansions appended when ``synonyms``."""
+    toks = tokenize(text)
+    if synonyms:
+        for extra in expansions(text):
+            toks += tokenize(extra)
+    return toks
+
+
+def warm() -> None:
+    """Load jieba's dictionary now rather than on the first query."""
+    _jieba()
