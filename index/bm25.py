@@ -30,6 +30,10 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def idf(self, term: str) -> float:
+        """The term's IDF; 0 for a term no chunk contains."""
+        return self._bm25.idf.get(term, 0.0)
+
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
         terms = [t for t in dict.fromkeys(query_tokens) if t in self._bm25.idf]
         if not terms:

@@ -1,0 +1,32 @@
+"""Intent of a question, by rules (measured on the question set)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.text import normalize
+
+INTENTS = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno", "general")
+
+# Checked in order; the first rule that matches wins.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("department", re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
+                              r"归谁|归哪|牵头单位|牵头的|负责单位|主管部门|配合单位|谁配合|由谁|哪家|什么部门")),
+    ("deadline", re.compile(r"什么时候|何时|哪天|哪一年|几号|几月|时限|期限|截止|时间进度|时间安排|多久完成|"
+                            r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
+    ("amount", re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
+                          r"标准是|按多少|按什么比例|几成|百分之|奖励$|有啥奖|什么奖|啥补贴|什么补贴|奖补|几年")),
+    ("goal", re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展")),
+    ("eligibility", re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
+                               r"要交|需要.*吗|会不会|要钱吗|收费吗|还要|多久才能|能否")),
+    ("measure", re.compile(r"怎么|如何|措施|办法|做法|哪些事|怎样|具体|流程|是怎么回事|推进")),
+    ("yesno", re.compile(r"吗[？?]?$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗")),
+)
+
+
+def detect_intent(question: str) -> str:
+    q = normalize(question)
+    for name, pattern in _RULES:
+        if pattern.search(q):
+            return name
+    return "general"

@@ -1,0 +1,143 @@
+"""Is the document about this question at all? Signals for abstaining, combined.
+
+One threshold on the best similarity cannot separate in-scope from out-of-scope
+questions here (the dense scores of both overlap: 0.84–0.93), so the decision
+combines:
+
+- ``coverage``: the IDF-weighted share of the question's content words that the
+  best row contains (synonyms count);
+- ``unknown``: content words the document never uses (no row token, no
+  substring of the text, no synonym that it uses) — another programme or topic;
+- ``foreign_place``: a place other than 大宁 named in the question but absent from
+  the best rows (data file ``qa/data/places.txt``);
+- ``foreign_year``: a year other than the document's that the best rows never mention;
+- ``dense`` and ``margin``: the best dense score and its lead over the 5th row;
+- ``field_missing``: the intent asks for an amount/deadline the best row lacks.
+
+The weights and the threshold live in ``qa/data/abstain.json``, fitted on the dev
+split of the question set (``python -m qa.calibrate``) and reported on both splits.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+
+from index.retriever import Retriever
+from index.schema import Hit
+from index.tokenize import expansions, stopwords, tokenize
+from ingest.text import normalize
+
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("qa").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[str, ...]:
+    return tuple(normalize(p) for p in _lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _lines("question_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, float]:
+    return json.loads(resources.files("qa").joinpath("data/abstain.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Signals:
+    coverage: float
+    unknown: int
+    foreign_place: bool
+    foreign_year: bool
+    dense: float
+    margin: float
+    field_missing: bool
+    unknown_words: tuple[str, ...] = ()
+
+    def features(self) -> dict[str, float]:
+        return {"coverage": self.coverage, "unknown": float(min(self.unknown, 3)),
+                "foreign": float(self.foreign_place or self.foreign_year),
+                "dense": self.dense, "margin": self.margin,
+                "field_missing": float(self.field_missing)}
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class RelevanceModel:
+    """Computes :class:`Signals` against one retriever's corpus."""
+
+    def __init__(self, retriever: Retriever, doc_year: str = ""):
+        self.r = retriever
+        self.row_tokens: dict[tuple[str, int], set[str]] = {}
+        for c, toks in zip(retriever.chunks, retriever.stored.tokens):
+            self.row_tokens.setdefault(c.row_key, set()).update(toks)
+        self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
+        self.blob = normalize("\n".join(r.fields_text() for r in retriever.rows))
+        self.row_text = {r.key: normalize(r.fields_text()) for r in retriever.rows}
+        self.doc_year = doc_year
+        self._function_chars = {w for w in stopwords() | question_words() if len(w) == 1}
+
+    def content_terms(self, question: str) -> list[str]:
+        skip = stopwords() | question_words()
+        return [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 and t not in skip]
+
+    def _known(self, term: str) -> bool:
+        if term in self.vocab or term in self.blob:
+            return True
+        # jieba compounds of a function word ("最多能", "要钱", "后能") are not content
+        if any(ch in self._function_chars for ch in term) or any(w in term for w in question_words()):
+            return True
+        return any(normalize(s) in self.blob for s in expansions(term))
+
+    def signals(self, question: str, hits: list[Hit], intent: str) -> Signals:
+        terms = self.content_terms(question)
+        unknown = tuple(t for t in terms if not self._known(t))
+        if not hits:
+            return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown)
+        top = hits[0]
+        toks = self.row_tokens.get(top.key, set())
+        text = self.row_text.get(top.key, "")
+        total = covered = 0.0
+        for t in terms:
+            w = max(self.r.bm25.idf(t), 1.0)  # unknown words weigh like rare ones
+            total += w
+            if t in toks or t in text or any(normalize(s) in text for s in expansions(t)):
+                covered += w
+        coverage = covered / total if total else 0.0
+        q = normalize(question)
+        foreign_place = any(p in q and p not in text for p in places())
+        foreign_year = any(y != self.doc_year and y not in text for y in _YEAR.findall(q))
+        dense = [s for h in hits if (s := h.scores.get("dense")) is not None]
+        margin = dense[0] - min(dense) if len(dense) >= 2 else 0.0
+        field_missing = False
+        if intent == "amount":
+            field_missing = not re.search(r"\d", text)
+        return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
+                       round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
+
+
+def abstain_score(sig: Signals, params: dict[str, float] | None = None) -> float:
+    """Probability-like score that the question is out of scope (logistic model)."""
+    p = params or model()
+    z = p["bias"] + sum(p["w_" + k] * v for k, v in sig.features().items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def should_abstain(sig: Signals, params: dict[str, float] | None = None) -> bool:
+    p = params or model()
+    if sig.foreign_place or sig.foreign_year:
+        return True
+    return abstain_score(sig, p) >= p["threshold"]

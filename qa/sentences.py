@@ -1,0 +1,52 @@
+"""Rows split into quotable sentences, each tagged with the field it comes from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.schema import TaskRow
+
+TASK, MEASURE, GOAL = "task", "measure", "goal"
+
+# split after 。；; ！？ (keeping them) — a comma never ends a quote
+_SPLIT = re.compile(r"(?<=[。；;！!？?])\s*")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)")
+_NUMBER = re.compile(r"\d")
+MAX_QUOTE = 160
+
+
+@dataclass(frozen=True)
+class Sentence:
+    key: tuple[str, int]   # row key
+    field: str             # TASK / MEASURE / GOAL
+    measure: int | None    # index into row.measures for MEASURE / GOAL
+    text: str
+
+    @property
+    def has_amount(self) -> bool:
+        return bool(_AMOUNT.search(self.text))
+
+    @property
+    def has_number(self) -> bool:
+        return bool(_NUMBER.search(self.text))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a field, long ones cut at a comma-free boundary is not attempted:
+    the document's wording is kept whole."""
+    out = []
+    for s in _SPLIT.split(text.strip()):
+        s = s.strip()
+        if len(s) >= 2:
+            out.append(s)
+    return out
+
+
+def row_sentences(row: TaskRow) -> list[Sentence]:
+    out = [Sentence(row.key, TASK, None, s) for s in split_sentences(row.task)]
+    for i, m in enumerate(row.measures):
+        for item in m.items or (m.text,):
+            out += [Sentence(row.key, MEASURE, i, s) for s in split_sentences(item)]
+        out += [Sentence(row.key, GOAL, i, s) for s in split_sentences(m.goal)]
+    return out
