@@ -103,6 +103,7 @@ class RelevanceModel:
         return any(normalize(s) in self.blob for s in expansions(term))
 
     def signals(self, question: str, hits: list[Hit], intent: str) -> Signals:
+        hits = hits[:5]  # the signals are defined (and fitted) on the top 5 rows
         terms = self.content_terms(question)
         unknown = tuple(t for t in terms if not self._known(t))
         if not hits:

@@ -1,0 +1,193 @@
+"""Run configurations over a question set and compute every metric.
+
+Configurations (one run compares them side by side):
+
+- ``naive``: what a general RAG platform does out of the box — whole-row chunks,
+  BM25 only, the top 3 rows pasted as the answer, never abstains;
+- ``bm25``, ``dense``: one retriever, our answer composer;
+- ``hybrid-rows``: fused, whole-row chunks only;
+- ``hybrid``: fused, whole-row + measure-level chunks (the default);
+- ``hybrid-nosyn``: the default without query-time synonyms.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.retriever import DEFAULT_CONFIG, SearchConfig
+from qa.engine import Assistant
+from qa.faithful import LABEL, violations
+from qa.schema import Answer, Citation
+
+from .dataset import Question
+from .metrics import (abstention_pr, citation_pr, facts_present, mean, mrr_at_k, ndcg_at_k,
+                      percentile, recall_at_k)
+
+CONFIGS: dict[str, SearchConfig | None] = {
+    "naive": None,
+    "bm25": DEFAULT_CONFIG.with_(retriever="bm25"),
+    "dense": DEFAULT_CONFIG.with_(retriever="dense"),
+    "hybrid-rows": DEFAULT_CONFIG.with_(measures=False),
+    "hybrid": DEFAULT_CONFIG,
+    "hybrid-nosyn": DEFAULT_CONFIG.with_(synonyms=False),
+}
+DEFAULT = "hybrid"
+KS = (1, 3, 5, 10)
+_RELATED = re.compile(r"\n\n\*\*相关条目\*\*[\s\S]*$")
+
+
+@dataclass
+class Result:
+    question: Question
+    ranking: list[tuple[str, int]]
+    answer: Answer
+    violations: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The answer without the related-rows list."""
+        return _RELATED.sub("", self.answer.answer)
+
+
+def body_length(text: str) -> int:
+    """Characters of an answer body, without citation labels and the related list."""
+    return len(re.sub(r"\s", "", LABEL.sub("", _RELATED.sub("", text))))
+
+
+def naive_answer(assistant: Assistant, q: str) -> tuple[list[tuple[str, int]], Answer]:
+    t0 = time.perf_counter()
+    cfg = DEFAULT_CONFIG.with_(retriever="bm25", measures=False, synonyms=False)
+    hits = assistant.r.search(q, 10, cfg)
+    top = hits[:3]
+    rows = [assistant.r.by_key[h.key] for h in top]
+    text = "\n\n".join(f"{r.citation} {r.fields_text()}" for r in rows)
+    ans = Answer(question=q, answer=text, abstained=False, intent="general",
+                 citations=[Citation(r.attachment, r.number, r.label, r.section, r.task,
+                                     list(r.lead_units), h.score) for h, r in zip(top, rows)],
+                 latency_ms=round((time.perf_counter() - t0) * 1000, 2))
+    return [h.key for h in hits], ans
+
+
+def run_config(assistant: Assistant, name: str, questions: Sequence[Question],
+               progress: Callable[[int], None] | None = None) -> list[Result]:
+    cfg = CONFIGS[name]
+    a = copy.copy(assistant)
+    if cfg is not None:
+        a.search_cfg = cfg
+    out = []
+    for q in questions:
+        if cfg is None:
+            ranking, ans = naive_answer(a, q.question)
+        else:
+            ranking = [h.key for h in a.r.search(q.question, 10, cfg)]
+            ans = a.answer(q.question)
+        cited = [a.r.by_key[k] for k in ans.cited_keys]
+        v = violations(_RELATED.sub("", ans.answer), cited, a.departments) if not ans.abstained else []
+        out.append(Result(q, ranking, ans, v))
+        if progress:
+            progress(1)
+    return out
+
+
+def metrics(results: Sequence[Result]) -> dict[str, Any]:
+    ans = [r for r in results if r.question.answerable]
+    answered = [r for r in ans if not r.answer.abstained]
+    m: dict[str, Any] = {"n": len(results), "answerable": len(ans)}
+    for k in KS:
+        m[f"recall@{k}"] = mean([recall_at_k(r.ranking, set(r.question.gold), k) for r in ans])
+    m["mrr@10"] = mean([mrr_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
+    m["ndcg@10"] = mean([ndcg_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
+    m["fact_accuracy"] = mean([float(not r.answer.abstained and facts_present(r.body, r.question.facts))
+                               for r in ans])
+    pr = [citation_pr(r.answer.cited_keys, set(r.question.gold)) for r in ans]
+    m["citation_precision"] = mean([p for (p, _), r in zip(pr, ans) if not r.answer.abstained])
+    m["citation_recall"] = mean([rc for _, rc in pr])
+    ap, ar = abstention_pr([r.answer.abstained for r in results],
+                           [not r.question.answerable for r in results])
+    m["abstention_precision"], m["abstention_recall"] = ap, ar
+    m["unfaithful_answers"] = sum(1 for r in results if r.violations)
+    lat = [r.answer.latency_ms for r in results]
+    m["latency_p50_ms"], m["latency_p95_ms"] = percentile(lat, 50), percentile(lat, 95)
+    lengths = [body_length(r.answer.answer) for r in answered]
+    m["median_body_chars"] = statistics.median(lengths) if lengths else 0
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in m.items()}
+
+
+def breakdown(results: Sequence[Result], attr: str) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[Result]] = defaultdict(list)
+    for r in results:
+        groups[getattr(r.question, attr)].append(r)
+    out = {}
+    for g, rs in sorted(groups.items()):
+        ans = [r for r in rs if r.question.answerable]
+        out[g] = {
+            "n": len(rs),
+            "recall@5": round(mean([recall_at_k(r.ranking, set(r.question.gold), 5) for r in ans]), 4)
+            if ans else None,
+            "fact_accuracy": round(mean([float(not r.answer.abstained and facts_present(r.body, r.question.facts))
+                                         for r in ans]), 4) if ans else None,
+            "citation_recall": round(mean([citation_pr(r.answer.cited_keys, set(r.question.gold))[1]
+                                           for r in ans]), 4) if ans else None,
+            "correct_abstention": round(mean([float(r.answer.abstained == (not r.question.answerable))
+                                              for r in rs]), 4),
+        }
+    return out
+
+
+def failures(results: Sequence[Result]) -> list[dict[str, Any]]:
+    out = []
+    for r in results:
+        q = r.question
+        reasons = []
+        if q.answerable:
+            if r.answer.abstained:
+                reasons.append("wrongly abstained")
+            else:
+                if not facts_present(r.body, q.facts):
+                    reasons.append("fact missing")
+                p, rc = citation_pr(r.answer.cited_keys, set(q.gold))
+                if rc < 1:
+                    reasons.append("gold row not cited")
+                if p < 1:
+                    reasons.append("extra citation")
+        elif not r.answer.abstained:
+            reasons.append("answered an unanswerable question")
+        if r.violations:
+            reasons.append("unfaithful: " + "; ".join(r.violations))
+        if reasons:
+            out.append({"id": q.id, "split": q.split, "type": q.type, "question": q.question,
+                        "gold": q.gold_labels, "facts": list(q.facts),
+                        "cited": [c.label for c in r.answer.citations],
+                        "answer": r.body, "reasons": reasons})
+    return out
+
+
+def evaluate(assistant: Assistant, questions: Sequence[Question], configs: Sequence[str],
+             show_progress: bool = True) -> dict[str, Any]:
+    from tqdm import tqdm
+
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:
+        raise ValueError(f"未知配置：{', '.join(unknown)}（可用：{', '.join(CONFIGS)}）")
+    bar = tqdm(total=len(questions) * len(configs), desc="评测", unit="题", file=sys.stderr,
+               disable=not show_progress, mininterval=0.5)
+    report: dict[str, Any] = {"questions": len(questions), "configs": {}, "default": DEFAULT}
+    for name in configs:
+        results = run_config(assistant, name, questions, bar.update)
+        splits = {s: metrics([r for r in results if r.question.split == s])
+                  for s in ("dev", "test") if any(r.question.split == s for r in results)}
+        report["configs"][name] = {
+            "all": metrics(results), "splits": splits,
+            "by_type": breakdown(results, "type"), "by_persona": breakdown(results, "persona"),
+            "failures": failures(results),
+        }
+    bar.close()
+    return report

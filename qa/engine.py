@@ -1,0 +1,354 @@
+"""Question → retrieved rows → extractive answer with citations.
+
+The answer quotes the document's own sentences, each followed by the rows that
+state it (〔附件1 第84项〕〔附件2 第82项〕 when several rows state the same rule), picks
+the sentences by intent (amount, department, deadline, …), abstains plainly when
+the document does not cover the question, and checks that every number and
+department it contains occurs in a cited row.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retriever
+from index.schema import Hit
+from index.tokenize import expansions, tokenize
+from ingest import Document, load_document
+from ingest.departments import aliases
+from ingest.schema import TaskRow, citation
+from ingest.text import normalize
+
+from .faithful import violations
+from .intent import detect_intent
+from .relevance import RelevanceModel, Signals, should_abstain
+from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
+from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
+
+_LABEL_IN_TEXT = re.compile(r"〔(附件\d+)\s*第(\d+)项〕")
+_FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
+_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天")
+_ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
+
+
+@dataclass(frozen=True)
+class ComposeConfig:
+    candidates: int = 5          # rows considered for citation
+    score_ratio: float = 0.75    # a further row's fused score relative to the top row
+    match_ratio: float = 0.95    # its best sentence's match relative to the top row's
+    min_match: float = 0.35      # and an absolute floor on that match
+    dup_ratio: float = 0.3       # a row restating a quoted sentence is cited when this close
+    max_rows: int = 4
+    related: int = 3
+
+
+@dataclass
+class _Quote:
+    text: str
+    keys: list[tuple[str, int]] = field(default_factory=list)
+    prefix: str = ""
+
+
+def validate_question(question: Any) -> str:
+    if not isinstance(question, str):
+        raise QuestionError("问题必须是文字。")
+    q = question.strip()
+    if not q:
+        raise QuestionError("请输入问题，例如：高企认定奖励多少？")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"问题太长（{len(q)} 字），请控制在 {MAX_QUESTION_CHARS} 字以内，一次问一件事。")
+    return q
+
+
+def _history_turns(history: Sequence[Any] | None) -> tuple[str | None, str | None]:
+    """The last user question and the last assistant answer in ``history`` (Gradio
+    messages ``{"role", "content"}``, ``[user, assistant]`` pairs or plain strings)."""
+    last_user = last_bot = None
+    for turn in history or []:
+        if isinstance(turn, dict):
+            content = turn.get("content")
+            if isinstance(content, list):  # Gradio 6 may send content parts
+                content = " ".join(str(c.get("text", c)) if isinstance(c, dict) else str(c) for c in content)
+            if turn.get("role") == "user":
+                last_user = str(content or "")
+            elif turn.get("role") == "assistant":
+                last_bot = str(content or "")
+        elif isinstance(turn, (list, tuple)) and len(turn) == 2:
+            last_user, last_bot = str(turn[0] or ""), str(turn[1] or "")
+        elif isinstance(turn, str):
+            last_user = turn
+    return last_user, last_bot
+
+
+class Assistant:
+    """Answers questions over one document's index. Thread-safe for concurrent use."""
+
+    def __init__(self, retriever: Retriever, doc_year: str = "", search: SearchConfig = DEFAULT_CONFIG,
+                 compose: ComposeConfig = ComposeConfig(), abstain_params: dict[str, float] | None = None):
+        self.r = retriever
+        self.search_cfg = search
+        self.compose_cfg = compose
+        self.abstain_params = abstain_params
+        self.relevance = RelevanceModel(retriever, doc_year)
+        self.sentences: dict[tuple[str, int], list[Sentence]] = {
+            row.key: row_sentences(row) for row in retriever.rows}
+        self.sent_tokens: dict[tuple[tuple[str, int], int], frozenset[str]] = {
+            (key, i): frozenset(tokenize(s.text)) for key, ss in self.sentences.items()
+            for i, s in enumerate(ss)}
+        self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
+                                  key=len, reverse=True)
+
+    # -- matching -----------------------------------------------------------
+    def _query_terms(self, question: str) -> dict[str, float]:
+        """Content terms of the question with IDF weights; synonyms at 0.7 weight."""
+        terms: dict[str, float] = {}
+        for t in self.relevance.content_terms(question):
+            terms[t] = max(self.r.bm25.idf(t), 1.0)
+        for e in expansions(question):
+            for t in tokenize(e):
+                terms.setdefault(t, 0.7 * max(self.r.bm25.idf(t), 1.0))
+        return terms
+
+    def _match(self, terms: dict[str, float], key: tuple[str, int], i: int, s: Sentence) -> float:
+        total = sum(terms.values()) or 1.0
+        toks = self.sent_tokens[(key, i)]
+        text = normalize(s.text)
+        return sum(w for t, w in terms.items() if t in toks or (len(t) >= 2 and t in text)) / total
+
+    def _ranked(self, terms: dict[str, float], row: TaskRow, intent: str) -> list[tuple[float, Sentence]]:
+        out = []
+        for i, s in enumerate(self.sentences[row.key]):
+            m = self._match(terms, row.key, i, s)
+            bonus = 0.0
+            if intent in ("amount", "goal", "multi") and s.has_amount:
+                bonus += 0.25
+            elif intent in ("amount", "goal") and s.has_number:
+                bonus += 0.1
+            if intent == "goal" and s.field == GOAL:
+                bonus += 0.15
+            if intent == "measure" and s.field == MEASURE:
+                bonus += 0.1
+            if intent in ("eligibility", "yesno") and _ELIGIBLE.search(s.text):
+                bonus += 0.1
+            if s.field == TASK:
+                bonus += 0.05  # the rule itself before how it is carried out
+            out.append((m + bonus, s))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    # -- quotes for one row --------------------------------------------------
+    def _row_quotes(self, row: TaskRow, ranked: list[tuple[float, Sentence]], intent: str) -> list[_Quote]:
+        if not ranked:
+            return []
+        best_score, best = ranked[0]
+        if intent == "deadline":
+            if not row.measures:
+                return [_Quote(best.text)]
+            # the measure whose wording matches best; a concrete date breaks ties
+            per_measure: dict[int, tuple[float, Sentence]] = {}
+            for sc, s in ranked:
+                if s.measure is not None and (s.measure not in per_measure or sc > per_measure[s.measure][0]):
+                    per_measure[s.measure] = (sc, s)
+            if not per_measure:
+                per_measure = {0: (0.0, best)}
+            m_idx = max(per_measure, key=lambda j: per_measure[j][0]
+                        + (0.1 if re.search(r"\d", row.measures[j].deadline) else 0.0))
+            quotes = []
+            # a time stated in the rule itself ("延长至2025年底") answers first
+            timed = next((s for sc, s in ranked[:3] if _TIME.search(s.text) and sc >= 0.6 * best_score), None)
+            if timed is not None:
+                quotes.append(_Quote(timed.text))
+            sent = per_measure[m_idx][1]
+            if sent.field != MEASURE:
+                sent = next((s for _, s in ranked if s.measure == m_idx and s.field == MEASURE), sent)
+            if timed is None or normalize(sent.text) != normalize(timed.text):
+                quotes.append(_Quote(sent.text))
+            quotes.append(_Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
+            return quotes
+        if intent == "department":
+            task_sent = next((s for _, s in ranked if s.field == TASK), best)
+            return [_Quote(task_sent.text)]
+        quotes = [_Quote(best.text)]
+        if intent in ("amount", "goal") and not best.has_number:
+            alt = next(((sc, s) for sc, s in ranked if s.has_amount or s.has_number), None)
+            if alt and alt[0] >= 0.5 * best_score:
+                quotes.append(_Quote(alt[1].text))
+        elif len(ranked) > 1:
+            sc2, s2 = ranked[1]
+            if sc2 >= 0.85 * best_score and sc2 >= 0.4 and len(best.text) + len(s2.text) <= 220:
+                quotes.append(_Quote(s2.text))
+        return quotes
+
+    # -- answer --------------------------------------------------------------
+    def answer(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        q = validate_question(question)
+        intent = detect_intent(q)
+        prev_q, prev_a = _history_turns(history)
+        followup_keys = self._followup_keys(q, prev_q, prev_a)
+        if followup_keys:
+            query = f"{prev_q} {q}" if prev_q else q
+            hits = [h for h in self.r.search(query, 20, self.search_cfg) if h.key in followup_keys]
+            hits = hits or self.r.search(query, 8, self.search_cfg)
+            terms = self._query_terms(query)
+            sig = self.relevance.signals(query, hits, intent)
+            abstain = False
+        else:
+            hits = self.r.search(q, 8, self.search_cfg)
+            terms = self._query_terms(q)
+            sig = self.relevance.signals(q, hits, intent)
+            abstain = not hits or should_abstain(sig, self.abstain_params)
+        if abstain:
+            ans = self._abstain(q, intent, hits, sig)
+        else:
+            ans = self._compose(q, intent, hits, terms)
+            ans.followup = bool(followup_keys)
+        ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
+        return ans
+
+    def _followup_keys(self, q: str, prev_q: str | None, prev_a: str | None) -> set[tuple[str, int]]:
+        if not prev_q and not prev_a:
+            return set()
+        nq = normalize(q)
+        content = self.relevance.content_terms(q)
+        short = len(nq) <= 14 and len(content) <= 2
+        if not (short and (nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？"))
+                           or len(content) == 0)):
+            return set()
+        keys = {(a, int(n)) for a, n in _LABEL_IN_TEXT.findall(prev_a or "")}
+        keys = {k for k in keys if k in self.r.by_key}
+        if not keys and prev_q:
+            keys = {h.key for h in self.r.search(prev_q, 3, self.search_cfg)}
+        return keys
+
+    def _compose(self, q: str, intent: str, hits: list[Hit], terms: dict[str, float]) -> Answer:
+        cfg = self.compose_cfg
+        cands = hits[:cfg.candidates]
+        top = cands[0]
+        ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], intent) for h in cands}
+        top_match = ranked[top.key][0][0] if ranked[top.key] else 0.0
+        chosen: list[Hit] = [top]
+        quotes: list[_Quote] = []
+        for q_ in self._row_quotes(self.r.by_key[top.key], ranked[top.key], intent):
+            q_.keys.append(top.key)
+            quotes.append(q_)
+        for h in cands[1:]:
+            if len(chosen) >= cfg.max_rows or not ranked[h.key]:
+                continue
+            row = self.r.by_key[h.key]
+            best_score, best = ranked[h.key][0]
+            # the same rule stated in another row: one quote, both citations
+            dup = self._duplicate(best.text, quotes)
+            if dup is not None and h.score >= cfg.dup_ratio * top.score:
+                if h.key not in dup.keys:
+                    dup.keys.append(h.key)
+                chosen.append(h)
+                continue
+            if (intent not in ("deadline", "department") and h.score >= cfg.score_ratio * top.score
+                    and best_score >= cfg.match_ratio * top_match and best_score >= cfg.min_match):
+                chosen.append(h)
+                q_ = _Quote(best.text, [h.key])
+                quotes.append(q_)
+        rows = [self.r.by_key[h.key] for h in chosen]
+        body = self._render(quotes, rows, intent)
+        cited = rows
+        problems = violations(body, cited, self.departments)
+        if problems:  # never state what the cited rows do not: drop the offending lines
+            body = "\n\n".join(line for line in body.split("\n\n")
+                               if not violations(line, cited, self.departments))
+        quoted = {h.key: [qq.text for qq in quotes if h.key in qq.keys and not qq.prefix] for h in chosen}
+        cits = [Citation(h.attachment, h.number, h.label, r.section, r.task, list(r.lead_units),
+                         round(h.score, 4), list(r.coop_units), quoted[h.key])
+                for h, r in zip(chosen, rows)]
+        related = self._related(hits, {h.key for h in chosen})
+        if related:
+            body += "\n\n**相关条目**：\n" + "\n".join(
+                f"- {citation(x.attachment, x.number)} {self._snippet(x, cited)}" for x in related)
+        return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
+                      related=related)
+
+    @staticmethod
+    def _duplicate(text: str, quotes: list[_Quote]) -> _Quote | None:
+        n = normalize(text)
+        for q_ in quotes:
+            if q_.prefix:
+                continue
+            m = normalize(q_.text)
+            if n == m or (min(len(n), len(m)) >= 20 and (n in m or m in n)):
+                return q_
+        return None
+
+    def _render(self, quotes: list[_Quote], rows: list[TaskRow], intent: str) -> str:
+        def cites(keys: list[tuple[str, int]]) -> str:
+            return "".join(citation(a, n) for a, n in keys)
+
+        parts = []
+        for q_ in quotes:
+            if q_.prefix:
+                parts.append(f"{q_.prefix}{q_.text}{cites(q_.keys)}")
+            else:
+                parts.append(f"“{q_.text}”{cites(q_.keys)}")
+        # the department to go to: every cited row for department questions, else the top row
+        dept_rows = rows if intent == "department" else rows[:1]
+        groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
+        for r in dept_rows:
+            groups.setdefault((r.lead_units, r.coop_units if intent == "department" else ()), []).append(r.key)
+        for (lead, coop), keys in groups.items():
+            line = f"牵头单位：{'、'.join(lead) or '—'}"
+            if intent == "department":
+                line += f"；配合单位：{'、'.join(coop) or '—'}"
+            parts.append(line + cites(keys))
+        if intent == "department":
+            parts = parts[len(quotes):] + parts[:len(quotes)]
+        return "\n\n".join(parts)
+
+    def _related(self, hits: list[Hit], cited: set[tuple[str, int]]) -> list[Related]:
+        out = []
+        for h in hits:
+            if h.key in cited:
+                continue
+            task = self.r.by_key[h.key].task
+            out.append(Related(h.attachment, h.number, h.label,
+                               task if len(task) <= 40 else task[:40] + "…", round(h.score, 4)))
+            if len(out) >= self.compose_cfg.related:
+                break
+        return out
+
+    def _snippet(self, rel: Related, cited: list[TaskRow]) -> str:
+        """A related row's one line, cut before its first number and without department
+        names the cited rows lack, so the answer states nothing the citations do not."""
+        text = re.split(r"\d", rel.task, maxsplit=1)[0].rstrip("，、；（(") or ""
+        if len(text) < 6 or violations(text, cited, self.departments):
+            return f"（{self.r.by_key[(rel.attachment, rel.number)].section}）"
+        return text if text.endswith("…") or text == rel.task else text + "…"
+
+    def _abstain(self, q: str, intent: str, hits: list[Hit], sig: Signals) -> Answer:
+        if sig.foreign_place:
+            reason = "问到的地方不在本文件范围内：本文件只涉及大宁县。"
+        elif sig.foreign_year:
+            reason = "问到的年份不在本文件范围内：本文件是大宁县当年的市场主体倍增任务清单。"
+        elif sig.unknown_words:
+            shown = "、".join(f"“{w}”" for w in sig.unknown_words[:3] if not re.search(r"\d", w))
+            reason = f"本文件没有提到{shown}。" if shown else "本文件没有相关内容。"
+        else:
+            reason = "本文件没有与此直接相关的条目。"
+        related = self._related(hits, set())
+        body = f"本文件未涉及这个问题。{reason}"
+        if related:
+            body += "\n\n可以看看这些条目是否有帮助：\n" + "\n".join(
+                f"- {citation(x.attachment, x.number)}（{self.r.by_key[(x.attachment, x.number)].section}）"
+                for x in related)
+        return Answer(question=q, answer=body, abstained=True, intent=intent, related=related)
+
+
+def open_assistant(doc: Document | None = None, doc_path: str | Path | None = None,
+                   embedder: str | None = None, home: str | Path | None = None,
+                   no_rebuild: bool = False, quiet: bool = False, **kw: Any) -> Assistant:
+    doc = doc or load_document(doc_path)
+    r = open_retriever(doc, embedder, home, no_rebuild=no_rebuild, quiet=quiet)
+    return Assistant(r, doc_year=doc.date[:4], **kw)
