@@ -7,7 +7,8 @@ Configurations (one run compares them side by side):
 - ``bm25``, ``dense``: one retriever, our answer composer;
 - ``hybrid-rows``: fused, whole-row chunks only;
 - ``hybrid``: fused, whole-row + measure-level chunks (the default);
-- ``hybrid-nosyn``: the default without query-time synonyms.
+- ``hybrid-nosyn``: the default without query-time synonyms;
+- ``hybrid-rrf``: reciprocal rank fusion (k=60, equal weights) instead of weighted scores.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ CONFIGS: dict[str, SearchConfig | None] = {
     "hybrid-rows": DEFAULT_CONFIG.with_(measures=False),
     "hybrid": DEFAULT_CONFIG,
     "hybrid-nosyn": DEFAULT_CONFIG.with_(synonyms=False),
+    "hybrid-rrf": DEFAULT_CONFIG.with_(fusion="rrf", rrf_k=60.0, weights=(("bm25", 1.0), ("dense", 1.0))),
 }
 DEFAULT = "hybrid"
 KS = (1, 3, 5, 10)

@@ -11,7 +11,7 @@ combines:
 - ``foreign_place``: a place other than 大宁 named in the question but absent from
   the best rows (data file ``qa/data/places.txt``);
 - ``foreign_year``: a year other than the document's that the best rows never mention;
-- ``dense`` and ``margin``: the best dense score and its lead over the 5th row;
+- ``dense`` and ``margin``: the dense leg's best row score and its lead over its 5th row;
 - ``field_missing``: the intent asks for an amount/deadline the best row lacks.
 
 The weights and the threshold live in ``qa/data/abstain.json``, fitted on the dev
@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 
-from index.retriever import Retriever
+from index.retriever import DEFAULT_CONFIG, Retriever
 from index.schema import Hit
 from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
@@ -121,8 +121,9 @@ class RelevanceModel:
         q = normalize(question)
         foreign_place = any(p in q and p not in text for p in places())
         foreign_year = any(y != self.doc_year and y not in text for y in _YEAR.findall(q))
-        dense = [s for h in hits if (s := h.scores.get("dense")) is not None]
-        margin = dense[0] - min(dense) if len(dense) >= 2 else 0.0
+        # the dense leg is consulted whatever retriever answered, so the signal is the same
+        dense = [s for _, s in self.r.dense_leg(question, DEFAULT_CONFIG, 5).ranking]
+        margin = dense[0] - dense[-1] if len(dense) >= 2 else 0.0
         field_missing = False
         if intent == "amount":
             field_missing = not re.search(r"\d", text)

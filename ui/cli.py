@@ -84,6 +84,103 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _assistant(args: argparse.Namespace):
+    from qa.engine import open_assistant
+
+    return open_assistant(doc_path=args.doc, embedder=args.embedder, home=args.home,
+                          no_rebuild=args.no_rebuild)
+
+
+def _read_questions(spec: str) -> list[str]:
+    """Questions from a JSONL file (a "question" field per line), or plain text lines; ``-`` is stdin."""
+    text = sys.stdin.read() if spec == "-" else open(spec, encoding="utf-8").read()
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            try:
+                out.append(str(json.loads(line)["question"]))
+            except (json.JSONDecodeError, KeyError) as e:
+                raise IngestError(f"{spec} 第 {n} 行不是含 question 字段的 JSON：{e!r}") from e
+        else:
+            out.append(line)
+    return out
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from qa.schema import QuestionError
+
+    if args.input is None and args.question is None:
+        print("错误：请给出问题，例如 policyqa ask \"高企认定奖励多少\"，或用 --input 文件。", file=sys.stderr)
+        return 2
+    if args.input is not None:
+        try:
+            questions = _read_questions(args.input)
+        except OSError as e:
+            print(f"错误：无法读取 {args.input}：{e.strerror}", file=sys.stderr)
+            return 2
+    else:
+        questions = [args.question]
+    a = _assistant(args)
+    status = 0
+    for q in questions:
+        try:
+            ans = a.answer(q)
+        except QuestionError as e:
+            status = 1
+            if args.json:
+                print(json.dumps({"question": q, "error": str(e)}, ensure_ascii=False), flush=True)
+            else:
+                print(f"错误：{e}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=None if args.input else 2), flush=True)
+        else:
+            print(ans.answer)
+            if len(questions) > 1:
+                print("\n" + "-" * 40)
+    return status if args.input is None else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from eval.dataset import QuestionSetError, builtin_questions, load_questions, validate
+    from eval.report import table_text, write
+    from eval.run import CONFIGS, evaluate
+
+    try:
+        questions = load_questions(args.questions)
+    except QuestionSetError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    a = _assistant(args)
+    doc = load_document(args.doc)
+    v = validate(questions, doc)
+    for err in v.errors:
+        print(f"警告（问题集）：{err}", file=sys.stderr)
+    if args.split != "all":
+        questions = [q for q in questions if q.split == args.split]
+    configs = args.configs or list(CONFIGS)
+    try:
+        report = evaluate(a, questions, configs)
+    except ValueError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    report["questions_file"] = str(args.questions or builtin_questions())
+    report["validation_errors"] = v.errors
+    print(table_text({n: c["all"] for n, c in report["configs"].items()}))
+    for split in ("dev", "test"):
+        rows = {n: c["splits"][split] for n, c in report["configs"].items() if split in c["splits"]}
+        if rows and args.split == "all":
+            print(f"\n[{split}]\n" + table_text(rows))
+    paths = write(report, Path(args.out))
+    print(f"\n报告已写入：{', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policyqa", description="政策问答：大宁县市场主体倍增任务清单的检索问答")
     sub = p.add_subparsers(dest="command", required=True)
@@ -121,6 +218,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--k", type=int, default=10, help="返回行数（默认 10）")
     sp.add_argument("--retriever", choices=["bm25", "dense", "hybrid"], default="hybrid")
     sp.add_argument("--json", action="store_true", help="输出 JSON")
+
+    sp = add("ask", "提问：给出带引用的回答", cmd_ask)
+    add_index_opts(sp)
+    sp.add_argument("question", nargs="?", help="问题，如 高企认定奖励多少")
+    sp.add_argument("--input", help="批量提问：JSONL（每行含 question 字段）或每行一个问题的文本；- 表示标准输入")
+    sp.add_argument("--json", action="store_true", help="输出 JSON（批量时每行一个回答）")
+
+    sp = add("eval", "评测：在问题集上比较各配置，写出报告和图", cmd_eval)
+    add_index_opts(sp)
+    sp.add_argument("--questions", help="问题集 JSONL（默认：内置 eval/questions.jsonl）")
+    sp.add_argument("--configs", nargs="+", help="要比较的配置（默认全部）")
+    sp.add_argument("--split", choices=["all", "dev", "test"], default="all")
+    sp.add_argument("--out", default="reports/eval", help="报告目录（默认 reports/eval）")
     return p
 
 
@@ -128,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.fn(args) or 0)
-    except (IngestError, IndexStoreError, EmbedderError) as e:
+    except (IngestError, IndexStoreError, EmbedderError, OSError) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
