@@ -176,8 +176,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
         rows = {n: c["splits"][split] for n, c in report["configs"].items() if split in c["splits"]}
         if rows and args.split == "all":
             print(f"\n[{split}]\n" + table_text(rows))
-    paths = write(report, Path(args.out))
+    from index.store import default_home
+
+    out = Path(args.out) if args.out else Path(args.home or default_home()) / "reports" / "eval"
+    paths = write(report, out)
     print(f"\n报告已写入：{', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    serve(args.host, args.port, args.doc, args.embedder, args.home, args.no_rebuild)
     return 0
 
 
@@ -230,7 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--questions", help="问题集 JSONL（默认：内置 eval/questions.jsonl）")
     sp.add_argument("--configs", nargs="+", help="要比较的配置（默认全部）")
     sp.add_argument("--split", choices=["all", "dev", "test"], default="all")
-    sp.add_argument("--out", default="reports/eval", help="报告目录（默认 reports/eval）")
+    sp.add_argument("--out", help="报告目录（默认：数据目录下 reports/eval，界面“评测”页读取它）")
+
+    sp = add("serve", "启动网页界面（咨询、政策查询、命中测试、评测）和 JSON API", cmd_serve)
+    add_index_opts(sp)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=7860)
     return p
 
 

@@ -39,8 +39,8 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
                 t = t.replace(eh, f"<mark>{eh}</mark>")
         return t
 
-    lines = [f"#### {row.citation} {_esc(row.section)}",
-             f"**主要任务**：{mark(row.task)}",
+    lines = [f"#### {row.citation} {_esc(row.section)}", "",
+             f"**主要任务**：{mark(row.task)}", "",
              f"**牵头单位**：{_esc('、'.join(row.lead_units)) or NONE}　"
              f"**配合单位**：{_esc('、'.join(row.coop_units)) or NONE}",
              "", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
