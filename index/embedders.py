@@ -80,7 +80,8 @@ class SentenceTransformerEmbedder:
                                 "再 pip install -e '.[st]'") from e
         self._m = SentenceTransformer(str(p), device="cpu", local_files_only=True)
         self.name = f"st:{p.resolve()}"
-        self.dim = int(self._m.get_sentence_embedding_dimension())
+        dim_fn = getattr(self._m, "get_embedding_dimension", None) or self._m.get_sentence_embedding_dimension
+        self.dim = int(dim_fn())
         self.query_instruction = query_instruction
         self.passage_instruction = passage_instruction
         self.batch_size = batch_size

@@ -1,0 +1,96 @@
+"""Metrics on hand-made cases, the question-set validator, and `policyqa eval` end to end."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from eval.dataset import TYPES, QuestionSetError, load_questions, validate
+from eval.metrics import (abstention_pr, citation_pr, facts_present, mrr_at_k, ndcg_at_k, percentile,
+                          recall_at_k)
+from ui.cli import main as cli
+
+
+def test_recall_and_mrr():
+    ranking = ["a", "b", "c", "d"]
+    # gold {b, d}: top-1 has none, top-3 has b (1 of 2), top-4 both
+    assert recall_at_k(ranking, {"b", "d"}, 1) == 0.0
+    assert recall_at_k(ranking, {"b", "d"}, 3) == 0.5
+    assert recall_at_k(ranking, {"b", "d"}, 4) == 1.0
+    # the first gold row is at rank 2 → 1/2
+    assert mrr_at_k(ranking, {"b", "d"}) == 0.5
+    assert mrr_at_k(ranking, {"z"}) == 0.0
+
+
+def test_ndcg():
+    # gold {a, c}: DCG = 1/log2(2) + 1/log2(4) = 1.5; ideal = 1 + 1/log2(3)
+    assert ndcg_at_k(["a", "b", "c"], {"a", "c"}) == pytest.approx(1.5 / (1 + 1 / math.log2(3)))
+    assert ndcg_at_k(["a", "c"], {"a", "c"}) == pytest.approx(1.0)
+
+
+def test_citation_and_abstention_and_facts():
+    # cited {a, x}, gold {a, b}: 1 of 2 cited is right, 1 of 2 gold is cited
+    assert citation_pr(["a", "x"], {"a", "b"}) == (0.5, 0.5)
+    # abstained on q1, q2; unanswerable are q2, q3 → precision 1/2, recall 1/2
+    assert abstention_pr([True, True, False, False], [False, True, True, False]) == (0.5, 0.5)
+    assert facts_present("一次性奖励１０万元", ["10万元"])  # full-width digits normalised
+    assert not facts_present("奖励10万元", ["10万元", "县科技发展中心"])
+    assert percentile([1, 2, 3, 4], 50) == 2.5
+
+
+def test_builtin_question_set_is_valid(doc):
+    qs = load_questions()
+    assert len(qs) >= 150
+    assert validate(qs, doc).errors == []
+    types = {q.type for q in qs}
+    assert types == set(TYPES)
+    assert sum(q.type == "unanswerable" for q in qs) >= 25
+    assert 0.25 <= sum(q.split == "test" for q in qs) / len(qs) <= 0.4
+    # every section of both attachments is covered by some gold row
+    sections = {(a, doc.row(a, n).section) for q in qs for a, n in q.gold}
+    assert sections == {(r.attachment, r.section) for r in doc.rows}
+
+
+def test_validator_reports_bad_files(tmp_path, doc):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "a", "question": "高企奖励", "gold": [["附件1", 84]], "facts": ["20万元"], "type": "amount", "persona": "business"},
+        {"id": "a", "question": "x", "gold": [["附件3", 1]], "facts": [], "type": "amount", "persona": "business"},
+        {"id": "c", "question": "天气", "gold": [["附件1", 1]], "facts": [], "type": "unanswerable", "persona": "nobody"},
+    ]), "utf-8")
+    errors = validate(load_questions(bad), doc).errors
+    assert any("20万元" in e for e in errors)
+    assert any("重复" in e for e in errors)
+    assert any("附件3 第1项 不存在" in e for e in errors)
+    assert any("无答案问题" in e for e in errors) and any("nobody" in e for e in errors)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "question": "q"}\nnot json\n', "utf-8")
+    with pytest.raises(QuestionSetError, match="第 1 行"):
+        load_questions(broken)
+
+
+def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("POLICYQA_HOME", str(home))
+    qs = load_questions()
+    subset = [q for q in qs if q.type != "unanswerable"][:8] + [q for q in qs if q.type == "unanswerable"][:2]
+    f = tmp_path / "ten.jsonl"
+    f.write_text("\n".join(json.dumps(q.to_dict(), ensure_ascii=False) for q in subset), "utf-8")
+    out = tmp_path / "report"
+    assert cli(["eval", "--questions", str(f), "--out", str(out), "--no-rebuild"]) == 0
+    table = capsys.readouterr().out
+    assert "naive" in table and "hybrid" in table
+    rep = json.loads((out / "report.json").read_text("utf-8"))
+    assert rep["questions"] == 10 and rep["default"] == "hybrid"
+    m = rep["configs"]["hybrid"]["all"]
+    for key in ("recall@1", "recall@5", "mrr@10", "ndcg@10", "fact_accuracy", "citation_precision",
+                "citation_recall", "abstention_precision", "abstention_recall", "latency_p95_ms"):
+        assert 0 <= m[key] <= (1 if "latency" not in key else 10_000), key
+    assert m["abstention_recall"] == 1.0  # both unanswerable questions abstained
+    assert rep["configs"]["naive"]["all"]["abstention_recall"] == 0.0  # the naive reference never abstains
+    assert set(rep["configs"]["hybrid"]["by_type"]) == {q.type for q in subset}
+    md = (out / "report.md").read_text("utf-8")
+    assert "## Targets" in md and "![recall_at_k.png]" in md
+    for png in ("recall_at_k.png", "accuracy_by_type.png"):
+        assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,146 @@
+"""Answers on the real corpus: fields by intent, merged citations, abstention,
+faithfulness over the whole question set, follow-ups, schema, bad questions."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from eval.dataset import load_questions
+from qa.engine import validate_question
+from qa.faithful import violations
+from qa.intent import detect_intent
+from qa.schema import Answer, QuestionError
+from ui.cli import main as cli
+
+LABEL = re.compile(r"〔附件\d+ 第\d+项〕")
+
+
+def body(ans: Answer) -> str:
+    return ans.answer.split("**相关条目**")[0]
+
+
+def test_high_tech_reward_states_the_rule_once_with_both_citations(assistant):
+    ans = assistant.answer("高企认定奖励多少")
+    assert not ans.abstained and ans.intent == "amount"
+    b = body(ans)
+    assert "10万元" in b
+    assert "〔附件1 第84项〕〔附件2 第82项〕" in b or "〔附件2 第82项〕〔附件1 第84项〕" in b
+    # the rule is quoted once, not once per row
+    assert b.count("一次性奖励10万元") == 1
+    assert {c.label for c in ans.citations} >= {"附件1 第84项", "附件2 第82项"}
+    assert "县科技发展中心" in b
+
+
+def test_amount_question(assistant):
+    ans = assistant.answer("省级孵化器奖励金额")
+    assert "50万元" in body(ans) and ans.citations[0].label == "附件2 第78项"
+
+
+def test_department_question(assistant):
+    ans = assistant.answer("专精特新培育库哪个部门负责")
+    assert ans.intent == "department"
+    assert body(ans).startswith("牵头单位：县民营经济发展促进中心")
+    assert ans.citations[0].label == "附件1 第47项"
+
+
+def test_deadline_question(assistant):
+    ans = assistant.answer("采购意向公开什么时候要落实到位")
+    assert ans.intent == "deadline"
+    assert "时间进度：2022年3月底〔附件1 第14项〕" in body(ans)
+
+
+def test_eligibility_question(assistant):
+    ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
+    b = body(ans)
+    assert "可直接在网上开展经营活动" in b and "〔附件1 第24项〕" in b
+    assert "县行政审批服务管理局" in b
+
+
+@pytest.mark.parametrize("question", [
+    "吉县对专精特新企业奖励多少钱",      # another county
+    "太原市的创业担保贷款额度是多少",    # another city
+    "2025年高企认定奖励多少",            # another year
+    "个人所得税专项附加扣除怎么填",      # personal income tax: not in the document
+    "怎么做红烧肉",                      # everyday topic
+])
+def test_out_of_scope_questions_abstain(assistant, question):
+    ans = assistant.answer(question)
+    assert ans.abstained and ans.citations == []
+    assert ans.answer.startswith("本文件未涉及")
+    assert ans.related  # the nearest rows are suggested
+    assert not re.search(r"\d", LABEL.sub("", ans.answer))  # no number is asserted
+
+
+def test_followup_uses_previous_rows(assistant):
+    first = assistant.answer("高企认定奖励多少")
+    history = [{"role": "user", "content": "高企认定奖励多少"},
+               {"role": "assistant", "content": first.answer}]
+    ans = assistant.answer("那找哪个部门？", history)
+    assert ans.followup and ans.intent == "department"
+    assert "县科技发展中心" in body(ans)
+    assert {c.label for c in ans.citations} <= {c.label for c in first.citations} | {"附件2 第82项"}
+    alone = assistant.answer("那找哪个部门？")
+    assert not alone.followup
+
+
+def test_followup_deadline(assistant):
+    first = assistant.answer("政府采购意向公开是怎么规定的")
+    ans = assistant.answer("期限呢？", [{"role": "user", "content": "政府采购意向公开是怎么规定的"},
+                                      {"role": "assistant", "content": first.answer}])
+    assert ans.followup and ans.intent == "deadline" and "2022年3月底" in body(ans)
+
+
+def test_faithfulness_guard_on_every_answer_of_the_question_set(assistant):
+    for q in load_questions():
+        ans = assistant.answer(q.question)
+        if ans.abstained:
+            assert not re.search(r"\d", LABEL.sub("", ans.answer)), q.question
+            continue
+        cited = [assistant.r.by_key[k] for k in ans.cited_keys]
+        assert violations(ans.answer, cited, assistant.departments) == [], (q.question, ans.answer)
+
+
+def test_guard_catches_an_unsupported_number_and_department(assistant):
+    row = assistant.r.by_key[("附件1", 84)]
+    assert violations("一次性奖励10万元〔附件1 第84项〕", [row], assistant.departments) == []
+    bad = violations("一次性奖励20万元，找县财政局〔附件1 第84项〕", [row], assistant.departments)
+    assert any("20" in v for v in bad) and any("县财政局" in v for v in bad)
+
+
+def test_answer_schema_json_round_trip(assistant):
+    ans = assistant.answer("规上企业有啥奖励")
+    d = json.loads(json.dumps(ans.to_dict(), ensure_ascii=False))
+    assert set(d) >= {"question", "answer", "abstained", "intent", "citations", "related", "latency_ms"}
+    assert set(d["citations"][0]) >= {"attachment", "number", "label", "section", "task", "lead_units", "score"}
+    assert Answer.from_dict(d) == ans
+
+
+@pytest.mark.parametrize("bad,needle", [("", "请输入问题"), ("   ", "请输入问题"), ("问" * 501, "太长"),
+                                        (None, "文字")])
+def test_empty_and_long_questions(assistant, bad, needle):
+    with pytest.raises(QuestionError, match=needle):
+        assistant.answer(bad)
+    with pytest.raises(QuestionError):
+        validate_question(bad)
+
+
+def test_intent_rules():
+    assert detect_intent("高企认定奖励多少") == "amount"
+    assert detect_intent("找哪个部门") == "department"
+    assert detect_intent("期限呢") == "deadline"
+    assert detect_intent("怎么办理集群注册") == "measure"
+
+
+def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("POLICYQA_HOME", str(home))
+    f = tmp_path / "q.jsonl"
+    f.write_text('{"question": "高企认定奖励多少"}\n规上企业有啥奖励\n{"question": ""}\n', "utf-8")
+    assert cli(["ask", "--input", str(f), "--json", "--no-rebuild"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 3
+    assert lines[0]["citations"][0]["label"] == "附件1 第84项"
+    assert lines[1]["citations"][0]["label"] == "附件2 第55项"
+    assert "请输入问题" in lines[2]["error"]
