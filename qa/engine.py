@@ -55,6 +55,8 @@ class _Quote:
 
 
 def validate_question(question: Any) -> str:
+    if question is None:
+        raise QuestionError("请输入问题，例如：高企认定奖励多少？")
     if not isinstance(question, str):
         raise QuestionError("问题必须是文字。")
     q = question.strip()

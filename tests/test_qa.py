@@ -119,7 +119,7 @@ def test_answer_schema_json_round_trip(assistant):
 
 
 @pytest.mark.parametrize("bad,needle", [("", "请输入问题"), ("   ", "请输入问题"), ("问" * 501, "太长"),
-                                        (None, "文字")])
+                                        (None, "请输入问题"), (42, "文字")])
 def test_empty_and_long_questions(assistant, bad, needle):
     with pytest.raises(QuestionError, match=needle):
         assistant.answer(bad)

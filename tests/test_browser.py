@@ -1,0 +1,80 @@
+"""A real browser (Debian's chromium driven by Playwright) against the real server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("POLICYQA_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not (Path(CHROMIUM).exists() or shutil.which("chromium")),
+                       reason=f"chromium not found at {CHROMIUM}: apt-get install chromium (.ci/run does)"),
+]
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+        pg.goto(server + "/")
+        pg.wait_for_selector("#question-box textarea", timeout=60_000)
+        yield pg
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    d = Path(os.environ.get("POLICYQA_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def test_chat_answers_with_citation_and_sources(page, shots):
+    page.fill("#question-box textarea", "高企认定奖励多少")
+    page.click("#send-btn")
+    bot = page.locator("#chatbot .message.bot, #chatbot [data-testid='bot']").last
+    page.wait_for_selector("#chatbot :text('附件1 第84项')", timeout=60_000)
+    text = page.locator("#chatbot").inner_text()
+    assert "〔附件1 第84项〕" in text and "10万元" in text
+    assert bot is not None
+    # open the sources panel: the cited rows in full, the quoted sentence highlighted
+    page.click("#sources-accordion button, #sources-accordion .label-wrap")
+    page.wait_for_selector("#answer-sources mark", timeout=30_000)
+    sources = page.locator("#answer-sources").inner_text()
+    assert "县科技发展中心" in sources and "附件2 第82项" in sources
+    page.screenshot(path=str(shots / "chat.png"), full_page=True)
+    assert (shots / "chat.png").stat().st_size > 10_000
+
+
+def test_html_in_chat_is_shown_as_text(page):
+    page.fill("#question-box textarea", "<b>粗体</b>高企认定奖励多少")
+    page.click("#send-btn")
+    page.wait_for_selector("#chatbot :text('<b>粗体</b>')", timeout=60_000)
+    assert page.locator("#chatbot b:text('粗体')").count() == 0
+
+
+def test_browse_filter_by_department(page, shots):
+    page.get_by_role("tab", name="政策查询").click()
+    dept = page.locator("#browse-dept input")
+    dept.click()
+    dept.fill("县科技发展中心")
+    page.keyboard.press("Enter")
+    page.click("#browse-search")
+    page.wait_for_function(
+        "() => { const c = document.querySelector('#browse-count'); return c && /共 (1[0-9]|[2-9]) 项/.test(c.innerText); }",
+        timeout=30_000)
+    table = page.locator("#browse-table").inner_text()
+    assert "附件1 第84项" in table and "附件2 第78项" in table
+    assert "附件1 第1项\n" not in table
+    page.locator("#browse-table [role=gridcell]", has_text="附件1 第84项").first.click()
+    page.wait_for_selector("#browse-detail :text('一次性奖励10万元')", timeout=30_000)
+    page.screenshot(path=str(shots / "browse.png"), full_page=True)
