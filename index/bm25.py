@@ -1,17 +1,28 @@
-"""BM25 over jieba tokens (rank-bm25), with an IDF that never reaches zero.
+"""BM25 over jieba tokens, with an IDF that never reaches zero, on two backends.
 
-rank_bm25's ``BM25Okapi`` gives a term found in exactly half the documents an IDF
-of 0 (log(1)); with two attachments and phrases repeated across rows that drops
-real evidence. The Lucene form log(1 + (N - n + 0.5) / (n + 0.5)) stays positive.
+- ``bm25s`` (default): sparse-matrix scoring; at 100k chunks a query takes a few
+  milliseconds, where rank-bm25's per-document Python loop takes hundreds
+  (``scripts/benchmark.py`` prints both; see the README).
+- ``rank_bm25``: the reference implementation, kept for comparison and tests.
+
+Both score with the Lucene IDF log(1 + (N - n + 0.5) / (n + 0.5)), which stays
+positive: rank_bm25's ``BM25Okapi`` gives a term found in exactly half the
+documents an IDF of 0 (log(1)), and with two attachments and phrases repeated
+across rows that drops real evidence. Scores are on the Okapi scale
+(tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl)) · idf) on both backends.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from rank_bm25 import BM25Okapi
+
+BACKENDS = ("bm25s", "rank_bm25")
+_EMPTY = "∅"
 
 
 class PositiveIdfBM25(BM25Okapi):
@@ -22,20 +33,36 @@ class PositiveIdfBM25(BM25Okapi):
 class BM25Index:
     """BM25 scores of tokenised chunks for a tokenised query."""
 
-    def __init__(self, tokens: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75):
-        self.tokens = [list(t) for t in tokens]
-        # rank_bm25 divides by the average length: keep every document non-empty
-        self._bm25 = PositiveIdfBM25([t or ["∅"] for t in self.tokens], k1=k1, b=b)
+    def __init__(self, tokens: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75,
+                 backend: str = "bm25s"):
+        if backend not in BACKENDS:
+            raise ValueError(f"BM25 backend must be one of {BACKENDS}, got {backend!r}")
+        self.backend = backend
+        self.k1, self.b = k1, b
+        docs = [list(t) or [_EMPTY] for t in tokens]  # keep every document non-empty
+        self.n_docs = len(docs)
+        df = Counter(w for d in docs for w in set(d))
+        self._idf = {w: math.log(1.0 + (self.n_docs - n + 0.5) / (n + 0.5)) for w, n in df.items()}
+        if backend == "bm25s":
+            import bm25s
+
+            self._impl = bm25s.BM25(method="lucene", k1=k1, b=b)
+            self._impl.index(docs, show_progress=False)
+        else:
+            self._impl = PositiveIdfBM25(docs, k1=k1, b=b)
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return self.n_docs
 
     def idf(self, term: str) -> float:
         """The term's IDF; 0 for a term no chunk contains."""
-        return self._bm25.idf.get(term, 0.0)
+        return self._idf.get(term, 0.0)
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
-        terms = [t for t in dict.fromkeys(query_tokens) if t in self._bm25.idf]
+        terms = [t for t in dict.fromkeys(query_tokens) if t in self._idf]
         if not terms:
-            return np.zeros(len(self.tokens), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+            return np.zeros(self.n_docs, dtype=np.float32)
+        if self.backend == "bm25s":
+            # bm25s' Lucene form omits the constant (k1 + 1): restore the Okapi scale
+            return np.asarray(self._impl.get_scores(terms), dtype=np.float32) * np.float32(self.k1 + 1)
+        return np.asarray(self._impl.get_scores(terms), dtype=np.float32)

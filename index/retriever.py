@@ -96,6 +96,9 @@ class Retriever:
     def bm25_leg(self, query: str, cfg: SearchConfig, depth: int) -> LegResult:
         scores = self.bm25.scores(query_tokens(query, synonyms=cfg.synonyms))
         ids = np.flatnonzero(scores > 0)
+        cap = depth * 20  # enough chunks to fill ``depth`` rows; keeps large corpora fast
+        if len(ids) > cap:
+            ids = ids[np.argpartition(-scores[ids], cap)[:cap]]
         return self._aggregate(ids, scores[ids], cfg, depth)
 
     def dense_leg(self, query: str, cfg: SearchConfig, depth: int) -> LegResult:

