@@ -51,10 +51,14 @@ def citation_pr(cited: Sequence[Hashable], gold: set) -> tuple[float, float]:
 
 
 def abstention_pr(abstained: Sequence[bool], unanswerable: Sequence[bool]) -> tuple[float, float]:
-    """(precision, recall) of abstaining, taking unanswerable questions as positives."""
+    """(precision, recall) of abstaining, taking unanswerable questions as positives.
+
+    A system that never abstains while unanswerable questions exist gets precision 0
+    (not the vacuous 1): it never said "not covered" when it should have."""
     tp = sum(a and u for a, u in zip(abstained, unanswerable))
     n_abst, n_unans = sum(abstained), sum(unanswerable)
-    return (tp / n_abst if n_abst else 1.0), (tp / n_unans if n_unans else 1.0)
+    precision = tp / n_abst if n_abst else (0.0 if n_unans else 1.0)
+    return precision, (tp / n_unans if n_unans else 1.0)
 
 
 def percentile(values: Sequence[float], p: float) -> float:

@@ -86,6 +86,7 @@ def run_config(assistant: Assistant, name: str, questions: Sequence[Question],
         a.search_cfg = cfg
     out = []
     for q in questions:
+        a.r.clear_cache()  # every configuration pays for its own query embedding
         if cfg is None:
             ranking, ans = naive_answer(a, q.question)
         else:

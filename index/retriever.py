@@ -65,6 +65,11 @@ class Retriever:
         self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._qlock = Lock()
 
+    def clear_cache(self) -> None:
+        """Forget cached query embeddings (benchmarks and evaluations time the real cost)."""
+        with self._qlock:
+            self._qcache.clear()
+
     # -- legs ---------------------------------------------------------------
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding, cached (the same question is often asked again)."""

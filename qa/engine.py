@@ -32,6 +32,9 @@ from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 
 _LABEL_IN_TEXT = re.compile(r"〔(附件\d+)\s*第(\d+)项〕")
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
+# "what rewards / which policies are there": several rows answer together
+_LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
+                   r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
 _TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天")
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
@@ -43,6 +46,9 @@ class ComposeConfig:
     match_ratio: float = 0.95    # its best sentence's match relative to the top row's
     min_match: float = 0.35      # and an absolute floor on that match
     dup_ratio: float = 0.3       # a row restating a quoted sentence is cited when this close
+    list_score_ratio: float = 0.6  # looser for "which rewards are there" questions
+    list_min_match: float = 0.3
+    list_rows: int = 3
     max_rows: int = 4
     related: int = 3
 
@@ -230,6 +236,10 @@ class Assistant:
 
     def _compose(self, q: str, intent: str, hits: list[Hit], terms: dict[str, float]) -> Answer:
         cfg = self.compose_cfg
+        is_list = intent not in ("deadline", "department") and bool(_LIST.search(normalize(q)))
+        score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
+        min_match = cfg.list_min_match if is_list else cfg.min_match
+        match_ratio = 0.0 if is_list else cfg.match_ratio
         cands = hits[:cfg.candidates]
         top = cands[0]
         ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], intent) for h in cands}
@@ -251,8 +261,10 @@ class Assistant:
                     dup.keys.append(h.key)
                 chosen.append(h)
                 continue
-            if (intent not in ("deadline", "department") and h.score >= cfg.score_ratio * top.score
-                    and best_score >= cfg.match_ratio * top_match and best_score >= cfg.min_match):
+            if is_list and len(chosen) >= cfg.list_rows:
+                continue
+            if (intent not in ("deadline", "department") and h.score >= score_ratio * top.score
+                    and best_score >= match_ratio * top_match and best_score >= min_match):
                 chosen.append(h)
                 q_ = _Quote(best.text, [h.key])
                 quotes.append(q_)

@@ -88,12 +88,12 @@ def corpus(args) -> None:
     for mode in ("bm25", "dense", "hybrid"):
         lat = []
         for q in questions:
-            r._qcache.clear()
+            r.clear_cache()
             lat.append(timed(r.search, q, 10, DEFAULT_CONFIG.with_(retriever=mode)))
         rows.append((f"search {mode} (k=10)", lat))
     ans = []
     for q in questions:
-        r._qcache.clear()
+        r.clear_cache()
         ans.append(timed(a.answer, q))
     rows.append(("answer (hybrid + compose)", ans))
     print(f"\n{len(questions)} questions, warm, query embedding included:\n")

@@ -35,6 +35,9 @@ def test_citation_and_abstention_and_facts():
     assert citation_pr(["a", "x"], {"a", "b"}) == (0.5, 0.5)
     # abstained on q1, q2; unanswerable are q2, q3 → precision 1/2, recall 1/2
     assert abstention_pr([True, True, False, False], [False, True, True, False]) == (0.5, 0.5)
+    # never abstaining while 2 questions are unanswerable: precision 0, not a vacuous 1
+    assert abstention_pr([False, False, False], [True, True, False]) == (0.0, 0.0)
+    assert abstention_pr([False, False], [False, False]) == (1.0, 1.0)
     assert facts_present("一次性奖励１０万元", ["10万元"])  # full-width digits normalised
     assert not facts_present("奖励10万元", ["10万元", "县科技发展中心"])
     assert percentile([1, 2, 3, 4], 50) == 2.5
@@ -88,7 +91,8 @@ def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, ca
                 "citation_recall", "abstention_precision", "abstention_recall", "latency_p95_ms"):
         assert 0 <= m[key] <= (1 if "latency" not in key else 10_000), key
     assert m["abstention_recall"] == 1.0  # both unanswerable questions abstained
-    assert rep["configs"]["naive"]["all"]["abstention_recall"] == 0.0  # the naive reference never abstains
+    naive = rep["configs"]["naive"]["all"]  # the naive reference never abstains
+    assert naive["abstention_recall"] == 0.0 and naive["abstention_precision"] == 0.0
     assert set(rep["configs"]["hybrid"]["by_type"]) == {q.type for q in subset}
     md = (out / "report.md").read_text("utf-8")
     assert "## Targets" in md and "![recall_at_k.png]" in md
