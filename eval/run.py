@@ -86,11 +86,11 @@ def run_config(assistant: Assistant, name: str, questions: Sequence[Question],
         a.search_cfg = cfg
     out = []
     for q in questions:
-        a.r.clear_cache()  # every configuration pays for its own query embedding
         if cfg is None:
             ranking, ans = naive_answer(a, q.question)
         else:
             ranking = [h.key for h in a.r.search(q.question, 10, cfg)]
+            a.r.clear_cache()  # the timed answer pays for its own query embedding
             ans = a.answer(q.question)
         cited = [a.r.by_key[k] for k in ans.cited_keys]
         v = violations(_RELATED.sub("", ans.answer), cited, a.departments) if not ans.abstained else []

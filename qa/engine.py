@@ -212,21 +212,22 @@ class Assistant:
             sig = self.relevance.signals(q, hits, intent)
             abstain = not hits or should_abstain(sig, self.abstain_params)
         if abstain:
-            ans = self._abstain(q, intent, hits, sig)
+            ans = self._abstain(q, intent, hits, sig, looks_followup=self._looks_followup(q))
         else:
             ans = self._compose(q, intent, hits, terms)
             ans.followup = bool(followup_keys)
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans
 
-    def _followup_keys(self, q: str, prev_q: str | None, prev_a: str | None) -> set[tuple[str, int]]:
-        if not prev_q and not prev_a:
-            return set()
+    def _looks_followup(self, q: str) -> bool:
+        """Short, with few content words, and shaped like "那找哪个部门？" / "期限呢？"."""
         nq = normalize(q)
         content = self.relevance.content_terms(q)
-        short = len(nq) <= 14 and len(content) <= 2
-        if not (short and (nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？"))
-                           or len(content) == 0)):
+        return len(nq) <= 14 and len(content) <= 2 and (
+            nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？")) or len(content) == 0)
+
+    def _followup_keys(self, q: str, prev_q: str | None, prev_a: str | None) -> set[tuple[str, int]]:
+        if (not prev_q and not prev_a) or not self._looks_followup(q):
             return set()
         keys = {(a, int(n)) for a, n in _LABEL_IN_TEXT.findall(prev_a or "")}
         keys = {k for k in keys if k in self.r.by_key}
@@ -341,8 +342,11 @@ class Assistant:
             return f"（{self.r.by_key[(rel.attachment, rel.number)].section}）"
         return text if text.endswith("…") or text == rel.task else text + "…"
 
-    def _abstain(self, q: str, intent: str, hits: list[Hit], sig: Signals) -> Answer:
-        if sig.foreign_place:
+    def _abstain(self, q: str, intent: str, hits: list[Hit], sig: Signals,
+                 looks_followup: bool = False) -> Answer:
+        if looks_followup and not sig.foreign_place and not sig.foreign_year:
+            reason = "这像是接着上一问的追问：请先问一个具体的问题，或把问题说完整，例如“高企奖励找哪个部门”。"
+        elif sig.foreign_place:
             reason = "问到的地方不在本文件范围内：本文件只涉及大宁县。"
         elif sig.foreign_year:
             reason = "问到的年份不在本文件范围内：本文件是大宁县当年的市场主体倍增任务清单。"
