@@ -104,11 +104,7 @@ def plots(report: dict[str, Any], out: Path) -> list[Path]:
     ax.grid(alpha=0.3)
     ax.legend()
     ax.set_title("Retrieval recall@k by configuration")
-    fig.tight_layout()
-    p = out / "recall_at_k.png"
-    fig.savefig(p, dpi=110)
-    plt.close(fig)
-    paths.append(p)
+    paths.append(_save(plt, fig, out / "recall_at_k.png"))
 
     types = sorted({t for c in cfgs.values() for t in c["by_type"]})
     fig, ax = plt.subplots(figsize=(9, 4))
@@ -123,9 +119,12 @@ def plots(report: dict[str, Any], out: Path) -> list[Path]:
     ax.set_ylim(0, 1.05)
     ax.legend(fontsize=7, ncol=3)
     ax.set_title("Answer accuracy by question type")
-    fig.tight_layout()
-    p = out / "accuracy_by_type.png"
-    fig.savefig(p, dpi=110)
-    plt.close(fig)
-    paths.append(p)
+    paths.append(_save(plt, fig, out / "accuracy_by_type.png"))
     return paths
+
+
+def _save(plt, fig, path: Path) -> Path:
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

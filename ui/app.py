@@ -78,8 +78,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 shown = html.escape(message or "")
                 try:
                     ans = assistant.answer(message, history)
-                except QuestionError as e:
-                    return history, gr.update(), None, str(e), gr.update()
+                except QuestionError as e:  # shown under the chat; nothing else changes
+                    return history, gr.update(), gr.update(), gr.update(), f"⚠️ {e}"
                 history += [{"role": "user", "content": shown},
                             {"role": "assistant", "content": ans.answer}]
                 return history, "", ans.to_dict(), sources_markdown(ans, assistant), ""
@@ -89,7 +89,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 while history and history[-1].get("role") == "assistant":
                     history.pop()
                 if not history:
-                    return [], "", None, "还没有可以重试的问题。", ""
+                    return [], "", gr.update(), gr.update(), "还没有可以重试的问题。"
                 user = history.pop()
                 q = html.unescape(str(user.get("content", "")))
                 return respond(q, history)
