@@ -253,14 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.fn(args) or 0)
+    except BrokenPipeError:  # output piped into head/less that closed early
+        sys.stderr.close()
+        return 0
     except (IngestError, IndexStoreError, EmbedderError, OSError) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # output piped into head/less that closed early
-        sys.stderr.close()
-        return 0
 
 
 if __name__ == "__main__":
