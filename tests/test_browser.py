@@ -53,11 +53,28 @@ def test_chat_answers_with_citation_and_sources(page, shots):
     assert (shots / "chat.png").stat().st_size > 10_000
 
 
+def test_empty_question_gets_a_chinese_message(page):
+    page.fill("#question-box textarea", "")
+    page.click("#send-btn")
+    page.wait_for_selector("#ask-status :text('请输入问题')", timeout=30_000)
+
+
 def test_html_in_chat_is_shown_as_text(page):
     page.fill("#question-box textarea", "<b>粗体</b>高企认定奖励多少")
     page.click("#send-btn")
     page.wait_for_selector("#chatbot :text('<b>粗体</b>')", timeout=60_000)
     assert page.locator("#chatbot b:text('粗体')").count() == 0
+
+
+def test_feedback_buttons_append_to_the_log(page, home):
+    log = home / "feedback.jsonl"
+    before = len(log.read_text("utf-8").splitlines()) if log.exists() else 0
+    page.fill("#feedback-comment textarea", "回答准确")
+    page.click("#feedback-down")
+    page.wait_for_selector("#feedback-status :text('已记录反馈')", timeout=30_000)
+    lines = log.read_text("utf-8").splitlines()
+    assert len(lines) == before + 1
+    assert '"rating": "down"' in lines[-1] and "回答准确" in lines[-1]
 
 
 def test_browse_filter_by_department(page, shots):

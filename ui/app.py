@@ -60,6 +60,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？", show_label=False, scale=6,
                                  elem_id="question-box", max_lines=4)
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="send-btn")
+            ask_status = gr.Markdown("", elem_classes=["pqa-note"], elem_id="ask-status")
             with gr.Row():
                 retry = gr.Button("重试", size="sm", elem_id="retry-btn")
                 clear = gr.Button("清空对话", size="sm", elem_id="clear-btn")
@@ -94,7 +95,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 q = html.unescape(str(user.get("content", "")))
                 return respond(q, history)
 
-            outs = [chatbot, box, last_answer, sources, fb_status]
+            outs = [chatbot, box, last_answer, sources, ask_status]
             box.submit(respond, [box, chatbot], outs, api_visibility="private")
             send.click(respond, [box, chatbot], outs, api_visibility="private")
             retry.click(do_retry, [chatbot], outs, api_visibility="private")
