@@ -8,7 +8,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-HNSW_THRESHOLD = 50_000  # chunks; below it exact search is fast enough and exact
+HNSW_THRESHOLD = 50_000  # chunks (env POLICYQA_HNSW_THRESHOLD); below it exact search is fast and exact
 
 
 def build_index(vectors: np.ndarray, hnsw_threshold: int = HNSW_THRESHOLD) -> faiss.Index:

@@ -98,8 +98,10 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     if bar:
         bar.close()
     t_emb = time.perf_counter() - t0 - t_tok
-    index = dense.build_index(vectors)
+    threshold = int(os.environ.get("POLICYQA_HNSW_THRESHOLD", dense.HNSW_THRESHOLD))
+    index = dense.build_index(vectors, hnsw_threshold=threshold)
     manifest = {**expected_manifest(doc, embedder.name), "dim": int(vectors.shape[1]),
+                "faiss_index": type(index).__name__, "hnsw_threshold": threshold,
                 "rows": len(doc.rows), "chunks": len(chunks),
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "build_seconds": round(time.perf_counter() - t0, 2),

