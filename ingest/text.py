@@ -58,9 +58,6 @@ def split_items(text: str) -> tuple[str, ...]:
     for m in matches[1:]:
         if int(m.group(1)) == int(chosen[-1].group(1)) + 1:
             chosen.append(m)
-    if len(chosen) < 2 and int(chosen[0].group(1)) == 1:
-        # "1. xxx" alone is still a list of one point
-        pass
     items = []
     for i, m in enumerate(chosen):
         end = chosen[i + 1].start() if i + 1 < len(chosen) else len(text)

@@ -253,7 +253,6 @@ class Assistant:
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key]:
                 continue
-            row = self.r.by_key[h.key]
             best_score, best = ranked[h.key][0]
             # the same rule stated in another row: one quote, both citations
             dup = self._duplicate(best.text, quotes)

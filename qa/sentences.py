@@ -13,7 +13,6 @@ TASK, MEASURE, GOAL = "task", "measure", "goal"
 _SPLIT = re.compile(r"(?<=[。；;！!？?])\s*")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)")
 _NUMBER = re.compile(r"\d")
-MAX_QUOTE = 160
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,8 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a field, long ones cut at a comma-free boundary is not attempted:
-    the document's wording is kept whole."""
+    """Sentences of a field, split after 。；！？ only: a quote keeps the document's
+    wording whole, never cut at a comma."""
     out = []
     for s in _SPLIT.split(text.strip()):
         s = s.strip()
