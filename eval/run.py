@@ -89,9 +89,9 @@ def run_config(assistant: Assistant, name: str, questions: Sequence[Question],
         if cfg is None:
             ranking, ans = naive_answer(a, q.question)
         else:
-            ranking = [h.key for h in a.r.search(q.question, 10, cfg)]
             a.r.clear_cache()  # the timed answer pays for its own query embedding
-            ans = a.answer(q.question)
+            ans, hits = a.answer_with_hits(q.question, k=10)
+            ranking = [h.key for h in hits]
         cited = [a.r.by_key[k] for k in ans.cited_keys]
         v = violations(_RELATED.sub("", ans.answer), cited, a.departments) if not ans.abstained else []
         out.append(Result(q, ranking, ans, v))

@@ -60,7 +60,7 @@ class Retriever:
         self.bm25 = BM25Index(stored.tokens)
         keys = list(self.by_key)
         position = {k: i for i, k in enumerate(keys)}
-        self._row_of_chunk = np.array([position[c.row_key] for c in self.chunks], dtype=np.int64)
+        self._row_of_chunk = np.array([position[c.key] for c in self.chunks], dtype=np.int64)
         self._keys = keys
         self._is_measure = np.array([c.kind == MEASURE for c in self.chunks])
         self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()

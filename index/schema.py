@@ -5,28 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.schema import label
+from ingest.schema import RowRef
 
 ROW = "row"          # a whole task row
 MEASURE = "measure"  # task text + one measure with its deadline and goal
 
 
 @dataclass(frozen=True)
-class Chunk:
+class Chunk(RowRef):
     id: int
     attachment: str
     number: int
     kind: str            # ROW or MEASURE
     measure: int | None  # index into row.measures for MEASURE chunks
     text: str
-
-    @property
-    def label(self) -> str:
-        return label(self.attachment, self.number)
-
-    @property
-    def row_key(self) -> tuple[str, int]:
-        return (self.attachment, self.number)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "attachment": self.attachment, "number": self.number,
@@ -39,7 +31,7 @@ class Chunk:
 
 
 @dataclass
-class Hit:
+class Hit(RowRef):
     """One retrieved row: its fused score, each retriever's rank and score (None when
     that retriever did not return the row) and the chunk that matched best."""
 
@@ -51,14 +43,6 @@ class Hit:
     chunk: str = ""
     chunk_kind: str = ROW
     measure: int | None = None
-
-    @property
-    def label(self) -> str:
-        return label(self.attachment, self.number)
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.attachment, self.number)
 
     def to_dict(self) -> dict[str, Any]:
         return {"attachment": self.attachment, "number": self.number, "label": self.label,

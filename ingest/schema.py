@@ -24,6 +24,26 @@ def citation(attachment: str, number: int) -> str:
     return f"〔{label(attachment, number)}〕"
 
 
+class RowRef:
+    """Label, citation and key of anything that names one row by ``attachment`` and
+    ``number`` (a row, a chunk, a hit): defined here once."""
+
+    attachment: str
+    number: int
+
+    @property
+    def label(self) -> str:
+        return label(self.attachment, self.number)
+
+    @property
+    def citation(self) -> str:
+        return citation(self.attachment, self.number)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.attachment, self.number)
+
+
 @dataclass(frozen=True)
 class Measure:
     """One implementation measure (one sub-row of the table).
@@ -48,7 +68,7 @@ class Measure:
 
 
 @dataclass(frozen=True)
-class TaskRow:
+class TaskRow(RowRef):
     """One numbered row of an attachment's task table."""
 
     attachment: str          # "附件1" / "附件2"
@@ -60,18 +80,6 @@ class TaskRow:
     coop_units: tuple[str, ...]
     measures: tuple[Measure, ...]
     lines: tuple[int, int]   # first and last source line (1-based, inclusive)
-
-    @property
-    def label(self) -> str:
-        return label(self.attachment, self.number)
-
-    @property
-    def citation(self) -> str:
-        return citation(self.attachment, self.number)
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.attachment, self.number)
 
     @property
     def units(self) -> tuple[str, ...]:

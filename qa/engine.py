@@ -194,6 +194,12 @@ class Assistant:
 
     # -- answer --------------------------------------------------------------
     def answer(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        return self.answer_with_hits(question, history)[0]
+
+    def answer_with_hits(self, question: str, history: Sequence[Any] | None = None,
+                         k: int = 10) -> tuple[Answer, list[Hit]]:
+        """The answer and the ranked rows it was composed from (the evaluation scores
+        retrieval on these, so it does not search a second time)."""
         t0 = time.perf_counter()
         q = validate_question(question)
         intent = detect_intent(q)
@@ -201,13 +207,13 @@ class Assistant:
         followup_keys = self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
             query = f"{prev_q} {q}" if prev_q else q
-            hits = [h for h in self.r.search(query, 20, self.search_cfg) if h.key in followup_keys]
-            hits = hits or self.r.search(query, 8, self.search_cfg)
+            ranked = self.r.search(query, 20, self.search_cfg)
+            hits = [h for h in ranked if h.key in followup_keys] or ranked[:k]
             terms = self._query_terms(query)
             sig = self.relevance.signals(query, hits, intent)
             abstain = False
         else:
-            hits = self.r.search(q, 8, self.search_cfg)
+            hits = self.r.search(q, k, self.search_cfg)
             terms = self._query_terms(q)
             sig = self.relevance.signals(q, hits, intent)
             abstain = not hits or should_abstain(sig, self.abstain_params)
@@ -217,7 +223,7 @@ class Assistant:
             ans = self._compose(q, intent, hits, terms)
             ans.followup = bool(followup_keys)
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
-        return ans
+        return ans, hits
 
     def _looks_followup(self, q: str) -> bool:
         """Short, with few content words, and shaped like "那找哪个部门？" / "期限呢？"."""
@@ -301,25 +307,16 @@ class Assistant:
         def cites(keys: list[tuple[str, int]]) -> str:
             return "".join(citation(a, n) for a, n in keys)
 
-        parts = []
-        for q_ in quotes:
-            if q_.prefix:
-                parts.append(f"{q_.prefix}{q_.text}{cites(q_.keys)}")
-            else:
-                parts.append(f"“{q_.text}”{cites(q_.keys)}")
+        quoted = [f"{q_.prefix}{q_.text}{cites(q_.keys)}" if q_.prefix else f"“{q_.text}”{cites(q_.keys)}"
+                  for q_ in quotes]
         # the department to go to: every cited row for department questions, else the top row
-        dept_rows = rows if intent == "department" else rows[:1]
+        dept = intent == "department"
         groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
-        for r in dept_rows:
-            groups.setdefault((r.lead_units, r.coop_units if intent == "department" else ()), []).append(r.key)
-        for (lead, coop), keys in groups.items():
-            line = f"牵头单位：{'、'.join(lead) or '—'}"
-            if intent == "department":
-                line += f"；配合单位：{'、'.join(coop) or '—'}"
-            parts.append(line + cites(keys))
-        if intent == "department":
-            parts = parts[len(quotes):] + parts[:len(quotes)]
-        return "\n\n".join(parts)
+        for r in rows if dept else rows[:1]:
+            groups.setdefault((r.lead_units, r.coop_units if dept else ()), []).append(r.key)
+        units = [f"牵头单位：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
+                 + cites(keys) for (lead, coop), keys in groups.items()]
+        return "\n\n".join(units + quoted if dept else quoted + units)
 
     def _related(self, hits: list[Hit], cited: set[tuple[str, int]]) -> list[Related]:
         out = []

@@ -83,7 +83,7 @@ class RelevanceModel:
         self.r = retriever
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
         for c, toks in zip(retriever.chunks, retriever.stored.tokens):
-            self.row_tokens.setdefault(c.row_key, set()).update(toks)
+            self.row_tokens.setdefault(c.key, set()).update(toks)
         self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
         self.blob = normalize("\n".join(r.fields_text() for r in retriever.rows))
         self.row_text = {r.key: normalize(r.fields_text()) for r in retriever.rows}

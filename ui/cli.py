@@ -84,10 +84,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _assistant(args: argparse.Namespace):
+def _assistant(args: argparse.Namespace, doc=None):
     from qa.engine import open_assistant
 
-    return open_assistant(doc_path=args.doc, embedder=args.embedder, home=args.home,
+    return open_assistant(doc or load_document(args.doc), embedder=args.embedder, home=args.home,
                           no_rebuild=args.no_rebuild)
 
 
@@ -156,8 +156,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except QuestionSetError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
-    a = _assistant(args)
     doc = load_document(args.doc)
+    a = _assistant(args, doc)
     v = validate(questions, doc)
     for err in v.errors:
         print(f"警告（问题集）：{err}", file=sys.stderr)
