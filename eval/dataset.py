@@ -6,21 +6,29 @@ One JSON object per line:
      "gold": [["附件1", 84], ["附件2", 82]],   # every row a correct answer must cite
      "facts": ["10万元"],                      # strings a correct answer must contain
      "type": "amount", "persona": "business",
-     "split": "dev"}                           # optional: dev (tuning) | test (held out)
+     "split": "dev",                           # optional: dev (tuning) | test (held out)
+     "also": [["附件2", 87]]}                  # optional: rows that restate the answer —
+                                               # citing them is right, omitting them too
 
-``type`` ∈ TYPES, ``persona`` ∈ PERSONAS; unanswerable questions have empty gold
-and facts.
+``type`` ∈ TYPES, ``persona`` ∈ PERSONAS; unanswerable questions have empty gold,
+facts and also.
+
+``also`` records the gold audit (:func:`restating_rows`): the document often repeats a
+rule word for word in both attachments; such a row is not required for recall but
+is no error when cited.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
-from ingest.schema import Document, label
+from ingest.schema import Document, TaskRow, label
 from ingest.text import normalize
+from qa.sentences import row_sentences
 
 TYPES = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno",
          "multi", "unanswerable")
@@ -41,6 +49,12 @@ class Question:
     type: str
     persona: str
     split: str = "dev"
+    also: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def acceptable(self) -> set[tuple[str, int]]:
+        """Rows a correct answer may cite: gold plus the rows that restate it."""
+        return set(self.gold) | set(self.also)
 
     @property
     def answerable(self) -> bool:
@@ -53,7 +67,7 @@ class Question:
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "question": self.question, "gold": [list(g) for g in self.gold],
                 "facts": list(self.facts), "type": self.type, "persona": self.persona,
-                "split": self.split}
+                "split": self.split, **({"also": [list(g) for g in self.also]} if self.also else {})}
 
 
 def builtin_questions() -> Path:
@@ -75,7 +89,8 @@ def load_questions(path: str | Path | None = None) -> list[Question]:
             q = Question(id=str(d["id"]), question=str(d["question"]), gold=gold,
                          facts=tuple(str(f) for f in d.get("facts", [])),
                          type=str(d["type"]), persona=str(d.get("persona", "evaluator")),
-                         split=str(d.get("split", "dev")))
+                         split=str(d.get("split", "dev")),
+                         also=tuple((str(a), int(num)) for a, num in d.get("also", [])))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
             raise QuestionSetError(f"{p} 第 {n} 行格式错误：{e!r}") from e
         out.append(q)
@@ -87,6 +102,7 @@ def load_questions(path: str | Path | None = None) -> list[Question]:
 @dataclass
 class Validation:
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # possibly incomplete gold
 
     @property
     def ok(self) -> bool:
@@ -112,8 +128,8 @@ def validate(questions: list[Question], doc: Document) -> Validation:
         if q.split not in SPLITS:
             v.errors.append(f"{where}：未知划分 {q.split}")
         if q.type == "unanswerable":
-            if q.gold or q.facts:
-                v.errors.append(f"{where}：无答案问题的 gold 和 facts 应为空")
+            if q.gold or q.facts or q.also:
+                v.errors.append(f"{where}：无答案问题的 gold、facts 和 also 应为空")
             continue
         if not q.gold:
             v.errors.append(f"{where}：缺少 gold 行")
@@ -128,4 +144,47 @@ def validate(questions: list[Question], doc: Document) -> Validation:
         for f in q.facts:
             if not any(normalize(f) in t for t in texts):
                 v.errors.append(f"{where}：事实“{f}”不在任何 gold 行中")
+        for a, n in q.also:
+            if doc.row(a, n) is None:
+                v.errors.append(f"{where}：also 行 {label(a, n)} 不存在")
+            elif (a, n) in q.gold:
+                v.errors.append(f"{where}：{label(a, n)} 同时在 gold 和 also 中")
+        for key, ratio in restating_rows(q, doc):
+            if key not in q.also:
+                v.warnings.append(f"{where}：{label(*key)} 也写有答案（句子相似度 {ratio:.2f}），"
+                                  "请加入 gold 或 also")
     return v
+
+
+def restating_rows(q: Question, doc: Document, min_ratio: float = 0.5) -> list[tuple[tuple[str, int], float]]:
+    """Rows outside gold that contain every fact of ``q`` and restate the gold sentence
+    answering it (in each gold row, the fact-bearing sentences closest to the question in characters;
+    difflib ratio ≥ ``min_ratio``): candidates for ``also``.
+
+    Depends on the document and the question only, never on what a system answered,
+    so auditing with it cannot favour one configuration."""
+    if not q.answerable or not q.facts:
+        return []
+    facts = [normalize(f) for f in q.facts]
+    gold = set(q.gold)
+
+    def fact_sentences(row: TaskRow) -> list[str]:
+        return [n for s in row_sentences(row) if any(f in (n := normalize(s.text)) for f in facts)]
+
+    # in each gold row, the fact sentences that answer this question: those sharing at
+    # least 60% as many characters with it as the row's closest sentence
+    qchars = set(normalize(q.question))
+    gold_sents = []
+    for k in gold:
+        sents = fact_sentences(r) if (r := doc.row(*k)) is not None else []
+        best = max((len(qchars & set(s)) for s in sents), default=0)
+        gold_sents += [s for s in sents if len(qchars & set(s)) >= 0.6 * best]
+    out = []
+    for row in doc.rows:
+        if row.key in gold or not all(f in normalize(row.fields_text()) for f in facts):
+            continue
+        ratio = max((SequenceMatcher(None, s, g).ratio() for s in fact_sentences(row) for g in gold_sents),
+                    default=0.0)
+        if ratio >= min_ratio:
+            out.append((row.key, round(ratio, 2)))
+    return out

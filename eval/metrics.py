@@ -42,10 +42,13 @@ def facts_present(answer: str, facts: Sequence[str]) -> bool:
     return all(normalize(f) in a for f in facts)
 
 
-def citation_pr(cited: Sequence[Hashable], gold: set) -> tuple[float, float]:
-    """(precision, recall) of cited rows against gold; precision of no citations is 1."""
+def citation_pr(cited: Sequence[Hashable], gold: set, also: set = frozenset()) -> tuple[float, float]:
+    """(precision, recall) of cited rows against gold; precision of no citations is 1.
+
+    Rows in ``also`` (restating the answer) count as right when cited, and are not
+    required for recall."""
     c = set(cited)
-    precision = len(c & gold) / len(c) if c else 1.0
+    precision = len(c & (gold | also)) / len(c) if c else 1.0
     recall = len(c & gold) / len(gold) if gold else 1.0
     return precision, recall
 

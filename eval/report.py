@@ -64,14 +64,26 @@ def markdown(report: dict[str, Any], images: list[str]) -> str:
         for k, t in TARGETS.items():
             if k in m:
                 parts.append(f"| {k} | ≥ {t} | {_fmt(m[k])} | {'yes' if m[k] >= t else '**no**'} |")
+        if "citation_precision_strict" in m:
+            parts.append(f"| citation_precision, gold only (rows in `also` counted wrong) | — | "
+                         f"{_fmt(m['citation_precision_strict'])} | — |")
         parts.append(f"| unfaithful answers | 0 | {m['unfaithful_answers']} | "
                      f"{'yes' if m['unfaithful_answers'] == 0 else '**no**'} |")
         parts.append(f"| answer p95 (ms) | ≤ 50 | {_fmt(m['latency_p95_ms'])} | "
                      f"{'yes' if m['latency_p95_ms'] <= 50 else '**no**'} |")
+        if "naive" in cfgs and d != "naive":
+            nv = cfgs["naive"]["all"]
+            parts.append(f"\n## {d} against the naive reference (answer metrics)\n\n"
+                         "| metric | naive | " + d + " | better |\n|---|---|---|---|")
+            for k in ANSWER_METRICS:
+                parts.append(f"| {k} | {_fmt(nv[k])} | {_fmt(m[k])} | {'yes' if m[k] > nv[k] else '**no**'} |")
         for attr, title in (("by_type", "By question type"), ("by_persona", "By persona")):
             parts.append(f"\n## {title} ({d})\n")
             parts.append(table_md(cfgs[d][attr], ("n", "recall@5", "fact_accuracy", "citation_recall",
                                                    "correct_abstention")))
+    if report.get("validation_warnings"):
+        parts.append("\n## Question set: possibly incomplete gold\n")
+        parts += [f"- {w}" for w in report["validation_warnings"]]
     for img in images:
         parts.append(f"\n![{img}]({img})")
     if d in cfgs:

@@ -110,8 +110,11 @@ def metrics(results: Sequence[Result]) -> dict[str, Any]:
     m["ndcg@10"] = mean([ndcg_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
     m["fact_accuracy"] = mean([float(not r.answer.abstained and facts_present(r.body, r.question.facts))
                                for r in ans])
-    pr = [citation_pr(r.answer.cited_keys, set(r.question.gold)) for r in ans]
+    pr = [citation_pr(r.answer.cited_keys, set(r.question.gold), set(r.question.also)) for r in ans]
     m["citation_precision"] = mean([p for (p, _), r in zip(pr, ans) if not r.answer.abstained])
+    # the same against gold alone, counting rows that restate the answer (``also``) as wrong
+    m["citation_precision_strict"] = mean([citation_pr(r.answer.cited_keys, set(r.question.gold))[0]
+                                           for r in answered])
     m["citation_recall"] = mean([rc for _, rc in pr])
     ap, ar = abstention_pr([r.answer.abstained for r in results],
                            [not r.question.answerable for r in results])
@@ -137,7 +140,7 @@ def breakdown(results: Sequence[Result], attr: str) -> dict[str, dict[str, float
             if ans else None,
             "fact_accuracy": round(mean([float(not r.answer.abstained and facts_present(r.body, r.question.facts))
                                          for r in ans]), 4) if ans else None,
-            "citation_recall": round(mean([citation_pr(r.answer.cited_keys, set(r.question.gold))[1]
+            "citation_recall": round(mean([citation_pr(r.answer.cited_keys, set(r.question.gold), set(r.question.also))[1]
                                            for r in ans]), 4) if ans else None,
             "correct_abstention": round(mean([float(r.answer.abstained == (not r.question.answerable))
                                               for r in rs]), 4),
@@ -156,7 +159,7 @@ def failures(results: Sequence[Result]) -> list[dict[str, Any]]:
             else:
                 if not facts_present(r.body, q.facts):
                     reasons.append("fact missing")
-                p, rc = citation_pr(r.answer.cited_keys, set(q.gold))
+                p, rc = citation_pr(r.answer.cited_keys, set(q.gold), set(q.also))
                 if rc < 1:
                     reasons.append("gold row not cited")
                 if p < 1:

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
-from eval.dataset import TYPES, QuestionSetError, load_questions, validate
-from eval.metrics import (abstention_pr, citation_pr, facts_present, mrr_at_k, ndcg_at_k, percentile,
-                          recall_at_k)
+from eval.dataset import (
+    TYPES,
+    Question,
+    QuestionSetError,
+    load_questions,
+    restating_rows,
+    validate,
+)
+from eval.metrics import (
+    abstention_pr,
+    citation_pr,
+    facts_present,
+    mrr_at_k,
+    ndcg_at_k,
+    percentile,
+    recall_at_k,
+)
 from ui.cli import main as cli
 
 
@@ -33,6 +48,9 @@ def test_ndcg():
 def test_citation_and_abstention_and_facts():
     # cited {a, x}, gold {a, b}: 1 of 2 cited is right, 1 of 2 gold is cited
     assert citation_pr(["a", "x"], {"a", "b"}) == (0.5, 0.5)
+    # x restates the answer (also): citing it is right, and it is not needed for recall
+    assert citation_pr(["a", "x"], {"a", "b"}, {"x"}) == (1.0, 0.5)
+    assert citation_pr(["a"], {"a"}, {"x"}) == (1.0, 1.0)
     # abstained on q1, q2; unanswerable are q2, q3 → precision 1/2, recall 1/2
     assert abstention_pr([True, True, False, False], [False, True, True, False]) == (0.5, 0.5)
     # never abstaining while 2 questions are unanswerable: precision 0, not a vacuous 1
@@ -68,10 +86,38 @@ def test_validator_reports_bad_files(tmp_path, doc):
     assert any("重复" in e for e in errors)
     assert any("附件3 第1项 不存在" in e for e in errors)
     assert any("无答案问题" in e for e in errors) and any("nobody" in e for e in errors)
+    also = tmp_path / "also.jsonl"
+    also.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "u", "question": "新公司领税务UKey免费吗", "gold": [["附件1", 21]], "facts": ["免费"],
+         "type": "yesno", "persona": "business", "also": [["附件1", 21], ["附件2", 999]]},
+        {"id": "w", "question": "天气", "gold": [], "facts": [], "also": [["附件1", 1]],
+         "type": "unanswerable", "persona": "business"},
+    ]), "utf-8")
+    errors = validate(load_questions(also), doc).errors
+    assert any("同时在 gold 和 also" in e for e in errors)
+    assert any("附件2 第999项 不存在" in e for e in errors)
+    assert any(e.startswith("w") and "also" in e for e in errors)
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "question": "q"}\nnot json\n', "utf-8")
     with pytest.raises(QuestionSetError, match="第 1 行"):
         load_questions(broken)
+
+
+def test_audit_finds_rows_restating_the_answer(doc):
+    """附件2 第87项 says word for word what 附件2 第88项 says about free seals; a question
+    whose gold names only one of them is flagged, and recording the other in ``also``
+    silences the warning. A row merely sharing the amount is not flagged."""
+    seal = Question("s", "新设立的公司刻公章要钱吗", (("附件2", 88),), ("免费",), "yesno", "business")
+    assert ("附件2", 87) in dict(restating_rows(seal, doc))
+    assert not any("附件2 第87项" in w for w in validate([replace(seal, also=(("附件2", 87),))], doc).warnings)
+    assert any("附件2 第87项" in w for w in validate([seal], doc).warnings)
+    # 附件1 第48项 also names 20万元, but for 专精特新, not for the CMMI reward asked about
+    cmmi = Question("c", "软件公司过了CMMI认证奖励上限", (("附件2", 43),), ("20万元",), "amount", "staff")
+    assert ("附件1", 48) not in dict(restating_rows(cmmi, doc))
+
+
+def test_builtin_question_set_has_no_unreviewed_restating_rows(doc):
+    assert validate(load_questions(), doc).warnings == []
 
 
 def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, capsys, monkeypatch):

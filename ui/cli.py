@@ -161,6 +161,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     v = validate(questions, doc)
     for err in v.errors:
         print(f"警告（问题集）：{err}", file=sys.stderr)
+    for w in v.warnings:
+        print(f"提示（问题集，gold 可能不全）：{w}", file=sys.stderr)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
     configs = args.configs or list(CONFIGS)
@@ -171,6 +173,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     report["questions_file"] = str(args.questions or builtin_questions())
     report["validation_errors"] = v.errors
+    report["validation_warnings"] = v.warnings
     print(table_text({n: c["all"] for n, c in report["configs"].items()}))
     for split in ("dev", "test"):
         rows = {n: c["splits"][split] for n, c in report["configs"].items() if split in c["splits"]}
