@@ -7,8 +7,10 @@ One JSON object per line:
      "facts": ["10万元"],                      # strings a correct answer must contain
      "type": "amount", "persona": "business",
      "split": "dev",                           # optional: dev (tuning) | test (held out)
-     "also": [["附件2", 87]]}                  # optional: rows that restate the answer —
+     "also": [["附件2", 87]],                  # optional: rows that restate the answer —
                                                # citing them is right, omitting them too
+     "not_also": [["附件2", 79]]}              # optional: rows the audit flagged that a
+                                               # reviewer found do not answer the question
 
 ``type`` ∈ TYPES, ``persona`` ∈ PERSONAS; unanswerable questions have empty gold,
 facts and also.
@@ -50,6 +52,7 @@ class Question:
     persona: str
     split: str = "dev"
     also: tuple[tuple[str, int], ...] = ()
+    not_also: tuple[tuple[str, int], ...] = ()
 
     @property
     def acceptable(self) -> set[tuple[str, int]]:
@@ -67,7 +70,9 @@ class Question:
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "question": self.question, "gold": [list(g) for g in self.gold],
                 "facts": list(self.facts), "type": self.type, "persona": self.persona,
-                "split": self.split, **({"also": [list(g) for g in self.also]} if self.also else {})}
+                "split": self.split,
+                **{name: [list(g) for g in rows] for name, rows in (("also", self.also),
+                                                                    ("not_also", self.not_also)) if rows}}
 
 
 def builtin_questions() -> Path:
@@ -90,7 +95,8 @@ def load_questions(path: str | Path | None = None) -> list[Question]:
                          facts=tuple(str(f) for f in d.get("facts", [])),
                          type=str(d["type"]), persona=str(d.get("persona", "evaluator")),
                          split=str(d.get("split", "dev")),
-                         also=tuple((str(a), int(num)) for a, num in d.get("also", [])))
+                         also=tuple((str(a), int(num)) for a, num in d.get("also", [])),
+                         not_also=tuple((str(a), int(num)) for a, num in d.get("not_also", [])))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
             raise QuestionSetError(f"{p} 第 {n} 行格式错误：{e!r}") from e
         out.append(q)
@@ -128,8 +134,8 @@ def validate(questions: list[Question], doc: Document) -> Validation:
         if q.split not in SPLITS:
             v.errors.append(f"{where}：未知划分 {q.split}")
         if q.type == "unanswerable":
-            if q.gold or q.facts or q.also:
-                v.errors.append(f"{where}：无答案问题的 gold、facts 和 also 应为空")
+            if q.gold or q.facts or q.also or q.not_also:
+                v.errors.append(f"{where}：无答案问题的 gold、facts、also 和 not_also 应为空")
             continue
         if not q.gold:
             v.errors.append(f"{where}：缺少 gold 行")
@@ -144,15 +150,16 @@ def validate(questions: list[Question], doc: Document) -> Validation:
         for f in q.facts:
             if not any(normalize(f) in t for t in texts):
                 v.errors.append(f"{where}：事实“{f}”不在任何 gold 行中")
-        for a, n in q.also:
-            if doc.row(a, n) is None:
-                v.errors.append(f"{where}：also 行 {label(a, n)} 不存在")
-            elif (a, n) in q.gold:
-                v.errors.append(f"{where}：{label(a, n)} 同时在 gold 和 also 中")
+        for name, keys in (("also", q.also), ("not_also", q.not_also)):
+            for a, n in keys:
+                if doc.row(a, n) is None:
+                    v.errors.append(f"{where}：{name} 行 {label(a, n)} 不存在")
+                elif (a, n) in q.gold:
+                    v.errors.append(f"{where}：{label(a, n)} 同时在 gold 和 {name} 中")
         for key, ratio in restating_rows(q, doc):
-            if key not in q.also:
-                v.warnings.append(f"{where}：{label(*key)} 也写有答案（句子相似度 {ratio:.2f}），"
-                                  "请加入 gold 或 also")
+            if key not in q.also and key not in q.not_also:
+                v.warnings.append(f"{where}：{label(*key)} 可能也写有答案（句子相似度 {ratio:.2f}），"
+                                  "请核对后加入 gold、also 或 not_also")
     return v
 
 
@@ -169,7 +176,16 @@ def restating_rows(q: Question, doc: Document, min_ratio: float = 0.5) -> list[t
     gold = set(q.gold)
 
     def fact_sentences(row: TaskRow) -> list[str]:
-        return [n for s in row_sentences(row) if any(f in (n := normalize(s.text)) for f in facts)]
+        """Sentences stating a fact — in their words, their measure's deadline or the
+        row's departments (a deadline or department belongs to every sentence it governs)."""
+        units = normalize("、".join(row.units))
+        out = []
+        for s in row_sentences(row):
+            n = normalize(s.text)
+            around = n + units + (normalize(row.measures[s.measure].deadline) if s.measure is not None else "")
+            if any(f in around for f in facts):
+                out.append(n)
+        return out
 
     # in each gold row, the fact sentences that answer this question: those sharing at
     # least 60% as many characters with it as the row's closest sentence

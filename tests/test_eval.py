@@ -111,6 +111,8 @@ def test_audit_finds_rows_restating_the_answer(doc):
     assert ("附件2", 87) in dict(restating_rows(seal, doc))
     assert not any("附件2 第87项" in w for w in validate([replace(seal, also=(("附件2", 87),))], doc).warnings)
     assert any("附件2 第87项" in w for w in validate([seal], doc).warnings)
+    # a reviewer who judged the flagged row not to answer records it in not_also
+    assert validate([replace(seal, not_also=(("附件2", 87),))], doc).warnings == []
     # 附件1 第48项 also names 20万元, but for 专精特新, not for the CMMI reward asked about
     cmmi = Question("c", "软件公司过了CMMI认证奖励上限", (("附件2", 43),), ("20万元",), "amount", "staff")
     assert ("附件1", 48) not in dict(restating_rows(cmmi, doc))
