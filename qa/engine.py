@@ -27,6 +27,7 @@ from ingest.text import normalize
 from .faithful import violations
 from .intent import detect_intent
 from .relevance import RelevanceModel, Signals, should_abstain
+from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
 from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 
@@ -108,6 +109,8 @@ class Assistant:
         self.sent_tokens: dict[tuple[tuple[str, int], int], frozenset[str]] = {
             (key, i): frozenset(tokenize(s.text)) for key, ss in self.sentences.items()
             for i, s in enumerate(ss)}
+        # sentence → every row stating it, for citing all rows behind a quote
+        self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
 
@@ -274,6 +277,7 @@ class Assistant:
                 chosen.append(h)
                 q_ = _Quote(best.text, [h.key])
                 quotes.append(q_)
+        self._cite_restating(quotes, chosen, hits)
         rows = [self.r.by_key[h.key] for h in chosen]
         body = self._render(quotes, rows, intent)
         cited = rows
@@ -291,6 +295,21 @@ class Assistant:
                 f"- {citation(x.attachment, x.number)} {self._snippet(x, cited)}" for x in related)
         return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
                       related=related)
+
+    def _cite_restating(self, quotes: list[_Quote], chosen: list[Hit], hits: list[Hit]) -> None:
+        """Every row stating a quoted sentence is cited with it, wherever it ranked."""
+        by_key = {h.key: h for h in hits}
+        have = {h.key for h in chosen}
+        for q_ in quotes:
+            if q_.prefix:
+                continue
+            for key in sorted(self.restated.get(matching_form(q_.text), ())):
+                if key in q_.keys or len(chosen) >= self.compose_cfg.max_rows + 2:
+                    continue
+                q_.keys.append(key)
+                if key not in have:
+                    have.add(key)
+                    chosen.append(by_key.get(key) or Hit(key[0], key[1], 0.0))
 
     @staticmethod
     def _duplicate(text: str, quotes: list[_Quote]) -> _Quote | None:

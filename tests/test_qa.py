@@ -34,6 +34,30 @@ def test_high_tech_reward_states_the_rule_once_with_both_citations(assistant):
     assert "县科技发展中心" in b
 
 
+def test_a_quote_cites_every_row_stating_it_even_one_ranked_low(assistant):
+    """附件2 第82项 repeats 附件1 第84项's 高企 reward word for word but ranks far below it
+    for a department question; the answer still cites it and names its units too."""
+    hits = assistant.r.search("高企奖励找哪个部门", 10, assistant.search_cfg)
+    assert ("附件2", 82) not in [h.key for h in hits[:5]]  # outside the composer's candidates
+    ans = assistant.answer("高企奖励找哪个部门")
+    b = body(ans)
+    assert {c.label for c in ans.citations} == {"附件1 第84项", "附件2 第82项"}
+    assert "县科技发展中心、县财政局" in b and "〔附件1 第84项〕〔附件2 第82项〕" in b
+
+
+def test_restatements_are_same_wording_not_similar_wording(doc):
+    from qa.restated import restatements
+    from qa.sentences import row_sentences
+
+    same = restatements((r.key, s.text) for r in doc.rows for s in row_sentences(r))
+    assert same["为新设立企业和“个转企”成功企业免费刻制印章。"] == {("附件2", 87), ("附件2", 88)}
+    # one point number apart ("2.") is the same sentence
+    assert same["发挥链主引领作用,带动工业产业链高质量发展。"] >= {("附件2", 26), ("附件2", 42)}
+    # 社保补贴 vs 场租补贴: 75% of bigrams shared, different benefits — not the same
+    assert "为符合条件的自主创业高校毕业生落实社保补贴。" not in same
+    assert all(len(keys) > 1 for keys in same.values())
+
+
 def test_amount_question(assistant):
     ans = assistant.answer("省级孵化器奖励金额")
     assert "50万元" in body(ans) and ans.citations[0].label == "附件2 第78项"
