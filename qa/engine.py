@@ -272,11 +272,16 @@ class Assistant:
                 continue
             if is_list and len(chosen) >= cfg.list_rows:
                 continue
-            if (intent not in ("deadline", "department") and h.score >= score_ratio * top.score
-                    and best_score >= match_ratio * top_match and best_score >= min_match):
+            if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
+                    and best_score >= min_match):
                 chosen.append(h)
-                q_ = _Quote(best.text, [h.key])
-                quotes.append(q_)
+                if intent in ("deadline", "department"):
+                    # a second row matching as well: its own rule with its own deadline / units
+                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent):
+                        q_.keys.append(h.key)
+                        quotes.append(q_)
+                else:
+                    quotes.append(_Quote(best.text, [h.key]))
         self._cite_restating(quotes, chosen, hits)
         rows = [self.r.by_key[h.key] for h in chosen]
         body = self._render(quotes, rows, intent)

@@ -76,6 +76,15 @@ def test_deadline_question(assistant):
     assert "时间进度：2022年3月底〔附件1 第14项〕" in body(ans)
 
 
+def test_deadline_of_a_rule_two_rows_state_gives_each_rows_own_deadline(assistant):
+    """全流程网上审批 is a measure of 附件1 第36项 (by 2022年8月底) and of 附件2 第94项
+    (持续推进): both match the question equally, so both answer, each with its deadline."""
+    ans = assistant.answer("工程建设项目全流程网上审批的时间进度")
+    b = body(ans)
+    assert {c.label for c in ans.citations} == {"附件1 第36项", "附件2 第94项"}
+    assert "时间进度：2022年8月底〔附件1 第36项〕" in b and "时间进度：持续推进〔附件2 第94项〕" in b
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
