@@ -18,7 +18,7 @@ from typing import Any
 
 from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retriever
 from index.schema import Hit
-from index.tokenize import expansions, tokenize
+from index.tokenize import expansions, synonym_groups, tokenize
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.schema import TaskRow, citation
@@ -109,6 +109,7 @@ class Assistant:
         self.sent_tokens: dict[tuple[tuple[str, int], int], frozenset[str]] = {
             (key, i): frozenset(tokenize(s.text)) for key, ss in self.sentences.items()
             for i, s in enumerate(ss)}
+        self.row_text = {row.key: normalize(row.fields_text()) for row in retriever.rows}
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
@@ -270,7 +271,15 @@ class Assistant:
                     dup.keys.append(h.key)
                 chosen.append(h)
                 continue
-            if is_list and len(chosen) >= cfg.list_rows:
+            if is_list:
+                if len(chosen) >= cfg.list_rows or h.score < score_ratio * top.score:
+                    continue
+                adds = self._adds_to_list(q, top.key, chosen, h.key)
+                if adds == "new" or (adds == "same" and best_score >= min_match):
+                    chosen.append(h)
+                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent):
+                        q_.keys.append(h.key)
+                        quotes.append(q_)
                 continue
             if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
                     and best_score >= min_match):
@@ -300,6 +309,28 @@ class Assistant:
                 f"- {citation(x.attachment, x.number)} {self._snippet(x, cited)}" for x in related)
         return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
                       related=related)
+
+    def _aspects(self, question: str) -> list[tuple[str, ...]]:
+        """The question's content terms, each with its synonyms, rarest first."""
+        groups = {normalize(t): g for g in synonym_groups() for t in g}
+        aspects = [tuple(normalize(x) for x in groups.get(normalize(t), (t,)))
+                   for t in self.relevance.content_terms(question)]
+        return sorted(aspects, key=lambda a: -max(self.r.bm25.idf(x) for x in a))
+
+    def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
+        return any(x in self.row_text[key] for x in aspect)
+
+    def _adds_to_list(self, question: str, top: tuple[str, int], chosen: list[Hit],
+                      key: tuple[str, int]) -> str:
+        """For "which rewards are there", what a further row brings: "new" when it
+        covers a part of the question no cited row covers yet (孵化器、重点实验室、高企),
+        "same" when it shares the top row's most specific subject (规上 — not any 奖励
+        row), else ""."""
+        aspects = self._aspects(question)
+        if any(self._covers(key, a) and not any(self._covers(h.key, a) for h in chosen) for a in aspects):
+            return "new"
+        own = [a for a in aspects if self._covers(top, a)]
+        return "same" if own and self._covers(key, own[0]) else ""
 
     def _cite_restating(self, quotes: list[_Quote], chosen: list[Hit], hits: list[Hit]) -> None:
         """Every row stating a quoted sentence is cited with it, wherever it ranked."""

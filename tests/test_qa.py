@@ -85,6 +85,16 @@ def test_deadline_of_a_rule_two_rows_state_gives_each_rows_own_deadline(assistan
     assert "时间进度：2022年8月底〔附件1 第36项〕" in b and "时间进度：持续推进〔附件2 第94项〕" in b
 
 
+def test_list_questions_cite_rows_for_each_part_and_only_on_topic(assistant):
+    # three parts named: each gets its row (and 高企's word-for-word twin)
+    ans = assistant.answer("科技方面县里都有哪些奖励：孵化器、重点实验室、高企")
+    assert {c.label for c in ans.citations} >= {"附件2 第78项", "附件2 第79项", "附件1 第84项"}
+    # one subject: rewards for 规上 firms, not every row that has a 奖励 (限上 rows match 奖励 too)
+    ans = assistant.answer("规上企业有啥奖励")
+    assert [c.label for c in ans.citations] == ["附件2 第55项"]
+    assert "10万元" in body(ans)
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
