@@ -8,6 +8,7 @@ combines:
   best row contains (synonyms count);
 - ``unknown``: content words the document never uses (no row token, no
   substring of the text, no synonym that it uses) — another programme or topic;
+  counted once per phrase (挖出来, not 挖出 + 出来 + 挖出来);
 - ``foreign_place``: a place other than 大宁 named in the question but absent from
   the best rows (data file ``qa/data/places.txt``);
 - ``foreign_year``: a year other than the document's that the best rows never mention;
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -105,7 +107,7 @@ class RelevanceModel:
     def signals(self, question: str, hits: list[Hit], intent: str) -> Signals:
         hits = hits[:5]  # the signals are defined (and fitted) on the top 5 rows
         terms = self.content_terms(question)
-        unknown = tuple(t for t in terms if not self._known(t))
+        unknown = tuple(t for t in _maximal(terms) if not self._known(t))
         if not hits:
             return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown)
         top = hits[0]
@@ -129,6 +131,13 @@ class RelevanceModel:
             field_missing = not re.search(r"\d", text)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
+
+
+def _maximal(terms: Iterable[str]) -> tuple[str, ...]:
+    """One entry per phrase: jieba's search mode yields 挖出来, 挖出 and 出来 (or
+    地质灾害 and 地质) for one phrase; only the longest is kept."""
+    ts = list(dict.fromkeys(terms))
+    return tuple(t for t in ts if not any(t != u and t in u for u in ts))
 
 
 def abstain_score(sig: Signals, params: dict[str, float] | None = None) -> float:
