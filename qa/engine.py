@@ -186,7 +186,12 @@ class Assistant:
             task_sent = next((s for _, s in ranked if s.field == TASK), best)
             return [_Quote(task_sent.text)]
         quotes = [_Quote(best.text)]
-        if intent in ("amount", "goal") and not best.has_number:
+        if intent == "measure" and best.field != MEASURE:
+            # "how is it done" is answered by the 落实措施 column: its best sentence too
+            m = next(((sc, s) for sc, s in ranked if s.field == MEASURE), None)
+            if m is not None and m[0] >= 0.5 * best_score:
+                quotes.append(_Quote(m[1].text))
+        elif intent in ("amount", "goal") and not best.has_number:
             alt = next(((sc, s) for sc, s in ranked if s.has_amount or s.has_number), None)
             if alt and alt[0] >= 0.5 * best_score:
                 quotes.append(_Quote(alt[1].text))

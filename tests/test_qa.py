@@ -95,6 +95,15 @@ def test_list_questions_cite_rows_for_each_part_and_only_on_topic(assistant):
     assert "10万元" in body(ans)
 
 
+def test_measure_question_quotes_the_implementation_measure(assistant):
+    """"How" questions are answered by the 落实措施 column, even when the task text
+    matches the question's words better."""
+    ans = assistant.answer("怎么争取项目进能耗单列目录")
+    row = assistant.r.by_key[("附件2", 70)]
+    assert ans.citations[0].label == "附件2 第70项" and ans.intent == "measure"
+    assert any(s in body(ans) for s in row.measures[0].text.split("。") if len(s) > 10)
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
