@@ -52,6 +52,10 @@ class ComposeConfig:
     list_rows: int = 3
     max_rows: int = 4
     related: int = 3
+    row_sentences: int = 3       # sentences quoted from one row (besides deadline lines)
+    more_ratio: float = 0.7      # a further sentence's match relative to the row's best
+    more_min: float = 0.3
+    row_chars: int = 260         # and the row's quotes stay within this many characters
 
 
 @dataclass
@@ -195,10 +199,18 @@ class Assistant:
             alt = next(((sc, s) for sc, s in ranked if s.has_amount or s.has_number), None)
             if alt and alt[0] >= 0.5 * best_score:
                 quotes.append(_Quote(alt[1].text))
-        elif len(ranked) > 1:
-            sc2, s2 = ranked[1]
-            if sc2 >= 0.85 * best_score and sc2 >= 0.4 and len(best.text) + len(s2.text) <= 220:
-                quotes.append(_Quote(s2.text))
+        # more of the row's best-matching sentences, within a length budget
+        cfg = self.compose_cfg
+        used = sum(len(q_.text) for q_ in quotes)
+        have = {normalize(q_.text) for q_ in quotes}
+        for sc, s in ranked[1:]:
+            if len(quotes) >= cfg.row_sentences or sc < cfg.more_ratio * best_score or sc < cfg.more_min:
+                break
+            if normalize(s.text) in have or used + len(s.text) > cfg.row_chars:
+                continue
+            quotes.append(_Quote(s.text))
+            have.add(normalize(s.text))
+            used += len(s.text)
         return quotes
 
     # -- answer --------------------------------------------------------------
