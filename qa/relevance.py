@@ -13,7 +13,9 @@ combines:
   the best rows (data file ``qa/data/places.txt``);
 - ``foreign_year``: a year other than the document's that the best rows never mention;
 - ``dense`` and ``margin``: the dense leg's best row score and its lead over its 5th row;
-- ``field_missing``: the intent asks for an amount/deadline the best row lacks.
+- ``field_missing``: the intent asks for an amount the best row lacks, or the
+  question asks how many (几个/多少家 …) and the best row has no number with that
+  measure word.
 
 The weights and the threshold live in ``qa/data/abstain.json``, fitted on the dev
 split of the question set (``python -m qa.calibrate``) and reported on both splits.
@@ -35,6 +37,8 @@ from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_COUNT = re.compile(r"(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
+_NUMERALS = "一二两三四五六七八九十百千万"
 
 
 def _lines(name: str) -> list[str]:
@@ -129,6 +133,9 @@ class RelevanceModel:
         field_missing = False
         if intent == "amount":
             field_missing = not re.search(r"\d", text)
+        if (count := _COUNT.search(q)) is not None:
+            # "几个乡镇" needs a number with that measure word ("5处", "2~3家", "五年")
+            field_missing = field_missing or not re.search(rf"[\d{_NUMERALS}]\s*{count.group(2)}", text)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
 

@@ -104,6 +104,11 @@ def test_measure_question_quotes_the_implementation_measure(assistant):
     assert any(s in body(ans) for s in row.measures[0].text.split("。") if len(s) > 10)
 
 
+def test_count_questions_answered_when_a_row_gives_the_count(assistant):
+    ans = assistant.answer("今年要培育几家有申报高企需求的企业")
+    assert not ans.abstained and "2~3家" in body(ans)
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
@@ -117,6 +122,7 @@ def test_eligibility_question(assistant):
     "2025年高企认定奖励多少",            # another year
     "个人所得税专项附加扣除怎么填",      # personal income tax: not in the document
     "怎么做红烧肉",                      # everyday topic
+    "大宁县有几个乡镇",                  # a count no row gives (乡镇 occurs, no "N个")
 ])
 def test_out_of_scope_questions_abstain(assistant, question):
     ans = assistant.answer(question)
