@@ -24,23 +24,27 @@ def rrf(rankings: Mapping[str, Ranking], k: float = 60.0,
     return fused
 
 
-def normalize_scores(ranking: Ranking, method: str = "max") -> dict[Hashable, float]:
-    """``max``: score / best (0 when best ≤ 0); ``minmax``: (s - min) / (max - min)."""
+def normalize_scores(ranking: Ranking, method: str = "max", min_span: float = 0.0) -> dict[Hashable, float]:
+    """``max``: score / best (0 when best ≤ 0); ``minmax``: (s - min) / (max - min),
+    the span taken as at least ``min_span`` so that a leg whose scores barely differ
+    (dense cosine 0.871 vs 0.880) does not turn a hair's difference into the whole
+    scale."""
     if not ranking:
         return {}
     vals = [s for _, s in ranking]
     hi, lo = max(vals), min(vals)
     if method == "minmax":
-        span = hi - lo
-        return {key: ((s - lo) / span if span > 0 else 1.0) for key, s in ranking}
+        span = max(hi - lo, min_span)
+        return {key: (max(0.0, (s - hi) / span + 1.0) if span > 0 else 1.0) for key, s in ranking}
     return {key: (s / hi if hi > 0 else 0.0) for key, s in ranking}
 
 
 def weighted(rankings: Mapping[str, Ranking], weights: Mapping[str, float],
-             methods: Mapping[str, str] | None = None) -> dict[Hashable, float]:
+             methods: Mapping[str, str] | None = None,
+             min_spans: Mapping[str, float] | None = None) -> dict[Hashable, float]:
     fused: dict[Hashable, float] = {}
     for leg, ranking in rankings.items():
-        norm = normalize_scores(ranking, (methods or {}).get(leg, "max"))
+        norm = normalize_scores(ranking, (methods or {}).get(leg, "max"), (min_spans or {}).get(leg, 0.0))
         w = weights.get(leg, 1.0)
         for key, s in norm.items():
             fused[key] = fused.get(key, 0.0) + w * s

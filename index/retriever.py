@@ -33,6 +33,7 @@ class SearchConfig:
     rrf_k: float = 60.0
     weights: tuple[tuple[str, float], ...] = (("bm25", 0.4), ("dense", 0.6))
     dense_norm: str = "minmax"     # how dense scores are normalised for weighted fusion
+    dense_min_span: float = 0.04   # min-max span floor: tiny dense differences stay small
     depth: int = 30                # rows each leg contributes to fusion
     synonyms: bool = True          # query-time synonym expansion (BM25 leg)
     measures: bool = True          # use measure-level chunks besides whole rows
@@ -132,7 +133,8 @@ class Retriever:
             fused = fusion.rrf(rankings, k=cfg.rrf_k, weights=dict(cfg.weights))
         else:
             fused = fusion.weighted(rankings, dict(cfg.weights),
-                                    methods={"bm25": "max", "dense": cfg.dense_norm})
+                                    methods={"bm25": "max", "dense": cfg.dense_norm},
+                                    min_spans={"dense": cfg.dense_min_span})
         order = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [self._hit(key, score, legs) for key, score in order]
 

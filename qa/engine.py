@@ -120,23 +120,32 @@ class Assistant:
                                   key=len, reverse=True)
 
     # -- matching -----------------------------------------------------------
-    def _query_terms(self, question: str) -> dict[str, float]:
-        """Content terms of the question with IDF weights; synonyms at 0.7 weight."""
-        terms: dict[str, float] = {}
+    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float]]:
+        """The question's concepts, each with the ways the document may say it and an
+        IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
+        counted once however many of them a sentence uses; a synonym group met only
+        inside a longer phrase of the question (网上卖) at 0.7 weight."""
+        groups = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
+        concepts: dict[tuple[str, ...], float] = {}
         for t in self.relevance.content_terms(question):
-            terms[t] = max(self.r.bm25.idf(t), 1.0)
-        for e in expansions(question):
-            for t in tokenize(e):
-                terms.setdefault(t, 0.7 * max(self.r.bm25.idf(t), 1.0))
-        return terms
+            alts = groups.get(normalize(t), (t,))
+            concepts[alts] = max(concepts.get(alts, 0.0), max(self.r.bm25.idf(t), 1.0))
+        nq = normalize(question)
+        for g in dict.fromkeys(groups.values()):
+            if g not in concepts and any(x in nq for x in g):
+                w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)
+                concepts[g] = 0.7 * max(w, 1.0)
+        return list(concepts.items())
 
-    def _match(self, terms: dict[str, float], key: tuple[str, int], i: int, s: Sentence) -> float:
-        total = sum(terms.values()) or 1.0
+    def _match(self, terms: list[tuple[tuple[str, ...], float]], key: tuple[str, int], i: int,
+               s: Sentence) -> float:
+        total = sum(w for _, w in terms) or 1.0
         toks = self.sent_tokens[(key, i)]
         text = normalize(s.text)
-        return sum(w for t, w in terms.items() if t in toks or (len(t) >= 2 and t in text)) / total
+        return sum(w for alts, w in terms
+                   if any(t in toks or (len(t) >= 2 and t in text) for t in alts)) / total
 
-    def _ranked(self, terms: dict[str, float], row: TaskRow, intent: str) -> list[tuple[float, Sentence]]:
+    def _ranked(self, terms: list[tuple[tuple[str, ...], float]], row: TaskRow, intent: str) -> list[tuple[float, Sentence]]:
         out = []
         for i, s in enumerate(self.sentences[row.key]):
             m = self._match(terms, row.key, i, s)
@@ -262,7 +271,7 @@ class Assistant:
             keys = {h.key for h in self.r.search(prev_q, 3, self.search_cfg)}
         return keys
 
-    def _compose(self, q: str, intent: str, hits: list[Hit], terms: dict[str, float]) -> Answer:
+    def _compose(self, q: str, intent: str, hits: list[Hit], terms: list[tuple[tuple[str, ...], float]]) -> Answer:
         cfg = self.compose_cfg
         is_list = intent not in ("deadline", "department") and bool(_LIST.search(normalize(q)))
         score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio

@@ -37,7 +37,7 @@ from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_COUNT = re.compile(r"(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
+_COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")  # 哪几个村 asks which
 _NUMERALS = "一二两三四五六七八九十百千万"
 
 
