@@ -25,7 +25,7 @@ from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
 from .faithful import violations
-from .intent import detect_intent
+from .intent import count_word, detect_intent, states_count
 from .relevance import RelevanceModel, Signals, should_abstain
 from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
@@ -55,6 +55,7 @@ class ComposeConfig:
     row_sentences: int = 3       # sentences quoted from one row (besides deadline lines)
     more_ratio: float = 0.7      # a further sentence's match relative to the row's best
     more_min: float = 0.3
+    more_gain: float = 0.2       # or it states this share of the question the others leave out
     row_chars: int = 260         # and the row's quotes stay within this many characters
 
 
@@ -110,9 +111,8 @@ class Assistant:
         self.relevance = RelevanceModel(retriever, doc_year)
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
-        self.sent_tokens: dict[tuple[tuple[str, int], int], frozenset[str]] = {
-            (key, i): frozenset(tokenize(s.text)) for key, ss in self.sentences.items()
-            for i, s in enumerate(ss)}
+        self.sent_tokens: dict[Sentence, frozenset[str]] = {
+            s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
         self.row_text = {row.key: normalize(row.fields_text()) for row in retriever.rows}
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
@@ -137,18 +137,21 @@ class Assistant:
                 concepts[g] = 0.7 * max(w, 1.0)
         return list(concepts.items())
 
-    def _match(self, terms: list[tuple[tuple[str, ...], float]], key: tuple[str, int], i: int,
-               s: Sentence) -> float:
-        total = sum(w for _, w in terms) or 1.0
-        toks = self.sent_tokens[(key, i)]
+    def _covered(self, terms: list[tuple[tuple[str, ...], float]], s: Sentence) -> set[int]:
+        """Indices of the concepts ``s`` states."""
+        toks = self.sent_tokens[s]
         text = normalize(s.text)
-        return sum(w for alts, w in terms
-                   if any(t in toks or (len(t) >= 2 and t in text) for t in alts)) / total
+        return {j for j, (alts, _) in enumerate(terms)
+                if any(t in toks or (len(t) >= 2 and t in text) for t in alts)}
+
+    def _match(self, terms: list[tuple[tuple[str, ...], float]], s: Sentence) -> float:
+        total = sum(w for _, w in terms) or 1.0
+        return sum(terms[j][1] for j in self._covered(terms, s)) / total
 
     def _ranked(self, terms: list[tuple[tuple[str, ...], float]], row: TaskRow, intent: str) -> list[tuple[float, Sentence]]:
         out = []
-        for i, s in enumerate(self.sentences[row.key]):
-            m = self._match(terms, row.key, i, s)
+        for s in self.sentences[row.key]:
+            m = self._match(terms, s)
             bonus = 0.0
             if intent in ("amount", "goal", "multi") and s.has_amount:
                 bonus += 0.25
@@ -167,7 +170,8 @@ class Assistant:
         return out
 
     # -- quotes for one row --------------------------------------------------
-    def _row_quotes(self, row: TaskRow, ranked: list[tuple[float, Sentence]], intent: str) -> list[_Quote]:
+    def _row_quotes(self, row: TaskRow, ranked: list[tuple[float, Sentence]], intent: str,
+                    terms: list[tuple[tuple[str, ...], float]]) -> list[_Quote]:
         if not ranked:
             return []
         best_score, best = ranked[0]
@@ -208,19 +212,37 @@ class Assistant:
             alt = next(((sc, s) for sc, s in ranked if s.has_amount or s.has_number), None)
             if alt and alt[0] >= 0.5 * best_score:
                 quotes.append(_Quote(alt[1].text))
-        # more of the row's best-matching sentences, within a length budget
+        # more of the row's sentences, within a length budget: those matching nearly as
+        # well, and those stating a part of the question the quotes so far leave out
         cfg = self.compose_cfg
         used = sum(len(q_.text) for q_ in quotes)
+        by_text = {normalize(s.text): s for _, s in ranked}
         have = {normalize(q_.text) for q_ in quotes}
+        covered = set().union(*(self._covered(terms, by_text[t]) for t in have if t in by_text))
+        total = sum(w for _, w in terms) or 1.0
         for sc, s in ranked[1:]:
-            if len(quotes) >= cfg.row_sentences or sc < cfg.more_ratio * best_score or sc < cfg.more_min:
+            if len(quotes) >= cfg.row_sentences:
                 break
-            if normalize(s.text) in have or used + len(s.text) > cfg.row_chars:
+            new = self._covered(terms, s) - covered
+            gain = sum(terms[j][1] for j in new) / total
+            close = sc >= cfg.more_ratio * best_score and sc >= cfg.more_min
+            if (not close and gain < cfg.more_gain) or normalize(s.text) in have \
+                    or used + len(s.text) > cfg.row_chars:
                 continue
             quotes.append(_Quote(s.text))
             have.add(normalize(s.text))
+            covered |= new
             used += len(s.text)
         return quotes
+
+    @staticmethod
+    def _count_quote(row: TaskRow, ranked: list[tuple[float, Sentence]], word: str) -> _Quote | None:
+        """The row's best sentence, else a measure's 时间进度, giving a number with ``word``."""
+        sent = next((s for _, s in ranked if states_count(s.text, word)), None)
+        if sent is not None:
+            return _Quote(sent.text)
+        deadline = next((m.deadline for m in row.measures if states_count(m.deadline, word)), None)
+        return _Quote(deadline, prefix="时间进度：") if deadline else None
 
     # -- answer --------------------------------------------------------------
     def answer(self, question: str, history: Sequence[Any] | None = None) -> Answer:
@@ -283,9 +305,15 @@ class Assistant:
         top_match = ranked[top.key][0][0] if ranked[top.key] else 0.0
         chosen: list[Hit] = [top]
         quotes: list[_Quote] = []
-        for q_ in self._row_quotes(self.r.by_key[top.key], ranked[top.key], intent):
+        for q_ in self._row_quotes(self.r.by_key[top.key], ranked[top.key], intent, terms):
             q_.keys.append(top.key)
             quotes.append(q_)
+        if (word := count_word(q)) is not None and not any(states_count(q_.text, word) for q_ in quotes):
+            # "开了几次座谈会": the count may stand in the 时间进度 column ("召开2次座谈会")
+            extra = self._count_quote(self.r.by_key[top.key], ranked[top.key], word)
+            if extra is not None:
+                extra.keys.append(top.key)
+                quotes.append(extra)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key]:
                 continue
@@ -303,7 +331,7 @@ class Assistant:
                 adds = self._adds_to_list(q, top.key, chosen, h.key)
                 if adds == "new" or (adds == "same" and best_score >= min_match):
                     chosen.append(h)
-                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent):
+                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent, terms):
                         q_.keys.append(h.key)
                         quotes.append(q_)
                 continue
@@ -312,7 +340,7 @@ class Assistant:
                 chosen.append(h)
                 if intent in ("deadline", "department"):
                     # a second row matching as well: its own rule with its own deadline / units
-                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent):
+                    for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent, terms):
                         q_.keys.append(h.key)
                         quotes.append(q_)
                 else:

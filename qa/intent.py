@@ -30,3 +30,19 @@ def detect_intent(question: str) -> str:
         if pattern.search(q):
             return name
     return "general"
+
+
+# "how many": 几个 / 多少家 …, not 哪几个 (which ones)
+_COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
+NUMERALS = "一二两三四五六七八九十百千万"
+
+
+def count_word(question: str) -> str | None:
+    """The measure word of a how-many question (次 for "开了几次"), else None."""
+    m = _COUNT.search(normalize(question))
+    return m.group(2) if m else None
+
+
+def states_count(text: str, word: str) -> bool:
+    """``text`` gives a number with that measure word ("2次", "五年", "2~3家")."""
+    return bool(re.search(rf"[\d{NUMERALS}]\s*{word}", text))

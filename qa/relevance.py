@@ -36,9 +36,9 @@ from index.schema import Hit
 from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
 
+from .intent import count_word, states_count
+
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
-_COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")  # 哪几个村 asks which
-_NUMERALS = "一二两三四五六七八九十百千万"
 
 
 def _lines(name: str) -> list[str]:
@@ -133,9 +133,9 @@ class RelevanceModel:
         field_missing = False
         if intent == "amount":
             field_missing = not re.search(r"\d", text)
-        if (count := _COUNT.search(q)) is not None:
+        if (word := count_word(question)) is not None:
             # "几个乡镇" needs a number with that measure word ("5处", "2~3家", "五年")
-            field_missing = field_missing or not re.search(rf"[\d{_NUMERALS}]\s*{count.group(2)}", text)
+            field_missing = field_missing or not states_count(text, word)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
 

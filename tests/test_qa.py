@@ -109,6 +109,19 @@ def test_count_questions_answered_when_a_row_gives_the_count(assistant):
     assert not ans.abstained and "2~3家" in body(ans)
 
 
+def test_a_count_found_only_in_the_progress_column_is_quoted(assistant):
+    ans = assistant.answer("专精特新企业专属信贷产品开了几次座谈会")
+    assert "时间进度：召开2次座谈会〔附件2 第29项〕" in body(ans)
+
+
+def test_a_second_sentence_covers_the_part_of_the_question_the_first_leaves_out(assistant):
+    """The best sentence of 附件2 第11项 is about the emergency fund; whether 个体户 may
+    apply is said in the next one (个体工商户 is 个体户's synonym)."""
+    ans = assistant.answer("资金链周转应急资金个体户能申请吗")
+    assert ans.citations[0].label == "附件2 第11项"
+    assert "将个体工商户企业纳入支持范围" in body(ans)
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
