@@ -18,7 +18,7 @@ from typing import Any
 
 from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retriever
 from index.schema import Hit
-from index.tokenize import expansions, synonym_groups, tokenize
+from index.tokenize import synonym_groups, tokenize
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.schema import TaskRow, citation
