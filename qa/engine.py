@@ -36,6 +36,7 @@ _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项
 # "what rewards / which policies are there": several rows answer together
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
                    r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
+_MONEY = re.compile(r"奖|补贴|补助|资金|钱")
 _TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天")
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
@@ -153,7 +154,7 @@ class Assistant:
         for s in self.sentences[row.key]:
             m = self._match(terms, s)
             bonus = 0.0
-            if intent in ("amount", "goal", "multi") and s.has_amount:
+            if intent in ("amount", "goal") and s.has_amount:
                 bonus += 0.25
             elif intent in ("amount", "goal") and s.has_number:
                 bonus += 0.1
@@ -301,7 +302,9 @@ class Assistant:
         match_ratio = 0.0 if is_list else cfg.match_ratio
         cands = hits[:cfg.candidates]
         top = cands[0]
-        ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], intent) for h in cands}
+        # "which rewards are there" wants each reward's amount, like an amount question
+        rank_intent = "amount" if is_list and _MONEY.search(normalize(q)) else intent
+        ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], rank_intent) for h in cands}
         top_match = ranked[top.key][0][0] if ranked[top.key] else 0.0
         chosen: list[Hit] = [top]
         quotes: list[_Quote] = []
