@@ -38,9 +38,11 @@ NUMERALS = "一二两三四五六七八九十百千万"
 
 
 def count_word(question: str) -> str | None:
-    """The measure word of a how-many question (次 for "开了几次"), else None."""
-    m = _COUNT.search(normalize(question))
-    return m.group(2) if m else None
+    """The measure word of a how-many question (次 for "开了几次"), else None. A
+    yes/no question is not one: "几个小项目能打包做环评吗" asks whether."""
+    q = normalize(question).rstrip("?？!！。 ")
+    m = _COUNT.search(q)
+    return m.group(2) if m and not q.endswith(("吗", "么")) else None
 
 
 def states_count(text: str, word: str) -> bool:

@@ -126,7 +126,10 @@ class RelevanceModel:
         coverage = covered / total if total else 0.0
         q = normalize(question)
         foreign_place = any(p in q and p not in text for p in places())
-        foreign_year = any(y != self.doc_year and y not in text for y in _YEAR.findall(q))
+        # the row must speak of that year ("2021年"), not merely carry it in a file
+        # number (大政办发〔2021〕25号) or an edition ("2021年版")
+        foreign_year = any(y != self.doc_year and not re.search(rf"{y}\s*年(?!版)", text)
+                           for y in _YEAR.findall(q))
         # the dense leg is consulted whatever retriever answered, so the signal is the same
         dense = [s for _, s in self.r.dense_leg(question, DEFAULT_CONFIG, 5).ranking]
         margin = dense[0] - dense[-1] if len(dense) >= 2 else 0.0
