@@ -45,6 +45,11 @@ def count_word(question: str) -> str | None:
     return m.group(2) if m and not q.endswith(("吗", "么")) else None
 
 
+# the same quantity in other words: days are often 工作日
+_SAME_UNIT = {"天": "(?:天|日|个?工作日)"}
+
+
 def states_count(text: str, word: str) -> bool:
-    """``text`` gives a number with that measure word ("2次", "五年", "2~3家")."""
-    return bool(re.search(rf"[\d{NUMERALS}]\s*{word}", text))
+    """``text`` gives a number with that measure word ("2次", "五年", "2~3家", and
+    "3个工作日" for 几天)."""
+    return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text))

@@ -205,6 +205,19 @@ def test_intent_rules():
     assert detect_intent("怎么办理集群注册") == "measure"
 
 
+def test_how_many_questions_and_counts():
+    from qa.intent import count_word, states_count
+
+    assert count_word("大宁县有几个乡镇") == "个"
+    assert count_word("专精特新企业专属信贷产品开了几次座谈会") == "次"
+    assert count_word("农村全域土地综合整治试点在哪几个村") is None   # which, not how many
+    assert count_word("同一园区里的几个小项目能打包做环评吗") is None  # a yes/no question
+    assert states_count("培育2~3家有申报高企需求的企业", "家")
+    assert states_count("离校五年内高校毕业生", "年")                  # Chinese numerals
+    assert states_count("承诺3个工作日内办结", "天")                   # days as 工作日
+    assert not states_count("各乡镇人民政府", "个")
+
+
 def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("POLICYQA_HOME", str(home))
     f = tmp_path / "q.jsonl"
