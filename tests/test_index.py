@@ -105,6 +105,22 @@ def test_weighted_fusion_arithmetic():
     assert fused["C"] == pytest.approx(.6 * .5)
 
 
+def test_min_span_keeps_tiny_dense_differences_small():
+    # dense .880 vs .871 vs .860: plain min-max spreads them over 0..1; with the span
+    # floored at .04 they stay near each other (1, .775, .5), and a BM25 lead decides
+    dense = [("X", .880), ("G", .871), ("Z", .860)]
+    plain = fusion.normalize_scores(dense, "minmax")
+    floored = fusion.normalize_scores(dense, "minmax", min_span=.04)
+    assert plain["G"] == pytest.approx(.55) and floored["G"] == pytest.approx(.775)
+    assert floored["X"] == 1.0 and floored["Z"] == pytest.approx(.5)
+    bm25 = [("G", 14.2), ("X", 7.0)]
+    fused = fusion.weighted({"bm25": bm25, "dense": dense}, {"bm25": .4, "dense": .6},
+                            {"bm25": "max", "dense": "minmax"}, {"dense": .04})
+    assert fused["G"] > fused["X"]
+    # a span wider than the floor is min-max as before
+    assert fusion.normalize_scores([("a", .9), ("b", .7)], "minmax", .04)["b"] == 0.0
+
+
 def test_chunks_carry_labels(doc):
     chunks = make_chunks(doc.rows)
     assert len([c for c in chunks if c.kind == "row"]) == 218
