@@ -18,11 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from eval.dataset import load_questions
-from index.retriever import open_retriever
-from ingest import load_document
 
-from .intent import detect_intent
-from .relevance import RelevanceModel, Signals
+from .engine import open_assistant
+from .relevance import Signals
 
 FEATURES = ("coverage", "unknown", "foreign", "dense", "margin", "field_missing")
 
@@ -81,13 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    doc = load_document()
-    r = open_retriever(doc, quiet=True)
-    rm = RelevanceModel(r, doc.date[:4])
+    assistant = open_assistant(quiet=True)
     qs = load_questions(args.questions)
-    sigs: list[Signals] = []
-    for q in qs:
-        sigs.append(rm.signals(q.question, r.search(q.question, 5), detect_intent(q.question)))
+    sigs: list[Signals] = [assistant.signals(q.question) for q in qs]
     X = np.array([[s.features()[f] for f in FEATURES] for s in sigs])
     y = np.array([0 if q.answerable else 1 for q in qs])
     hard = np.array([s.foreign_place or s.foreign_year for s in sigs])

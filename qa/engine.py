@@ -44,6 +44,7 @@ _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再
 @dataclass(frozen=True)
 class ComposeConfig:
     candidates: int = 5          # rows considered for citation
+    rerank_weight: float = 0.5   # their order: fused score + this × best sentence match
     score_ratio: float = 0.75    # a further row's fused score relative to the top row
     match_ratio: float = 0.95    # its best sentence's match relative to the top row's
     min_match: float = 0.35      # and an absolute floor on that match
@@ -266,9 +267,7 @@ class Assistant:
             sig = self.relevance.signals(query, hits, intent)
             abstain = False
         else:
-            hits = self.r.search(q, k, self.search_cfg)
-            terms = self._query_terms(q)
-            sig = self.relevance.signals(q, hits, intent)
+            terms, hits, sig = self._retrieve(q, intent, k)
             abstain = not hits or should_abstain(sig, self.abstain_params)
         if abstain:
             ans = self._abstain(q, intent, hits, sig, looks_followup=self._looks_followup(q))
@@ -277,6 +276,31 @@ class Assistant:
             ans.followup = bool(followup_keys)
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
+
+    def _retrieve(self, q: str, intent: str, k: int = 10
+                  ) -> tuple[list[tuple[tuple[str, ...], float]], list[Hit], Signals]:
+        """The question's concepts, the rows the answer is composed from, and the
+        relevance signals on those rows."""
+        terms = self._query_terms(q)
+        hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent)
+        return terms, hits, self.relevance.signals(q, hits, intent)
+
+    def signals(self, question: str) -> Signals:
+        """The abstention signals exactly as :meth:`answer` computes them (the
+        calibration fits on these)."""
+        q = validate_question(question)
+        return self._retrieve(q, detect_intent(q))[2]
+
+    def _rerank(self, hits: list[Hit], terms: list[tuple[tuple[str, ...], float]], intent: str) -> list[Hit]:
+        """The first candidates reordered by fused score plus ``rerank_weight`` × how well
+        the row's best sentence states the question (scores themselves unchanged)."""
+        n, lam = self.compose_cfg.candidates, self.compose_cfg.rerank_weight
+        if lam <= 0 or len(hits) < 2:
+            return hits
+        def key(h: Hit) -> float:
+            ranked = self._ranked(terms, self.r.by_key[h.key], intent)
+            return h.score + lam * (ranked[0][0] if ranked else 0.0)
+        return sorted(hits[:n], key=key, reverse=True) + hits[n:]
 
     def _looks_followup(self, q: str) -> bool:
         """Short, with few content words, and shaped like "那找哪个部门？" / "期限呢？"."""

@@ -122,6 +122,32 @@ def test_a_second_sentence_covers_the_part_of_the_question_the_first_leaves_out(
     assert "将个体工商户企业纳入支持范围" in body(ans)
 
 
+def test_answer_reorders_candidates_by_how_well_a_sentence_states_the_question(assistant):
+    """附件2 第84项 (产业技术创新战略联盟, 20万元) fuses above 附件2 第79项, whose
+    sentence names the 市级企业技术中心 and its 10万元: the answer leads with 第79项."""
+    from dataclasses import replace
+
+    q = "新认定市级企业技术中心奖励"
+    plain = replace(assistant.compose_cfg, rerank_weight=0.0)
+    hits = assistant.r.search(q, 10, assistant.search_cfg)
+    assert hits[0].label == "附件2 第84项"
+    ans = assistant.answer(q)
+    assert ans.citations[0].label == "附件2 第79项" and "一次性奖励10万元" in body(ans)
+    terms = assistant._query_terms(q)
+    reranked = assistant._rerank(hits, terms, "amount")
+    assert sorted(h.key for h in reranked) == sorted(h.key for h in hits)
+    assert reranked[5:] == hits[5:]  # only the first candidates move
+    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount")[0][0]  # noqa: E731
+    w = assistant.compose_cfg.rerank_weight
+    keys = [h.score + w * best(h) for h in reranked[:5]]
+    assert keys == sorted(keys, reverse=True)
+    assistant.compose_cfg, saved = plain, assistant.compose_cfg
+    try:
+        assert assistant._rerank(hits, terms, "amount") == hits
+    finally:
+        assistant.compose_cfg = saved
+
+
 def test_eligibility_question(assistant):
     ans = assistant.answer("我有实体店的营业执照，还能直接在网上卖东西吗")
     b = body(ans)
