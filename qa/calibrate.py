@@ -4,7 +4,8 @@
 
 A logistic regression over the relevance signals (see ``qa.relevance``), fitted by
 gradient descent with L2 on the *dev* questions only; the threshold is the one
-that maximises abstention F1 on out-of-fold dev scores. Prints precision/recall on dev and on the
+that maximises the lesser of abstention precision and recall (then F1) on
+out-of-fold dev scores. Prints precision/recall on dev and on the
 held-out test split. ``--write`` stores the weights in ``qa/data/abstain.json``.
 """
 
@@ -22,7 +23,7 @@ from eval.dataset import load_questions
 from .engine import open_assistant
 from .relevance import Signals
 
-FEATURES = ("coverage", "unknown", "foreign", "dense", "margin", "field_missing")
+FEATURES = ("coverage", "unknown", "foreign", "dense", "margin", "field_missing", "amount_match")
 
 
 def fit(X: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000, lr: float = 0.5
@@ -89,15 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     l2 = choose_l2(X[dev], y[dev], hard[dev])
     w, b, _, _ = fit(X[dev], y[dev], l2=l2)
     score = 1 / (1 + np.exp(-(X @ w + b)))
-    # the threshold with the best F1 on out-of-fold dev scores (each question scored by
-    # a model that did not see it: in-sample scores flatter the fit); among ties the
-    # one nearest 0.5
+    # the threshold with the best min(precision, recall) — both have a target — on
+    # out-of-fold dev scores (each question scored by a model that did not see it:
+    # in-sample scores flatter the fit); then the best F1; then the one nearest 0.5
     oof = out_of_fold(X[dev], y[dev], l2)
     cands = []
     for t in np.arange(0.05, 0.96, 0.01):
         pd, rd = _pr((oof >= t) | hard[dev], y[dev])
-        cands.append((round(2 * pd * rd / (pd + rd) if pd + rd else 0, 6), -abs(t - 0.5), float(round(t, 2))))
-    t = max(cands)[2]
+        cands.append((round(min(pd, rd), 6), round(2 * pd * rd / (pd + rd) if pd + rd else 0, 6),
+                      -abs(t - 0.5), float(round(t, 2))))
+    t = max(cands)[3]
     print(f"l2 {l2} (5-fold CV on dev), threshold {t}")
     params = {"bias": round(float(b), 4), **{f"w_{f}": round(float(v), 4) for f, v in zip(FEATURES, w)},
               "threshold": t, "fitted_on": "dev", "questions": len(qs)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -283,7 +283,11 @@ class Assistant:
         relevance signals on those rows."""
         terms = self._query_terms(q)
         hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent)
-        return terms, hits, self.relevance.signals(q, hits, intent)
+        sig = self.relevance.signals(q, hits, intent)
+        if intent == "amount" and hits:
+            numbered = [self._match(terms, s) for s in self.sentences[hits[0].key] if s.has_number]
+            sig = replace(sig, amount_match=round(max(numbered, default=0.0), 4))
+        return terms, hits, sig
 
     def signals(self, question: str) -> Signals:
         """The abstention signals exactly as :meth:`answer` computes them (the

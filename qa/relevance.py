@@ -13,6 +13,10 @@ combines:
   the best rows (data file ``qa/data/places.txt``);
 - ``foreign_year``: a year other than the document's that the best rows never mention;
 - ``dense`` and ``margin``: the dense leg's best row score and its lead over its 5th row;
+- ``amount_match``: for an amount question, how much of the question the best row's
+  best sentence with a number states (set by the answer engine, which matches
+  sentences; 1 for other questions) — "大宁县的人口有多少" finds rows with numbers,
+  none about 人口;
 - ``field_missing``: the intent asks for an amount the best row lacks, or the
   question asks how many (几个/多少家 …) and the best row has no number with that
   measure word.
@@ -71,12 +75,13 @@ class Signals:
     margin: float
     field_missing: bool
     unknown_words: tuple[str, ...] = ()
+    amount_match: float = 1.0  # amount questions: how well the row's best number-bearing sentence matches
 
     def features(self) -> dict[str, float]:
         return {"coverage": self.coverage, "unknown": float(min(self.unknown, 3)),
                 "foreign": float(self.foreign_place or self.foreign_year),
                 "dense": self.dense, "margin": self.margin,
-                "field_missing": float(self.field_missing)}
+                "field_missing": float(self.field_missing), "amount_match": self.amount_match}
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
