@@ -289,6 +289,11 @@ class Assistant:
             sig = replace(sig, amount_match=round(max(numbered, default=0.0), 4))
         return terms, hits, sig
 
+    def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` in the order the answer takes them (the rerank by sentence match)."""
+        q = validate_question(question)
+        return self._rerank(hits, self._query_terms(q), detect_intent(q))
+
     def signals(self, question: str) -> Signals:
         """The abstention signals exactly as :meth:`answer` computes them (the
         calibration fits on these)."""

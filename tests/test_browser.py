@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,20 @@ def test_browse_filter_by_department(page, shots):
     page.locator("#browse-table [role=gridcell]", has_text="附件1 第84项").first.click()
     page.wait_for_selector("#browse-detail :text('一次性奖励10万元')", timeout=30_000)
     page.screenshot(path=str(shots / "browse.png"), full_page=True)
+
+
+def test_retrieval_debug_shows_each_leg_and_the_answers_order(page):
+    page.get_by_role("tab", name="命中测试").click()
+    page.fill("#debug-query textarea", "新认定市级企业技术中心奖励")
+    page.click("#debug-search")
+    page.wait_for_selector("#debug-table :text('附件2 第79项')", timeout=30_000)
+    text = page.locator("#debug-table").inner_text()
+
+    def ranks(label: str) -> tuple[int, int]:  # (fused rank, the answer's order)
+        m = re.search(rf"(\d+)\s+(\d+)\s+{label}", text)
+        assert m, (label, text[:400])
+        return int(m.group(1)), int(m.group(2))
+    # fused, 附件2 第84项 ranks first; the answer takes 附件2 第79项 first (its sentence
+    # names the 企业技术中心 and the amount)
+    assert ranks("附件2 第84项") == (1, 2) and ranks("附件2 第79项") == (2, 1)
+    assert "BM25 名次" in text and "向量 名次" in text

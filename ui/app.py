@@ -168,18 +168,22 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 dq = gr.Textbox(label="查询", placeholder="如：刚评上高企能拿多少钱", scale=4, elem_id="debug-query")
                 dr = gr.Radio(["hybrid", "bm25", "dense"], value="hybrid", label="检索器", scale=2)
                 dk = gr.Slider(1, 30, value=10, step=1, label="k", scale=1)
-            dbtn = gr.Button("检索", variant="primary")
-            dtable = gr.Dataframe(headers=["名次", "条目", "融合得分", "BM25 名次", "BM25 得分",
-                                           "向量 名次", "向量 得分", "命中块"], interactive=False, wrap=True)
+            dbtn = gr.Button("检索", variant="primary", elem_id="debug-search")
+            dtable = gr.Dataframe(headers=["名次", "答案取用顺序", "条目", "融合得分", "BM25 名次", "BM25 得分",
+                                           "向量 名次", "向量 得分", "命中块"], interactive=False, wrap=True,
+                                  elem_id="debug-table")
+            gr.Markdown("“答案取用顺序”：回答时前 5 条按“融合得分 + 最佳句子与问题的吻合度”重排后的次序。",
+                        elem_classes=["pqa-note"])
 
             def debug(q: str, retriever: str, k: float):
                 if not (q or "").strip():
                     return []
                 hits = assistant.r.search(q.strip()[:500], int(k), DEFAULT_CONFIG.with_(retriever=retriever))
+                order = {h.key: i for i, h in enumerate(assistant.answer_order(q.strip()[:500], hits), 1)}
 
                 def f(v: float | None) -> str:
                     return "—" if v is None else f"{v:.3f}"
-                return [[i, h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
+                return [[i, order[h.key], h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
                          h.ranks["dense"] or "—", f(h.scores["dense"]),
                          f"[{'措施' if h.chunk_kind == 'measure' else '整行'}] {h.chunk[:120]}"]
                         for i, h in enumerate(hits, 1)]
