@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from index.embedders import EmbedderError
+from index.store import IndexStoreError
 from ingest import IngestError, load_document
 from ingest.departments import directory
 from ingest.filters import filter_rows
-from index.embedders import EmbedderError
-from index.store import IndexStoreError
 
 from .render import dept_text, row_text
 
@@ -93,7 +94,7 @@ def _assistant(args: argparse.Namespace, doc=None):
 
 def _read_questions(spec: str) -> list[str]:
     """Questions from a JSONL file (a "question" field per line), or plain text lines; ``-`` is stdin."""
-    text = sys.stdin.read() if spec == "-" else open(spec, encoding="utf-8").read()
+    text = sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8")
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         line = line.strip()
@@ -145,9 +146,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from eval.dataset import QuestionSetError, builtin_questions, load_questions, validate
+    from eval.dataset import (
+        QuestionSetError,
+        builtin_questions,
+        load_questions,
+        validate,
+    )
     from eval.report import table_text, write
     from eval.run import CONFIGS, evaluate
 
