@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,11 @@ from .relevance import RelevanceModel, Signals, should_abstain
 from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
 from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
+
+# the question's concepts: (ways the document may say it, IDF weight); a tuple, so
+# that sentence rankings can be memoised per question
+Concepts = tuple[tuple[tuple[str, ...], float], ...]
+Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their match, best first
 
 _LABEL_IN_TEXT = re.compile(r"〔(附件\d+)\s*第(\d+)项〕")
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
@@ -122,7 +128,7 @@ class Assistant:
                                   key=len, reverse=True)
 
     # -- matching -----------------------------------------------------------
-    def _query_terms(self, question: str) -> list[tuple[tuple[str, ...], float]]:
+    def _query_terms(self, question: str) -> Concepts:
         """The question's concepts, each with the ways the document may say it and an
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses; a synonym group met only
@@ -137,22 +143,28 @@ class Assistant:
             if g not in concepts and any(x in nq for x in g):
                 w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)
                 concepts[g] = 0.7 * max(w, 1.0)
-        return list(concepts.items())
+        return tuple(concepts.items())
 
-    def _covered(self, terms: list[tuple[tuple[str, ...], float]], s: Sentence) -> set[int]:
+    def _covered(self, terms: Concepts, s: Sentence) -> set[int]:
         """Indices of the concepts ``s`` states."""
         toks = self.sent_tokens[s]
         text = normalize(s.text)
         return {j for j, (alts, _) in enumerate(terms)
                 if any(t in toks or (len(t) >= 2 and t in text) for t in alts)}
 
-    def _match(self, terms: list[tuple[tuple[str, ...], float]], s: Sentence) -> float:
+    def _match(self, terms: Concepts, s: Sentence) -> float:
         total = sum(w for _, w in terms) or 1.0
         return sum(terms[j][1] for j in self._covered(terms, s)) / total
 
-    def _ranked(self, terms: list[tuple[tuple[str, ...], float]], row: TaskRow, intent: str) -> list[tuple[float, Sentence]]:
+    def _ranked(self, terms: Concepts, row: TaskRow, intent: str) -> Ranked:
+        """The row's sentences, best match first (the rerank and the composer ask for
+        the same rows of the same question: memoised)."""
+        return self._ranked_memo(terms, row.key, intent)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 — one Assistant lives as long as the process
+    def _ranked_memo(self, terms: Concepts, key: tuple[str, int], intent: str) -> Ranked:
         out = []
-        for s in self.sentences[row.key]:
+        for s in self.sentences[key]:
             m = self._match(terms, s)
             bonus = 0.0
             if intent in ("amount", "goal") and s.has_amount:
@@ -169,11 +181,11 @@ class Assistant:
                 bonus += 0.05  # the rule itself before how it is carried out
             out.append((m + bonus, s))
         out.sort(key=lambda x: -x[0])
-        return out
+        return tuple(out)
 
     # -- quotes for one row --------------------------------------------------
-    def _row_quotes(self, row: TaskRow, ranked: list[tuple[float, Sentence]], intent: str,
-                    terms: list[tuple[tuple[str, ...], float]]) -> list[_Quote]:
+    def _row_quotes(self, row: TaskRow, ranked: Ranked, intent: str,
+                    terms: Concepts) -> list[_Quote]:
         if not ranked:
             return []
         best_score, best = ranked[0]
@@ -238,7 +250,7 @@ class Assistant:
         return quotes
 
     @staticmethod
-    def _count_quote(row: TaskRow, ranked: list[tuple[float, Sentence]], word: str) -> _Quote | None:
+    def _count_quote(row: TaskRow, ranked: Ranked, word: str) -> _Quote | None:
         """The row's best sentence, else a measure's 时间进度, giving a number with ``word``."""
         sent = next((s for _, s in ranked if states_count(s.text, word)), None)
         if sent is not None:
@@ -278,7 +290,7 @@ class Assistant:
         return ans, hits
 
     def _retrieve(self, q: str, intent: str, k: int = 10
-                  ) -> tuple[list[tuple[tuple[str, ...], float]], list[Hit], Signals]:
+                  ) -> tuple[Concepts, list[Hit], Signals]:
         """The question's concepts, the rows the answer is composed from, and the
         relevance signals on those rows."""
         terms = self._query_terms(q)
@@ -300,7 +312,7 @@ class Assistant:
         q = validate_question(question)
         return self._retrieve(q, detect_intent(q))[2]
 
-    def _rerank(self, hits: list[Hit], terms: list[tuple[tuple[str, ...], float]], intent: str) -> list[Hit]:
+    def _rerank(self, hits: list[Hit], terms: Concepts, intent: str) -> list[Hit]:
         """The first candidates reordered by fused score plus ``rerank_weight`` × how well
         the row's best sentence states the question (scores themselves unchanged)."""
         n, lam = self.compose_cfg.candidates, self.compose_cfg.rerank_weight
@@ -327,7 +339,7 @@ class Assistant:
             keys = {h.key for h in self.r.search(prev_q, 3, self.search_cfg)}
         return keys
 
-    def _compose(self, q: str, intent: str, hits: list[Hit], terms: list[tuple[tuple[str, ...], float]]) -> Answer:
+    def _compose(self, q: str, intent: str, hits: list[Hit], terms: Concepts) -> Answer:
         cfg = self.compose_cfg
         is_list = intent not in ("deadline", "department") and bool(_LIST.search(normalize(q)))
         score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
