@@ -122,6 +122,7 @@ class Assistant:
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
         self.row_text = {row.key: normalize(row.fields_text()) for row in retriever.rows}
+        self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
@@ -133,7 +134,7 @@ class Assistant:
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses; a synonym group met only
         inside a longer phrase of the question (网上卖) at 0.7 weight."""
-        groups = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
+        groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
         for t in self.relevance.content_terms(question):
             alts = groups.get(normalize(t), (t,))
@@ -376,7 +377,7 @@ class Assistant:
             if is_list:
                 if len(chosen) >= cfg.list_rows or h.score < score_ratio * top.score:
                     continue
-                adds = self._adds_to_list(q, top.key, chosen, h.key)
+                adds = self._adds_to_list(terms, top.key, chosen, h.key)
                 if adds == "new" or (adds == "same" and best_score >= min_match):
                     chosen.append(h)
                     for q_ in self._row_quotes(self.r.by_key[h.key], ranked[h.key], intent, terms):
@@ -412,23 +413,17 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
                       related=related)
 
-    def _aspects(self, question: str) -> list[tuple[str, ...]]:
-        """The question's content terms, each with its synonyms, rarest first."""
-        groups = {normalize(t): g for g in synonym_groups() for t in g}
-        aspects = [tuple(normalize(x) for x in groups.get(normalize(t), (t,)))
-                   for t in self.relevance.content_terms(question)]
-        return sorted(aspects, key=lambda a: -max(self.r.bm25.idf(x) for x in a))
-
     def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
         return any(x in self.row_text[key] for x in aspect)
 
-    def _adds_to_list(self, question: str, top: tuple[str, int], chosen: list[Hit],
+    def _adds_to_list(self, terms: Concepts, top: tuple[str, int], chosen: list[Hit],
                       key: tuple[str, int]) -> str:
         """For "which rewards are there", what a further row brings: "new" when it
         covers a part of the question no cited row covers yet (孵化器、重点实验室、高企),
         "same" when it shares the top row's most specific subject (规上 — not any 奖励
         row), else ""."""
-        aspects = self._aspects(question)
+        # most specific first: by the rarest wording (规上 as rare as 规模以上, which the index knows)
+        aspects = sorted((alts for alts, _ in terms), key=lambda a: -max(self.r.bm25.idf(x) for x in a))
         if any(self._covers(key, a) and not any(self._covers(h.key, a) for h in chosen) for a in aspects):
             return "new"
         own = [a for a in aspects if self._covers(top, a)]
