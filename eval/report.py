@@ -64,6 +64,8 @@ def markdown(report: dict[str, Any], images: list[str]) -> str:
         for k, t in TARGETS.items():
             if k in m:
                 parts.append(f"| {k} | ≥ {t} | {_fmt(m[k])} | {'yes' if m[k] >= t else '**no**'} |")
+        if "mrr@10_acceptable" in m:
+            parts.append(f"| mrr@10, rows in `also` counted relevant | — | {_fmt(m['mrr@10_acceptable'])} | — |")
         if "citation_precision_strict" in m:
             parts.append(f"| citation_precision, gold only (rows in `also` counted wrong) | — | "
                          f"{_fmt(m['citation_precision_strict'])} | — |")

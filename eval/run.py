@@ -107,6 +107,8 @@ def metrics(results: Sequence[Result]) -> dict[str, Any]:
     for k in KS:
         m[f"recall@{k}"] = mean([recall_at_k(r.ranking, set(r.question.gold), k) for r in ans])
     m["mrr@10"] = mean([mrr_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
+    # the same with the rows that restate the answer (``also``) counted as relevant
+    m["mrr@10_acceptable"] = mean([mrr_at_k(r.ranking, r.question.acceptable, 10) for r in ans])
     m["ndcg@10"] = mean([ndcg_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
     m["fact_accuracy"] = mean([float(not r.answer.abstained and facts_present(r.body, r.question.facts))
                                for r in ans])
