@@ -43,6 +43,7 @@ from ingest.text import normalize
 from .intent import count_word, states_count
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 
 
 def _lines(name: str) -> list[str]:
@@ -103,7 +104,18 @@ class RelevanceModel:
 
     def content_terms(self, question: str) -> list[str]:
         skip = stopwords() | question_words()
-        return [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 and t not in skip]
+        return [t for t in dict.fromkeys(tokenize(question))
+                if len(t) >= 2 and t not in skip and not _VERB_GE.match(t)]
+
+    def unknown_terms(self, terms: list[str]) -> tuple[str, ...]:
+        """Content words the document never uses, one per phrase: not a piece of a known
+        longer word (地质 in 地质灾害), not made of known words (周转资金 = 周转 + 资金),
+        and only the longest of overlapping ones (挖出来, not 挖出 + 出来)."""
+        known = {t for t in terms if self._known(t)}
+        unknown = [t for t in terms if t not in known
+                   and not any(t != u and t in u for u in known)
+                   and not _composed(t, known | self.vocab)]
+        return _maximal(unknown)
 
     def _known(self, term: str) -> bool:
         if term in self.vocab or term in self.blob:
@@ -116,7 +128,7 @@ class RelevanceModel:
     def signals(self, question: str, hits: list[Hit], intent: str) -> Signals:
         hits = hits[:5]  # the signals are defined (and fitted) on the top 5 rows
         terms = self.content_terms(question)
-        unknown = tuple(t for t in _maximal(terms) if not self._known(t))
+        unknown = self.unknown_terms(terms)
         if not hits:
             return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown)
         top = hits[0]
@@ -146,6 +158,15 @@ class RelevanceModel:
             field_missing = field_missing or not states_count(text, word)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
+
+
+def _composed(term: str, words: set[str] | frozenset[str]) -> bool:
+    """``term`` splits into known words of two or more characters (周转资金 = 周转 + 资金)."""
+    n = len(term)
+    ok = [True] + [False] * n  # ok[i]: term[:i] splits
+    for i in range(2, n + 1):
+        ok[i] = any(ok[j] and term[j:i] in words for j in range(0, i - 1))
+    return n >= 4 and ok[n]
 
 
 def _maximal(terms: Iterable[str]) -> tuple[str, ...]:
