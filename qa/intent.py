@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from ingest.text import normalize
 
@@ -16,7 +18,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
     ("amount", re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
                           r"标准是|按多少|按什么比例|几成|百分之|奖励$|有啥奖|什么奖|啥补贴|什么补贴|奖补|几年")),
-    ("goal", re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展")),
+    ("goal", re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展|有什么作用|多少面积")),
     ("eligibility", re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
                                r"要交|需要.*吗|会不会|要钱吗|收费吗|还要|多久才能|能否")),
     ("measure", re.compile(r"怎么|如何|措施|办法|做法|哪些事|怎样|具体|流程|是怎么回事|推进")),
@@ -24,8 +26,26 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def detect_intent(question: str) -> str:
+@lru_cache(maxsize=1)
+def _colloquial() -> tuple[tuple[str, str], ...]:
+    text = resources.files("qa").joinpath("data/colloquial.tsv").read_text("utf-8")
+    pairs = [tuple(ln.split("\t")[:2]) for ln in text.splitlines()
+             if ln.strip() and not ln.startswith("#") and "\t" in ln]
+    return tuple((normalize(a), normalize(b)) for a, b in pairs)
+
+
+def plain(question: str) -> str:
+    """The question in written wording for reading how it asks (啥时候 → 什么时候,
+    干嘛的 → 有什么作用; ``qa/data/colloquial.tsv``), normalised. Retrieval keeps the
+    user's own words."""
     q = normalize(question)
+    for a, b in _colloquial():
+        q = q.replace(a, b)
+    return q
+
+
+def detect_intent(question: str) -> str:
+    q = plain(question)
     for name, pattern in _RULES:
         if pattern.search(q):
             return name
@@ -40,7 +60,7 @@ NUMERALS = "一二两三四五六七八九十百千万"
 def count_word(question: str) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
     yes/no question is not one: "几个小项目能打包做环评吗" asks whether."""
-    q = normalize(question).rstrip("?？!！。 ")
+    q = plain(question).rstrip("?？!！。 ")
     m = _COUNT.search(q)
     return m.group(2) if m and not q.endswith(("吗", "么")) else None
 

@@ -40,7 +40,7 @@ from index.schema import Hit
 from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
 
-from .intent import count_word, states_count
+from .intent import count_word, plain, states_count
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
@@ -104,7 +104,7 @@ class RelevanceModel:
 
     def content_terms(self, question: str) -> list[str]:
         skip = stopwords() | question_words()
-        return [t for t in dict.fromkeys(tokenize(question))
+        return [t for t in dict.fromkeys(tokenize(plain(question)))
                 if len(t) >= 2 and t not in skip and not _VERB_GE.match(t)]
 
     def unknown_terms(self, terms: list[str]) -> tuple[str, ...]:

@@ -231,6 +231,24 @@ def test_intent_rules():
     assert detect_intent("怎么办理集群注册") == "measure"
 
 
+def test_colloquial_questions_are_read_in_written_wording():
+    from qa.intent import plain
+
+    assert plain("十一税合一啥时候能在网上报") == "十一税合一什么时候能在网上报"
+    assert detect_intent("十一税合一啥时候能在网上报") == "deadline"
+    assert detect_intent("企业信用风险分类管理是干嘛的") == "goal"
+    assert detect_intent("电子营业执照外地认不认") == "yesno"
+
+
+def test_unknown_words_count_phrases_the_document_does_not_use(assistant):
+    rel = assistant.relevance
+    unknown = lambda q: rel.unknown_terms(rel.content_terms(q))  # noqa: E731
+    assert unknown("应急周转资金能在网上申请吗") == ()          # 周转资金 = 周转 + 资金
+    assert unknown("我想办个私立幼儿园，县里给政策吗") == ()    # 办个: verb + measure word; 私立 = 民办
+    assert unknown("地质灾害治理挖出来的土石料，修复单位能免费用吗") == ("挖出来",)
+    assert "红烧肉" in unknown("怎么做红烧肉")
+
+
 def test_how_many_questions_and_counts():
     from qa.intent import count_word, states_count
 
