@@ -165,7 +165,7 @@ def _composed(term: str, words: set[str] | frozenset[str]) -> bool:
     n = len(term)
     ok = [True] + [False] * n  # ok[i]: term[:i] splits
     for i in range(2, n + 1):
-        ok[i] = any(ok[j] and term[j:i] in words for j in range(0, i - 1))
+        ok[i] = any(ok[j] and term[j:i] in words for j in range(i - 1))
     return n >= 4 and ok[n]
 
 

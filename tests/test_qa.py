@@ -137,7 +137,7 @@ def test_answer_reorders_candidates_by_how_well_a_sentence_states_the_question(a
     reranked = assistant._rerank(hits, terms, "amount")
     assert sorted(h.key for h in reranked) == sorted(h.key for h in hits)
     assert reranked[5:] == hits[5:]  # only the first candidates move
-    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount")[0][0]  # noqa: E731
+    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount")[0][0]
     w = assistant.compose_cfg.rerank_weight
     keys = [h.score + w * best(h) for h in reranked[:5]]
     assert keys == sorted(keys, reverse=True)
@@ -242,7 +242,7 @@ def test_colloquial_questions_are_read_in_written_wording():
 
 def test_unknown_words_count_phrases_the_document_does_not_use(assistant):
     rel = assistant.relevance
-    unknown = lambda q: rel.unknown_terms(rel.content_terms(q))  # noqa: E731
+    unknown = lambda q: rel.unknown_terms(rel.content_terms(q))
     assert unknown("应急周转资金能在网上申请吗") == ()          # 周转资金 = 周转 + 资金
     assert unknown("我想办个私立幼儿园，县里给政策吗") == ()    # 办个: verb + measure word; 私立 = 民办
     assert unknown("地质灾害治理挖出来的土石料，修复单位能免费用吗") == ("挖出来",)
