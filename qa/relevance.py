@@ -109,13 +109,21 @@ class RelevanceModel:
 
     def unknown_terms(self, terms: list[str]) -> tuple[str, ...]:
         """Content words the document never uses, one per phrase: not a piece of a known
-        longer word (地质 in 地质灾害), not made of known words (周转资金 = 周转 + 资金),
-        and only the longest of overlapping ones (挖出来, not 挖出 + 出来)."""
+        longer word (地质 in 地质灾害), not made of known words (周转资金 = 周转 + 资金) nor
+        mostly one (老城区), and only the longest of overlapping ones (挖出来, not 挖出 +
+        出来)."""
         known = {t for t in terms if self._known(t)}
         unknown = [t for t in terms if t not in known
                    and not any(t != u and t in u for u in known)
-                   and not _composed(t, known | self.vocab)]
+                   and not _composed(t, known | self.vocab)
+                   and not self._mostly_known(t)]
         return _maximal(unknown)
+
+    def _mostly_known(self, term: str) -> bool:
+        """A known word makes up two thirds of ``term`` (老城区 = 老城 + 区)."""
+        n = len(term)
+        return any(term[i:i + k] in self.vocab for k in range(max(2, -(-2 * n // 3)), n)
+                   for i in range(n - k + 1))
 
     def _known(self, term: str) -> bool:
         if term in self.vocab or term in self.blob:
