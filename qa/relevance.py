@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -115,7 +115,7 @@ class RelevanceModel:
         known = {t for t in terms if self._known(t)}
         unknown = [t for t in terms if t not in known
                    and not any(t != u and t in u for u in known)
-                   and not _composed(t, known | self.vocab)
+                   and not _composed(t, lambda w: w in known or w in self.vocab)
                    and not self._mostly_known(t)]
         return _maximal(unknown)
 
@@ -168,12 +168,12 @@ class RelevanceModel:
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
 
 
-def _composed(term: str, words: set[str] | frozenset[str]) -> bool:
+def _composed(term: str, is_word: Callable[[str], bool]) -> bool:
     """``term`` splits into known words of two or more characters (周转资金 = 周转 + 资金)."""
     n = len(term)
     ok = [True] + [False] * n  # ok[i]: term[:i] splits
     for i in range(2, n + 1):
-        ok[i] = any(ok[j] and term[j:i] in words for j in range(i - 1))
+        ok[i] = any(ok[j] and is_word(term[j:i]) for j in range(i - 1))
     return n >= 4 and ok[n]
 
 

@@ -96,7 +96,7 @@ def test_browse_filter_by_department(page, shots):
     page.screenshot(path=str(shots / "browse.png"), full_page=True)
 
 
-def test_retrieval_debug_shows_each_leg_and_the_answers_order(page):
+def test_retrieval_debug_shows_each_leg_and_the_answers_order(page, shots):
     page.get_by_role("tab", name="命中测试").click()
     page.fill("#debug-query textarea", "新认定市级企业技术中心奖励")
     page.click("#debug-search")
@@ -111,3 +111,4 @@ def test_retrieval_debug_shows_each_leg_and_the_answers_order(page):
     # names the 企业技术中心 and the amount)
     assert ranks("附件2 第84项") == (1, 2) and ranks("附件2 第79项") == (2, 1)
     assert "BM25 名次" in text and "向量 名次" in text
+    page.screenshot(path=str(shots / "debug.png"), full_page=True)
