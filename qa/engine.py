@@ -121,7 +121,6 @@ class Assistant:
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
-        self.row_text = {row.key: normalize(row.fields_text()) for row in retriever.rows}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
@@ -414,7 +413,7 @@ class Assistant:
                       related=related)
 
     def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
-        return any(x in self.row_text[key] for x in aspect)
+        return any(x in self.relevance.row_text[key] for x in aspect)
 
     def _adds_to_list(self, terms: Concepts, top: tuple[str, int], chosen: list[Hit],
                       key: tuple[str, int]) -> str:

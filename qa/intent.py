@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ingest.text import normalize
+
+from .datafile import data_lines
 
 INTENTS = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno", "general")
 
@@ -28,9 +29,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 @lru_cache(maxsize=1)
 def _colloquial() -> tuple[tuple[str, str], ...]:
-    text = resources.files("qa").joinpath("data/colloquial.tsv").read_text("utf-8")
-    pairs = [tuple(ln.split("\t")[:2]) for ln in text.splitlines()
-             if ln.strip() and not ln.startswith("#") and "\t" in ln]
+    pairs = [ln.split("\t")[:2] for ln in data_lines("colloquial.tsv") if "\t" in ln]
     return tuple((normalize(a), normalize(b)) for a, b in pairs)
 
 

@@ -40,25 +40,21 @@ from index.schema import Hit
 from index.tokenize import expansions, stopwords, tokenize
 from ingest.text import normalize
 
+from .datafile import data_lines
 from .intent import count_word, plain, states_count
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("qa").joinpath(f"data/{name}").read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def places() -> tuple[str, ...]:
-    return tuple(normalize(p) for p in _lines("places.txt"))
+    return tuple(normalize(p) for p in data_lines("places.txt"))
 
 
 @lru_cache(maxsize=1)
 def question_words() -> frozenset[str]:
-    return frozenset(normalize(w) for w in _lines("question_words.txt"))
+    return frozenset(normalize(w) for w in data_lines("question_words.txt"))
 
 
 @lru_cache(maxsize=1)
