@@ -62,6 +62,13 @@ def tokenize(text: str) -> list[str]:
             if t.strip() and _WORD.search(t) and t not in stop]
 
 
+def in_dictionary(word: str) -> bool:
+    """Is ``word`` a word of jieba's general dictionary (or the domain user dictionary)?
+    Tokens jieba's HMM makes up for unseen spans (点卖 in 自产自销点卖, 强来 in 500强来)
+    are not."""
+    return bool(_jieba().FREQ.get(normalize(word)))
+
+
 def expansions(text: str) -> list[str]:
     """The synonyms to add for ``text``: for every group with a term in the text,
     the group's other terms."""

@@ -37,7 +37,7 @@ from importlib import resources
 
 from index.retriever import DEFAULT_CONFIG, Retriever
 from index.schema import Hit
-from index.tokenize import expansions, stopwords, tokenize
+from index.tokenize import expansions, in_dictionary, stopwords, tokenize
 from ingest.text import normalize
 
 from .datafile import data_lines
@@ -45,6 +45,7 @@ from .intent import count_word, plain, states_count
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +107,11 @@ class RelevanceModel:
     def unknown_terms(self, terms: list[str]) -> tuple[str, ...]:
         """Content words the document never uses, one per phrase: not a piece of a known
         longer word (地质 in 地质灾害), not made of known words (周转资金 = 周转 + 资金) nor
-        mostly one (老城区), and only the longest of overlapping ones (挖出来, not 挖出 +
-        出来)."""
+        mostly one (老城区), not a span jieba's dictionary lacks (点卖 in 自产自销点卖菜:
+        colloquial speech cut in the wrong place, not a topic), and only the longest of
+        overlapping ones (挖出来, not 挖出 + 出来)."""
         known = {t for t in terms if self._known(t)}
-        unknown = [t for t in terms if t not in known
+        unknown = [t for t in terms if t not in known and not _made_up(t)
                    and not any(t != u and t in u for u in known)
                    and not _composed(t, lambda w: w in known or w in self.vocab)
                    and not self._mostly_known(t)]
@@ -162,6 +164,11 @@ class RelevanceModel:
             field_missing = field_missing or not states_count(text, word)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
                        round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
+
+
+def _made_up(term: str) -> bool:
+    """A Chinese token that is no dictionary word: jieba's guess at an unseen span."""
+    return bool(_CJK.fullmatch(term)) and not in_dictionary(term)
 
 
 def _composed(term: str, is_word: Callable[[str], bool]) -> bool:
