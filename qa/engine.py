@@ -505,9 +505,9 @@ class Assistant:
         related = self._related(hits, set())
         body = f"本文件未涉及这个问题。{reason}"
         if related:
+            # each row's task line (as in an answer's related list: no number, no department)
             body += "\n\n可以看看这些条目是否有帮助：\n" + "\n".join(
-                f"- {citation(x.attachment, x.number)}（{self.r.by_key[(x.attachment, x.number)].section}）"
-                for x in related)
+                f"- {citation(x.attachment, x.number)} {self._snippet(x, [])}" for x in related)
         return Answer(question=q, answer=body, abstained=True, intent=intent, related=related)
 
 

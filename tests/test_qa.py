@@ -9,6 +9,7 @@ import re
 import pytest
 
 from eval.dataset import load_questions
+from ingest.schema import citation
 from qa.engine import validate_question
 from qa.faithful import violations
 from qa.intent import detect_intent
@@ -167,7 +168,15 @@ def test_out_of_scope_questions_abstain(assistant, question):
     ans = assistant.answer(question)
     assert ans.abstained and ans.citations == []
     assert ans.answer.startswith("本文件未涉及")
-    assert ans.related  # the nearest rows are suggested
+    assert ans.related  # the nearest rows are suggested, by their task lines (or section)
+    by_task = 0
+    for rel in ans.related:
+        line = next(ln for ln in ans.answer.splitlines() if citation(rel.attachment, rel.number) in ln)
+        shown = line.split("〕", 1)[1].strip().rstrip("…")
+        row = assistant.r.by_key[(rel.attachment, rel.number)]
+        assert shown == f"（{row.section}）" or (len(shown) >= 6 and row.task.startswith(shown)), line
+        by_task += shown != f"（{row.section}）"
+    assert by_task >= 1, ans.answer
     assert not re.search(r"\d", LABEL.sub("", ans.answer))  # no number is asserted
 
 
