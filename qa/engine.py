@@ -26,7 +26,7 @@ from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
 from .faithful import violations
-from .intent import count_word, detect_intent, states_count
+from .intent import PLACE_WORDS, asks_where, count_word, detect_intent, states_count
 from .relevance import RelevanceModel, Signals, should_abstain
 from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
@@ -132,7 +132,8 @@ class Assistant:
         """The question's concepts, each with the ways the document may say it and an
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses; a synonym group met only
-        inside a longer phrase of the question (网上卖) at 0.7 weight."""
+        inside a longer phrase of the question (网上卖) at 0.7 weight; for a "where"
+        question, the place or channel (网站, 大厅, 窗口 …) at the concepts' mean weight."""
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
         for t in self.relevance.content_terms(question):
@@ -143,6 +144,9 @@ class Assistant:
             if g not in concepts and any(x in nq for x in g):
                 w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)
                 concepts[g] = 0.7 * max(w, 1.0)
+        if asks_where(question) and concepts:
+            # "在哪能查到": a sentence naming the place or channel states part of the answer
+            concepts[PLACE_WORDS] = sum(concepts.values()) / len(concepts)
         return tuple(concepts.items())
 
     def _covered(self, terms: Concepts, s: Sentence) -> set[int]:

@@ -72,3 +72,14 @@ def states_count(text: str, word: str) -> bool:
     """``text`` gives a number with that measure word ("2次", "五年", "2~3家", and
     "3个工作日" for 几天)."""
     return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text))
+
+
+# "where": 在哪查 / 去哪里办 — the place or channel is the answer
+_WHERE = re.compile(r"在哪|哪里|哪儿|去哪|什么地方|什么网站|哪个网站|哪个平台")
+# how the document names a place or channel (网站, 政务服务网, 平台, 大厅, 窗口, 网点 …)
+PLACE_WORDS = ("服务网", "网站", "网上", "网厅", "平台", "大厅", "窗口", "网点", "服务点", "一体机",
+               "公布", "公示")
+
+
+def asks_where(question: str) -> bool:
+    return bool(_WHERE.search(plain(question)))

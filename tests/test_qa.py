@@ -285,3 +285,11 @@ def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
     assert lines[0]["citations"][0]["label"] == "附件1 第84项"
     assert lines[1]["citations"][0]["label"] == "附件2 第55项"
     assert "请输入问题" in lines[2]["error"]
+
+
+def test_where_question_quotes_the_channel(assistant):
+    # "where can I look it up" is answered by the sentence naming the place (政务服务网),
+    # not only by the row's best match on 行政许可事项清单
+    ans = assistant.answer("行政许可事项清单去哪儿查")
+    assert not ans.abstained and "附件2 第101项" in [c.label for c in ans.citations]
+    assert "大宁县政务服务网" in body(ans)
