@@ -2,7 +2,9 @@
 
     python -m qa.calibrate [--questions eval/questions.jsonl] [--write]
 
-A logistic regression over the relevance signals (see ``qa.relevance``), fitted by
+First the shift below which unknown words count as asides (see
+``qa.relevance.RelevanceModel.unknown_shift``), by balanced accuracy on dev; then a
+logistic regression over the relevance signals (see ``qa.relevance``), fitted by
 gradient descent with L2 on the *dev* questions only; the threshold is the one
 that maximises the lesser of abstention precision and recall (then F1) on
 out-of-fold dev scores. Prints precision/recall on dev and on the
@@ -64,6 +66,22 @@ def out_of_fold(X: np.ndarray, y: np.ndarray, l2: float, folds: int = 5) -> np.n
     return out
 
 
+def choose_min_shift(shift: np.ndarray, y: np.ndarray,
+                     grid: np.ndarray = np.arange(0.004, 0.0501, 0.002)) -> float:
+    """The shift below which a question's unknown words count as asides: the one that
+    best separates (balanced accuracy) unanswerable from answerable dev questions
+    among those with unknown words; ties go to the smaller value."""
+    best = (-1.0, float(grid[0]))
+    un, ans = shift[y == 1], shift[y == 0]
+    if not len(un) or not len(ans):
+        return 0.0
+    for t in grid:
+        acc = ((un >= t).mean() + (ans < t).mean()) / 2
+        if acc > best[0] + 1e-9:
+            best = (float(acc), round(float(t), 3))
+    return best[1]
+
+
 def _pr(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     tp = float((pred & (y == 1)).sum())
     return (tp / pred.sum() if pred.sum() else 1.0), (tp / (y == 1).sum() if (y == 1).sum() else 1.0)
@@ -76,6 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     assistant = open_assistant(quiet=True)
     qs = load_questions(args.questions)
+    # first the aside threshold, on the raw shifts (independent of it) of dev questions
+    # with unknown words and no foreign place or year
+    assistant.relevance.min_shift = 0.0
+    raw = [assistant.signals(q.question) for q in qs]
+    has = [i for i, (q, s) in enumerate(zip(qs, raw))
+           if q.split == "dev" and s.unknown and not (s.foreign_place or s.foreign_year)]
+    min_shift = choose_min_shift(np.array([raw[i].unknown_shift for i in has]),
+                                 np.array([0 if qs[i].answerable else 1 for i in has]))
+    assistant.relevance.min_shift = min_shift
     sigs: list[Signals] = [assistant.signals(q.question) for q in qs]
     X = np.array([[s.features()[f] for f in FEATURES] for s in sigs])
     y = np.array([0 if q.answerable else 1 for q in qs])
@@ -94,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         cands.append((round(min(pd, rd), 6), round(2 * pd * rd / (pd + rd) if pd + rd else 0, 6),
                       -abs(t - 0.5), float(round(t, 2))))
     t = max(cands)[3]
-    print(f"l2 {l2} (5-fold CV on dev), threshold {t}")
+    print(f"asides below shift {min_shift}; l2 {l2} (5-fold CV on dev), threshold {t}")
     params = {"bias": round(float(b), 4), **{f"w_{f}": round(float(v), 4) for f, v in zip(FEATURES, w)},
-              "threshold": t, "fitted_on": "dev", "questions": len(qs)}
+              "threshold": t, "min_shift": min_shift, "fitted_on": "dev", "questions": len(qs)}
     pred = (score >= t) | hard
     for name, mask in (("dev", dev), ("test", ~dev), ("all", np.ones_like(dev))):
         p, rc = _pr(pred[mask], y[mask])

@@ -116,7 +116,8 @@ class Assistant:
         self.search_cfg = search
         self.compose_cfg = compose
         self.abstain_params = abstain_params
-        self.relevance = RelevanceModel(retriever, doc_year)
+        self.relevance = RelevanceModel(retriever, doc_year,
+                                        (abstain_params or {}).get("min_shift"))
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {

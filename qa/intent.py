@@ -52,16 +52,19 @@ def detect_intent(question: str) -> str:
 
 
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones)
+# a yes/no question asked as A-not-A: "能不能几家联合起来投标" (几家 = several)
+_A_NOT_A = re.compile(r"能不能|可不可以|是不是|有没有|行不行|可以不可以|会不会|让不让")
 _COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
 NUMERALS = "一二两三四五六七八九十百千万"
 
 
 def count_word(question: str) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
-    yes/no question is not one: "几个小项目能打包做环评吗" asks whether."""
+    yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"
+    ask whether."""
     q = plain(question).rstrip("?？!！。 ")
     m = _COUNT.search(q)
-    return m.group(2) if m and not q.endswith(("吗", "么")) else None
+    return m.group(2) if m and not q.endswith(("吗", "么")) and not _A_NOT_A.search(q) else None
 
 
 # the same quantity in other words: days are often 工作日

@@ -13,6 +13,9 @@ combines:
   the best rows (data file ``qa/data/places.txt``);
 - ``foreign_year``: a year other than the document's that the best rows never mention;
 - ``dense`` and ``margin``: the dense leg's best row score and its lead over its 5th row;
+- ``unknown_shift``: how much the unknown words carry the question — 1 − cosine
+  between its embedding with and without them (a topic the document lacks, 红烧肉,
+  moves it far; a plain-speech aside, 麻烦 or 别人, barely);
 - ``amount_match``: for an amount question, how much of the question the best row's
   best sentence with a number states (set by the answer engine, which matches
   sentences; 1 for other questions) — "大宁县的人口有多少" finds rows with numbers,
@@ -74,6 +77,8 @@ class Signals:
     field_missing: bool
     unknown_words: tuple[str, ...] = ()
     amount_match: float = 1.0  # amount questions: how well the row's best number-bearing sentence matches
+    unknown_shift: float = 0.0  # how far the question's meaning moves without its unknown words
+    asides: tuple[str, ...] = ()  # unknown words that barely move it (not counted as unknown)
 
     def features(self) -> dict[str, float]:
         return {"coverage": self.coverage, "unknown": float(min(self.unknown, 3)),
@@ -88,8 +93,10 @@ class Signals:
 class RelevanceModel:
     """Computes :class:`Signals` against one retriever's corpus."""
 
-    def __init__(self, retriever: Retriever, doc_year: str = ""):
+    def __init__(self, retriever: Retriever, doc_year: str = "", min_shift: float | None = None):
         self.r = retriever
+        # unknown words that move the question's meaning less than this are asides
+        self.min_shift = model().get("min_shift", 0.0) if min_shift is None else min_shift
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
         for c, toks in zip(retriever.chunks, retriever.stored.tokens):
             self.row_tokens.setdefault(c.key, set()).update(toks)
@@ -135,8 +142,16 @@ class RelevanceModel:
         hits = hits[:5]  # the signals are defined (and fitted) on the top 5 rows
         terms = self.content_terms(question)
         unknown = self.unknown_terms(terms)
+        shift = self.unknown_shift(question, unknown)
+        asides: tuple[str, ...] = ()
+        if unknown and shift < self.min_shift:
+            # the question means nearly the same without them (办手续太麻烦, 替别人查):
+            # plain-speech asides, not a topic the document lacks
+            terms = [t for t in terms if not any(t in w for w in unknown)]
+            asides, unknown = unknown, ()
         if not hits:
-            return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown)
+            return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown,
+                           unknown_shift=round(shift, 4), asides=asides)
         top = hits[0]
         toks = self.row_tokens.get(top.key, set())
         text = self.row_text.get(top.key, "")
@@ -163,7 +178,23 @@ class RelevanceModel:
             # "几个乡镇" needs a number with that measure word ("5处", "2~3家", "五年")
             field_missing = field_missing or not states_count(text, word)
         return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
-                       round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown)
+                       round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown,
+                       unknown_shift=round(shift, 4), asides=asides)
+
+    def unknown_shift(self, question: str, unknown: tuple[str, ...]) -> float:
+        """1 − cosine between the question's embedding with and without its unknown
+        words: a word that carries the question (红烧肉 in 怎么做红烧肉: 0.11) moves it far,
+        a plain-speech aside (麻烦 in 办手续太麻烦，县里有啥办法: 0.006) barely. One more
+        query embedding, only when there are unknown words."""
+        if not unknown:
+            return 0.0
+        q = normalize(question)
+        rest = q
+        for w in unknown:
+            rest = rest.replace(w, "")
+        if not rest.strip():
+            return 1.0
+        return max(0.0, 1.0 - float(self.r.query_vector(q) @ self.r.query_vector(rest)))
 
 
 def _made_up(term: str) -> bool:

@@ -269,6 +269,7 @@ def test_how_many_questions_and_counts():
     assert count_word("专精特新企业专属信贷产品开了几次座谈会") == "次"
     assert count_word("农村全域土地综合整治试点在哪几个村") is None   # which, not how many
     assert count_word("同一园区里的几个小项目能打包做环评吗") is None  # a yes/no question
+    assert count_word("小建筑公司能不能几家联合起来投省里的大项目") is None  # A-not-A: 几家 = several
     assert states_count("培育2~3家有申报高企需求的企业", "家")
     assert states_count("离校五年内高校毕业生", "年")                  # Chinese numerals
     assert states_count("承诺3个工作日内办结", "天")                   # days as 工作日
@@ -293,3 +294,16 @@ def test_where_question_quotes_the_channel(assistant):
     ans = assistant.answer("行政许可事项清单去哪儿查")
     assert not ans.abstained and "附件2 第101项" in [c.label for c in ans.citations]
     assert "大宁县政务服务网" in body(ans)
+
+
+def test_unknown_words_that_barely_move_the_question_are_asides(assistant):
+    # 麻烦 is a word the document never uses, but the question means nearly the same
+    # without it: an aside, not a topic the document lacks, so the row is answered
+    sig = assistant.signals("开采石料的小矿山办手续太麻烦，县里有啥办法")
+    assert sig.asides == ("麻烦",) and sig.unknown_words == () and sig.unknown_shift < 0.01
+    ans = assistant.answer("开采石料的小矿山办手续太麻烦，县里有啥办法")
+    assert not ans.abstained and "三级联办" in body(ans)
+    # 红烧肉 carries the question: still unknown, still "not covered"
+    sig = assistant.signals("怎么做红烧肉")
+    assert sig.unknown_words == ("红烧肉",) and sig.unknown_shift > assistant.relevance.min_shift
+    assert assistant.answer("怎么做红烧肉").abstained
