@@ -52,7 +52,7 @@ class ComposeConfig:
     candidates: int = 5          # rows considered for citation
     rerank_weight: float = 0.5   # their order: fused score + this × best sentence match
     score_ratio: float = 0.75    # a further row's fused score relative to the top row
-    match_ratio: float = 0.95    # its best sentence's match relative to the top row's
+    match_ratio: float = 0.85    # its best sentence's match relative to the top row's
     min_match: float = 0.35      # and an absolute floor on that match
     dup_ratio: float = 0.3       # a row restating a quoted sentence is cited when this close
     list_score_ratio: float = 0.6  # looser for "which rewards are there" questions
