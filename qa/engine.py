@@ -227,8 +227,17 @@ class Assistant:
             m = next(((sc, s) for sc, s in ranked if s.field == MEASURE), None)
             if m is not None and m[0] >= 0.5 * best_score:
                 quotes.append(_Quote(m[1].text))
-        elif intent in ("amount", "goal") and not best.has_number:
-            alt = next(((sc, s) for sc, s in ranked if s.has_amount or s.has_number), None)
+        elif intent in ("amount", "goal") and not best.has_amount:
+            # "how much" wants a sentence with an amount (10万元, 30%), not just any number
+            # (正常运营1年以上); failing that, one with a number at all
+            alt = next(((sc, s) for sc, s in ranked if s.has_amount), None)
+            follow = self._next_sentence(best)
+            if follow is not None and follow.has_amount:
+                # the amount often follows the rule it belongs to ("…给予一次性创业补贴。
+                # 补助标准每人不超过1000元…"): the continuation, however it matches
+                alt = (best_score, follow)
+            if alt is None and not best.has_number:
+                alt = next(((sc, s) for sc, s in ranked if s.has_number), None)
             if alt and alt[0] >= 0.5 * best_score:
                 quotes.append(_Quote(alt[1].text))
         # more of the row's sentences, within a length budget: those matching nearly as
@@ -253,6 +262,13 @@ class Assistant:
             covered |= new
             used += len(s.text)
         return quotes
+
+    def _next_sentence(self, s: Sentence) -> Sentence | None:
+        """The sentence after ``s`` in the same field of the same measure, if any."""
+        ss = self.sentences[s.key]
+        i = ss.index(s)
+        nxt = ss[i + 1] if i + 1 < len(ss) else None
+        return nxt if nxt is not None and (nxt.field, nxt.measure) == (s.field, s.measure) else None
 
     @staticmethod
     def _count_quote(row: TaskRow, ranked: Ranked, word: str) -> _Quote | None:

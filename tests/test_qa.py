@@ -307,3 +307,11 @@ def test_unknown_words_that_barely_move_the_question_are_asides(assistant):
     sig = assistant.signals("怎么做红烧肉")
     assert sig.unknown_words == ("红烧肉",) and sig.unknown_shift > assistant.relevance.min_shift
     assert assistant.answer("怎么做红烧肉").abstained
+
+
+def test_amount_question_quotes_the_amount_that_follows_its_rule(assistant):
+    # the rule ("…给予一次性创业补贴。") and its amount ("补助标准每人不超过1000元…") are
+    # two sentences: the answer must carry the amount, not another sentence's 30万元 loan
+    ans = assistant.answer("高校毕业生首次创业能拿多少一次性补贴")
+    assert not ans.abstained and "附件1 第86项" in [c.label for c in ans.citations]
+    assert "1000元" in body(ans) and "3000元" in body(ans)
