@@ -26,7 +26,8 @@ from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
 from .faithful import violations
-from .intent import PLACE_WORDS, asks_where, count_word, detect_intent, states_count
+from .intent import (DURATION_WORDS, PLACE_WORDS, asks_duration, asks_where, count_word, detect_intent,
+                     states_count)
 from .relevance import RelevanceModel, Signals, should_abstain
 from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
@@ -43,7 +44,7 @@ _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
                    r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
 _MONEY = re.compile(r"奖|补贴|补助|资金|钱")
-_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天")
+_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天|\d+\s*个?小时")
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
@@ -134,7 +135,8 @@ class Assistant:
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses; a synonym group met only
         inside a longer phrase of the question (网上卖) at 0.7 weight; for a "where"
-        question, the place or channel (网站, 大厅, 窗口 …) at the concepts' mean weight."""
+        question the place or channel (网站, 大厅, 窗口 …), for a "how long" question a
+        span of time (小时, 工作日 …), at the concepts' mean weight."""
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
         for t in self.relevance.content_terms(question):
@@ -145,9 +147,11 @@ class Assistant:
             if g not in concepts and any(x in nq for x in g):
                 w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)
                 concepts[g] = 0.7 * max(w, 1.0)
-        if asks_where(question) and concepts:
-            # "在哪能查到": a sentence naming the place or channel states part of the answer
-            concepts[PLACE_WORDS] = sum(concepts.values()) / len(concepts)
+        # the kind of answer asked for is part of what a sentence must state: the place or
+        # channel for "在哪能查到", a span of time for "多久能到账"
+        for asks, words in ((asks_where, PLACE_WORDS), (asks_duration, DURATION_WORDS)):
+            if asks(question) and concepts:
+                concepts[words] = sum(concepts.values()) / len(concepts)
         return tuple(concepts.items())
 
     def _covered(self, terms: Concepts, s: Sentence) -> set[int]:

@@ -315,3 +315,11 @@ def test_amount_question_quotes_the_amount_that_follows_its_rule(assistant):
     ans = assistant.answer("高校毕业生首次创业能拿多少一次性补贴")
     assert not ans.abstained and "附件1 第86项" in [c.label for c in ans.citations]
     assert "1000元" in body(ans) and "3000元" in body(ans)
+
+
+def test_how_long_question_quotes_the_span_of_time(assistant):
+    # "多久能到账" is answered by the sentence giving the span (72小时到账), wherever the
+    # row's best match on 留抵退税 is
+    ans = assistant.answer("留抵退税多久能到账")
+    assert not ans.abstained and "附件2 第40项" in [c.label for c in ans.citations]
+    assert "72小时到账" in body(ans)
