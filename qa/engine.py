@@ -28,7 +28,7 @@ from ingest.text import normalize
 from .faithful import violations
 from .intent import (DURATION_WORDS, PLACE_WORDS, asks_duration, asks_where, count_word, detect_intent,
                      states_count)
-from .relevance import RelevanceModel, Signals, should_abstain
+from .relevance import RelevanceModel, Signals, Verdict, should_abstain, verdict
 from .restated import matching_form, restatements
 from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
 from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
@@ -336,6 +336,10 @@ class Assistant:
         calibration fits on these)."""
         q = validate_question(question)
         return self._retrieve(q, detect_intent(q))[2]
+
+    def verdict(self, question: str) -> Verdict:
+        """Whether :meth:`answer` says "not covered" for ``question``, and why."""
+        return verdict(self.signals(question), self.abstain_params)
 
     def _rerank(self, hits: list[Hit], terms: Concepts, intent: str) -> list[Hit]:
         """The first candidates reordered by fused score plus ``rerank_weight`` × how well

@@ -111,4 +111,17 @@ def test_retrieval_debug_shows_each_leg_and_the_answers_order(page, shots):
     # names the 企业技术中心 and the amount)
     assert ranks("附件2 第84项") == (1, 2) and ranks("附件2 第79项") == (2, 1)
     assert "BM25 名次" in text and "向量 名次" in text
+    # and whether the chat would answer, with the signals behind it
+    page.wait_for_selector("#debug-verdict :text('判断')", timeout=30_000)
+    assert re.search(r"回答（未涉及的可能性 0\.\d\d < 阈值", page.locator("#debug-verdict").inner_text())
     page.screenshot(path=str(shots / "debug.png"), full_page=True)
+
+
+def test_retrieval_debug_explains_a_not_covered_verdict(page, shots):
+    page.get_by_role("tab", name="命中测试").click()
+    page.fill("#debug-query textarea", "怎么做红烧肉")
+    page.click("#debug-search")
+    page.wait_for_selector("#debug-verdict :text('红烧肉')", timeout=30_000)
+    verdict = page.locator("#debug-verdict").inner_text()
+    assert "本文件未涉及" in verdict and "文件没用过的词" in verdict and "问意偏移" in verdict
+    page.screenshot(path=str(shots / "debug_verdict.png"), full_page=True)

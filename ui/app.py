@@ -174,22 +174,26 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                                   elem_id="debug-table")
             gr.Markdown("“答案取用顺序”：回答时前 5 条按“融合得分 + 最佳句子与问题的吻合度”重排后的次序。",
                         elem_classes=["pqa-note"])
+            dverdict = gr.Markdown("", elem_id="debug-verdict")
 
             def debug(q: str, retriever: str, k: float):
-                if not (q or "").strip():
-                    return []
-                hits = assistant.r.search(q.strip()[:500], int(k), DEFAULT_CONFIG.with_(retriever=retriever))
-                order = {h.key: i for i, h in enumerate(assistant.answer_order(q.strip()[:500], hits), 1)}
+                q = (q or "").strip()[:500]
+                if not q:
+                    return [], ""
+                hits = assistant.r.search(q, int(k), DEFAULT_CONFIG.with_(retriever=retriever))
+                order = {h.key: i for i, h in enumerate(assistant.answer_order(q, hits), 1)}
 
                 def f(v: float | None) -> str:
                     return "—" if v is None else f"{v:.3f}"
-                return [[i, order[h.key], h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
+                rows = [[i, order[h.key], h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
                          h.ranks["dense"] or "—", f(h.scores["dense"]),
                          f"[{'措施' if h.chunk_kind == 'measure' else '整行'}] {h.chunk[:120]}"]
                         for i, h in enumerate(hits, 1)]
+                # whether the chat answers or says "not covered" (always on the default search)
+                return rows, assistant.verdict(q).explain()
 
-            dbtn.click(debug, [dq, dr, dk], dtable, api_visibility="private")
-            dq.submit(debug, [dq, dr, dk], dtable, api_visibility="private")
+            dbtn.click(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")
+            dq.submit(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")
 
         with gr.Tab("评测", id="eval"):
             gr.Markdown(f"最近一次评测报告（`policyqa eval` 写入 `{reports_dir}`）。", elem_classes=["pqa-note"])
