@@ -188,7 +188,9 @@ class RelevanceModel:
         query embedding, only when there are unknown words."""
         if not unknown:
             return 0.0
-        q = normalize(question)
+        # the question as the search embedded it (cached), unless a word is only found
+        # in its normalised form (ＧＤＰ → gdp)
+        q = question if all(w in question for w in unknown) else normalize(question)
         rest = q
         for w in unknown:
             rest = rest.replace(w, "")
@@ -244,11 +246,10 @@ class Verdict:
         else:
             head = f"**判断**：回答（未涉及的可能性 {self.score:.2f} < 阈值 {self.threshold:.2f}）"
         parts = [f"覆盖度 {s.coverage:.2f}", f"向量最高分 {s.dense:.3f}", f"领先第 5 名 {s.margin:.3f}"]
-        quote = lambda ws: "、".join(f"“{w}”" for w in ws)  # noqa: E731
         if s.unknown_words:
-            parts.append(f"文件没用过的词 {quote(s.unknown_words)}")
+            parts.append(f"文件没用过的词 {_quoted(s.unknown_words)}")
         if s.asides:
-            parts.append(f"不影响问意、不计的词 {quote(s.asides)}")
+            parts.append(f"不影响问意、不计的词 {_quoted(s.asides)}")
         if s.unknown_words or s.asides:
             parts.append(f"去掉这些词后问意偏移 {s.unknown_shift:.3f}")
         if s.field_missing:
@@ -256,6 +257,10 @@ class Verdict:
         if s.amount_match < 1:
             parts.append(f"带数额句子的吻合度 {s.amount_match:.2f}")
         return head + "\n\n" + " · ".join(parts)
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return "、".join(f"“{w}”" for w in words)
 
 
 def verdict(sig: Signals, params: dict[str, float] | None = None) -> Verdict:

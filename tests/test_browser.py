@@ -96,11 +96,15 @@ def test_browse_filter_by_department(page, shots):
     page.screenshot(path=str(shots / "browse.png"), full_page=True)
 
 
-def test_retrieval_debug_shows_each_leg_and_the_answers_order(page, shots):
+def _debug_search(page, query: str, wait_for: str) -> None:
     page.get_by_role("tab", name="命中测试").click()
-    page.fill("#debug-query textarea", "新认定市级企业技术中心奖励")
+    page.fill("#debug-query textarea", query)
     page.click("#debug-search")
-    page.wait_for_selector("#debug-table :text('附件2 第79项')", timeout=30_000)
+    page.wait_for_selector(wait_for, timeout=30_000)
+
+
+def test_retrieval_debug_shows_each_leg_and_the_answers_order(page, shots):
+    _debug_search(page, "新认定市级企业技术中心奖励", "#debug-table :text('附件2 第79项')")
     text = page.locator("#debug-table").inner_text()
 
     def ranks(label: str) -> tuple[int, int]:  # (fused rank, the answer's order)
@@ -118,10 +122,7 @@ def test_retrieval_debug_shows_each_leg_and_the_answers_order(page, shots):
 
 
 def test_retrieval_debug_explains_a_not_covered_verdict(page, shots):
-    page.get_by_role("tab", name="命中测试").click()
-    page.fill("#debug-query textarea", "怎么做红烧肉")
-    page.click("#debug-search")
-    page.wait_for_selector("#debug-verdict :text('红烧肉')", timeout=30_000)
+    _debug_search(page, "怎么做红烧肉", "#debug-verdict :text('红烧肉')")
     verdict = page.locator("#debug-verdict").inner_text()
     assert "本文件未涉及" in verdict and "文件没用过的词" in verdict and "问意偏移" in verdict
     page.screenshot(path=str(shots / "debug_verdict.png"), full_page=True)
