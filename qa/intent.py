@@ -11,6 +11,9 @@ from .datafile import data_lines
 
 INTENTS = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno", "general")
 
+# a yes/no question, also asked as A-not-A ("能不能几家联合起来投标")
+_YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")
+
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("department", re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
@@ -23,7 +26,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("eligibility", re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
                                r"要交|需要.*吗|会不会|要钱吗|收费吗|还要|多久才能|能否")),
     ("measure", re.compile(r"怎么|如何|措施|办法|做法|哪些事|怎样|具体|流程|是怎么回事|推进")),
-    ("yesno", re.compile(r"吗[？?]?$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗")),
+    ("yesno", _YES_NO),
 )
 
 
@@ -52,8 +55,6 @@ def detect_intent(question: str) -> str:
 
 
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones)
-# a yes/no question asked as A-not-A: "能不能几家联合起来投标" (几家 = several)
-_A_NOT_A = re.compile(r"能不能|可不可以|是不是|有没有|行不行|可以不可以|会不会|让不让")
 _COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
 NUMERALS = "一二两三四五六七八九十百千万"
 
@@ -64,7 +65,7 @@ def count_word(question: str) -> str | None:
     ask whether."""
     q = plain(question).rstrip("?？!！。 ")
     m = _COUNT.search(q)
-    return m.group(2) if m and not q.endswith(("吗", "么")) and not _A_NOT_A.search(q) else None
+    return m.group(2) if m and not _YES_NO.search(q) else None
 
 
 # the same quantity in other words: days are often 工作日

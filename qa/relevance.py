@@ -230,37 +230,12 @@ def abstain_score(sig: Signals, params: dict[str, float] | None = None) -> float
 @dataclass(frozen=True)
 class Verdict:
     """Whether the answer says "not covered", and why: the model's score against its
-    threshold, or a hard rule (another place or year)."""
+    threshold, or a hard rule (another place or year); shown by
+    ``ui.render.verdict_markdown``."""
     abstain: bool
     score: float
     threshold: float
     signals: Signals
-
-    def explain(self) -> str:
-        """One paragraph in Chinese for the retrieval debug tab."""
-        s = self.signals
-        if s.foreign_place or s.foreign_year:
-            head = f"**判断**：答“本文件未涉及”——问到{'别的地方' if s.foreign_place else '别的年份'}（规则，不看得分）"
-        elif self.abstain:
-            head = f"**判断**：答“本文件未涉及”（未涉及的可能性 {self.score:.2f} ≥ 阈值 {self.threshold:.2f}）"
-        else:
-            head = f"**判断**：回答（未涉及的可能性 {self.score:.2f} < 阈值 {self.threshold:.2f}）"
-        parts = [f"覆盖度 {s.coverage:.2f}", f"向量最高分 {s.dense:.3f}", f"领先第 5 名 {s.margin:.3f}"]
-        if s.unknown_words:
-            parts.append(f"文件没用过的词 {_quoted(s.unknown_words)}")
-        if s.asides:
-            parts.append(f"不影响问意、不计的词 {_quoted(s.asides)}")
-        if s.unknown_words or s.asides:
-            parts.append(f"去掉这些词后问意偏移 {s.unknown_shift:.3f}")
-        if s.field_missing:
-            parts.append("最相关条目缺少所问的数额或数量")
-        if s.amount_match < 1:
-            parts.append(f"带数额句子的吻合度 {s.amount_match:.2f}")
-        return head + "\n\n" + " · ".join(parts)
-
-
-def _quoted(words: Iterable[str]) -> str:
-    return "、".join(f"“{w}”" for w in words)
 
 
 def verdict(sig: Signals, params: dict[str, float] | None = None) -> Verdict:

@@ -20,7 +20,7 @@ from qa.engine import Assistant
 from qa.schema import Answer, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
-from .render import row_markdown
+from .render import row_markdown, verdict_markdown
 
 EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
             "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "那找哪个部门？"]
@@ -190,7 +190,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                          f"[{'措施' if h.chunk_kind == 'measure' else '整行'}] {h.chunk[:120]}"]
                         for i, h in enumerate(hits, 1)]
                 # whether the chat answers or says "not covered" (always on the default search)
-                return rows, assistant.verdict(q).explain()
+                return rows, verdict_markdown(assistant.verdict(q))
 
             dbtn.click(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")
             dq.submit(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")

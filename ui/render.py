@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from ingest.departments import DepartmentEntry
 from ingest.schema import TaskRow
+
+if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
+    from qa.relevance import Verdict
 
 NONE = "—"
 
@@ -54,3 +58,31 @@ def dept_text(e: DepartmentEntry) -> str:
     return (f"{e.name}（牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项）\n"
             f"  牵头：{'、'.join(e.leads) or NONE}\n"
             f"  配合：{'、'.join(e.cooperates) or NONE}")
+
+
+def verdict_markdown(v: Verdict) -> str:
+    """Whether the chat answers or says "本文件未涉及", and the signals behind it (the
+    retrieval debug tab). The question's own words are escaped."""
+    s = v.signals
+    if s.foreign_place or s.foreign_year:
+        head = f"**判断**：答“本文件未涉及”——问到{'别的地方' if s.foreign_place else '别的年份'}（规则，不看得分）"
+    elif v.abstain:
+        head = f"**判断**：答“本文件未涉及”（未涉及的可能性 {v.score:.2f} ≥ 阈值 {v.threshold:.2f}）"
+    else:
+        head = f"**判断**：回答（未涉及的可能性 {v.score:.2f} < 阈值 {v.threshold:.2f}）"
+    parts = [f"覆盖度 {s.coverage:.2f}", f"向量最高分 {s.dense:.3f}", f"领先第 5 名 {s.margin:.3f}"]
+    if s.unknown_words:
+        parts.append(f"文件没用过的词 {_quoted(s.unknown_words)}")
+    if s.asides:
+        parts.append(f"不影响问意、不计的词 {_quoted(s.asides)}")
+    if s.unknown_words or s.asides:
+        parts.append(f"去掉这些词后问意偏移 {s.unknown_shift:.3f}")
+    if s.field_missing:
+        parts.append("最相关条目缺少所问的数额或数量")
+    if s.amount_match < 1:
+        parts.append(f"带数额句子的吻合度 {s.amount_match:.2f}")
+    return head + "\n\n" + " · ".join(parts)
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return "、".join(f"“{_esc(w)}”" for w in words)
