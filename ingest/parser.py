@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from .departments import split_units
+from .places import locate
 from .schema import Attachment, Document, Measure, TaskRow
 from .text import clean_cell, close_cjk_gaps, split_items
 
@@ -198,9 +199,28 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             f"{path} 中没有识别到任务清单的表格行：需要“附件N”标记和制表符分隔的 {N_CELLS} 列行"
             f"（序号、主要任务、牵头单位、配合单位、落实措施、时间进度、年度目标和效果）")
     title, doc_number, issuer, date = _front_matter(lines[:first_attachment_line - 1])
+    place = locate(" ".join([issuer, title, *(a.title for a in attachments)]))
     return Document(path=str(path), title=title, doc_number=doc_number, issuer=issuer, date=date,
                     attachments=attachments, rows=rows, warnings=warnings,
+                    place=place[0].name if place else "", place_parents=tuple(p.name for p in place[1:]),
+                    years=period(date, rows),
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+_YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
+
+
+def period(date: str, rows: list[TaskRow]) -> tuple[int, ...]:
+    """The years a document covers: its issue year and every year its rows name
+    (2025年底, 2022—2025年), not a year inside a cited file number (〔2021〕) or an
+    edition (2021年版)."""
+    years = {int(date[:4])} if date[:4].isdigit() else set()
+    for r in rows:
+        for m in _YEAR_NAMED.finditer(r.fields_text()):
+            lo = int(m.group(1))
+            hi = int(m.group(2)) if m.group(2) else lo
+            years.update(range(lo, hi + 1) if 0 <= hi - lo <= 10 else (lo, hi))
+    return tuple(sorted(years))
 
 
 def load_document(path: str | Path | None = None) -> Document:

@@ -140,6 +140,14 @@ class Document:
     rows: list[TaskRow]
     warnings: list[str] = field(default_factory=list)
     sha256: str = ""
+    place: str = ""                          # the document's own place: 大宁县
+    place_parents: tuple[str, ...] = ()      # the units above it: 临汾市, 山西省
+    years: tuple[int, ...] = ()              # its period: the issue year and the years its rows name
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Every place in scope: the document's own and its parents."""
+        return ((self.place,) if self.place else ()) + self.place_parents
 
     def row(self, attachment: str, number: int) -> TaskRow | None:
         for r in self.rows:
@@ -151,6 +159,7 @@ class Document:
         return {
             "path": self.path, "title": self.title, "doc_number": self.doc_number,
             "issuer": self.issuer, "date": self.date, "sha256": self.sha256,
+            "place": self.place, "place_parents": list(self.place_parents), "years": list(self.years),
             "attachments": [{"name": a.name, "title": a.title} for a in self.attachments],
             "rows": len(self.rows),
         }

@@ -237,3 +237,20 @@ def test_cli_depts_and_other_doc(tmp_path, capsys):
     bad.write_text("")
     assert cli(["rows", "--doc", str(bad)]) == 2
     assert "空文件" in capsys.readouterr().err
+
+
+def test_document_knows_its_place_and_period(doc):
+    # the place from the header and its parents from the gazetteer (cpca's adcode table)
+    assert doc.place == "大宁县"
+    assert doc.place_parents == ("临汾市", "山西省")
+    # the issue year, and later years the rows name as deadlines (…2025年底)
+    assert doc.years[0] == 2022 and 2025 in doc.years and 2021 not in doc.years
+
+
+def test_gazetteer_gives_parents_by_code():
+    from ingest.places import lookup, parents
+
+    (ji,) = lookup("吉县")
+    assert [p.name for p in parents(ji)] == ["临汾市", "山西省"]
+    assert lookup("安徽") and lookup("安徽")[0].level == "province"
+    assert not lookup("摊位")

@@ -1,0 +1,116 @@
+"""A gazetteer of China's administrative divisions (province, city, county level).
+
+The data is the adcode table that the maintained ``cpca`` package ships
+(``cpca/resources/adcodes.csv``, MIT licence: 3,500 divisions with 12-digit
+codes). It is read as data: importing ``cpca`` itself would load pandas for
+nothing. The code's first two digits name the province, the next two the city,
+the next two the county, so a division's parents follow from its code.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROVINCE, CITY, COUNTY = "province", "city", "county"
+# longest first: 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边, 大宁县 → 大宁
+_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|自治州|自治县|自治旗|"
+                     r"地区|林区|新区|矿区|省|市|县|区|旗|盟)$")
+_NATIONALITY = re.compile(r"(蒙古|朝鲜|土家|哈尼|哈萨克|柯尔克孜|布依|仡佬|傈僳|纳西|景颇|傣|侗|苗|瑶|彝|藏|回|"
+                          r"壮|黎|畲|羌|白|土|水|满|锡伯|达斡尔|鄂温克|鄂伦春|裕固|保安|撒拉|东乡|毛南|仫佬|"
+                          r"各)+族?$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str     # 大宁县
+    code: str     # 141030 (province, city, county digits)
+    level: str    # province | city | county
+
+    @property
+    def short(self) -> str:
+        """The name without its unit word (大宁县 → 大宁, 广西壮族自治区 → 广西); the
+        full name where that would leave one character (吉县)."""
+        s = _SUFFIX.sub("", self.name)
+        s = _NATIONALITY.sub("", s) or s
+        return s if len(s) >= 2 else self.name
+
+
+class GazetteerError(RuntimeError):
+    pass
+
+
+def _table() -> Path:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError("缺少行政区划数据：请安装 cpca（pip install cpca），它带有全国行政区划代码表。")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Place, ...]:
+    out = []
+    with _table().open(encoding="utf-8") as f:
+        for rec in csv.DictReader(f):
+            code = rec["adcode"][:6]
+            level = PROVINCE if code.endswith("0000") else CITY if code.endswith("00") else COUNTY
+            out.append(Place(rec["name"].strip(), code, level))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Place, ...]]:
+    idx: dict[str, list[Place]] = {}
+    for p in gazetteer():
+        if p.name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        for n in {p.name, p.short}:
+            idx.setdefault(n, []).append(p)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def lookup(name: str) -> tuple[Place, ...]:
+    """Every division called ``name``, in full (大宁县) or short (大宁)."""
+    return _by_name().get(name.strip(), ())
+
+
+def is_place(name: str) -> bool:
+    return bool(lookup(name))
+
+
+def parents(p: Place) -> tuple[Place, ...]:
+    """The city and province above ``p`` (nearest first)."""
+    codes = []
+    if p.level == COUNTY:
+        codes.append(p.code[:4] + "00")
+    if p.level in (COUNTY, CITY):
+        codes.append(p.code[:2] + "0000")
+    by_code = {q.code: q for q in gazetteer()}
+    return tuple(by_code[c] for c in codes if c in by_code and c != p.code)
+
+
+def names() -> frozenset[str]:
+    """Every full and short name of the gazetteer."""
+    return frozenset(_by_name())
+
+
+def locate(text: str) -> tuple[Place, ...]:
+    """The document's own place from its header text: the lowest-level division named in
+    full there (立山区 before 鞍山市), disambiguated by a parent named beside it
+    (鞍山市立山区), then that division's parents. Empty when none is named."""
+    found = [p for name in sorted({n for n in names() if len(n) >= 2 and n in text}, key=len, reverse=True)
+             for p in lookup(name) if p.name == name]
+    if not found:
+        return ()
+    rank = {COUNTY: 0, CITY: 1, PROVINCE: 2}
+
+    def key(p: Place) -> tuple[int, int, int]:
+        named_parents = sum(1 for q in parents(p) if q.name in text or q.short in text)
+        return (rank[p.level], -named_parents, text.find(p.name))
+
+    best = min(found, key=key)
+    return (best, *parents(best))
