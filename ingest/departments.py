@@ -5,6 +5,7 @@ map known variants to one canonical name, and build the department directory.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,10 +17,21 @@ from .text import strip_html
 # A department name ends with one of these; a token that does not is a fragment
 # that the PDF cut off ("县民营经济 发展促进中心", "县直各 相关单位", "县自然资源 局").
 UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "政府", "部", "联",
-                "公司", "办", "委", "院", "所", "会", "站", "队", "室", "处")
-# A county-level branch of a city body: "市生态环境局 大宁分局", "市住房公积金管理中心 大宁管理部".
-_BRANCH_PREFIX = "大宁"
-_CITY_PREFIXES = ("市", "临汾")
+                "公司", "办", "委", "院", "所", "会", "站", "队", "室", "处",
+                "开发区", "园区", "街道", "专班", "乡镇", "机构", "集团", "党校", "社",
+                "馆", "团", "厅", "署", "科", "校", "台")
+# A branch of the body before it that the PDF put after a space: "市生态环境局 大宁分局",
+# "市住房公积金管理中心 大宁管理部" — a short place name and a branch word, with no
+# level word (县/区/市/省/各) of its own.
+_BRANCH = re.compile(r"^(?![县区市省各全])[\u4e00-\u9fff]{2,4}"
+                     r"(?:分局|管理部|分中心|分行|支队|大队|中队|分公司|营业部|监管组|管理所|分所)$")
+# Separators of a unit list; 及/和/与 only between two complete names (县住房和城乡建设
+# 事务服务中心 is one unit).
+_SEPARATORS = re.compile(r"[、，,；;／/]+")
+_CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:及|和|与|以及)(?=[\u4e00-\u9fff])")
+_PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
+_TRAILING = re.compile(r"[。．.；;，,、：:\s]+$")
+_ETC = re.compile(r"等(?:部门|单位)?$")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +50,64 @@ def _is_complete(token: str) -> bool:
     return token.endswith(UNIT_ENDINGS)
 
 
+def _join_broken(piece: str) -> list[str]:
+    """Split a piece on spaces, rejoining the names the PDF broke."""
+    tokens = [t for t in piece.split() if t and set(t) - set("-—_")]
+    units: list[str] = []
+    for tok in tokens:
+        if units and (not _is_complete(units[-1])
+                      or (_BRANCH.match(tok) and not units[-1].endswith(("支行", "银行", "分局"))
+                          and _is_complete(units[-1]))):
+            units[-1] += tok
+        else:
+            units.append(tok)
+    return units
+
+
+def _split_conjunctions(name: str) -> list[str]:
+    parts = _CONJUNCTION.split(name)
+    if len(parts) > 1 and all(_is_complete(p) for p in parts[:-1]) and _is_complete(parts[-1]):
+        return parts
+    return [name]
+
+
+@dataclass(frozen=True)
+class Units:
+    """A unit cell read: canonical names in order, and what the cell said besides them
+    (parentheticals such as 第一责任单位为牵头单位,下同; a trailing 等)."""
+
+    names: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+def read_units(cell: str) -> Units:
+    """Read a 牵头单位/责任单位/配合单位 cell: split the list (、，,；; and spaces; 及/和
+    between two complete names), rejoin names the PDF broke, keep parentheticals as notes.
+
+    >>> read_units("市发改委、市财政局(第一责任单位为牵头单位,下同)")
+    Units(names=('市发改委', '市财政局'), notes=('第一责任单位为牵头单位,下同',))
+    """
+    text = strip_html(cell).strip()
+    notes = [n.strip() for n in _PAREN.findall(text) if n.strip()]
+    text = _TRAILING.sub("", _PAREN.sub(" ", text))
+    names: list[str] = []
+    for piece in _SEPARATORS.split(text):
+        piece = _TRAILING.sub("", piece.strip())
+        if m := _ETC.search(piece):
+            if _is_complete(piece[:m.start()].strip()):
+                notes.append(m.group(0))
+                piece = piece[:m.start()]
+        for tok in _join_broken(piece):
+            names.extend(_split_conjunctions(tok))
+    table = aliases()
+    out: list[str] = []
+    for u in names:
+        u = table.get(u, u)
+        if u and u not in out:
+            out.append(u)
+    return Units(tuple(out), tuple(notes))
+
+
 def split_units(cell: str) -> list[str]:
     """Split a 牵头单位/配合单位 cell into canonical department names.
 
@@ -47,23 +117,10 @@ def split_units(cell: str) -> list[str]:
     ['县民营经济发展促进中心']
     >>> split_units("市生态环境局 大宁分局")
     ['市生态环境局大宁分局']
+    >>> split_units("区政府办公室、区司法局、区行政审批服务局")
+    ['区政府办公室', '区司法局', '区行政审批服务局']
     """
-    tokens = [t for t in strip_html(cell).split() if t and set(t) - set("-—_")]
-    units: list[str] = []
-    for tok in tokens:
-        if units and (not _is_complete(units[-1])
-                      or (tok.startswith(_BRANCH_PREFIX) and units[-1].startswith(_CITY_PREFIXES)
-                          and not units[-1].endswith(("支行", "银行")) and "大宁" not in units[-1])):
-            units[-1] += tok
-        else:
-            units.append(tok)
-    table = aliases()
-    out: list[str] = []
-    for u in units:
-        u = table.get(u, u)
-        if u not in out:
-            out.append(u)
-    return out
+    return list(read_units(cell).names)
 
 
 @dataclass

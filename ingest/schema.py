@@ -6,22 +6,58 @@ citation looks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 
-def label(attachment: str, number: int) -> str:
-    """The citation label of a row: ``附件1 第84项``.
+# The one label grammar: ``[scope ]第N项``. ``scope`` is the part of a row's heading
+# path that makes its number unique in its document (``附件1`` for the built-in
+# corpus, ``二、(一)`` where numbering restarts under each (一), empty where the
+# numbers are unique on their own); ``label`` builds it and ``parse_label`` reads it.
+_LABEL = re.compile(r"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?P<number>\d+)\s*项\s*〕?\s*$")
+# A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕.
+CITATION_PATTERN = re.compile(r"〔(?P<scope>[^〔〕]*?)\s*第(?P<number>\d+)项〕")
 
-    Numbers repeat across the two attachments, so the label always names the
-    attachment.
+
+def label(attachment: str, number: int) -> str:
+    """The citation label of a row: ``附件1 第84项``; ``第3项`` when the row's number
+    is unique without a scope.
+
+    ``attachment`` is the row's scope (see :func:`parse_label`): numbers repeat across
+    the two attachments of the built-in corpus, so there the label names the attachment.
     """
-    return f"{attachment} 第{number}项"
+    return f"{attachment} 第{number}项" if attachment else f"第{number}项"
 
 
 def citation(attachment: str, number: int) -> str:
     """The label in the document's citation brackets: ``〔附件1 第84项〕``."""
     return f"〔{label(attachment, number)}〕"
+
+
+def parse_label(text: str) -> tuple[str, int] | None:
+    """The row key ``(scope, number)`` a label or citation names, or None.
+
+    >>> parse_label("〔附件1 第84项〕")
+    ('附件1', 84)
+    >>> parse_label("二、(一) 第3项")
+    ('二、(一)', 3)
+    >>> parse_label("第5项")
+    ('', 5)
+    """
+    m = _LABEL.match(text)
+    return (m.group("scope").strip(), int(m.group("number"))) if m else None
+
+
+def find_citations(text: str) -> list[tuple[str, int]]:
+    """Every row key cited in ``text`` (〔…第N项〕), in order."""
+    return [(m.group("scope").strip(), int(m.group("number"))) for m in CITATION_PATTERN.finditer(text)]
+
+
+def strip_citations(text: str) -> str:
+    """``text`` without its citations, so that a label's digits are never read as the
+    answer's numbers."""
+    return CITATION_PATTERN.sub("", text)
 
 
 class RowRef:
@@ -69,9 +105,17 @@ class Measure:
 
 @dataclass(frozen=True)
 class TaskRow(RowRef):
-    """One numbered row of an attachment's task table."""
+    """One numbered item of a document: a row of a task table, a numbered target or
+    a measure of a policy text.
 
-    attachment: str          # "附件1" / "附件2"
+    ``attachment`` is the row's scope, the part of its heading path that makes its
+    number unique (``附件1``; ``二、(一)``; empty when the numbers are unique on their
+    own); ``headings`` is the full heading path inside the attachment and ``section``
+    that path joined with `` / `` (for the built-in corpus, one heading:
+    ``一、大幅放宽市场准入``).
+    """
+
+    attachment: str          # the scope: "附件1" / "附件2" / "二、(一)" / ""
     attachment_title: str    # 《…任务清单》 without the brackets
     section: str             # "一、大幅放宽市场准入"
     number: int
@@ -80,6 +124,8 @@ class TaskRow(RowRef):
     coop_units: tuple[str, ...]
     measures: tuple[Measure, ...]
     lines: tuple[int, int]   # first and last source line (1-based, inclusive)
+    headings: tuple[str, ...] = ()  # ("一、支持先进制造业发展政策", "(一)扩大制造业投资")
+    notes: tuple[str, ...] = ()     # what is not a field: "第一责任单位为牵头单位,下同", "牵头领导：…"
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -90,7 +136,7 @@ class TaskRow(RowRef):
         parts = [self.section, self.task, *self.units]
         for m in self.measures:
             parts += [m.text, m.deadline, m.goal]
-        return "\n".join(parts)
+        return "\n".join([*parts, *self.notes])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +150,8 @@ class TaskRow(RowRef):
             "coop_units": list(self.coop_units),
             "measures": [m.to_dict() for m in self.measures],
             "lines": list(self.lines),
+            "headings": list(self.headings),
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -118,6 +166,8 @@ class TaskRow(RowRef):
             coop_units=tuple(d["coop_units"]),
             measures=tuple(Measure.from_dict(m) for m in d["measures"]),
             lines=tuple(d.get("lines", (0, 0))),  # type: ignore[arg-type]
+            headings=tuple(d.get("headings") or ((d["section"],) if d["section"] else ())),
+            notes=tuple(d.get("notes", ())),
         )
 
 

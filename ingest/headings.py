@@ -1,0 +1,121 @@
+"""Numbering markers of Chinese official documents and their levels.
+
+    附件1            attachment   (level 0)
+    第一章           chapter      (level 1)
+    一、 一. 一．     level 2
+    （一） (一)       level 3
+    1. 1、 1．       level 4
+    （1） (1) ①      level 5
+
+A marker's level fixes its place in the heading path whatever the document skips
+(一、 directly followed by 1. is fine). ``marker()`` reads a line's marker;
+``scope_text()`` writes the canonical form used in labels (``二、`` ``(一)`` ``1.``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "零〇一二两三四五六七八九十百"
+
+ATTACHMENT, CHAPTER, L1, L2, L3, L4 = 0, 1, 2, 3, 4, 5
+# level 5 markers are points of the item above them, not items of their own
+ITEM_LEVELS = (L1, L2, L3)
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PATTERNS = (
+    (ATTACHMENT, re.compile(r"^附\s*件\s*(\d+)\s*[:：]?$")),
+    (CHAPTER, re.compile(rf"^第([{_CN}]+)章\s*")),
+    (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
+    (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
+    # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3)
+    (L3, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (L4, re.compile(rf"^(?:[（(]\s*(\d{{1,2}})\s*[）)]|([{_CIRCLED}]))\s*")),
+)
+
+
+def cn_number(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None for anything else."""
+    if not s or any(ch not in _CN for ch in s):
+        return None
+    total, current = 0, 0
+    for ch in s:
+        if ch in "十百":
+            total += (current or 1) * (10 if ch == "十" else 100)
+            current = 0
+        else:
+            current = CN_DIGITS[ch]
+    return total + current
+
+
+@dataclass(frozen=True)
+class Marker:
+    level: int
+    number: int
+    rest: str        # the line after the marker
+
+    @property
+    def scope_text(self) -> str:
+        return scope_text(self.level, self.number)
+
+
+def scope_text(level: int, number: int) -> str:
+    """The canonical written form of a marker in labels and heading paths."""
+    if level == ATTACHMENT:
+        return f"附件{number}"
+    if level == CHAPTER:
+        return f"第{to_cn(number)}章"
+    if level == L1:
+        return f"{to_cn(number)}、"
+    if level == L2:
+        return f"({to_cn(number)})"
+    if level == L3:
+        return f"{number}."
+    return f"({number})"
+
+
+def to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else to_cn(rest) if rest >= 20
+                                 else "一" + to_cn(rest))
+    return digits[n // 100] + "百" + tail
+
+
+def marker(line: str) -> Marker | None:
+    """The numbering marker a line starts with, or None.
+
+    >>> marker("（三）畅通货币信贷政策传导机制")
+    Marker(level=3, number=3, rest='畅通货币信贷政策传导机制')
+    >>> marker("2023年3月28日") is None and marker("1.5亿元") is None
+    True
+    """
+    s = line.strip()
+    for level, pat in _PATTERNS:
+        m = pat.match(s)
+        if not m:
+            continue
+        raw = next(g for g in m.groups() if g)
+        if level == L4 and raw in _CIRCLED:
+            number = _CIRCLED.index(raw) + 1
+        elif raw.isdigit():
+            number = int(raw)
+        else:
+            number = cn_number(raw) or 0
+        rest = s[m.end():].strip()
+        if number <= 0 or (level != ATTACHMENT and not rest):
+            continue
+        if level == L1 and len(raw) > 3:
+            continue
+        return Marker(level, number, rest)
+    return None
