@@ -1,15 +1,20 @@
-"""Coverage check: nothing of the table is lost.
+"""Coverage check: nothing of the body is lost.
 
-Every run of Chinese text in the source's table body must occur in some row's
-fields. Department names rewritten by the alias table count as covered when
-their canonical name is in the rows.
+Every run of Chinese text in the source's body (the table lines of a table; every
+line from the first numbered item on in running text, less the field words
+牵头单位： … and the numbering) must occur in some row's fields. Department names
+rewritten by the alias table count as covered when their canonical name is in the rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from .departments import aliases
+from .headings import marker
+from .outline import FIELD_WORDS
 from .parser import HEADER_FIRST_CELL
 from .schema import Document
 from .text import cjk_runs, clean_cell, normalize
@@ -26,17 +31,25 @@ class Coverage:
         return 100.0 * self.covered / self.total if self.total else 100.0
 
 
+_FIELD_WORDS = re.compile("|".join(w for w, _ in FIELD_WORDS) + "|附件")
+
+
 def coverage(text: str, doc: Document) -> Coverage:
     blob = normalize("\n".join(r.fields_text() for r in doc.rows))
     alias_ok = {normalize(k) for k, v in aliases().items() if normalize(v) in blob}
     total = covered = 0
     missing: list[tuple[int, str]] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
-        if "\t" not in line:
+        if doc.shape == "outline":
+            if line_no < doc.body_line or not line.strip():
+                continue
+            m = marker(line)
+            body = _FIELD_WORDS.sub(" ", m.rest if m else line)
+        elif "\t" not in line or clean_cell(line.split("\t")[0]) == HEADER_FIRST_CELL:
             continue
-        if clean_cell(line.split("\t")[0]) == HEADER_FIRST_CELL:
-            continue
-        for run in cjk_runs(clean_cell(line.replace("\t", " "))):
+        else:
+            body = line.replace("\t", " ")
+        for run in cjk_runs(clean_cell(body)):
             total += 1
             n = normalize(run)
             if n in blob or any(n in a for a in alias_ok):

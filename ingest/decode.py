@@ -63,11 +63,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise IngestError(f"{name} 以 {NAMES[enc]} 标记开头，但第 {e.start + len(bom)} 字节"
                                   f"无法按 {NAMES[enc]} 解码：文件可能已损坏，请重新导出为 UTF-8") from e
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536]:  # UTF-16 without a mark, or binary: text in UTF-8 or GBK has no NUL
         for enc in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
@@ -77,6 +73,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 return text, enc
         raise IngestError(f"{name} 是二进制文件，不是文本：需要一份政策文件或任务清单的文本"
                           f"（可识别的编码：{TRIED}）")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as e:

@@ -181,8 +181,10 @@ def test_split_items_keeps_decimals():
 @pytest.mark.parametrize("content,needle", [
     (b"", "空文件"),
     (b"\x00\x01\x02binary\x00", "二进制"),
-    ("序号\t主要任务".encode("gbk") + "附件1\n1\t任务".encode("gbk"), "UTF-8"),
-    ("只是一段文字，没有表格。\n第二行。\n".encode(), "没有识别到任务清单的表格行"),
+    # GBK is detected, not refused: this text is refused for its shape
+    ("只是一段文字，没有表格。\n第二行。\n".encode("gbk"), "没有识别到任务清单或政策条目"),
+    ("只是一段文字，没有表格。\n第二行。\n".encode(), "无法归入条目的开头几行：第 1 行「只是一段文字"),
+    ("café naïve résumé".encode("latin-1"), "编码无法识别"),
 ])
 def test_bad_input_is_refused_with_file_name(tmp_path, content, needle):
     f = tmp_path / "bad.txt"

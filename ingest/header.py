@@ -1,0 +1,216 @@
+"""Document metadata from the header: title, 文号, issuing authority, place, date, period.
+
+The header is everything before the body (the first 附件 line, table line or numbered
+item). A 文号 on a line of its own wins over one the text cites (依据…〔2018〕104号);
+the issuer is the signature above the date, else the red-head line (……文件), else the
+title's part before 关于; the date may be written 2023年3月28日, 2020-02-03,
+2020.2.3, 2020/2/3, 二〇二三年三月二十八日, or lose its 年月日 in copying (2019116:
+only the year is certain, and a warning says so).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headings import cn_number
+from .places import locate
+from .schema import TaskRow
+from .text import close_cjk_gaps
+
+_OPEN, _CLOSE = "〔[【［(（", "〕]】］)）"
+_O, _C = re.escape(_OPEN), re.escape(_CLOSE)
+DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,16}}\s*[{_O}]\s*((?:19|20)\d{{2}})\s*[{_C}]\s*第?\s*(\d{{1,4}})\s*号")
+_DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_NUM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-./／]\s*(\d{1,2})\s*[-./／]\s*(\d{1,2})(?!\d)")
+_DATE_HAN = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日")
+_DATE_SQUASHED = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
+_DATE_LABEL = re.compile(r"(印发|发布|成文|发文)(日期|时间)")
+_RED_HEAD = re.compile(r"^(.{4,40}?)\s*文\s*件$")
+_ORG_END = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办", "中心", "专班", "小组", "部",
+            "院", "会", "组", "处", "署")
+# words a document title ends with
+_TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细则|清单|计划|要点|政策|策|纲要|规划|函|报告|"
+                        r"批复|分工|公告|通告|条例|指引|指南|机制|制度)》?$")
+_YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
+
+
+@dataclass
+class Header:
+    title: str = ""
+    subject: str = ""         # the document a 印发 notice issues: 《…》 or the title above the body
+    doc_number: str = ""
+    issuer: str = ""
+    date: str = ""            # 2023年3月28日 (or 2019年 when only the year is certain)
+    place: str = ""
+    place_parents: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+
+
+def _date(line: str) -> tuple[str, bool] | None:
+    """A date in ``line`` as ``(2023年3月28日, complete)``."""
+    for pat in (_DATE_CN, _DATE_NUM):
+        if m := pat.search(line):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y}年{mo}月{d}日", True
+    if m := _DATE_HAN.search(line):
+        digits = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+        y = int("".join(str(digits[c]) for c in m.group(1)))
+        return f"{y}年{cn_number(m.group(2))}月{cn_number(m.group(3))}日", True
+    if m := _DATE_SQUASHED.match(line.strip()):
+        y, rest = m.group(1), line.strip()[4:]
+        if len(rest) == 4 and 1 <= int(rest[:2]) <= 12 and 1 <= int(rest[2:]) <= 31:
+            return f"{y}年{int(rest[:2])}月{int(rest[2:])}日", True
+        return f"{y}年", False
+    return None
+
+
+def _standalone_date(line: str) -> tuple[str, bool] | None:
+    s = re.sub(r"\s+", "", line)
+    got = _date(s)
+    if got is None:
+        return None
+    rest = _DATE_CN.sub("", _DATE_NUM.sub("", _DATE_HAN.sub("", s)))
+    return got if not rest or _DATE_SQUASHED.match(s) else None
+
+
+def _is_doc_number_line(line: str) -> str:
+    s = re.sub(r"\s+", "", line)
+    m = DOC_NUMBER.fullmatch(s)
+    return _format_number(m) if m else ""
+
+
+def _format_number(m: re.Match[str]) -> str:
+    issuer_part = re.sub(r"\s+", "", m.group(0)[:m.group(0).index(m.group(1)) - 1])
+    return f"{issuer_part.rstrip(_OPEN)}〔{m.group(1)}〕{m.group(2)}号"
+
+
+def _looks_org(line: str) -> bool:
+    s = line.strip()
+    return 2 < len(s) <= 40 and s.endswith(_ORG_END) and not re.search(r"[。，,：:；;]", s)
+
+
+def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
+    """Metadata from the header lines (and the last lines of the document, where a
+    notice whose body is the content signs and dates itself)."""
+    h = Header()
+    stripped = [close_cjk_gaps(ln.strip()) for ln in lines]
+    nonempty = [(i, s) for i, s in enumerate(stripped) if s]
+
+    # 文号: a line of its own first, else the first one not cited in parentheses or 《》
+    for _, s in nonempty:
+        if n := _is_doc_number_line(s):
+            h.doc_number = n
+            break
+    else:
+        for _, s in nonempty:
+            for m in DOC_NUMBER.finditer(s):
+                before = s[:m.start()]
+                if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                    continue
+                if re.search(r"(依据|根据|按照|落实|贯彻|《)[^。]*$", before):
+                    continue
+                h.doc_number = _format_number(m)
+                break
+            if h.doc_number:
+                break
+
+    # title: the 关于 line (joined with its continuation), else the first title-like line
+    for k, (i, s) in enumerate(nonempty):
+        if "关于" in s and len(s) > 8 and not s.endswith(("：", ":", "。")):
+            title = s
+            if not _TITLE_END.search(title) and k + 1 < len(nonempty) and _TITLE_END.search(nonempty[k + 1][1]):
+                title += nonempty[k + 1][1]
+            if h.doc_number and title.startswith(h.doc_number.split("〔")[0]) and DOC_NUMBER.match(title):
+                title = DOC_NUMBER.sub("", title, count=1)
+            h.title = close_cjk_gaps(title)
+            break
+    candidates = _title_lines(nonempty, h)
+    if not h.title and candidates:
+        h.title = candidates[0]
+    if m := re.search(r"《([^《》]+)》", h.title):
+        h.subject = close_cjk_gaps(m.group(1))
+    elif len(candidates) > (0 if "关于" in h.title else 1):
+        h.subject = candidates[-1]
+    else:
+        h.subject = h.title
+
+    # date and issuer: the signature, a labelled date, else any date in the header
+    dated = [(i, d) for i, s in nonempty if (d := _standalone_date(s))]
+    tail_dated = [d for s in (tail or []) if (d := _standalone_date(close_cjk_gaps(s.strip())))]
+    if dated:
+        i, (h.date, complete) = dated[0]
+        for j in range(i - 1, -1, -1):
+            prev = stripped[j]
+            if prev and not prev.startswith(("（", "(")):
+                if _looks_org(prev):
+                    h.issuer = prev
+                break
+    elif tail_dated:
+        h.date, complete = tail_dated[-1]
+    else:
+        complete = True
+        labelled = [s for _, s in nonempty if _DATE_LABEL.search(s)] + [s for _, s in nonempty]
+        for s in labelled:
+            if got := _date(s.split("号")[-1] if DOC_NUMBER.search(s) else s):
+                if got[1]:
+                    h.date = got[0]
+                    break
+    if not complete:
+        h.warnings.append(f"日期写作“{next(s for _, s in nonempty if _standalone_date(s))}”，缺“年月日”，"
+                          f"月和日无法确定，只取年份 {h.date}")
+    if not h.issuer:
+        for _, s in nonempty:
+            if m := _RED_HEAD.match(re.sub(r"\s+", "", s)):
+                h.issuer = m.group(1)
+                break
+    if not h.issuer and "关于" in h.title:
+        before = h.title.split("关于")[0]
+        if _looks_org(before):
+            h.issuer = before
+
+    red_head = next((s for _, s in nonempty if _RED_HEAD.match(re.sub(r"\s+", "", s))), "")
+    place = locate(" ".join(x for x in (h.issuer, red_head, h.title, h.subject) if x))
+    if place:
+        h.place, h.place_parents = place[0].name, tuple(p.name for p in place[1:])
+    return h
+
+
+def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
+    """Title-like lines of the header (joined where a title runs over two lines): not
+    the red head, 文号, salutation, date, a sentence or a parenthetical note."""
+    out: list[str] = []
+    pending = ""
+    for _, s in nonempty:
+        plain = re.sub(r"\s+", "", s)
+        skip = (_RED_HEAD.match(plain) or DOC_NUMBER.match(plain) or _standalone_date(s)
+                or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
+                or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer)
+        if skip:
+            if pending:
+                out.append(pending)
+                pending = ""
+            continue
+        pending += plain
+        if _TITLE_END.search(pending):
+            out.append(pending)
+            pending = ""
+    if pending and _TITLE_END.search(pending):
+        out.append(pending)
+    return [t for t in out if len(t) >= 6 and not _looks_org(t)]
+
+
+def period(date: str, rows: list[TaskRow], title: str = "") -> tuple[int, ...]:
+    """The years a document covers: its issue year, the years its title names
+    (2023—2025年行动方案) and every year its rows name (2025年底, 2022—2025年), not a
+    year inside a cited file number (〔2021〕) or an edition (2021年版)."""
+    years = {int(date[:4])} if date[:4].isdigit() else set()
+    for text in (title, *(r.fields_text() for r in rows)):
+        for m in _YEAR_NAMED.finditer(text):
+            lo = int(m.group(1))
+            hi = int(m.group(2)) if m.group(2) else lo
+            years.update(range(lo, hi + 1) if 0 <= hi - lo <= 10 else (lo, hi))
+    return tuple(sorted(years))

@@ -1,0 +1,273 @@
+"""Running text: numbered items and measure texts (任务分解方案, 若干措施, 实施意见,
+通知 bodies).
+
+The body starts at the first numbered line (一、 (一) 1. 第一章). Each marker opens a
+node at its level (see :mod:`ingest.headings`); a line without a marker continues the
+node above it (a PDF copy wraps lines anywhere). A node with numbered children is a
+heading; every other numbered node is a row with its full heading path, and the
+（1）/① points under it are its measure's items. Units and deadlines come as lines of
+their own after the item (牵头单位：… / 责任单位：… / 时限要求：…) or inline at its end
+(（牵头单位：…；责任单位：…）, （区发改局牵头，各街道配合）); given on a heading, they hold
+for every item under it that names none. 责任单位 alone are the responsible (lead)
+units, unless the document says the first of them leads (第一责任单位为牵头单位, 下同).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .departments import read_units
+from .headings import ATTACHMENT, CHAPTER, ITEM_LEVELS, L4, Marker, marker, scope_text
+from .identity import Heading, Item
+from .schema import Attachment, Measure
+from .text import close_cjk_gaps
+
+LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
+FIELD_WORDS: tuple[tuple[str, str], ...] = (
+    ("协同责任单位", COOP), ("牵头责任单位", LEAD), ("责任配合单位", COOP),
+    ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD), ("主办单位", LEAD),
+    ("配合单位", COOP), ("协同单位", COOP), ("参与单位", COOP), ("协办单位", COOP), ("配合部门", COOP),
+    ("责任单位", RESP), ("责任部门", RESP),
+    ("完成时限", DEADLINE), ("时限要求", DEADLINE), ("完成时间", DEADLINE), ("时间进度", DEADLINE),
+    ("时间节点", DEADLINE), ("时限", DEADLINE),
+    ("年度目标", GOAL), ("预期成效", GOAL), ("工作目标", GOAL),
+    ("牵头领导", LEADER), ("责任领导", LEADER), ("分管领导", LEADER), ("责任人", LEADER),
+)
+_WORDS = "|".join(w for w, _ in FIELD_WORDS)
+_KIND = dict(FIELD_WORDS)
+# "牵头单位：区发改局" as a line of its own (or several fields on one line)
+FIELD_LINE = re.compile(rf"^\s*[（(]?\s*({_WORDS})\s*[:：]")
+_FIELD = re.compile(rf"({_WORDS})\s*[:：]\s*")
+# inline at the end of an item: （牵头单位：…；责任单位：…）
+_INLINE = re.compile(rf"[（(]\s*((?:{_WORDS})\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*[。；;]?\s*$")
+# 牵头单位：… written after the sentence without brackets
+_TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
+# （区发改局牵头，各街道配合） / （区发改局负责）
+_LEAD_VERB = re.compile(r"[（(]\s*([^（）()：:]{2,80}?)\s*(?:牵头|负责)\s*(?:[，,；;、]\s*([^（）()：:]{2,80}?)\s*"
+                        r"(?:配合|参与|协同|协助))?\s*[）)]\s*[。；;]?\s*$")
+_LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名第一|排在首位|列在首位).{0,6}(为|是)牵头")
+_CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
+
+
+@dataclass
+class _Node:
+    level: int
+    number: int
+    marker: str                   # as written in the scope: "一、" "(一)" "1."
+    line: int
+    text: list[str] = field(default_factory=list)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    points: list[_Node] = field(default_factory=list)     # （1）/① under an item
+    parent: _Node | None = None
+    last_line: int = 0
+    lead_first: bool = False
+
+    @property
+    def body(self) -> str:
+        return _join(self.text)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if out and re.match(r"[A-Za-z0-9]", p) and re.search(r"[A-Za-z0-9]$", out):
+            out += " "
+        out += p
+    return close_cjk_gaps(out)
+
+
+def is_outline(lines: list[str]) -> bool:
+    """Whether the text has numbered items or a field line (牵头单位：…)."""
+    numbered = sum(1 for ln in lines if (m := marker(ln)) and m.level in ITEM_LEVELS)
+    return numbered >= 1
+
+
+@dataclass
+class OutlineResult:
+    items: list[Item]
+    attachments: list[Attachment]
+    warnings: list[str]
+    first_line: int          # 0-based index of the body's first line
+    unplaced: list[tuple[int, str]]
+
+
+def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
+    """Fields written as ``牵头单位：…；责任单位：…`` (one or several)."""
+    matches = list(_FIELD.finditer(text))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end():end].strip().strip("；;，,。 ")
+        node.fields.setdefault(_KIND[m.group(1)], []).append(value)
+        if _LEAD_FIRST.search(value):
+            node.lead_first = True
+
+
+def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
+    """Every numbered item of the running text from ``start`` on as an :class:`Item`."""
+    root = _Node(level=-1, number=0, marker="", line=0)
+    warnings: list[str] = []
+    attachments: list[Attachment] = []
+    unplaced: list[tuple[int, str]] = []
+    current = root
+    body_start: int | None = None
+    attachment_pending: _Node | None = None
+    ended = False
+
+    for idx in range(start, len(lines)):
+        line_no = idx + 1
+        s = lines[idx].strip()
+        if not s or ended:
+            continue
+        m: Marker | None = marker(s)
+        if body_start is None:
+            if m is None or m.level not in (ATTACHMENT, CHAPTER, *ITEM_LEVELS):
+                continue
+            body_start = idx
+        if attachment_pending is not None and m is None and not FIELD_LINE.match(s):
+            attachment_pending.text.append(s)
+            attachments.append(Attachment(attachment_pending.marker, close_cjk_gaps(s).strip("《》")))
+            attachment_pending = None
+            continue
+        if m is not None:
+            parent = current
+            while parent is not root and parent.level >= m.level:
+                parent = parent.parent  # type: ignore[assignment]
+            node = _Node(level=m.level, number=m.number, marker=scope_text(m.level, m.number), line=line_no,
+                         parent=parent, last_line=line_no)
+            if m.level == ATTACHMENT:
+                parent = root
+                node.parent = root
+                attachment_pending = node
+            else:
+                node.text.append(m.rest)
+            if m.level == L4 and parent is not root and parent.level in ITEM_LEVELS:
+                parent.points.append(node)
+            else:
+                parent.children.append(node)
+            current = node
+            continue
+        if FIELD_LINE.match(s):
+            target = current if current.level != L4 or current.parent is None else current.parent
+            if s[0] in "（(" and s[-1] in "）)":
+                s = s[1:-1]
+            _add_fields(target, s, False)
+            target.last_line = line_no
+            continue
+        if _CLOSING.match(s):
+            warnings.append(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入")
+            ended = True
+            continue
+        if current is root:
+            unplaced.append((line_no, s))
+            continue
+        current.text.append(s)
+        current.last_line = line_no
+
+    items = _items(root, warnings)
+    return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
+                         unplaced)
+
+
+def _inline_fields(node: _Node) -> None:
+    """Move units written at the end of an item's text into its fields."""
+    text = node.body
+    for _ in range(3):
+        if m := _INLINE.search(text):
+            _add_fields(node, m.group(1), False)
+            text = text[:m.start()].rstrip()
+        elif m := _TRAILING.search(text):
+            _add_fields(node, m.group(1), False)
+            text = text[:m.start()].rstrip()
+        elif (m := _LEAD_VERB.search(text)) and read_units(m.group(1)).names and all(
+                n.endswith(_UNITISH) for n in read_units(m.group(1)).names):
+            node.fields.setdefault(LEAD, []).append(m.group(1))
+            if m.group(2):
+                node.fields.setdefault(COOP, []).append(m.group(2))
+            text = text[:m.start()].rstrip()
+        else:
+            break
+    node.text = [text]
+
+
+_UNITISH = ("局", "委", "办", "中心", "政府", "部", "院", "所", "会", "站", "队", "室", "处", "街道", "乡镇",
+            "单位", "公司", "银行", "支行", "开发区", "园区", "专班", "组", "厅", "团", "社", "馆", "校")
+
+
+def _units(values: list[str]) -> tuple[list[str], list[str], bool]:
+    names: list[str] = []
+    notes: list[str] = []
+    lead_first = False
+    for v in values:
+        u = read_units(v)
+        names.extend(n for n in u.names if n not in names)
+        notes.extend(u.notes)
+        lead_first |= any(_LEAD_FIRST.search(n) for n in u.notes)
+    return names, notes, lead_first
+
+
+def _items(root: _Node, warnings: list[str]) -> list[Item]:
+    items: list[Item] = []
+    lead_first_all = False
+
+    def visit(node: _Node, path: tuple[Heading, ...], inherited: dict[str, list[str]],
+              attachment_title: str) -> None:
+        nonlocal lead_first_all
+        for child in node.children:
+            if child.level == ATTACHMENT:
+                title = child.text[0] if child.text else ""
+                visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
+                continue
+            _inline_fields(child)
+            numbered = [c for c in child.children if c.level in ITEM_LEVELS or c.level == L4]
+            if numbered or child.level == CHAPTER:
+                heading = Heading(child.level, child.number, f"{child.marker}{child.body}")
+                fields = {**inherited, **child.fields}
+                visit(child, path + (heading,), fields, attachment_title)
+                continue
+            items.append(_item(child, path, inherited, attachment_title))
+
+    def _item(n: _Node, path: tuple[Heading, ...], inherited: dict[str, list[str]], title: str) -> Item:
+        nonlocal lead_first_all
+        fields = dict(n.fields)
+        if not any(k in fields for k in (LEAD, RESP, COOP)):
+            fields.update({k: v for k, v in inherited.items() if k in (LEAD, RESP, COOP)})
+        for k in (DEADLINE, GOAL):
+            if k not in fields and k in inherited:
+                fields[k] = inherited[k]
+        it = Item(path=path, number=n.number, first_line=n.line, last_line=max(
+            [n.last_line, *(p.last_line for p in n.points)]), attachment_title=title, task=n.body)
+        lead, lead_notes, lf1 = _units(fields.get(LEAD, []))
+        resp, resp_notes, lf2 = _units(fields.get(RESP, []))
+        coop, coop_notes, lf3 = _units(fields.get(COOP, []))
+        notes = lead_notes + resp_notes + coop_notes
+        lead_first = lf1 or lf2 or lf3 or n.lead_first
+        if lead_first and any("下同" in x for x in notes):
+            lead_first_all = True
+        if lead:
+            it.lead = lead
+            it.coop = [u for u in resp + coop if u not in lead]
+        elif resp and (lead_first or lead_first_all):
+            it.lead, it.coop = resp[:1], [u for u in resp[1:] + coop if u != resp[0]]
+        else:
+            it.lead = resp
+            it.coop = [u for u in coop if u not in resp]
+        it.notes = notes + [f"牵头领导：{v}" for v in fields.get(LEADER, [])]
+        deadline = "；".join(fields.get(DEADLINE, []))
+        goal = "；".join(fields.get(GOAL, []))
+        if n.points:
+            texts = []
+            for p in n.points:
+                _inline_fields(p)
+                texts.append(f"{p.marker}{p.body}")
+            it.measures = [Measure(text=" ".join(texts), deadline=deadline, goal=goal,
+                                   items=tuple(p.body for p in n.points))]
+        elif deadline or goal:
+            it.measures = [Measure(text="", deadline=deadline, goal=goal, items=())]
+        return it
+
+    visit(root, (), {}, "")
+    return items

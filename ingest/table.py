@@ -1,0 +1,242 @@
+"""Tables: tab-separated cells (a PDF's or a web page's table copied as text) or
+Markdown pipes, 4–8 columns mapped by their header words.
+
+A row starts with its number (序号) and continues over lines whose number cell is
+empty (one line per measure); header lines may repeat on every page; section headers
+(一、… (一)…) sit in the first cell or alone on a line; ``附件N`` lines and the title
+under them start an attachment; junk lines like ``----`` are skipped. Without a
+header line, a 7-column table is read in the built-in corpus's column order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .departments import read_units
+from .headings import ATTACHMENT, L1, L2, marker
+from .identity import Heading, Item
+from .schema import Attachment, Measure
+from .text import clean_cell, close_cjk_gaps, split_items
+
+NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
+    "number", "task", "lead", "coop", "measure", "deadline", "goal", "note")
+# header words per field, most specific first; a cell matches the first field whose
+# word it contains
+HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (NUMBER, ("序号", "编号")),
+    (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
+    (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门")),
+    (NOTE, ("牵头领导", "责任领导", "分管领导", "县级领导", "区级领导", "市级领导", "责任人", "备注")),
+    (MEASURE, ("落实措施", "工作措施", "推进措施", "具体举措")),
+    (DEADLINE, ("完成时限", "时间进度", "时限要求", "完成时间", "时间节点", "进度安排", "时限", "时间")),
+    (GOAL, ("年度目标", "预期成效", "工作目标", "目标", "成效", "效果")),
+    (TASK, ("主要任务", "重点任务", "工作任务", "任务内容", "具体措施", "主要内容", "工作内容", "任务", "内容",
+            "事项", "措施", "政策")),
+)
+DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
+_JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
+_NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
+_SHAPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def header_field(cell: str) -> str | None:
+    """The field a header cell names: it is a header word, perhaps with a few more
+    characters (年度目标和效果, 牵头单位（部门）); a two-character word (任务, 时限)
+    only on its own, so that a cell like 任务一 is no header."""
+    c = re.sub(r"[（(][^）)]*[）)]", "", re.sub(r"\s+", "", clean_cell(cell)))
+    if not c or len(c) > 12 or re.search(r"\d", c):
+        return None
+    for name, words in HEADER_WORDS:
+        if any(c == w or (len(w) > 2 and w in c and len(c) <= len(w) + 5) for w in words):
+            return name
+    return None
+
+
+def header_columns(cells: list[str]) -> tuple[str, ...] | None:
+    """The field of each column when ``cells`` is a header line, else None. A second
+    lead column (牵头单位 + 责任单位) is the cooperating one; with no task column the
+    first measure column holds the task."""
+    if any(_NUMBER_CELL.match(clean_cell(c)) for c in cells):
+        return None
+    fields = [header_field(c) for c in cells]
+    named = [f for f in fields if f]
+    if len(named) < 2 or len(named) < (len([c for c in cells if c.strip()]) + 1) // 2 or TASK not in named \
+            and MEASURE not in named:
+        return None
+    out: list[str] = []
+    for f in fields:
+        if f == LEAD and LEAD in out:
+            f = COOP
+        out.append(f or NOTE)
+    if TASK not in out:
+        out[out.index(MEASURE)] = TASK
+    return tuple(out)
+
+
+def split_cells(line: str) -> list[str] | None:
+    """The cells of a table line (tabs or Markdown pipes), None for a line that is not one."""
+    if "\t" in line:
+        return line.rstrip("\r\n").split("\t")
+    if _SHAPE_LINE.match(line) and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
+def is_table(lines: list[str]) -> bool:
+    """Whether the text holds a table: at least two numbered table lines."""
+    numbered = 0
+    for ln in lines:
+        cells = split_cells(ln)
+        if cells and len(cells) >= 3 and _NUMBER_CELL.match(clean_cell(cells[0])):
+            numbered += 1
+            if numbered >= 2:
+                return True
+    return False
+
+
+@dataclass
+class TableResult:
+    items: list[Item]
+    attachments: list[Attachment]
+    warnings: list[str]
+    first_line: int      # 0-based index of the first line that belongs to the tables
+
+
+class _Row:
+    def __init__(self, columns: tuple[str, ...], heads: tuple[str, ...], path: tuple[Heading, ...],
+                 attachment_title: str, number: int, line_no: int) -> None:
+        self.columns, self.heads = columns, heads
+        self.item = Item(path=path, number=number, first_line=line_no, attachment_title=attachment_title)
+        self.task: list[str] = []
+
+    def add(self, cells: list[str], line_no: int) -> None:
+        it = self.item
+        values = {MEASURE: "", DEADLINE: "", GOAL: ""}
+        for name, cell, head in zip(self.columns, cells, self.heads, strict=False):
+            text = clean_cell(cell)
+            if name == TASK and text:
+                self.task.append(text)
+            elif name in (LEAD, COOP):
+                units = read_units(cell)
+                target = it.lead if name == LEAD else it.coop
+                target.extend(u for u in units.names if u not in target)
+                it.notes.extend(units.notes)
+            elif name == NOTE and text:
+                it.notes.append(f"{head}：{text}" if head else text)
+            elif name in values:
+                values[name] = text
+        if any(values.values()):
+            it.measures.append(Measure(text=values[MEASURE], deadline=values[DEADLINE], goal=values[GOAL],
+                                       items=split_items(values[MEASURE])))
+        it.last_line = line_no
+
+    def build(self) -> Item:
+        self.item.task = "".join(self.task)
+        return self.item
+
+
+def read_table(lines: list[str]) -> TableResult:
+    """Every numbered table row as an :class:`Item`, with its attachment and headings."""
+    items: list[Item] = []
+    warnings: list[str] = []
+    attachments: list[Attachment] = []
+    attachment: Heading | None = None
+    attachment_title = ""
+    awaiting_title = False
+    headings: list[Heading] = []
+    columns: tuple[str, ...] | None = None
+    heads: tuple[str, ...] = ()
+    current: _Row | None = None
+    started = False
+    first_line = len(lines)
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            items.append(current.build())
+            current = None
+
+    def path() -> tuple[Heading, ...]:
+        return ((attachment,) if attachment else ()) + tuple(headings)
+
+    def open_heading(level: int, number: int, text: str) -> None:
+        nonlocal headings
+        close()
+        headings = [h for h in headings if h.level < level] + [Heading(level, number, text)]
+
+    for idx, raw in enumerate(lines):
+        line_no = idx + 1
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        cells = split_cells(line)
+        if cells is None:
+            plain = clean_cell(line)
+            m = marker(plain)
+            if m and m.level == ATTACHMENT:
+                close()
+                attachment = Heading(ATTACHMENT, m.number, f"附件{m.number}")
+                attachment_title, awaiting_title, headings = "", True, []
+                first_line = min(first_line, idx)
+            elif awaiting_title:
+                attachment_title = close_cjk_gaps(plain).strip("《》")
+                attachments.append(Attachment(attachment.text if attachment else "", attachment_title))
+                awaiting_title = False
+            elif started and m and m.level in (L1, L2):
+                open_heading(m.level, m.number, plain)
+            elif started and not _JUNK.match(plain):
+                warnings.append(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}")
+            continue
+
+        if _JUNK.match("".join(cells)):
+            continue
+        if (cols := header_columns(cells)) is not None:
+            columns, heads = cols, tuple(re.sub(r"\s+", "", clean_cell(c)) for c in cells)
+            started = True
+            first_line = min(first_line, idx)
+            continue
+        first = clean_cell(cells[0])
+        if columns is None:
+            if len(cells) == len(DEFAULT_COLUMNS) or (len(cells) > len(DEFAULT_COLUMNS)
+                                                      and not any(c.strip() for c in cells[7:])):
+                columns = DEFAULT_COLUMNS
+                heads = ("序号", "主要任务", "牵头单位", "配合单位", "落实措施", "时间进度", "年度目标和效果")
+            else:
+                warnings.append(f"第 {line_no} 行：表格前没有表头行（如 序号、主要任务、牵头单位、完成时限），"
+                                f"无法对应 {len(cells)} 列，已跳过")
+                continue
+        if not started:
+            started = True
+            first_line = min(first_line, idx)
+        if awaiting_title:  # an attachment with no title line
+            attachments.append(Attachment(attachment.text if attachment else "", ""))
+            awaiting_title = False
+        n = len(columns)
+        if len(cells) > n and all(not c.strip() for c in cells[n:]):
+            cells = cells[:n]
+        m = marker(first)
+        if m and m.level in (L1, L2) and not any(c.strip() for c in cells[1:]):
+            open_heading(m.level, m.number, first)
+            continue
+        if len(cells) != n:
+            warnings.append(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过")
+            continue
+        number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns else first
+        if num := _NUMBER_CELL.match(number_cell):
+            close()
+            current = _Row(columns, heads, path(), attachment_title, int(num.group(1)), line_no)
+            current.add(cells, line_no)
+        elif not number_cell:
+            if current is None:
+                warnings.append(f"第 {line_no} 行：续行前没有编号行，已跳过")
+                continue
+            current.add(cells, line_no)
+        else:
+            warnings.append(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过")
+    close()
+    return TableResult(items, attachments, warnings, first_line)
+
+
+__all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "TableResult", "header_columns", "is_table", "read_table",
+           "split_cells"]
