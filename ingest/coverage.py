@@ -34,14 +34,27 @@ class Coverage:
 _FIELD_WORDS = re.compile("|".join(w for w, _ in FIELD_WORDS) + "|附件")
 
 
+# what may stand between unit names in a list the rows split: 县工信局和县财政局,
+# 县商务局牵头 / 县市场监管局配合
+_BETWEEN_UNITS = re.compile(r"^(和|及|与|以及|牵头|配合|负责|参与|协同|协助)*$")
+
+
+def _only_units(run: str, units: list[str]) -> bool:
+    rest = run
+    for u in units:
+        rest = rest.replace(u, "")
+    return rest != run and bool(_BETWEEN_UNITS.match(rest))
+
+
 def coverage(text: str, doc: Document) -> Coverage:
     blob = normalize("\n".join(r.fields_text() for r in doc.rows))
     alias_ok = {normalize(k) for k, v in aliases().items() if normalize(v) in blob}
+    units = sorted({normalize(u) for r in doc.rows for u in r.units}, key=len, reverse=True)
     total = covered = 0
     missing: list[tuple[int, str]] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
         if doc.shape == "outline":
-            if line_no < doc.body_line or not line.strip():
+            if line_no < doc.body_line or not line.strip() or line.strip() == doc.issuer:
                 continue
             m = marker(line)
             body = _FIELD_WORDS.sub(" ", m.rest if m else line)
@@ -52,7 +65,7 @@ def coverage(text: str, doc: Document) -> Coverage:
         for run in cjk_runs(clean_cell(body)):
             total += 1
             n = normalize(run)
-            if n in blob or any(n in a for a in alias_ok):
+            if n in blob or any(n in a for a in alias_ok) or _only_units(n, units):
                 covered += 1
             else:
                 missing.append((line_no, run))

@@ -151,6 +151,10 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
                 break
     elif tail_dated:
         h.date, complete = tail_dated[-1]
+        tail_lines = [close_cjk_gaps(x.strip()) for x in (tail or []) if x.strip()]
+        at = max(i for i, x in enumerate(tail_lines) if _standalone_date(x))
+        if at > 0 and _looks_org(tail_lines[at - 1]):
+            h.issuer = tail_lines[at - 1]
     else:
         complete = True
         labelled = [s for _, s in nonempty if _DATE_LABEL.search(s)] + [s for _, s in nonempty]
@@ -203,14 +207,24 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
     return [t for t in out if len(t) >= 6 and not _looks_org(t)]
 
 
+_VALID_UNTIL = re.compile(r"有效期[^。；]{0,12}?(?:至|到)\s*(20\d{2})\s*年|有效期[为是]?\s*(\d{1,2})\s*年")
+
+
 def period(date: str, rows: list[TaskRow], title: str = "") -> tuple[int, ...]:
-    """The years a document covers: its issue year, the years its title names
-    (2023—2025年行动方案) and every year its rows name (2025年底, 2022—2025年), not a
-    year inside a cited file number (〔2021〕) or an edition (2021年版)."""
+    """The years a document covers: its issue year, the years its title and closing
+    words name (2023—2025年行动方案, 有效期至2026年…) and every year its rows name
+    (2025年底, 2022—2025年), not a year inside a cited file number (〔2021〕) or an
+    edition (2021年版)."""
     years = {int(date[:4])} if date[:4].isdigit() else set()
     for text in (title, *(r.fields_text() for r in rows)):
         for m in _YEAR_NAMED.finditer(text):
             lo = int(m.group(1))
             hi = int(m.group(2)) if m.group(2) else lo
             years.update(range(lo, hi + 1) if 0 <= hi - lo <= 10 else (lo, hi))
+    # 有效期至2026年12月31日 / 有效期3年: every year from the issue year on
+    if years and (m := _VALID_UNTIL.search(title)):
+        start = min(years)
+        end = int(m.group(1)) if m.group(1) else start + int(m.group(2)) - 1
+        if 0 <= end - start <= 10:
+            years.update(range(start, end + 1))
     return tuple(sorted(years))

@@ -93,6 +93,7 @@ class OutlineResult:
     warnings: list[str]
     first_line: int          # 0-based index of the body's first line
     unplaced: list[tuple[int, str]]
+    closing: str = ""        # the closing words after the items (本措施自…起施行，有效期至…)
 
 
 def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
@@ -116,11 +117,15 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     body_start: int | None = None
     attachment_pending: _Node | None = None
     ended = False
+    closing: list[str] = []
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
         s = lines[idx].strip()
-        if not s or ended:
+        if not s:
+            continue
+        if ended:
+            closing.append(s)
             continue
         m: Marker | None = marker(s)
         if body_start is None:
@@ -160,6 +165,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if _CLOSING.match(s):
             warnings.append(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入")
             ended = True
+            closing.append(s)
             continue
         if current is root:
             unplaced.append((line_no, s))
@@ -169,7 +175,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
 
     items = _items(root, warnings)
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
-                         unplaced)
+                         unplaced, "\n".join(closing))
 
 
 def _inline_fields(node: _Node) -> None:

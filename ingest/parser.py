@@ -70,10 +70,11 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         shape, res = "table", read_table(lines)
         items, attachments, warnings, body = res.items, res.attachments, res.warnings, res.first_line
         unplaced: list[tuple[int, str]] = []
+        closing = ""
     else:
         shape, out = "outline", read_outline(lines)
         items, attachments, warnings, body = out.items, out.attachments, out.warnings, out.first_line
-        unplaced = out.unplaced
+        unplaced, closing = out.unplaced, out.closing
     if not items:
         raise _unrecognised(path, lines, unplaced)
     header = read_header(lines[:body], tail=lines[-15:] if shape == "outline" else None)
@@ -90,7 +91,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                     warnings=header.warnings + warnings + repeated,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     place=header.place, place_parents=header.place_parents,
-                    years=period(header.date, rows, " ".join((header.title, header.subject))),
+                    years=period(header.date, rows, " ".join((header.title, header.subject, closing))),
                     shape=shape, subject=header.subject, body_line=body + 1)
 
 

@@ -1,0 +1,310 @@
+"""Documents of other shapes, field by field: our own small test documents
+(tests/data/, one per shape, written for these tests) and the real fragments of
+other places' documents in ../shared/docs/ as they were copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import IngestError, load_document, parse_label, parse_text, read_text
+from ingest.coverage import coverage
+from ingest.departments import directory, read_units
+from ingest.header import read_header
+from ingest.headings import cn_number, marker, to_cn
+from ingest.schema import citation, find_citations, label, strip_citations
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "docs"
+
+
+def doc(name: str):
+    return load_document(DATA / name)
+
+
+def summary(d):
+    """label → (section, task start, lead, coop, deadlines)"""
+    return {r.label: (r.section, r.task[:12], r.lead_units, r.coop_units, tuple(m.deadline for m in r.measures))
+            for r in d.rows}
+
+
+# ---- a single table without 附件, columns 序号/重点任务/责任单位/配合单位/完成时限 ----
+
+def test_table_with_header_words_mapped():
+    d = doc("pingyao_table.txt")
+    assert d.shape == "table" and d.warnings == []
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "平遥县人民政府办公室关于印发平遥县2021年优化营商环境重点任务清单的通知",
+        "平政办发〔2021〕12号",      # not 市政发〔2020〕31号, which the notice cites
+        "平遥县人民政府办公室", "2021年3月15日")  # written 2021-03-15
+    assert (d.place, d.place_parents, d.years) == ("平遥县", ("晋中市", "山西省"), (2021,))
+    assert d.subject == "平遥县2021年优化营商环境重点任务清单"
+    # numbers run 1–4 through both sections, so they need no scope
+    assert summary(d) == {
+        "第1项": ("一、提升政务服务效能", "推行企业开办“一网通办”", ("县行政审批服务管理局",),
+                ("县市场监管局", "县税务局", "县公安局"), ("2021年6月底",)),
+        # trailing 。 dropped; the parenthetical is a note; the continued line is a second measure
+        "第2项": ("一、提升政务服务效能", "全面推行“证照分离”改革", ("县行政审批服务管理局",),
+                ("县直各相关单位",), ("持续推进", "2021年9月底")),
+        "第3项": ("二、降低企业经营成本", "落实减税降费政策，确保各", ("县税务局",), ("县财政局", "县人社局"),
+                ("持续推进",)),
+        # 和 between two complete unit names splits them
+        "第4项": ("二、降低企业经营成本", "对新增规模以上工业企业给", ("县工信局", "县财政局"), (), ("2021年12月底",)),
+    }
+    r2 = d.row("", 2)
+    assert r2.notes == ("按职责分工负责",)
+    assert r2.task.endswith("落实告知承诺制，公布告知承诺事项目录。") and r2.lines == (20, 21)
+    assert all(r.attachment_title == d.subject for r in d.rows)
+    assert coverage(read_text(DATA / "pingyao_table.txt"), d).missing == []
+
+
+def test_table_with_attachments_and_other_column_order():
+    # 序号/工作任务/牵头领导/牵头责任单位/协同责任单位/完成时间/预期成效: 7 columns, not the
+    # built-in order, so the header decides; a date in Chinese numerals
+    d = doc("shexian_table.txt")
+    assert (d.doc_number, d.issuer, d.date, d.place) == ("涉政办字〔2022〕5号", "涉县人民政府办公室", "2022年3月1日", "涉县")
+    assert [(a.name, a.title) for a in d.attachments] == [
+        ("附件1", "涉县2022年项目建设攻坚任务清单"), ("附件2", "涉县2022年民生实事任务清单")]
+    assert [r.label for r in d.rows] == ["附件1 第1项", "附件1 第2项", "附件2 第1项", "附件2 第2项"]
+    r = d.row("附件1", 1)
+    assert r.lead_units == ("县发改局",) and r.coop_units == ("县自然资源局", "县住建局")
+    assert (r.measures[0].deadline, r.measures[0].goal) == ("2022年11月底", "省市重点项目全部开工")
+    assert r.notes == ("牵头领导：常务副县长",)
+    assert d.row("附件1", 2).coop_units == ("中国移动涉县分公司", "中国联通涉县分公司")
+    assert d.row("附件2", 2).attachment_title == "涉县2022年民生实事任务清单"
+    assert d.row("附件2", 2).coop_units == ("县财政局", "县民政局")
+
+
+# ---- numbered items with units inline, numbering restarting under each 一、 ----
+
+def test_numbered_items_with_units_inline():
+    d = doc("puxian_items_inline.txt")
+    assert d.shape == "outline" and d.warnings == []
+    assert d.title == "蒲县人民政府关于印发蒲县2023年政府工作重点任务分工方案的通知"  # over two lines
+    assert (d.doc_number, d.issuer, d.date, d.place, d.place_parents) == (
+        "蒲政发〔2023〕3号", "蒲县人民政府", "2023年2月20日", "蒲县", ("临汾市", "山西省"))
+    assert summary(d) == {
+        "一、 第1项": ("一、稳住经济发展大盘", "地区生产总值增长6%左右", ("县发改局",), ("县统计局", "县财政局"), ()),
+        "一、 第2项": ("一、稳住经济发展大盘", "社会消费品零售总额增长7", ("县商务局",), ("县市场监管局",), ()),
+        "一、 第3项": ("一、稳住经济发展大盘", "推进煤矿智能化改造，年内", ("县能源局",), (), ()),
+        "二、 第1项": ("二、全面推进乡村振兴", "粮食播种面积稳定在18万", ("县农业农村局",),
+                    ("县林业局", "各乡镇人民政府"), ()),
+        "二、 第2项": ("二、全面推进乡村振兴", "新改建农村公路50公里。", ("县交通运输局",), ("各乡镇人民政府",),
+                    ("2023年10月底",)),
+    }
+    # the units are out of the task; a line the PDF wrapped is joined without a gap
+    assert d.row("一、", 1).task == "地区生产总值增长6%左右，一般公共预算收入增长5%。"
+    assert d.row("一、", 2).task == "社会消费品零售总额增长7%，全年举办促消费活动不少于10场。"
+    assert d.row("一、", 3).task.endswith("智能化掘进工作面5个。") and d.row("一、", 3).lines == (24, 25)
+    assert d.row("二、", 1).task == "粮食播种面积稳定在18万亩以上，产量保持在5万吨以上。"
+    assert coverage(read_text(DATA / "puxian_items_inline.txt"), d).missing == []
+
+
+# ---- numbered items with 牵头单位/责任单位/时限要求 on following lines, a repeated number ----
+
+def test_numbered_items_with_units_on_following_lines():
+    d = doc("xixian_items_lines.txt")
+    assert d.title == "隰县2022年重点工作任务责任分工"
+    # the only 文号 is one the text cites (隰发〔2021〕20号): the document has none of its own
+    assert (d.doc_number, d.issuer, d.date, d.place) == ("", "隰县人民政府办公室", "2022年1月28日", "隰县")
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "一、（重复） 第2项", "一、 第3项",
+                                         "二、 第1项", "二、 第2项"]
+    # the repeated 2. is kept, told apart, and reported with both line numbers
+    assert d.warnings == ["第 25 行：一、 第2项 重复出现（第一次在第 19 行），两条都保留，这一条记作 一、（重复） 第2项"]
+    assert d.row("一、（重复）", 2).task == "农村居民人均可支配收入增长8%。"
+    r = d.row("一、", 1)
+    assert (r.lead_units, r.coop_units, r.measures[0].deadline, r.lines) == (
+        ("县发改局",), ("县统计局", "各乡镇"), "2022年12月底", (11, 17))
+    r = d.row("二、", 1)
+    assert r.lead_units == ("县果业发展中心",) and r.coop_units == ("县财政局", "各乡镇")
+    assert r.notes == ("牵头领导：分管副县长",) and r.measures[0].deadline == "持续推进"
+    assert d.row("二、", 2).lead_units == ("县住房和城乡建设管理局",)  # 和 inside one name
+    assert d.row("一、", 3).coop_units == () and d.row("一、", 3).measures == ()
+
+
+# ---- a measure text: 一、(一)1.（1）, units on a heading, closing words ----
+
+def test_measure_text_with_heading_levels():
+    d = doc("xiangning_measures.txt")
+    assert (d.title, d.doc_number) == ("乡宁县支持民营经济高质量发展的若干措施", "乡政发〔2024〕2号")  # [2024] → 〔2024〕
+    # signed and dated at the end, 2024/1/10; 有效期至2026年 makes the period 2024–2026
+    assert (d.issuer, d.date, d.years) == ("乡宁县人民政府", "2024年1月10日", (2024, 2025, 2026))
+    assert [r.label for r in d.rows] == ["一、(一) 第1项", "一、(一) 第2项", "一、(二) 第1项", "一、(二) 第2项",
+                                         "二、 第1项", "二、 第2项"]
+    r = d.row("一、(一)", 2)
+    assert r.headings == ("一、加大财政扶持力度", "(一)支持企业做大做强")
+    assert r.section == "一、加大财政扶持力度 / (一)支持企业做大做强"
+    assert "首次突破10亿元的，给予一次性奖励50万元" in r.task and r.units == ()
+    # 责任单位 on the (二) heading hold for its items; 排在第一位的为牵头单位 makes the first lead
+    for n in (1, 2):
+        r = d.row("一、(二)", n)
+        assert (r.lead_units, r.coop_units, r.notes) == (("县工信局",), ("县科技局",), ("排在第一位的为牵头单位",))
+    # (一) under 二、 has no numbered children: it is a row, its （1）（2） the measure's points
+    r = d.row("二、", 1)
+    assert r.task.startswith("设立应急转贷资金") and r.lead_units == ("县财政局", "县金融服务中心")
+    assert r.measures[0].items == ("转贷资金占用费按日万分之一收取；", "单笔使用期限原则上不超过10天。")
+    assert d.row("二、", 2).measures[0].deadline == "2024年12月底"
+    # the closing words belong to no item: reported, and coverage shows them missing
+    assert d.warnings == ["第 41 行起是结束语（本措施自2024年2月1日起施行，有效期…），不属于任何条目，未计入"]
+    assert {line for line, _ in coverage(read_text(DATA / "xiangning_measures.txt"), d).missing} == {41}
+
+
+# ---- the real fragments, as copied ----
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
+def test_real_fragment_lishan():
+    d = load_document(SHARED / "lishan_2023.txt")
+    assert (d.doc_number, d.issuer, d.date, d.place, d.place_parents) == (
+        "鞍立政发〔2023〕2号", "立山区人民政府", "2023年3月28日", "立山区", ("鞍山市", "辽宁省"))
+    assert d.subject == "立山区政府2023年重点工作任务分解和责任分工方案"
+    assert [r.number for r in d.rows] == [1, 2, 3, 4, 5, 6, 7]
+    assert all(r.section == "一、经济社会发展的主要预期目标" for r in d.rows)
+    assert d.rows[0].lead_units == ("区发改局",)
+    assert d.rows[0].coop_units == ("立山经济开发区", "全区经济运行各专班")  # split on the ASCII comma
+    assert d.rows[2].coop_units == ("立山经济开发区", "各街道", "区直各部门")
+    assert d.rows[4].coop_units == ("立山经济开发区", "各街道", "税务局")
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
+def test_real_fragment_xiamen():
+    d = load_document(SHARED / "xiamen_2019.txt")
+    # the 文号 of the header, not 国办发〔2018104号 cited in the preamble
+    assert (d.doc_number, d.issuer, d.place) == ("厦府办〔2019〕10号", "厦门市人民政府办公厅", "厦门市")
+    # "2019116" lost its 年月日: only the year is certain, and a warning says so
+    assert d.date == "2019年" and d.years == (2019,) and "2019116" in d.warnings[0]
+    r1, r2, r3 = d.rows
+    assert r1.lead_units == ("市发改委",) and r1.coop_units == ("市财政局",)
+    assert r1.notes == ("第一责任单位为牵头单位,下同",)
+    assert r1.measures[0].deadline == "持续推进" and r1.task.startswith("推进完善PPP健康运行长效机制")
+    assert r2.lead_units == ("市建设局",)
+    assert r3.task.startswith("畅通货币信贷政策传导机制")  # cut mid-sentence on the page
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
+def test_real_fragment_changfeng():
+    d = load_document(SHARED / "changfeng_ruogan.txt")
+    assert (d.title, d.place, d.place_parents) == ("长丰县推动经济高质量发展若干*策", "长丰县", ("合肥市", "安徽省"))
+    assert [r.label for r in d.rows] == ["一、(一) 第1项", "一、(一) 第2项", "一、(二) 第1项", "一、(二) 第2项",
+                                         "一、(二) 第3项"]
+    assert d.rows[0].headings == ("一、支持先进制造业发展*策", "(一)扩大制造业投资")
+    assert "最高2000万元补贴" in d.rows[0].task and d.rows[0].units == ()
+
+
+# ---- encodings ----
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_encodings_detected(tmp_path, encoding):
+    source = (DATA / "puxian_items_inline.txt").read_text("utf-8")
+    f = tmp_path / f"doc-{encoding}.txt"
+    f.write_bytes(source.encode(encoding))
+    assert read_text(f) == source
+    d = load_document(f)
+    assert [r.label for r in d.rows] == [r.label for r in doc("puxian_items_inline.txt").rows]
+
+
+# ---- bad and unfamiliar input ----
+
+def test_unrecognised_text_names_the_shapes_and_its_first_lines(tmp_path):
+    f = tmp_path / "memo.txt"
+    f.write_text("会议纪要\n\n今天开会讨论了招商引资工作。\n大家发言踊跃。\n")
+    with pytest.raises(IngestError) as e:
+        load_document(f)
+    msg = str(e.value)
+    assert str(f) in msg and "表格" in msg and "牵头单位：" in msg and "一、（一）1.（1）" in msg
+    assert "第 1 行「会议纪要」" in msg and "第 3 行「今天开会讨论了招商引资工作。」" in msg
+
+
+def test_table_repeated_number_is_kept_and_reported():
+    text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
+            "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
+    d = parse_text(text, "t.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "（重复） 第2项", "第3项"]
+    assert d.row("（重复）", 2).task == "任务丙"
+    assert d.warnings == ["第 4 行：第2项 重复出现（第一次在第 3 行），两条都保留，这一条记作 （重复） 第2项"]
+
+
+def test_table_numbering_restarting_under_sections_is_normal():
+    text = ("序号\t主要任务\t责任单位\n一、甲类\t\t\n1\t任务一\t县财政局\n2\t任务二\t县财政局\n"
+            "二、乙类\t\t\n1\t任务三\t县税务局\n")
+    d = parse_text(text)
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项"] and d.warnings == []
+    assert d.row("二、", 1).section == "二、乙类"
+
+
+def test_markdown_pipe_table():
+    text = ("| 序号 | 任务内容 | 主责单位 | 协同单位 | 时限要求 |\n|---|---|---|---|---|\n"
+            "| 1 | 建设智慧停车场2处 | 县住建局 | 县公安局交警大队 | 2023年9月底 |\n"
+            "| 2 | 新增公共充电桩100个 | 县发改局 | 国网供电公司 | 2023年12月底 |\n")
+    d = parse_text(text)
+    assert [(r.label, r.task, r.lead_units, r.coop_units, r.measures[0].deadline) for r in d.rows] == [
+        ("第1项", "建设智慧停车场2处", ("县住建局",), ("县公安局交警大队",), "2023年9月底"),
+        ("第2项", "新增公共充电桩100个", ("县发改局",), ("国网供电公司",), "2023年12月底")]
+
+
+# ---- the label grammar: one builder, one parser ----
+
+@pytest.mark.parametrize("name", ["pingyao_table.txt", "shexian_table.txt", "puxian_items_inline.txt",
+                                  "xixian_items_lines.txt", "xiangning_measures.txt"])
+def test_every_label_parses_back_to_its_row(name):
+    d = doc(name)
+    assert len({r.key for r in d.rows}) == len(d.rows)
+    for r in d.rows:
+        assert parse_label(r.label) == r.key == parse_label(r.citation)
+        assert d.row(*parse_label(r.citation)) is r
+    text = "".join(r.citation for r in d.rows)
+    assert find_citations(text) == [r.key for r in d.rows]
+    assert not any(ch.isdigit() for ch in strip_citations(text))
+
+
+def test_label_grammar_examples():
+    assert label("附件1", 84) == "附件1 第84项" and citation("附件1", 84) == "〔附件1 第84项〕"
+    assert label("二、(一)", 3) == "二、(一) 第3项" and label("", 5) == "第5项"
+    assert parse_label("〔附件1 第84项〕") == ("附件1", 84)
+    assert parse_label("二、(一) 第3项") == ("二、(一)", 3)
+    assert parse_label("第5项") == ("", 5)
+    assert parse_label("附件1") is None and parse_label("第五条") is None
+    # a label's digits are not an answer's numbers
+    assert strip_citations("一次性奖励10万元〔附件1 第84项〕〔附件2 第82项〕") == "一次性奖励10万元"
+
+
+# ---- smaller parts ----
+
+@pytest.mark.parametrize("cell,names,notes", [
+    ("区政府办公室、区司法局、区行政审批服务局", ("区政府办公室", "区司法局", "区行政审批服务局"), ()),
+    ("市发改委、市财政局(第一责任单位为牵头单位,下同)", ("市发改委", "市财政局"), ("第一责任单位为牵头单位,下同",)),
+    ("市发展改革委。", ("市发展改革委",), ()),
+    ("县交通运输局；县水利局;县林业局", ("县交通运输局", "县水利局", "县林业局"), ()),
+    ("县住房和城乡建设事务服务中心", ("县住房和城乡建设事务服务中心",), ()),
+    ("县发改局及县财政局", ("县发改局", "县财政局"), ()),
+    ("县财政局等部门", ("县财政局",), ("等部门",)),
+    ("立山经济开发区,各街道、区直各部门", ("立山经济开发区", "各街道", "区直各部门"), ()),
+    ("市生态环境局 蒲县分局", ("市生态环境局蒲县分局",), ()),
+])
+def test_read_units(cell, names, notes):
+    assert read_units(cell).names == names and read_units(cell).notes == notes
+
+
+def test_department_directory_for_another_document():
+    d = doc("xixian_items_lines.txt")
+    entries = {e.name: e for e in directory(d.rows)}
+    assert entries["县发改局"].leads == ["一、 第1项", "一、 第3项"]
+    assert entries["县统计局"].leads == ["一、 第2项"]
+    assert entries["县统计局"].cooperates == ["一、 第1项", "一、（重复） 第2项"]
+
+
+@pytest.mark.parametrize("line,date", [
+    ("2023年3月28日", "2023年3月28日"), ("2023 年 3 月 28 日", "2023年3月28日"), ("2020-02-03", "2020年2月3日"),
+    ("2020.2.3", "2020年2月3日"), ("2020/2/3", "2020年2月3日"), ("二〇二三年三月二十八日", "2023年3月28日"),
+    ("20230328", "2023年3月28日"), ("2019116", "2019年"),
+])
+def test_dates_in_any_common_form(line, date):
+    assert read_header(["某某县人民政府", line]).date == date
+
+
+def test_markers_and_chinese_numbers():
+    assert [cn_number(s) for s in ("一", "十", "十二", "二十", "一百零五")] == [1, 10, 12, 20, 105]
+    assert [to_cn(n) for n in (1, 10, 12, 20, 105)] == ["一", "十", "十二", "二十", "一百零五"]
+    assert (marker("（三）畅通").level, marker("（三）畅通").number) == (marker("(三)畅通").level, 3)
+    assert marker("1.5亿元用于") is None and marker("2023年3月") is None and marker("一是加强") is None
+    assert marker("3、推进").number == 3 and marker("⑵x") is None and marker("②落实").number == 2
