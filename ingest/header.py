@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headings import cn_number
+from .headings import cn_number, marker
 from .places import locate
 from .schema import TaskRow
 from .text import close_cjk_gaps
@@ -192,7 +192,8 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
         plain = re.sub(r"\s+", "", s)
         skip = (_RED_HEAD.match(plain) or DOC_NUMBER.match(plain) or _standalone_date(s)
                 or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
-                or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer)
+                or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer or plain.startswith("附件")
+                or marker(s))
         if skip:
             if pending:
                 out.append(pending)

@@ -47,6 +47,9 @@ _TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
 _LEAD_VERB = re.compile(r"[（(]\s*([^（）()：:]{2,80}?)\s*(?:牵头|负责)\s*(?:[，,；;、]\s*([^（）()：:]{2,80}?)\s*"
                         r"(?:配合|参与|协同|协助))?\s*[）)]\s*[。；;]?\s*$")
 _LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名第一|排在首位|列在首位).{0,6}(为|是)牵头")
+# the notice's list of its attachments: 附件：1.……清单 / 2.……方案 (not items)
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
+_LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
 
 
@@ -118,6 +121,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     attachment_pending: _Node | None = None
     ended = False
     closing: list[str] = []
+    in_attachment_list = False
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
@@ -128,6 +132,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         m: Marker | None = marker(s)
+        if body_start is None and _ATTACHMENT_LIST.match(s):
+            in_attachment_list = True
+            continue
+        if in_attachment_list:
+            if (m is None or m.level not in ITEM_LEVELS) or (_LISTED_TITLE.search(s) and "。" not in s):
+                in_attachment_list = m is not None
+                continue
+            in_attachment_list = False
         if body_start is None:
             if m is None or m.level not in (ATTACHMENT, CHAPTER, *ITEM_LEVELS):
                 continue

@@ -215,6 +215,20 @@ def test_unrecognised_text_names_the_shapes_and_its_first_lines(tmp_path):
     assert "第 1 行「会议纪要」" in msg and "第 3 行「今天开会讨论了招商引资工作。」" in msg
 
 
+def test_notice_listing_its_attachments_then_items_under_an_attachment():
+    text = ("吉县人民政府办公室关于印发两个方案的通知\n各乡镇：\n现将两个方案印发给你们。\n"
+            "附件：1.吉县苹果产业提升方案\n      2.吉县乡村旅游发展方案\n吉县人民政府办公室\n2022年4月2日\n"
+            "附件1\n吉县苹果产业提升方案\n一、新建矮砧密植果园5000亩。\n牵头单位：县果业中心\n"
+            "二、建设冷链仓储库3座。\n牵头单位：县商务局\n")
+    d = parse_text(text)
+    # the listed attachments (1. 2.) are not items; the body starts at 附件1
+    assert (d.issuer, d.date, d.place, d.body_line) == ("吉县人民政府办公室", "2022年4月2日", "吉县", 8)
+    assert [(a.name, a.title) for a in d.attachments] == [("附件1", "吉县苹果产业提升方案")]
+    assert [(r.label, r.task, r.lead_units, r.attachment_title) for r in d.rows] == [
+        ("第1项", "新建矮砧密植果园5000亩。", ("县果业中心",), "吉县苹果产业提升方案"),
+        ("第2项", "建设冷链仓储库3座。", ("县商务局",), "吉县苹果产业提升方案")]
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
