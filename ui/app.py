@@ -6,7 +6,6 @@ return and decides nothing about retrieval or answers.
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import Any
@@ -20,22 +19,99 @@ from qa.engine import Assistant
 from qa.schema import Answer, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
-from .render import row_markdown, verdict_markdown
+from .limits import bound_history, plain_text
+from .render import answer_plain, plain_markdown, row_markdown, verdict_markdown
 
 EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
-            "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "那找哪个部门？"]
+            "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "专精特新企业认定找哪个部门"]
 ALL = "全部"
+SOURCES_TITLE = "出处：{labels}（点开看所引条目全文）"
+ROW_HINT = "点击回答里的引用（如〔附件1 第84项〕），这里显示该条目全文。"
 
 CSS = """
-#answer-sources mark { background: #fff3a3; padding: 0 2px; }
+#chatbot mark, #row-drawer mark { background: #fff3a3; padding: 0 2px; }
 .pqa-note { color: #666; font-size: 0.9em; }
+.pqa-cite { color: #b91c1c; cursor: pointer; text-decoration: underline dotted; white-space: nowrap; }
+.pqa-cite:hover { background: #fde8e8; }
+#row-drawer { position: fixed; top: 0; right: 0; z-index: 1000; width: min(560px, 100vw); height: 100vh;
+  overflow-y: auto; background: var(--background-fill-primary); box-shadow: -4px 0 16px rgba(0,0,0,.2);
+  padding: 12px 16px; }
+#pqa-footer { text-align: center; }
+#browse-table table { table-layout: fixed; }
+#browse-table th, #browse-table td { word-break: normal; overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  #browse-table th:nth-child(2), #browse-table td:nth-child(2) { display: none; }
+}
+#eval-report th { white-space: nowrap; word-break: keep-all; }
+#eval-report small { color: #888; font-weight: normal; }
+"""
+# Citations in the chat (and the department directory) become links that open the row:
+# the rendered text is wrapped client-side, so what the chat holds and its copy button
+# copies stays plain text. A click writes "附件1|84|<time>" to a hidden textbox.
+JS = r"""
+() => {
+  const CITE = /〔(附件\d+)\s*第(\d+)项〕/g;
+  const wrap = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      if (n.parentElement && !n.parentElement.closest('.pqa-cite, textarea, button') && CITE.test(n.nodeValue)) nodes.push(n);
+      CITE.lastIndex = 0;
+    }
+    for (const n of nodes) {
+      const frag = document.createDocumentFragment();
+      let last = 0, m;
+      const text = n.nodeValue;
+      while ((m = CITE.exec(text))) {
+        frag.append(text.slice(last, m.index));
+        const a = document.createElement('span');
+        a.className = 'pqa-cite'; a.textContent = m[0]; a.dataset.row = m[1] + '|' + m[2];
+        a.setAttribute('role', 'link'); a.tabIndex = 0;
+        frag.append(a);
+        last = m.index + m[0].length;
+      }
+      frag.append(text.slice(last));
+      n.replaceWith(frag);
+    }
+  };
+  const open = (el) => {
+    const box = document.querySelector('#cite-key textarea, #cite-key input');
+    if (!box) return;
+    box.value = el.dataset.row + '|' + Date.now();
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  document.addEventListener('click', (e) => {
+    const el = e.target.closest && e.target.closest('.pqa-cite');
+    if (el) { e.preventDefault(); open(el); }
+  });
+  document.addEventListener('keydown', (e) => {
+    const el = e.target.closest && e.target.closest('.pqa-cite');
+    if (el && e.key === 'Enter') open(el);
+  });
+  const scan = () => document.querySelectorAll('#chatbot, #dept-out').forEach(wrap);
+  new MutationObserver(() => { observer_pause(scan); }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  let pending = false;
+  function observer_pause(fn) { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; fn(); }); } }
+  scan();
+}
 """
 THEME = gr.themes.Soft(primary_hue="red", neutral_hue="slate")
 
 
+def plain_text(content: Any) -> str:
+    """The text of a chat message as Gradio may hand it over: a string, a content part
+    ``{"type": "text", "text": …}`` or a list of them."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return plain_text(content.get("text", content.get("content", "")))
+    if isinstance(content, (list, tuple)):
+        return " ".join(t for t in (plain_text(c) for c in content) if t)
+    return "" if content is None else str(content)
+
+
 def sources_markdown(ans: Answer, assistant: Assistant) -> str:
-    if ans.abstained or not ans.citations:
-        return "本次回答没有引用条目。"
     parts = []
     for c in ans.citations:
         row = assistant.r.by_key[(c.attachment, c.number)]
@@ -43,19 +119,46 @@ def sources_markdown(ans: Answer, assistant: Assistant) -> str:
     return "\n\n---\n\n".join(parts)
 
 
+def chat_messages(turns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the chatbot shows for the conversation: each question as typed (plain text,
+    never Markdown), each answer in plain text, and under it its cited rows in full in
+    a collapsed box."""
+    out: list[dict[str, Any]] = []
+    for t in turns:
+        out.append({"role": "user", "content": plain_markdown(t["question"])})
+        out.append({"role": "assistant", "content": answer_plain(t["answer"])})
+        if t["sources"]:
+            out.append({"role": "assistant", "content": t["sources"],
+                        "metadata": {"title": SOURCES_TITLE.format(labels="".join(f"〔{x}〕" for x in t["labels"])),
+                                     "status": "done"}})
+    return out
+
+
+def engine_history(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The conversation as the engine reads it: plain question and answer texts."""
+    out = []
+    for t in turns:
+        out += [{"role": "user", "content": t["question"]}, {"role": "assistant", "content": t["answer"]}]
+    return out
+
+
 def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.Blocks:
     rows = assistant.r.rows
+    by_label = {r.label: r for r in rows}
     sections = [ALL] + list(dict.fromkeys(f"{r.attachment} {r.section}" for r in rows))
     entries = directory(rows)
     depts = [ALL] + [e.name for e in entries]
 
     with gr.Blocks(title="政策问答 · 大宁县市场主体倍增任务清单") as demo:
         gr.Markdown("## 政策问答 PolicyQA\n大宁县 大营增专班发〔2022〕1号：附件1《市场主体倍增政策落实任务清单》、"
-                    "附件2《市场主体倍增要素服务保障落实任务清单》。回答引用原文并注明条目，如〔附件1 第84项〕。")
-        last_answer = gr.State(None)
+                    "附件2《市场主体倍增要素服务保障落实任务清单》。回答引用原文并注明条目，如〔附件1 第84项〕，"
+                    "点击引用可看该条目全文。")
+        # the conversation: [{"question", "answer" (the engine's text), "sources", "labels", "rated"}]
+        turns = gr.State([])
 
         with gr.Tab("咨询", id="chat"):
-            chatbot = gr.Chatbot(label="对话", height=460, elem_id="chatbot", buttons=["copy"])
+            chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", buttons=["copy"],
+                                 placeholder="问一个关于本文件的问题，或点下面的示例问题。")
             with gr.Row():
                 box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？", show_label=False, scale=6,
                                  elem_id="question-box", max_lines=4)
@@ -64,58 +167,84 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
             with gr.Row():
                 retry = gr.Button("重试", size="sm", elem_id="retry-btn")
                 clear = gr.Button("清空对话", size="sm", elem_id="clear-btn")
-            gr.Examples(EXAMPLES, inputs=box, label="示例问题")
-            with gr.Accordion("出处：引用条目全文", open=False, elem_id="sources-accordion"):
-                sources = gr.Markdown("提问后这里显示所引条目的全文，引用的句子高亮。", elem_id="answer-sources")
-            with gr.Row():
-                comment = gr.Textbox(placeholder="（可选）对这个回答的意见", show_label=False, scale=5,
+            examples = gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
+            with gr.Row(equal_height=True):
+                comment = gr.Textbox(placeholder="（可选）对最新这个回答的意见", show_label=False, scale=5,
                                      elem_id="feedback-comment")
-                up = gr.Button("👍 有用", size="sm", scale=1, elem_id="feedback-up")
-                down = gr.Button("👎 没用", size="sm", scale=1, elem_id="feedback-down")
+                # text, not emoji: a service-hall PC may have no emoji font
+                up = gr.Button("有用", size="sm", scale=1, elem_id="feedback-up", interactive=False)
+                down = gr.Button("没用", size="sm", scale=1, elem_id="feedback-down", interactive=False)
             fb_status = gr.Markdown("", elem_classes=["pqa-note"], elem_id="feedback-status")
+            cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
+            with gr.Column(visible=False, elem_id="row-drawer") as drawer:
+                close_row = gr.Button("关闭", size="sm", elem_id="row-close")
+                row_view = gr.Markdown(ROW_HINT, elem_id="row-view")
 
-            def respond(message: str, history: list[dict[str, Any]] | None):
-                history = list(history or [])
-                shown = html.escape(message or "")
+            def rating_buttons(active: bool):
+                return gr.update(interactive=active), gr.update(interactive=active)
+
+            def respond(message: Any, state: list[dict[str, Any]] | None):
+                state = list(state or [])
+                question = plain_text(message)
                 try:
-                    ans = assistant.answer(message, history)
+                    ans = assistant.answer(question, engine_history(state))
                 except QuestionError as e:  # shown under the chat; nothing else changes
-                    return history, gr.update(), gr.update(), gr.update(), f"⚠️ {e}"
-                history += [{"role": "user", "content": shown},
-                            {"role": "assistant", "content": ans.answer}]
-                return history, "", ans.to_dict(), sources_markdown(ans, assistant), ""
+                    return (gr.update(), state, gr.update(), f"⚠️ {e}", gr.update(), gr.update(),
+                            gr.update())
+                labels = [c.label for c in ans.citations]
+                state.append({"question": question, "answer": ans.answer, "labels": labels,
+                              "sources": "" if ans.abstained else sources_markdown(ans, assistant),
+                              "rated": False})
+                return (chat_messages(state), state, "", "", "", *rating_buttons(True))
 
-            def do_retry(history: list[dict[str, Any]] | None):
-                history = list(history or [])
-                while history and history[-1].get("role") == "assistant":
-                    history.pop()
-                if not history:
-                    return [], "", gr.update(), gr.update(), "还没有可以重试的问题。"
-                user = history.pop()
-                q = html.unescape(str(user.get("content", "")))
-                return respond(q, history)
+            def do_retry(state: list[dict[str, Any]] | None):
+                state = list(state or [])
+                if not state:
+                    return (gr.update(), state, gr.update(), "还没有可以重试的问题。", gr.update(),
+                            gr.update(), gr.update())
+                last = state.pop()
+                return respond(last["question"], state)
 
-            outs = [chatbot, box, last_answer, sources, ask_status]
-            box.submit(respond, [box, chatbot], outs, api_visibility="private")
-            send.click(respond, [box, chatbot], outs, api_visibility="private")
-            retry.click(do_retry, [chatbot], outs, api_visibility="private")
-            clear.click(lambda: ([], "", None, "提问后这里显示所引条目的全文，引用的句子高亮。", ""),
-                        None, outs, api_visibility="private")
+            def reset():
+                return ([], [], "", "", "", *rating_buttons(False))
+
+            outs = [chatbot, turns, box, ask_status, fb_status, up, down]
+            box.submit(respond, [box, turns], outs, api_visibility="private")
+            send.click(respond, [box, turns], outs, api_visibility="private")
+            examples.load_input_event.then(respond, [box, turns], outs, api_visibility="private")
+            retry.click(do_retry, [turns], outs, api_visibility="private")
+            clear.click(reset, None, outs, api_visibility="private")
+            chatbot.clear(reset, None, outs, api_visibility="private")  # the chatbot's own clear icon
 
             def give(rating: str):
-                def fn(ans: dict[str, Any] | None, text: str):
-                    if not ans:
-                        return "请先提问，再评价回答。", text
+                def fn(state: list[dict[str, Any]] | None, text: str):
+                    if not state:
+                        return "请先提问，再评价回答。", text, state, *rating_buttons(False)
+                    last = state[-1]
+                    if last["rated"]:  # one rating per answer
+                        return "这个回答已经评价过了。", text, state, *rating_buttons(False)
                     try:
-                        feedback.append(ans["question"], ans["answer"], rating, text,
-                                        [c["label"] for c in ans.get("citations", [])])
+                        feedback.append(last["question"], last["answer"], rating, text, last["labels"])
                     except FeedbackError as e:
-                        return str(e), text
-                    return "已记录反馈，谢谢！", ""
+                        return str(e), text, state, *rating_buttons(True)
+                    state = state[:-1] + [{**last, "rated": True}]
+                    return "已记录反馈，谢谢！", "", state, *rating_buttons(False)
                 return fn
 
-            up.click(give("up"), [last_answer, comment], [fb_status, comment], api_visibility="private")
-            down.click(give("down"), [last_answer, comment], [fb_status, comment], api_visibility="private")
+            fb_outs = [fb_status, comment, turns, up, down]
+            up.click(give("up"), [turns, comment], fb_outs, api_visibility="private")
+            down.click(give("down"), [turns, comment], fb_outs, api_visibility="private")
+
+            def open_row(key: str):
+                att, _, rest = (key or "").partition("|")
+                number = rest.split("|", 1)[0]
+                row = assistant.r.by_key.get((att, int(number))) if number.isdigit() else None
+                if row is None:
+                    return gr.update(), gr.update()
+                return gr.update(visible=True), row_markdown(row)
+
+            cite_key.input(open_row, cite_key, [drawer, row_view], api_visibility="private")
+            close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
 
         with gr.Tab("政策查询", id="browse"):
             with gr.Row():
