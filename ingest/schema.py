@@ -126,6 +126,7 @@ class TaskRow(RowRef):
     lines: tuple[int, int]   # first and last source line (1-based, inclusive)
     headings: tuple[str, ...] = ()  # ("一、支持先进制造业发展政策", "(一)扩大制造业投资")
     notes: tuple[str, ...] = ()     # what is not a field: "第一责任单位为牵头单位,下同", "牵头领导：…"
+    doc: str = ""                   # its document's short name when several are loaded together
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -152,6 +153,7 @@ class TaskRow(RowRef):
             "lines": list(self.lines),
             "headings": list(self.headings),
             "notes": list(self.notes),
+            "doc": self.doc,
         }
 
     @classmethod
@@ -168,6 +170,7 @@ class TaskRow(RowRef):
             lines=tuple(d.get("lines", (0, 0))),  # type: ignore[arg-type]
             headings=tuple(d.get("headings") or ((d["section"],) if d["section"] else ())),
             notes=tuple(d.get("notes", ())),
+            doc=d.get("doc", ""),
         )
 
 
@@ -196,6 +199,7 @@ class Document:
     shape: str = ""          # how it was read: "table" or "outline" (numbered items, measure texts)
     subject: str = ""        # what a 印发 notice issues: 立山区政府2023年重点工作任务分解和责任分工方案
     body_line: int = 0       # the body's first line (1-based): the first table line or numbered item
+    name: str = ""           # short name in citations when several documents are loaded (ingest.library)
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -213,7 +217,7 @@ class Document:
             "path": self.path, "title": self.title, "doc_number": self.doc_number,
             "issuer": self.issuer, "date": self.date, "sha256": self.sha256,
             "place": self.place, "place_parents": list(self.place_parents), "years": list(self.years),
-            "shape": self.shape, "subject": self.subject,
+            "shape": self.shape, "subject": self.subject, "name": self.name,
             "attachments": [{"name": a.name, "title": a.title} for a in self.attachments],
             "rows": len(self.rows),
         }

@@ -1,0 +1,142 @@
+"""Several documents in one assistant: the library in the data directory, short
+document names, and one row list over all loaded documents.
+
+``<home>/library/`` holds a copy of each added document (as UTF-8) and
+``library.json`` (name, file, sha256, title, 文号, added). One document loaded alone
+keeps its labels exactly (〔附件1 第84项〕); with several, each row's scope starts with
+its document's short name (〔平遥营商任务清单 第3项〕, 〔大宁倍增政策清单 附件1 第84项〕) —
+no brackets and no digits, so the label grammar still parses it and a label's digits
+stay the row number only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .errors import IngestError
+from .parser import load_document, parse_text, read_text
+from .places import lookup
+from .schema import Document
+
+_GENERIC = re.compile(r"关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
+                      r"的|和|与|及|若干|实施")
+_KIND = re.compile(r"(任务清单|清单|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
+_NOT_NAME = re.compile(r"[\d〔〕\[\]【】（）()《》“”\"'、，,。：:；;\s*]")
+MAX_NAME = 10
+
+
+def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A short name for citations: the place's short form and the subject's distinctive
+    words, ending with its kind (清单/方案/措施 …); no digits, no brackets. Unique against
+    ``taken`` (甲, 乙 … appended)."""
+    subject = doc.subject or doc.title
+    kind_m = _KIND.search(_NOT_NAME.sub("", subject))
+    kind = kind_m.group(1) if kind_m else ""
+    core = _NOT_NAME.sub("", subject)
+    if kind:
+        core = core[: -len(kind)]
+    place_short = ""
+    if doc.place:
+        found = lookup(doc.place)
+        place_short = found[0].short if found else doc.place
+        for p in (doc.place, *doc.place_parents):
+            for q in lookup(p)[:1]:
+                core = core.replace(q.name, "").replace(q.short, "")
+    core = re.sub(r"年", "", _GENERIC.sub("", core))
+    room = max(2, MAX_NAME - len(place_short) - len(kind))
+    name = f"{place_short}{core[:room]}{kind}" or "文件"
+    base, n = name, 0
+    while name in taken:
+        name = base + "甲乙丙丁戊己庚辛壬癸"[n % 10]
+        n += 1
+    return name
+
+
+def qualify(docs: list[Document]) -> list[Document]:
+    """The documents as loaded together: alone, unchanged; several, each row's scope
+    led by its document's short name (``Document.name``)."""
+    taken: set[str] = set()
+    out = []
+    for d in docs:
+        name = d.name if d.name and d.name not in taken else short_name(d, taken)
+        taken.add(name)
+        if len(docs) == 1:
+            out.append(replace(d, name=name))
+            continue
+        rows = [replace(r, attachment=f"{name} {r.attachment}".strip(), doc=name) for r in d.rows]
+        out.append(replace(d, rows=rows, name=name))
+    return out
+
+
+def all_rows(docs: list[Document]) -> list:
+    """One row list over the loaded documents (keys unique across them)."""
+    return [r for d in qualify(docs) for r in d.rows]
+
+
+class Library:
+    """The documents added to a data directory (``policyqa add/docs/remove``)."""
+
+    def __init__(self, home: Path | str):
+        self.dir = Path(home) / "library"
+        self.index = self.dir / "library.json"
+
+    def entries(self) -> list[dict[str, Any]]:
+        if not self.index.exists():
+            return []
+        try:
+            data = json.loads(self.index.read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise IngestError(f"文件库清单损坏：{self.index}（{e}）。修复：删除该文件后重新 policyqa add") from e
+        return list(data.get("documents", []))
+
+    def _write(self, entries: list[dict[str, Any]]) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.index.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"documents": entries}, ensure_ascii=False, indent=1), "utf-8")
+        tmp.replace(self.index)
+
+    def add(self, path: Path | str) -> dict[str, Any]:
+        """Parse and add one document (refused with the parser's message when unreadable;
+        adding the same text again changes nothing)."""
+        text = read_text(path)
+        doc = parse_text(text, str(path))
+        entries = self.entries()
+        for e in entries:
+            if e["sha256"] == doc.sha256:
+                return e
+        taken = {e["name"] for e in entries}
+        name = short_name(doc, taken)
+        file = f"{doc.sha256[:16]}.txt"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        (self.dir / file).write_text(text, "utf-8")
+        entry = {"name": name, "file": file, "sha256": doc.sha256, "source": str(path), "title": doc.title,
+                 "doc_number": doc.doc_number, "rows": len(doc.rows),
+                 "added": time.strftime("%Y-%m-%d %H:%M:%S")}
+        self._write([*entries, entry])
+        return entry
+
+    def remove(self, key: str) -> dict[str, Any]:
+        """Drop a document by its short name, 文号, file or source path."""
+        entries = self.entries()
+        hit = [e for e in entries if key in (e["name"], e["doc_number"], e["file"], e["source"])]
+        if not hit:
+            names = "、".join(e["name"] for e in entries) or "（文件库为空）"
+            raise IngestError(f"文件库中没有“{key}”：现有 {names}（policyqa docs 可列出）")
+        (self.dir / hit[0]["file"]).unlink(missing_ok=True)
+        self._write([e for e in entries if e is not hit[0]])
+        return hit[0]
+
+    def documents(self, builtin: bool = True) -> list[Document]:
+        """The built-in corpus (unless ``builtin`` is False) and every added document, in
+        the order added, with their library names."""
+        docs = [load_document()] if builtin else []
+        for e in self.entries():
+            d = load_document(self.dir / e["file"])
+            d.name = e["name"]
+            docs.append(d)
+        return docs

@@ -1,0 +1,101 @@
+"""Several documents in one assistant, on the ingest side: the library in the data
+directory, short names in citations, one row list over all documents, and passage
+vectors cached by chunk text hash (adding a document embeds only its chunks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.chunks import make_chunks
+from index.vector_cache import CachedEmbedder
+from ingest import IngestError, load_document, parse_label
+from ingest.library import Library, all_rows, qualify, short_name
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_one_document_alone_keeps_its_labels():
+    (d,) = qualify([load_document()])
+    assert d.row("附件1", 84).citation == "〔附件1 第84项〕" and d.rows[0].doc == ""
+
+
+def test_two_documents_cite_each_by_a_short_name():
+    builtin, other = qualify([load_document(), load_document(DATA / "pingyao_table.txt")])
+    assert (builtin.name, other.name) == ("大宁市场主体任务清单", "平遥优化营商任务清单")
+    r = builtin.row("大宁市场主体任务清单 附件1", 84)
+    assert r.citation == "〔大宁市场主体任务清单 附件1 第84项〕" and r.doc == builtin.name
+    assert other.rows[2].citation == "〔平遥优化营商任务清单 第3项〕"
+    for d in (builtin, other):
+        # no digits and no brackets in a name: a label's only number stays the row's
+        assert not any(ch.isdigit() or ch in "〔〕《》()（）" for ch in d.name)
+        for row in d.rows:
+            assert parse_label(row.citation) == row.key
+    rows = all_rows([load_document(), load_document(DATA / "pingyao_table.txt")])
+    assert len(rows) == 218 + 4 == len({r.key for r in rows})
+
+
+def test_short_names_are_unique():
+    d = load_document(DATA / "pingyao_table.txt")
+    assert short_name(d, {"平遥优化营商任务清单"}) == "平遥优化营商任务清单甲"
+
+
+def test_library_add_list_remove(tmp_path):
+    lib = Library(tmp_path)
+    assert lib.entries() == []
+    e = lib.add(DATA / "xixian_items_lines.txt")
+    assert e["name"] == "隰县重点任务责任分工" and e["rows"] == 6
+    assert lib.add(DATA / "xixian_items_lines.txt") == e          # the same text again: no change
+    lib.add(DATA / "pingyao_table.txt")
+    assert [x["name"] for x in lib.entries()] == ["隰县重点任务责任分工", "平遥优化营商任务清单"]
+    docs = lib.documents()
+    assert [len(d.rows) for d in docs] == [218, 6, 4] and docs[2].name == "平遥优化营商任务清单"
+    assert lib.remove("平政办发〔2021〕12号")["name"] == "平遥优化营商任务清单"
+    assert [x["name"] for x in lib.entries()] == ["隰县重点任务责任分工"]
+    with pytest.raises(IngestError, match="没有“不存在的文件”.*隰县重点任务责任分工"):
+        lib.remove("不存在的文件")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("只是一段话。\n")
+    with pytest.raises(IngestError, match="没有识别到"):
+        lib.add(bad)
+    assert len(lib.entries()) == 1
+
+
+class CountingEmbedder:
+    name, dim = "fake", 4
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode_queries(self, texts):
+        return self.encode_passages(texts)
+
+    def encode_passages(self, texts, progress=None):
+        self.encoded += list(texts)
+        return np.array([[len(t), t.count("县"), 1.0, 0.0] for t in texts], dtype=np.float32)
+
+
+def test_adding_a_document_embeds_only_its_chunks(tmp_path):
+    first = all_rows([load_document(DATA / "xixian_items_lines.txt")])
+    inner = CountingEmbedder()
+    cache = CachedEmbedder(inner, tmp_path)
+    texts1 = [c.text for c in make_chunks(first)]
+    v1 = cache.encode_passages(texts1)
+    assert len(inner.encoded) == len(set(texts1)) and v1.shape == (len(texts1), 4)
+    # a second document loaded with the first: the first's chunk texts do not change
+    # (the document's name is in the scope, not in the text), so only the new
+    # document's chunks are encoded — in a fresh process, from the cache on disk
+    both = all_rows([load_document(DATA / "xixian_items_lines.txt"), load_document(DATA / "pingyao_table.txt")])
+    texts2 = [c.text for c in make_chunks(both)]
+    inner2 = CountingEmbedder()
+    v2 = CachedEmbedder(inner2, tmp_path).encode_passages(texts2)
+    pingyao = [c.text for c in make_chunks(load_document(DATA / "pingyao_table.txt").rows)]
+    # 4 whole rows + the 2 measures of 第2项 = 6 chunks, the only ones encoded
+    assert inner2.encoded == list(dict.fromkeys(pingyao)) and len(pingyao) == 6
+    assert np.array_equal(v2[: len(texts1)], v1)
+    # a rebuild with nothing new embeds nothing
+    inner3 = CountingEmbedder()
+    CachedEmbedder(inner3, tmp_path).encode_passages(texts2)
+    assert inner3.encoded == []
