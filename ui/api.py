@@ -3,9 +3,12 @@
     POST /api/ask        {"question": str, "history": [...]} → the answer schema
     GET  /api/rows/{attachment}/{number}                      → one row
     GET  /api/health                                          → status, corpus, index
-    POST /api/feedback   {"question", "answer", "rating": "up"|"down", "comment"}
+    POST /api/feedback   {"question", "answer", "rating": "up"|"down", "comment", "citations"}
 
-Errors are JSON ``{"detail": "<中文说明>"}`` with a 4xx status.
+Errors are JSON ``{"detail": "<中文说明>"}`` with a 4xx status: a body that is not
+JSON (or not ``application/json``), too deep, with a lone surrogate or an integer too
+long to read is a 400/413/415, never a 500. The history reaches the engine bounded
+(:func:`ui.limits.bound_history`).
 """
 
 from __future__ import annotations
@@ -15,75 +18,119 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from qa.engine import Assistant
 from qa.schema import MAX_QUESTION_CHARS, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
+from .limits import bound_history
+
+MAX_BODY = 64 * 1024          # bytes of a request body to /api/*
+MAX_HISTORY_ITEMS = 1000      # messages in a posted history (only the last few are read)
+MAX_ROW_NUMBER_DIGITS = 6
+EXAMPLE = "例如 {\"question\": \"高企认定奖励多少\"}"
 
 
-def _error(status: int, detail: str) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status)
+def error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
-async def _json_body(request: Request) -> dict[str, Any] | JSONResponse:
+def _has_surrogate(obj: Any, depth: int = 0) -> bool:
+    """Whether any string (key or value) holds a lone surrogate such as "\\ud800"."""
+    if isinstance(obj, str):
+        try:
+            obj.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(obj, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in obj.items())
+    if isinstance(obj, list):
+        return any(_has_surrogate(v) for v in obj)
+    return False
+
+
+async def json_body(request: Request) -> dict[str, Any] | JSONResponse:
+    """The request's JSON object, or the JSON error to answer with."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        return error(415, f"请求必须是 JSON（Content-Type: application/json），{EXAMPLE}。")
     raw = await request.body()
-    if len(raw) > 200_000:
-        return _error(413, "请求太大。")
+    if len(raw) > MAX_BODY:
+        return error(413, f"请求太大（{len(raw)} 字节），最多 {MAX_BODY // 1024} KB。")
     try:
         body = json.loads(raw.decode("utf-8") or "null")
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return _error(400, "请求体必须是 JSON，例如 {\"question\": \"高企认定奖励多少\"}。")
+        return error(400, f"请求体必须是 JSON，{EXAMPLE}。")
+    except RecursionError:
+        return error(400, "请求体的 JSON 嵌套太深。")
+    except ValueError:  # an integer of more than 4,300 digits
+        return error(400, "请求体中的数字太长。")
     if not isinstance(body, dict):
-        return _error(400, "请求体必须是 JSON 对象，例如 {\"question\": \"高企认定奖励多少\"}。")
+        return error(400, f"请求体必须是 JSON 对象，{EXAMPLE}。")
+    try:
+        bad = _has_surrogate(body)
+    except RecursionError:
+        return error(400, "请求体的 JSON 嵌套太深。")
+    if bad:
+        return error(400, "请求中含有无效字符（不成对的代理码位，如 \\ud800），请检查文字。")
     return body
+
+
+def _public_embedder(name: str | None) -> str | None:
+    """The embedder's name without the model directory's path (a client needs no paths)."""
+    if name and name.startswith("st:"):
+        return "st:" + name.rstrip("/").rsplit("/", 1)[-1]
+    return name
 
 
 def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: dict[str, Any]) -> None:
     @app.post("/api/ask")
     async def ask(request: Request) -> Any:
-        body = await _json_body(request)
+        body = await json_body(request)
         if isinstance(body, JSONResponse):
             return body
         question = body.get("question")
         history = body.get("history") or []
         if not isinstance(history, list):
-            return _error(400, "history 必须是列表（之前的对话消息）。")
+            return error(400, "history 必须是列表（之前的对话消息）。")
+        if len(history) > MAX_HISTORY_ITEMS:
+            return error(413, f"history 太长（{len(history)} 条），最多 {MAX_HISTORY_ITEMS} 条；只有最近几轮会被读取。")
         if isinstance(question, str) and len(question.strip()) > MAX_QUESTION_CHARS:
-            return _error(413, f"问题太长（{len(question.strip())} 字），请控制在 {MAX_QUESTION_CHARS} 字以内。")
+            return error(413, f"问题太长（{len(question.strip())} 字），请控制在 {MAX_QUESTION_CHARS} 字以内。")
         try:
-            from starlette.concurrency import run_in_threadpool
-
-            ans = await run_in_threadpool(assistant.answer, question, history)
+            ans = await run_in_threadpool(assistant.answer, question, bound_history(history))
         except QuestionError as e:
-            return _error(400, str(e))
+            return error(400, str(e))
         return ans.to_dict()
 
     @app.get("/api/rows/{attachment}/{number}")
     def row(attachment: str, number: str) -> Any:
         att = attachment if attachment.startswith("附件") else f"附件{attachment}"
-        if not number.isdigit():
-            return _error(400, f"序号必须是数字，收到“{number}”。")
+        if not (number.isascii() and number.isdigit()):
+            return error(400, f"序号必须是数字，收到“{number[:20]}”。")
+        if len(number) > MAX_ROW_NUMBER_DIGITS:
+            return error(404, f"没有 {att[:20]} 第{number[:20]}…项。")
         r = assistant.r.by_key.get((att, int(number)))
         if r is None:
-            return _error(404, f"没有 {att} 第{number}项（附件1 有 1–105 项，附件2 有 1–113 项）。")
+            return error(404, f"没有 {att[:20]} 第{number}项（附件1 有 1–105 项，附件2 有 1–113 项）。")
         return r.to_dict()
 
     @app.get("/api/health")
     def health() -> Any:
         m = assistant.r.stored.manifest
         return {"status": "ok", "rows": len(assistant.r.rows), "chunks": len(assistant.r.chunks),
-                "embedder": m.get("embedder"), "index_created": m.get("created"), **meta}
+                "embedder": _public_embedder(m.get("embedder")), "index_created": m.get("created"), **meta}
 
     @app.post("/api/feedback")
     async def post_feedback(request: Request) -> Any:
-        body = await _json_body(request)
+        body = await json_body(request)
         if isinstance(body, JSONResponse):
             return body
         try:
-            rec = feedback.append(str(body.get("question", "")), str(body.get("answer", "")),
-                                  str(body.get("rating", "")), str(body.get("comment", "") or ""),
-                                  [str(c) for c in body.get("citations", []) or []])
+            rec = feedback.append(body.get("question"), body.get("answer"), body.get("rating"),
+                                  body.get("comment"), body.get("citations"))
         except FeedbackError as e:
-            return _error(400, str(e))
+            return error(e.status, str(e))
         return {"status": "ok", "time": rec["time"]}

@@ -1,51 +1,236 @@
-"""One server: FastAPI with the JSON API, Gradio mounted at ``/``."""
+"""One server: FastAPI with the JSON API, Gradio mounted at ``/``.
+
+Safe to leave running where anyone can reach it (see README, "Reliability"):
+
+- offline: Gradio's analytics, version check and Hugging Face telemetry are off in the
+  server itself (set here, before Gradio is imported); the page loads nothing from
+  outside (local fonts; a Content-Security-Policy allowing this server only);
+- only the hosts the server was started for (``--allowed-hosts``) are answered, so a
+  DNS-rebinding page cannot talk to it; writes (any POST) from another site's page
+  are refused; request bodies are capped (64 KB for the API, 1 MB for the chat);
+  uploads are refused (nothing in the app uploads);
+- idle chat sessions expire; a stop (SIGTERM) waits at most a few seconds.
+"""
 
 from __future__ import annotations
 
-import sys
-import time
-from pathlib import Path
+import os
 
-from fastapi import FastAPI
+# before anything imports gradio or huggingface_hub: the product makes no outside connection
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["DO_NOT_TRACK"] = "1"
 
-from index.store import default_home
-from ingest import load_document
-from qa.engine import Assistant, open_assistant
+import json  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
 
-from .api import add_routes
-from .feedback import FeedbackLog
+from fastapi import FastAPI, Request  # noqa: E402
+
+from index.store import default_home  # noqa: E402
+from ingest import load_document  # noqa: E402
+from qa.engine import Assistant, open_assistant  # noqa: E402
+
+from .api import MAX_BODY, add_routes, error  # noqa: E402
+from .feedback import FeedbackLog  # noqa: E402
 
 QUEUE_CONCURRENCY = 16  # simultaneous users the Gradio queue serves at once
+MAX_CHAT_BODY = 1024 * 1024      # bytes of a request to the Gradio app (the chat sends its whole history)
+SESSION_IDLE_SECONDS = 30 * 60   # a chat session unused this long is forgotten
+SESSION_CAPACITY = 2000          # sessions kept at most (~105 KB each)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# the page may load from this server only: no remote fonts, images, scripts or connections
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; "
+       "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+       "media-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; "
+       "frame-ancestors 'self'; form-action 'self'; base-uri 'self'")
 
 
 def reports_dir(home: Path) -> Path:
     return home / "reports" / "eval"
 
 
-def create_app(assistant: Assistant, home: Path) -> FastAPI:
+def allowed_hosts(host: str, extra: Iterable[str] | None = None) -> set[str]:
+    """The host names the server answers: the one it listens on, loopback names and
+    ``extra`` (``--allowed-hosts``). A server on 0.0.0.0 must be given its names."""
+    names = {h.strip().lower().strip("[]") for h in [host, *LOCAL_HOSTS, *(extra or [])] if h and h.strip()}
+    names.discard("0.0.0.0")
+    names.discard("::")
+    return names
+
+
+def _hostname(value: str) -> str:
+    """``example.com`` from ``example.com:7860``, ``::1`` from ``[::1]:7860``."""
+    try:
+        return (urlsplit("//" + value).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+async def _json_error(send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}, ensure_ascii=False).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class Guard:
+    """ASGI middleware in front of everything: host check, cross-site writes refused,
+    request bodies capped, uploads refused, security headers on every response."""
+
+    def __init__(self, app, hosts: set[str]):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        path = scope.get("path", "")
+        method = scope.get("method", "GET")
+        host = headers.get("host")
+        if host is not None and _hostname(host) not in self.hosts:
+            return await self._refuse(scope, send, 400, f"不接受主机名“{host[:60]}”的请求。如需用这个名字访问，"
+                                                        f"启动时加上 --allowed-hosts {_hostname(host)[:60] or '名字'}。")
+        origin = headers.get("origin")
+        if (method not in SAFE_METHODS or scope["type"] == "websocket") and origin is not None \
+                and not self._same_site(origin, host):
+            return await self._refuse(scope, send, 403, "拒绝来自其他网站的请求（Origin 不是本服务）。")
+        if method not in SAFE_METHODS and path.rstrip("/").endswith("/upload"):
+            return await self._refuse(scope, send, 403, "本应用不接受上传文件。")
+        limit = MAX_BODY if path.startswith("/api/") else MAX_CHAT_BODY
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return await self._refuse(scope, send, 413, f"请求太大，最多 {limit // 1024} KB。")
+        if scope["type"] == "websocket":
+            return await self.app(scope, receive, send)
+
+        received = 0
+        started = False
+
+        async def capped_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _TooLarge
+            return message
+
+        async def send_with_headers(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                         (b"referrer-policy", b"no-referrer")]
+                message = {**message, "headers": list(message.get("headers", [])) + extra}
+            await send(message)
+
+        try:
+            await self.app(scope, capped_receive, send_with_headers)
+        except _TooLarge:
+            if not started:
+                await _json_error(send, 413, f"请求太大，最多 {limit // 1024} KB。")
+
+    def _same_site(self, origin: str, host: str | None) -> bool:
+        """A write comes from this server's own page: the Origin is this very host and
+        port (another port on localhost is another site)."""
+        try:
+            netloc = urlsplit(origin).netloc.lower()
+        except ValueError:
+            return False
+        if host is not None:
+            return netloc == host.lower()
+        return _hostname(netloc) in self.hosts
+
+    async def _refuse(self, scope, send, status: int, detail: str) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await _json_error(send, status, detail)
+
+
+def _expire_idle_sessions(demo, idle_seconds: float, every: float) -> None:
+    """Forget chat sessions unused for ``idle_seconds`` (Gradio keeps each until 10,000
+    newer ones push it out: ~105 KB apiece, never released)."""
+    import datetime
+
+    while True:
+        time.sleep(every)
+        holder = getattr(demo, "state_holder", None)
+        if holder is None:
+            continue
+        cutoff = datetime.datetime.now() - datetime.timedelta(seconds=idle_seconds)
+        with holder.lock:
+            for sid, used in list(holder.time_last_used.items()):
+                if used < cutoff:
+                    holder.session_data.pop(sid, None)
+                    holder.time_last_used.pop(sid, None)
+
+
+def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
+               session_idle_seconds: float = SESSION_IDLE_SECONDS) -> FastAPI:
     import gradio as gr
 
     from .app import CSS, THEME, build
 
     feedback = FeedbackLog(home / "feedback.jsonl")
     app = FastAPI(title="政策问答 PolicyQA", docs_url="/api/docs", openapi_url="/api/openapi.json")
-    m = assistant.r.stored.manifest.get("document", {})
-    add_routes(app, assistant, feedback, {"document": m.get("doc_number", ""), "home": str(home)})
+    m = assistant.r.stored.manifest
+    add_routes(app, assistant, feedback, {"document": m.get("document", {}).get("doc_number", "")})
+
+    _api_fallbacks(app)
     demo = build(assistant, feedback, reports_dir(home))
+    demo.analytics_enabled = False
+    demo.state_session_capacity = SESSION_CAPACITY
     demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=256)
     allowed = [str(reports_dir(home))]
-    return gr.mount_gradio_app(app, demo, path="", theme=THEME, css=CSS, allowed_paths=allowed,
-                               footer_links=["api"], ssr_mode=False)
+    app = gr.mount_gradio_app(app, demo, path="", theme=THEME, css=CSS, allowed_paths=allowed,
+                              footer_links=["api"], ssr_mode=False, max_file_size="1kb")
+    threading.Thread(target=_expire_idle_sessions, args=(demo, session_idle_seconds, min(60.0, session_idle_seconds)),
+                     daemon=True, name="policyqa-session-expiry").start()
+    app.add_middleware(Guard, hosts=hosts or allowed_hosts("127.0.0.1"))
+    return app
+
+
+def _api_fallbacks(app: FastAPI) -> None:
+    """Chinese JSON for a wrong method or an unknown path under /api/ (otherwise the
+    Gradio app mounted at / would answer with its English 404)."""
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+    allow = {"/api/ask": "POST", "/api/feedback": "POST", "/api/health": "GET"}
+    for path, ok in allow.items():
+        def wrong_method(request: Request, ok: str = ok):
+            return error(405, f"{request.url.path} 只接受 {ok} 请求，收到 {request.method}。", {"Allow": ok})
+        app.add_api_route(path, wrong_method, methods=[m for m in methods if m != ok], include_in_schema=False)
+
+    def unknown(request: Request):
+        return error(404, f"没有这个接口：{request.url.path[:80]}。可用：POST /api/ask、GET /api/rows/附件1/84、"
+                          "GET /api/health、POST /api/feedback。")
+    app.add_api_route("/api/{rest:path}", unknown, methods=methods, include_in_schema=False)
 
 
 def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, embedder: str | None = None,
-          home: str | None = None, no_rebuild: bool = False) -> None:
+          home: str | None = None, no_rebuild: bool = False, extra_hosts: Iterable[str] | None = None) -> None:
     import uvicorn
 
     t0 = time.perf_counter()
     h = Path(home) if home else default_home()
     assistant = open_assistant(load_document(doc), embedder=embedder, home=h, no_rebuild=no_rebuild)
-    app = create_app(assistant, h)
+    env_hosts = [x for x in os.environ.get("POLICYQA_ALLOWED_HOSTS", "").split(",") if x.strip()]
+    hosts = allowed_hosts(host, [*(extra_hosts or []), *env_hosts])
+    app = create_app(assistant, h, hosts)
     print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
-          f"API：http://{host}:{port}/api/ask", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+          f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
