@@ -1,18 +1,26 @@
 """Persistence: an index is a directory in plain formats with a manifest.
 
     <home>/index/manifest.json   format version, corpus sha256, embedder name + dim,
-                                 chunking settings, counts, build time and duration
+                                 chunking settings, counts, build time and duration,
+                                 the sha256 and size of each file below, and the
+                                 document's parse warnings
     <home>/index/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
     <home>/index/chunks.jsonl    chunks with their BM25 tokens
     <home>/index/dense.faiss     faiss.write_index of the chunk vectors
 
 No pickle. A changed corpus, embedder or chunking triggers a rebuild (or, with
 ``no_rebuild``, an error naming the command to run); a missing, truncated or
-corrupt file is an :class:`IndexStoreError` naming the file and the fix.
+corrupt file is an :class:`IndexStoreError` naming the file and the fix. Loading
+verifies each file against its checksum in the manifest, so a row edited by hand
+(10万 → 99万) is refused rather than served as the document's word.
+
+Format versions: 1 — the files above; 2 — the manifest adds ``files`` (checksums) and
+``document.warnings``. An index of an older format is rebuilt with a notice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -31,13 +39,31 @@ from .embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
 from .schema import Chunk
 from .tokenize import tokenize
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告"}
+FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss")
+MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}
 FIX = "policyqa index --rebuild"
 
 
 class IndexStoreError(RuntimeError):
     """A persisted index cannot be used; the message names the file and the fix."""
+
+
+def _short(e: BaseException | str, limit: int = 120) -> str:
+    """An error's text cut to a short excerpt (a corrupt file's bytes can fill screens)."""
+    text = str(e) if isinstance(e, str) else (f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def default_home() -> Path:
@@ -105,7 +131,9 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
                 "rows": len(doc.rows), "chunks": len(chunks),
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "build_seconds": round(time.perf_counter() - t0, 2),
-                "document": {"title": doc.title, "doc_number": doc.doc_number, "path": doc.path}}
+                "document": {"title": doc.title, "doc_number": doc.doc_number, "path": doc.path,
+                             "warning_count": len(doc.warnings),
+                             "warnings": list(doc.warnings[:MAX_WARNINGS])}}
     tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
     try:
         with open(tmp / "rows.jsonl", "w", encoding="utf-8") as f:
@@ -115,6 +143,8 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
             for c, toks in zip(chunks, tokens):
                 f.write(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n")
         dense.save(index, tmp / "dense.faiss")
+        manifest["files"] = {name: {"sha256": file_sha256(tmp / name), "bytes": (tmp / name).stat().st_size}
+                             for name in FILES}
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
         old = target.with_name(f".old-{os.getpid()}-{time.time_ns()}")
         if target.exists():
@@ -138,7 +168,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
                 try:
                     out.append(json.loads(line))
                 except json.JSONDecodeError as e:
-                    raise IndexStoreError(f"索引文件已损坏：{path} 第 {n} 行不是有效 JSON（{e.msg}）。"
+                    raise IndexStoreError(f"索引文件已损坏：{path} 第 {n} 行不是有效 JSON（{_short(e.msg)}）。"
                                           f"修复：运行 {FIX}") from e
     return out
 
@@ -153,24 +183,41 @@ def read_manifest(path: Path) -> dict[str, Any] | None:
     try:
         manifest = json.loads(mf.read_text("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise IndexStoreError(f"索引清单已损坏：{mf}（{e}）。修复：运行 {FIX}") from e
+        raise IndexStoreError(f"索引清单已损坏：{mf}（{_short(e)}）。修复：运行 {FIX}") from e
     if not isinstance(manifest, dict):
         raise IndexStoreError(f"索引清单格式不对：{mf}。修复：运行 {FIX}")
     return manifest
 
 
+def verify(path: Path, manifest: dict[str, Any]) -> None:
+    """Each file's size and sha256 against the manifest; :class:`IndexStoreError` naming
+    the first file that differs (edited, truncated, overwritten) and the fix."""
+    recorded = manifest.get("files")
+    if not isinstance(recorded, dict):
+        raise IndexStoreError(f"索引清单没有记载文件校验和：{path / 'manifest.json'}。修复：运行 {FIX}")
+    for name in FILES:
+        f = path / name
+        if not f.exists():
+            raise IndexStoreError(f"索引文件缺失：{f}。修复：运行 {FIX}")
+        want = recorded.get(name) if isinstance(recorded.get(name), dict) else {}
+        if f.stat().st_size != want.get("bytes") or file_sha256(f) != want.get("sha256"):
+            raise IndexStoreError(f"索引文件与清单记载的校验和不符（文件被改动、截断或损坏）：{f}。"
+                                  f"修复：运行 {FIX}")
+
+
 def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
     t0 = time.perf_counter()
-    for name in ("rows.jsonl", "chunks.jsonl", "dense.faiss"):
+    for name in FILES:
         if not (path / name).exists():
             raise IndexStoreError(f"索引文件缺失：{path / name}。修复：运行 {FIX}")
+    verify(path, manifest)
     try:
         rows = [TaskRow.from_dict(d) for d in _read_jsonl(path / "rows.jsonl")]
         recs = _read_jsonl(path / "chunks.jsonl")
         chunks = [Chunk.from_dict(d) for d in recs]
         tokens = [list(d["tokens"]) for d in recs]
     except (KeyError, TypeError, ValueError) as e:
-        raise IndexStoreError(f"索引文件内容不完整：{path}（{e!r}）。修复：运行 {FIX}") from e
+        raise IndexStoreError(f"索引文件内容不完整：{path}（{_short(e)}）。修复：运行 {FIX}") from e
     try:
         index = dense.load(path / "dense.faiss")
     except RuntimeError as e:
@@ -180,6 +227,10 @@ def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
         raise IndexStoreError(f"索引文件彼此不一致（行 {counts[0]}、块 {counts[1]}、向量 {counts[2]}×{counts[3]}，"
                               f"清单记载 {manifest.get('rows')}、{manifest.get('chunks')}、{manifest.get('dim')}）："
                               f"{path}。修复：运行 {FIX}")
+    row_keys = {r.key for r in rows}
+    if orphan := next((c for c in chunks if c.key not in row_keys), None):
+        raise IndexStoreError(f"索引文件彼此不一致：{path / 'chunks.jsonl'} 的第 {orphan.id} 块指向不存在的行"
+                              f"（{_short(orphan.label, 40)}）。修复：运行 {FIX}")
     return StoredIndex(manifest, rows, chunks, tokens, index, path, time.perf_counter() - t0)
 
 
@@ -190,11 +241,16 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
     emb = embedder if embedder is not None and not isinstance(embedder, str) else None
     name = emb.name if emb else _embedder_name(embedder)
     path = index_dir(home)
+    warn_document(doc)
     manifest = None if rebuild else read_manifest(path)
     if manifest is not None:
         reasons = mismatch(manifest, expected_manifest(doc, name))
         if not reasons:
             return load(path, manifest), emb or make_embedder(name)
+        old = manifest.get("format_version")
+        if isinstance(old, int) and old < FORMAT_VERSION:
+            reasons = [f"索引格式已从版本 {old} 更新到 {FORMAT_VERSION}（{FORMAT_CHANGES.get(FORMAT_VERSION, '')}），"
+                       f"旧索引需要重建"] + [r for r in reasons if not r.startswith("索引格式版本")]
         if no_rebuild:
             raise IndexStoreError(f"索引与当前设置不符（{'；'.join(reasons)}）：{path}。修复：运行 {FIX}")
         if not quiet:
@@ -203,6 +259,19 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
         raise IndexStoreError(f"还没有索引：{path}。修复：运行 policyqa index")
     emb = emb or make_embedder(name)
     return build(doc, emb, home, quiet=quiet), emb
+
+
+def warn_document(doc: Document, limit: int = 10) -> None:
+    """The document's parse warnings on stderr (a corpus cut mid-row, skipped lines):
+    every command that opens an index says them, not only ``policyqa rows``."""
+    if not doc.warnings:
+        return
+    for w in doc.warnings[:limit]:
+        print(f"警告：{w}", file=sys.stderr)
+    if len(doc.warnings) > limit:
+        print(f"警告：……共 {len(doc.warnings)} 条，其余从略（policyqa rows 列出全部）", file=sys.stderr)
+    print(f"警告：{doc.path} 有 {len(doc.warnings)} 处无法读入，已读 {len(doc.rows)} 项；请核对原文件是否完整",
+          file=sys.stderr)
 
 
 def _embedder_name(spec: str | None) -> str:
