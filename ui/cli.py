@@ -42,6 +42,8 @@ def cmd_rows(args: argparse.Namespace) -> int:
 
 def cmd_depts(args: argparse.Namespace) -> int:
     doc = load_document(args.doc)
+    for w in doc.warnings:
+        print(f"警告：{w}", file=sys.stderr)
     entries = directory(doc.rows)
     if args.json:
         _dump([e.to_dict() for e in entries])
@@ -194,7 +196,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .server import serve
 
-    serve(args.host, args.port, args.doc, args.embedder, args.home, args.no_rebuild)
+    serve(args.host, args.port, args.doc, args.embedder, args.home, args.no_rebuild, args.allowed_hosts)
     return 0
 
 
@@ -253,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_index_opts(sp)
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=7860)
+    sp.add_argument("--allowed-hosts", nargs="+", default=[], metavar="HOST",
+                    help="另外接受的主机名，如 zhengce.example.gov.cn（默认只接受 --host 的值、localhost 和 127.0.0.1）")
     return p
 
 
