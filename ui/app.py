@@ -19,7 +19,7 @@ from qa.engine import Assistant
 from qa.schema import Answer, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
-from .limits import bound_history, plain_text
+from .limits import bound_history
 from .render import answer_plain, plain_markdown, row_markdown, verdict_markdown
 
 EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
@@ -99,15 +99,15 @@ JS = r"""
 THEME = gr.themes.Soft(primary_hue="red", neutral_hue="slate")
 
 
-def plain_text(content: Any) -> str:
+def message_text(content: Any) -> str:
     """The text of a chat message as Gradio may hand it over: a string, a content part
     ``{"type": "text", "text": …}`` or a list of them."""
     if isinstance(content, str):
         return content
     if isinstance(content, dict):
-        return plain_text(content.get("text", content.get("content", "")))
+        return message_text(content.get("text", content.get("content", "")))
     if isinstance(content, (list, tuple)):
-        return " ".join(t for t in (plain_text(c) for c in content) if t)
+        return " ".join(t for t in (message_text(c) for c in content) if t)
     return "" if content is None else str(content)
 
 
@@ -144,7 +144,6 @@ def engine_history(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.Blocks:
     rows = assistant.r.rows
-    by_label = {r.label: r for r in rows}
     sections = [ALL] + list(dict.fromkeys(f"{r.attachment} {r.section}" for r in rows))
     entries = directory(rows)
     depts = [ALL] + [e.name for e in entries]
@@ -185,9 +184,9 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
 
             def respond(message: Any, state: list[dict[str, Any]] | None):
                 state = list(state or [])
-                question = plain_text(message)
+                question = message_text(message)
                 try:
-                    ans = assistant.answer(question, engine_history(state))
+                    ans = assistant.answer(question, bound_history(engine_history(state)))
                 except QuestionError as e:  # shown under the chat; nothing else changes
                     return (gr.update(), state, gr.update(), f"⚠️ {e}", gr.update(), gr.update(),
                             gr.update())
@@ -243,7 +242,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                     return gr.update(), gr.update()
                 return gr.update(visible=True), row_markdown(row)
 
-            cite_key.input(open_row, cite_key, [drawer, row_view], api_visibility="private")
+            cite_key.change(open_row, cite_key, [drawer, row_view], api_visibility="private")
             close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
 
         with gr.Tab("政策查询", id="browse"):
@@ -346,4 +345,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
 
             refresh.click(load_report, None, [report_md, gallery], api_visibility="private")
             demo.load(load_report, None, [report_md, gallery], api_visibility="private")
+
+        gr.HTML('<div class="pqa-note">通过 JSON API 使用：<a href="/api/docs" target="_blank">/api/docs</a>'
+                '（POST /api/ask、GET /api/rows/附件1/84 …）</div>', elem_id="pqa-footer")
+        demo.load(None, None, None, js=JS)
     return demo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from ingest.departments import DepartmentEntry
@@ -31,6 +32,22 @@ def row_text(row: TaskRow) -> str:
 def _esc(text: str) -> str:
     """Escape for Markdown rendered by Gradio: HTML is shown as text, never rendered."""
     return html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
+
+
+# every ASCII character Markdown (CommonMark + GFM autolinks) gives a meaning to
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` as Markdown that renders as exactly that text: a question is shown as
+    typed, never as a link, an image, emphasis or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def answer_plain(answer: str) -> str:
+    """An answer without Markdown markup (``**相关条目**`` → 相关条目): what the chat shows
+    and its copy button copies, and what the terminal prints."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", answer).replace("\\*", "*").replace("\\_", "_")
 
 
 def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
