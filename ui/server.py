@@ -197,7 +197,7 @@ def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
     demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=256)
     allowed = [str(reports_dir(home))]
     app = gr.mount_gradio_app(app, demo, path="", theme=THEME, css=CSS, allowed_paths=allowed,
-                              footer_links=["api"], ssr_mode=False, max_file_size="1kb")
+                              footer_links=[], ssr_mode=False, max_file_size="1kb")
     threading.Thread(target=_expire_idle_sessions, args=(demo, session_idle_seconds, min(60.0, session_idle_seconds)),
                      daemon=True, name="policyqa-session-expiry").start()
     app.add_middleware(Guard, hosts=hosts or allowed_hosts("127.0.0.1"))
