@@ -79,6 +79,24 @@ def builtin_questions() -> Path:
     return Path(str(resources.files("eval").joinpath("questions.jsonl")))
 
 
+def external_questions(root: Path | None = None) -> list[Path]:
+    """Question sets written outside the team, one voice per file, in ``../shared/questions/``
+    beside the repository (evaluation only: nothing is fitted on them)."""
+    root = root or Path(__file__).resolve().parent.parent
+    d = root.parent / "shared" / "questions"
+    return sorted(d.glob("*.jsonl")) if d.is_dir() else []
+
+
+def default_question_files() -> list[Path]:
+    """The team's own set first, then every external set found."""
+    return [builtin_questions(), *external_questions()]
+
+
+def set_name(path: Path) -> str:
+    """A question file's short name in reports: ``team`` for the built-in set, else its stem."""
+    return "team" if path.resolve() == builtin_questions().resolve() else path.stem
+
+
 def load_questions(path: str | Path | None = None) -> list[Question]:
     """Parse a question file; raises :class:`QuestionSetError` naming the line."""
     p = Path(path) if path else builtin_questions()

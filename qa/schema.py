@@ -7,6 +7,11 @@ from typing import Any
 
 MAX_QUESTION_CHARS = 500
 
+# what an answer does with the question: states it, gives the nearest rule while
+# saying what the document does not state, or finds the document silent on it
+ANSWERED, PARTIAL, NOT_COVERED = "answered", "partial", "not_covered"
+COVERAGES = (ANSWERED, PARTIAL, NOT_COVERED)
+
 
 class QuestionError(ValueError):
     """A question that cannot be answered as asked (empty, too long); the message is
@@ -45,6 +50,18 @@ class Answer:
     related: list[Related] = field(default_factory=list)
     latency_ms: float = 0.0
     followup: bool = False           # answered with the previous turn's rows
+    coverage: str = ""               # ANSWERED | PARTIAL | NOT_COVERED; abstained ⇔ NOT_COVERED
+
+    def __post_init__(self) -> None:
+        if not self.coverage:
+            self.coverage = NOT_COVERED if self.abstained else ANSWERED
+        if self.coverage not in COVERAGES or self.abstained != (self.coverage == NOT_COVERED):
+            raise ValueError(f"coverage {self.coverage!r} does not agree with abstained={self.abstained}")
+
+    @property
+    def flagged(self) -> bool:
+        """The answer tells the user the document does not (fully) state what was asked."""
+        return self.coverage != ANSWERED
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,7 +72,8 @@ class Answer:
                    intent=d["intent"],
                    citations=[Citation(**c) for c in d.get("citations", [])],
                    related=[Related(**r) for r in d.get("related", [])],
-                   latency_ms=float(d.get("latency_ms", 0.0)), followup=bool(d.get("followup", False)))
+                   latency_ms=float(d.get("latency_ms", 0.0)), followup=bool(d.get("followup", False)),
+                   coverage=str(d.get("coverage", "")))
 
     @property
     def cited_keys(self) -> list[tuple[str, int]]:

@@ -148,48 +148,56 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.dataset import (
-        QuestionSetError,
-        builtin_questions,
-        load_questions,
-        validate,
-    )
+    from eval.dataset import QuestionSetError, default_question_files, load_questions, set_name, validate
     from eval.report import table_text, write
-    from eval.run import CONFIGS, evaluate
+    from eval.run import CONFIGS, GAP_METRICS, evaluate_sets
 
+    configs = args.configs or list(CONFIGS)
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:  # before the index is built
+        print(f"错误：未知配置：{', '.join(unknown)}（可用：{', '.join(CONFIGS)}）", file=sys.stderr)
+        return 2
+    files = [Path(f) for f in args.questions] if args.questions else default_question_files()
+    sets: dict[str, list] = {}
     try:
-        questions = load_questions(args.questions)
+        for f in files:
+            sets[set_name(f)] = load_questions(f)
     except QuestionSetError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
     doc = load_document(args.doc)
     a = _assistant(args, doc)
-    v = validate(questions, doc)
-    for err in v.errors:
-        print(f"警告（问题集）：{err}", file=sys.stderr)
-    for w in v.warnings:
-        print(f"提示（问题集，gold 可能不全）：{w}", file=sys.stderr)
-    if args.split != "all":
-        questions = [q for q in questions if q.split == args.split]
-    configs = args.configs or list(CONFIGS)
-    try:
-        report = evaluate(a, questions, configs)
-    except ValueError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 2
-    report["questions_file"] = str(args.questions or builtin_questions())
-    report["validation_errors"] = v.errors
-    report["validation_warnings"] = v.warnings
-    print(table_text({n: c["all"] for n, c in report["configs"].items()}))
-    for split in ("dev", "test"):
-        rows = {n: c["splits"][split] for n, c in report["configs"].items() if split in c["splits"]}
-        if rows and args.split == "all":
-            print(f"\n[{split}]\n" + table_text(rows))
+    for name, questions in sets.items():
+        v = validate(questions, doc)
+        for err in v.errors:
+            print(f"警告（问题集 {name}）：{err}", file=sys.stderr)
+        for w in v.warnings:
+            print(f"提示（问题集 {name}，gold 可能不全）：{w}", file=sys.stderr)
+        if args.split != "all":
+            sets[name] = [q for q in questions if q.split == args.split]
+    result = evaluate_sets(a, sets, configs)
     from index.store import default_home
 
     out = Path(args.out) if args.out else Path(args.home or default_home()) / "reports" / "eval"
-    paths = write(report, out)
-    print(f"\n报告已写入：{', '.join(str(p) for p in paths)}", file=sys.stderr)
+    written: list[Path] = []
+    for (name, report), f in zip(result["sets"].items(), files):
+        report["questions_file"] = str(f)
+        print(f"\n== {name}（{f.name}，{report['questions']} 题）==")
+        print(table_text({n: c["all"] for n, c in report["configs"].items()}))
+        for split in ("dev", "test"):
+            rows = {n: c["splits"][split] for n, c in report["configs"].items() if split in c["splits"]}
+            if rows and args.split == "all":
+                print(f"\n[{split}]\n" + table_text(rows))
+        # the first set's report where the 评测 tab reads it, the others beside it
+        written += write(report, out if name == result["own"] else out / name)
+    if result["gap"]:
+        print(f"\n== 与本组问题集（{result['own']}）的差距，默认配置（负数：外部问题集更差）==")
+        print(table_text(result["gap"], GAP_METRICS))
+    summary = {n: r["configs"][c]["all"] for n, r in result["sets"].items()
+               for c in [result["default"] if result["default"] in r["configs"] else next(iter(r["configs"]))]}
+    (out / "sets.json").write_text(json.dumps({"own": result["own"], "gap": result["gap"], "summary": summary},
+                                              ensure_ascii=False, indent=2), "utf-8")
+    print(f"\n报告已写入：{out}（每个外部问题集在其子目录）", file=sys.stderr)
     return 0
 
 
@@ -246,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("eval", "评测：在问题集上比较各配置，写出报告和图", cmd_eval)
     add_index_opts(sp)
-    sp.add_argument("--questions", help="问题集 JSONL（默认：内置 eval/questions.jsonl）")
+    sp.add_argument("--questions", nargs="+",
+                    help="问题集 JSONL，可给多个（默认：内置 eval/questions.jsonl 和 ../shared/questions/ 下的每个文件）")
     sp.add_argument("--configs", nargs="+", help="要比较的配置（默认全部）")
     sp.add_argument("--split", choices=["all", "dev", "test"], default="all")
     sp.add_argument("--out", help="报告目录（默认：数据目录下 reports/eval，界面“评测”页读取它）")
