@@ -100,7 +100,7 @@ def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: 
         if isinstance(question, str) and len(question.strip()) > MAX_QUESTION_CHARS:
             return error(413, f"问题太长（{len(question.strip())} 字），请控制在 {MAX_QUESTION_CHARS} 字以内。")
         try:
-            ans = await run_in_threadpool(assistant.answer, question, bound_history(history))
+            ans = await run_in_threadpool(assistant.answer, question, bound_history(history, question))
         except QuestionError as e:
             return error(400, str(e))
         return ans.to_dict()

@@ -7,7 +7,7 @@ Safe to leave running where anyone can reach it (see README, "Reliability"):
   outside (local fonts; a Content-Security-Policy allowing this server only);
 - only the hosts the server was started for (``--allowed-hosts``) are answered, so a
   DNS-rebinding page cannot talk to it; writes (any POST) from another site's page
-  are refused; request bodies are capped (64 KB for the API, 1 MB for the chat);
+  are refused; request bodies are capped at 64 KB (API and chat alike);
   uploads are refused (nothing in the app uploads);
 - idle chat sessions expire; a stop (SIGTERM) waits at most a few seconds.
 """
@@ -40,7 +40,6 @@ from .api import MAX_BODY, add_routes, error  # noqa: E402
 from .feedback import FeedbackLog  # noqa: E402
 
 QUEUE_CONCURRENCY = 16  # simultaneous users the Gradio queue serves at once
-MAX_CHAT_BODY = 1024 * 1024      # bytes of a request to the Gradio app (the chat sends its whole history)
 SESSION_IDLE_SECONDS = 30 * 60   # a chat session unused this long is forgotten
 SESSION_CAPACITY = 2000          # sessions kept at most (~105 KB each)
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -109,7 +108,7 @@ class Guard:
             return await self._refuse(scope, send, 403, "拒绝来自其他网站的请求（Origin 不是本服务）。")
         if method not in SAFE_METHODS and path.rstrip("/").endswith("/upload"):
             return await self._refuse(scope, send, 403, "本应用不接受上传文件。")
-        limit = MAX_BODY if path.startswith("/api/") else MAX_CHAT_BODY
+        limit = MAX_BODY  # the chat sends a question; its conversation stays on the server
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
             return await self._refuse(scope, send, 413, f"请求太大，最多 {limit // 1024} KB。")
@@ -161,22 +160,28 @@ class Guard:
         await _json_error(send, status, detail)
 
 
-def _expire_idle_sessions(demo, idle_seconds: float, every: float) -> None:
-    """Forget chat sessions unused for ``idle_seconds`` (Gradio keeps each until 10,000
-    newer ones push it out: ~105 KB apiece, never released)."""
+def expire_idle_sessions(holder, idle_seconds: float) -> int:
+    """Forget the chat sessions of a Gradio ``StateHolder`` unused for ``idle_seconds``
+    (Gradio keeps each until 10,000 newer ones push it out: ~105 KB apiece, never
+    released when idle). Returns how many were dropped."""
     import datetime
 
+    cutoff = datetime.datetime.now() - datetime.timedelta(seconds=idle_seconds)
+    dropped = 0
+    with holder.lock:
+        for sid, used in list(holder.time_last_used.items()):
+            if used < cutoff:
+                holder.session_data.pop(sid, None)
+                holder.time_last_used.pop(sid, None)
+                dropped += 1
+    return dropped
+
+
+def _expire_loop(demo, idle_seconds: float, every: float) -> None:
     while True:
         time.sleep(every)
-        holder = getattr(demo, "state_holder", None)
-        if holder is None:
-            continue
-        cutoff = datetime.datetime.now() - datetime.timedelta(seconds=idle_seconds)
-        with holder.lock:
-            for sid, used in list(holder.time_last_used.items()):
-                if used < cutoff:
-                    holder.session_data.pop(sid, None)
-                    holder.time_last_used.pop(sid, None)
+        if (holder := getattr(demo, "state_holder", None)) is not None:
+            expire_idle_sessions(holder, idle_seconds)
 
 
 def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
@@ -198,7 +203,7 @@ def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
     allowed = [str(reports_dir(home))]
     app = gr.mount_gradio_app(app, demo, path="", theme=THEME, css=CSS, allowed_paths=allowed,
                               footer_links=[], ssr_mode=False, max_file_size="1kb")
-    threading.Thread(target=_expire_idle_sessions, args=(demo, session_idle_seconds, min(60.0, session_idle_seconds)),
+    threading.Thread(target=_expire_loop, args=(demo, session_idle_seconds, min(60.0, session_idle_seconds)),
                      daemon=True, name="policyqa-session-expiry").start()
     app.add_middleware(Guard, hosts=hosts or allowed_hosts("127.0.0.1"))
     return app
