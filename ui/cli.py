@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,9 +15,32 @@ from ingest import IngestError, load_document
 from ingest.departments import directory
 from ingest.filters import filter_rows
 
-from .render import dept_text, row_text
+from .render import answer_plain, dept_text, row_text
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number ≥ 1 (``--k 0`` is refused, not quietly read as 1)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"必须是正整数，收到“{text}”") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"必须是正整数（至少 1），收到 {n}")
+    return n
+
+
+class _EvalHelp(argparse.HelpFormatter):
+    """``eval --help`` lists the configuration names; they are read only when help is
+    printed (importing the evaluation loads the search stack, ~1.5 s)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.dest == "configs":
+            from eval.run import CONFIGS
+
+            return f"{action.help}：{' '.join(CONFIGS)}"
+        return action.help
 
 
 def _dump(obj: object) -> None:
@@ -29,15 +53,27 @@ def cmd_rows(args: argparse.Namespace) -> int:
                        dept=args.dept, section=args.section, keyword=args.keyword)
     for w in doc.warnings:
         print(f"警告：{w}", file=sys.stderr)
+    if not rows and args.number is not None and not filter_rows(doc.rows, attachment=args.attachment,
+                                                                number=args.number):
+        print(f"没有第{args.number}项{_number_range(doc.rows, args.attachment)}。", file=sys.stderr)
+    elif not rows and not args.json:
+        print("没有符合条件的任务行。", file=sys.stderr)
     if args.json:
         _dump([r.to_dict() for r in rows])
         return 0
     if not rows:
-        print("没有符合条件的任务行。", file=sys.stderr)
         return 1
     print("\n\n".join(row_text(r) for r in rows))
     print(f"\n共 {len(rows)} 项", file=sys.stderr)
     return 0
+
+
+def _number_range(rows, attachment: str | None) -> str:
+    """The row numbers that exist, as the API says them: （附件1 有 1–105 项，附件2 有 1–113 项）."""
+    spans: dict[str, list[int]] = {}
+    for r in filter_rows(rows, attachment=attachment) or rows:
+        spans.setdefault(r.attachment, []).append(r.number)
+    return "（" + "，".join(f"{a} 有 {min(n)}–{max(n)} 项" for a, n in spans.items()) + "）"
 
 
 def cmd_depts(args: argparse.Namespace) -> int:
@@ -94,21 +130,29 @@ def _assistant(args: argparse.Namespace, doc=None):
                           no_rebuild=args.no_rebuild)
 
 
-def _read_questions(spec: str) -> list[str]:
-    """Questions from a JSONL file (a "question" field per line), or plain text lines; ``-`` is stdin."""
+def _read_questions(spec: str) -> list[tuple[int, object, str | None]]:
+    """``(line number, question, error)`` for each non-empty line of a JSONL file (a
+    "question" field per line) or a file of plain lines; ``-`` is stdin. The question is
+    passed on as written (``{"question": 5}`` gives 5, refused by the same check as the
+    API); a line that is not such JSON gets an error instead, and the rest still run."""
     text = sys.stdin.read() if spec == "-" else Path(spec).read_text(encoding="utf-8")
-    out = []
+    out: list[tuple[int, object, str | None]] = []
     for n, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line:
             continue
-        if line.startswith("{"):
-            try:
-                out.append(str(json.loads(line)["question"]))
-            except (json.JSONDecodeError, KeyError) as e:
-                raise IngestError(f"{spec} 第 {n} 行不是含 question 字段的 JSON：{e!r}") from e
-        else:
-            out.append(line)
+        if not line.startswith("{"):
+            out.append((n, line, None))
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            out.append((n, None, f"不是合法的 JSON（{e.msg}，第 {e.colno} 列）"))
+            continue
+        if not isinstance(obj, dict) or "question" not in obj:
+            out.append((n, None, "JSON 里没有 question 字段，应为 {\"question\": \"高企认定奖励多少\"}"))
+            continue
+        out.append((n, obj["question"], None))
     return out
 
 
@@ -124,24 +168,34 @@ def cmd_ask(args: argparse.Namespace) -> int:
         except OSError as e:
             print(f"错误：无法读取 {args.input}：{e.strerror}", file=sys.stderr)
             return 2
+        except UnicodeDecodeError:
+            print(f"错误：{args.input} 不是 UTF-8 文本。", file=sys.stderr)
+            return 2
     else:
-        questions = [args.question]
+        questions = [(0, args.question, None)]
+    from qa.engine import validate_question
+
     a = _assistant(args)
     status = 0
-    for q in questions:
+    for n, q, error in questions:
         try:
-            ans = a.answer(q)
+            if error is None:
+                ans = a.answer(validate_question(q))  # the API's own check: text, not empty, ≤ 500
         except QuestionError as e:
+            error = str(e)
+        if error is not None:
             status = 1
+            where = f"{args.input} 第 {n} 行：" if n else ""
             if args.json:
-                print(json.dumps({"question": q, "error": str(e)}, ensure_ascii=False), flush=True)
-            else:
-                print(f"错误：{e}", file=sys.stderr)
+                print(json.dumps({**({"line": n} if n else {}), "question": q, "error": error},
+                                 ensure_ascii=False), flush=True)
+            if not args.json or n:
+                print(f"错误：{where}{error}", file=sys.stderr)
             continue
         if args.json:
             print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=None if args.input else 2), flush=True)
         else:
-            print(ans.answer)
+            print(answer_plain(ans.answer))  # a terminal shows no Markdown
             if len(questions) > 1:
                 print("\n" + "-" * 40)
     return status if args.input is None else 0
@@ -212,8 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policyqa", description="政策问答：大宁县市场主体倍增任务清单的检索问答")
     sub = p.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_: str, fn: Handler) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_)
+    def add(name: str, help_: str, fn: Handler, **kw) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, **kw)
         sp.add_argument("--doc", help="任务清单文本文件（默认：内置语料 大营增专班发〔2022〕1号）")
         sp.set_defaults(fn=fn)
         return sp
@@ -242,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("search", "检索：列出与问题最相关的任务行及各检索器的名次和得分", cmd_search)
     add_index_opts(sp)
     sp.add_argument("query", help="问题或关键词")
-    sp.add_argument("--k", type=int, default=10, help="返回行数（默认 10）")
+    sp.add_argument("--k", type=positive_int, default=10, help="返回行数（默认 10）")
     sp.add_argument("--retriever", choices=["bm25", "dense", "hybrid"], default="hybrid")
     sp.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -252,11 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--input", help="批量提问：JSONL（每行含 question 字段）或每行一个问题的文本；- 表示标准输入")
     sp.add_argument("--json", action="store_true", help="输出 JSON（批量时每行一个回答）")
 
-    sp = add("eval", "评测：在问题集上比较各配置，写出报告和图", cmd_eval)
+    sp = add("eval", "评测：在问题集上比较各配置，写出报告和图", cmd_eval, formatter_class=_EvalHelp)
     add_index_opts(sp)
     sp.add_argument("--questions", nargs="+",
                     help="问题集 JSONL，可给多个（默认：内置 eval/questions.jsonl 和 ../shared/questions/ 下的每个文件）")
-    sp.add_argument("--configs", nargs="+", help="要比较的配置（默认全部）")
+    sp.add_argument("--configs", nargs="+", help="要比较的配置（默认全部）", metavar="CONFIG")
     sp.add_argument("--split", choices=["all", "dev", "test"], default="all")
     sp.add_argument("--out", help="报告目录（默认：数据目录下 reports/eval，界面“评测”页读取它）")
 
@@ -269,7 +323,13 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# progress bars (index build, evaluation) say the time left in words: tqdm reads its
+# options from TQDM_* variables; a format set by the user wins
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt}（已用 {elapsed}，预计还需 {remaining}）"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("TQDM_BAR_FORMAT", BAR_FORMAT)
     args = build_parser().parse_args(argv)
     try:
         return int(args.fn(args) or 0)
