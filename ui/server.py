@@ -227,15 +227,36 @@ def _api_fallbacks(app: FastAPI) -> None:
 
 def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, embedder: str | None = None,
           home: str | None = None, no_rebuild: bool = False, extra_hosts: Iterable[str] | None = None) -> None:
+    """Serve at once: the page says 正在建立索引… (with the time left) until the index is
+    loaded or built and the app is up (ui/startup.py)."""
     import uvicorn
+
+    from .startup import Starting
 
     t0 = time.perf_counter()
     h = Path(home) if home else default_home()
-    assistant = open_assistant(load_document(doc), embedder=embedder, home=h, no_rebuild=no_rebuild)
+    document = load_document(doc)  # a bad --doc is refused before the port opens
     env_hosts = [x for x in os.environ.get("POLICYQA_ALLOWED_HOSTS", "").split(",") if x.strip()]
     hosts = allowed_hosts(host, [*(extra_hosts or []), *env_hosts])
-    app = create_app(assistant, h, hosts)
-    print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
-          f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
-          file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+
+    def make_app():
+        assistant = open_assistant(document, embedder=embedder, home=h, no_rebuild=no_rebuild)
+        app = create_app(assistant, h, hosts)
+        print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
+              f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
+              file=sys.stderr, flush=True)
+        return app
+
+    server: uvicorn.Server | None = None
+
+    def stop(_: BaseException) -> None:
+        if server is not None:
+            server.should_exit = True
+
+    starting = Starting(make_app, on_error=stop)
+    server = uvicorn.Server(uvicorn.Config(starting, host=host, port=port, log_level="warning",
+                                           timeout_graceful_shutdown=5))
+    print(f"网页已可打开：http://{host}:{port}/（索引就绪前显示进度）", file=sys.stderr, flush=True)
+    server.run()
+    if starting.error is not None:
+        raise starting.error
