@@ -143,6 +143,6 @@ def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, ca
     assert naive["abstention_recall"] == 0.0 and naive["abstention_precision"] == 0.0
     assert set(rep["configs"]["hybrid"]["by_type"]) == {q.type for q in subset}
     md = (out / "report.md").read_text("utf-8")
-    assert "## Targets" in md and "![recall_at_k.png]" in md
+    assert "## 目标" in md and "事实准确率" in md and "![recall_at_k.png]" in md
     for png in ("recall_at_k.png", "accuracy_by_type.png"):
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
