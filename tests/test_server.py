@@ -61,6 +61,9 @@ def test_ask_bad_input(server, payload, status, needle):
 
 def test_ask_not_json(server):
     r = httpx.post(f"{server}/api/ask", content=b"question=1", timeout=30)
+    assert r.status_code == 415 and "application/json" in r.json()["detail"]
+    r = httpx.post(f"{server}/api/ask", content=b"question=1", headers={"content-type": "application/json"},
+                   timeout=30)
     assert r.status_code == 400 and "JSON" in r.json()["detail"]
 
 

@@ -184,8 +184,9 @@ def _expire_loop(demo, idle_seconds: float, every: float) -> None:
             expire_idle_sessions(holder, idle_seconds)
 
 
-def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
-               session_idle_seconds: float = SESSION_IDLE_SECONDS) -> FastAPI:
+def create_app(assistant: Assistant, home: Path, session_idle_seconds: float = SESSION_IDLE_SECONDS) -> FastAPI:
+    """The FastAPI app with the JSON API and the Gradio app mounted; :func:`serve` puts
+    :class:`Guard` in front of it (and of the page shown while it starts)."""
     import gradio as gr
 
     from .app import CSS, THEME, build
@@ -205,7 +206,6 @@ def create_app(assistant: Assistant, home: Path, hosts: set[str] | None = None,
                               footer_links=[], ssr_mode=False, max_file_size="1kb")
     threading.Thread(target=_expire_loop, args=(demo, session_idle_seconds, min(60.0, session_idle_seconds)),
                      daemon=True, name="policyqa-session-expiry").start()
-    app.add_middleware(Guard, hosts=hosts or allowed_hosts("127.0.0.1"))
     return app
 
 
@@ -241,7 +241,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, emb
 
     def make_app():
         assistant = open_assistant(document, embedder=embedder, home=h, no_rebuild=no_rebuild)
-        app = create_app(assistant, h, hosts)
+        app = create_app(assistant, h)
         print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
               f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
               file=sys.stderr, flush=True)
@@ -254,7 +254,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, emb
             server.should_exit = True
 
     starting = Starting(make_app, on_error=stop)
-    server = uvicorn.Server(uvicorn.Config(starting, host=host, port=port, log_level="warning",
+    server = uvicorn.Server(uvicorn.Config(Guard(starting, hosts), host=host, port=port, log_level="warning",
                                            timeout_graceful_shutdown=5))
     print(f"网页已可打开：http://{host}:{port}/（索引就绪前显示进度）", file=sys.stderr, flush=True)
     server.run()
