@@ -228,6 +228,9 @@ def test_oversize_fields_and_uploads_are_refused(guarded):
     # 200 KB in one field: the body itself is over 64 KB
     r = httpx.post(f"{base}/api/feedback", json={**FEEDBACK, "citations": ["x" * 1000] * 200})
     assert r.status_code == 413 and "64 KB" in r.json()["detail"]
+    # the same without a Content-Length (a chunked body): refused when it passes 64 KB
+    r = httpx.post(f"{base}/api/feedback", content=(b" " * 5000 for _ in range(20)), headers=JSON)
+    assert r.status_code == 413 and "64 KB" in r.json()["detail"]
     assert _log_lines(guarded) == before
     # nothing in the app uploads: the route is closed
     r = httpx.post(f"{base}/gradio_api/upload", files={"files": ("a.bin", os.urandom(100_000))})

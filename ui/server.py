@@ -80,8 +80,17 @@ async def _json_error(send, status: int, detail: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class _TooLarge(Exception):
-    pass
+def _replay(body: bytes, receive):
+    """A ``receive`` that gives ``body`` once, then whatever the client sends next."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+    return replay
 
 
 class Guard:
@@ -110,37 +119,34 @@ class Guard:
             return await self._refuse(scope, send, 403, "本应用不接受上传文件。")
         limit = MAX_BODY  # the chat sends a question; its conversation stays on the server
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
+        if length is not None and length.isdigit() and int(length) > limit:
             return await self._refuse(scope, send, 413, f"请求太大，最多 {limit // 1024} KB。")
         if scope["type"] == "websocket":
             return await self.app(scope, receive, send)
-
-        received = 0
-        started = False
-
-        async def capped_receive():
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _TooLarge
-            return message
+        if method not in SAFE_METHODS:
+            # the whole body first (at most the cap), then to the app: an oversize or
+            # chunked one is refused before any work, as JSON
+            chunks, size = [], 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > limit:
+                    return await _json_error(send, 413, f"请求太大，最多 {limit // 1024} KB。")
+                if not message.get("more_body", False):
+                    break
+            receive = _replay(b"".join(chunks), receive)
 
         async def send_with_headers(message):
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
                          (b"referrer-policy", b"no-referrer")]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
 
-        try:
-            await self.app(scope, capped_receive, send_with_headers)
-        except _TooLarge:
-            if not started:
-                await _json_error(send, 413, f"请求太大，最多 {limit // 1024} KB。")
+        await self.app(scope, receive, send_with_headers)
 
     def _same_site(self, origin: str, host: str | None) -> bool:
         """A write comes from this server's own page: the Origin is this very host and
