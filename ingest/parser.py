@@ -86,6 +86,9 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         from .places import locate  # a title-less document: its attachments' titles
         if found := locate(" ".join(a.title for a in attachments)):
             header.place, header.place_parents = found[0].name, tuple(p.name for p in found[1:])
+    last = len(lines)
+    if text and not text.endswith(("\n", "\r")) and any(w.startswith(f"第 {last} 行") for w in warnings):
+        warnings = warnings + [f"文件在第 {last} 行中途结束，可能被截断：只读到 {len(rows)} 项，请核对原文件是否完整"]
     return Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
                     date=header.date, attachments=attachments, rows=rows,
                     warnings=header.warnings + warnings + repeated,
