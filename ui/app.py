@@ -6,8 +6,9 @@ return and decides nothing about retrieval or answers.
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import gradio as gr
@@ -20,7 +21,7 @@ from qa.schema import Answer, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
 from .limits import bound_history
-from .render import answer_plain, plain_markdown, row_markdown, verdict_markdown
+from .render import answer_plain, md_escape, plain_markdown, row_markdown, verdict_markdown
 
 EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
             "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "专精特新企业认定找哪个部门"]
@@ -37,13 +38,23 @@ CSS = """
   overflow-y: auto; background: var(--background-fill-primary); box-shadow: -4px 0 16px rgba(0,0,0,.2);
   padding: 12px 16px; }
 #pqa-footer { text-align: center; }
-#browse-table table { table-layout: fixed; }
-#browse-table th, #browse-table td { word-break: normal; overflow-wrap: anywhere; }
+/* a phone: 章节 (in the row's full text anyway) gives its width to 主要任务 */
 @media (max-width: 640px) {
-  #browse-table th:nth-child(2), #browse-table td:nth-child(2) { display: none; }
+  #browse-table th[data-heading="1"], #browse-table td:nth-child(2),
+  #browse-table [role=gridcell][data-col="1"] { display: none !important; }
+  #browse-table th[data-heading="0"], #browse-table [role=gridcell][data-col="0"] {
+    width: 22% !important; min-width: 22% !important; max-width: 22% !important; flex: 0 0 22% !important; }
+  #browse-table th[data-heading="2"], #browse-table [role=gridcell][data-col="2"] {
+    width: 52% !important; min-width: 52% !important; max-width: 52% !important; flex: 0 0 52% !important; }
+  #browse-table th[data-heading="3"], #browse-table [role=gridcell][data-col="3"] {
+    width: 26% !important; min-width: 26% !important; max-width: 26% !important; flex: 0 0 26% !important; }
 }
-#eval-report th { white-space: nowrap; word-break: keep-all; }
+#eval-report table { display: block; overflow-x: auto; }
+#eval-report th, #eval-report td { word-break: keep-all; overflow-wrap: normal; hyphens: none; }
+#eval-report th { white-space: nowrap; }
+#eval-report td:first-child { white-space: nowrap; }
 #eval-report small { color: #888; font-weight: normal; }
+#eval-report img { max-width: 100%; height: auto; }
 """
 # Citations in the chat (and the department directory) become links that open the row:
 # the rendered text is wrapped client-side, so what the chat holds and its copy button
@@ -94,6 +105,7 @@ JS = r"""
   let pending = false;
   function observer_pause(fn) { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; fn(); }); } }
   scan();
+  document.body.dataset.pqaReady = '1';  // the app is up and its load events dispatched
 }
 """
 THEME = gr.themes.Soft(primary_hue="red", neutral_hue="slate")
@@ -156,7 +168,10 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
         turns = gr.State([])
 
         with gr.Tab("咨询", id="chat"):
+            # the answer and its 出处 box are separate messages, each with its own copy
+            # button: copying an answer copies its plain text only
             chatbot = gr.Chatbot(label="对话", height=520, elem_id="chatbot", buttons=["copy"],
+                                 group_consecutive_messages=False,
                                  placeholder="问一个关于本文件的问题，或点下面的示例问题。")
             with gr.Row():
                 box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？", show_label=False, scale=6,
@@ -167,17 +182,13 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                 retry = gr.Button("重试", size="sm", elem_id="retry-btn")
                 clear = gr.Button("清空对话", size="sm", elem_id="clear-btn")
             examples = gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
-            with gr.Row(equal_height=True):
+            with gr.Row():
                 comment = gr.Textbox(placeholder="（可选）对最新这个回答的意见", show_label=False, scale=5,
                                      elem_id="feedback-comment")
                 # text, not emoji: a service-hall PC may have no emoji font
                 up = gr.Button("有用", size="sm", scale=1, elem_id="feedback-up", interactive=False)
                 down = gr.Button("没用", size="sm", scale=1, elem_id="feedback-down", interactive=False)
             fb_status = gr.Markdown("", elem_classes=["pqa-note"], elem_id="feedback-status")
-            cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
-            with gr.Column(visible=False, elem_id="row-drawer") as drawer:
-                close_row = gr.Button("关闭", size="sm", elem_id="row-close")
-                row_view = gr.Markdown(ROW_HINT, elem_id="row-view")
 
             def rating_buttons(active: bool):
                 return gr.update(interactive=active), gr.update(interactive=active)
@@ -234,17 +245,6 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
             up.click(give("up"), [turns, comment], fb_outs, api_visibility="private")
             down.click(give("down"), [turns, comment], fb_outs, api_visibility="private")
 
-            def open_row(key: str):
-                att, _, rest = (key or "").partition("|")
-                number = rest.split("|", 1)[0]
-                row = assistant.r.by_key.get((att, int(number))) if number.isdigit() else None
-                if row is None:
-                    return gr.update(), gr.update()
-                return gr.update(visible=True), row_markdown(row)
-
-            cite_key.change(open_row, cite_key, [drawer, row_view], api_visibility="private")
-            close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
-
         with gr.Tab("政策查询", id="browse"):
             with gr.Row():
                 f_att = gr.Dropdown([ALL, "附件1", "附件2"], value=ALL, label="附件", elem_id="browse-attachment")
@@ -255,11 +255,13 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
             search_btn = gr.Button("查询", variant="primary", elem_id="browse-search")
             count = gr.Markdown("", elem_id="browse-count")
             table = gr.Dataframe(headers=["条目", "章节", "主要任务", "牵头单位"], interactive=False,
-                                 wrap=True, elem_id="browse-table")
+                                 wrap=True, elem_id="browse-table", max_height=640,
+                                 column_widths=["13%", "20%", "45%", "22%"])
             detail = gr.Markdown("在表格中点选一行，查看该条目全文。", elem_id="browse-detail")
-            with gr.Accordion("部门目录：各部门牵头和配合的条目", open=False):
-                d_sel = gr.Dropdown([e.name for e in entries], label="部门", elem_id="dept-select")
-                d_out = gr.Markdown("")
+            with gr.Accordion("部门目录：各部门牵头和配合的条目", open=False, elem_id="dept-accordion"):
+                d_sel = gr.Dropdown([e.name for e in entries], value=entries[0].name if entries else None,
+                                    label="部门", elem_id="dept-select")
+                d_out = gr.Markdown("", elem_id="dept-out")
 
             def browse(att: str, sec: str, dept: str, kw: str):
                 att_f = None if att in (None, ALL) else att
@@ -268,6 +270,11 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                                     dept=None if dept in (None, ALL, "") else dept, keyword=kw or None)
                 data = [[r.label, r.section, r.task, "、".join(r.lead_units)] for r in found]
                 return data, f"共 {len(found)} 项", ("在表格中点选一行，查看该条目全文。" if found else "没有符合条件的条目。")
+
+            def follow_attachment(att: str, sec: str):
+                """The section list shows the chosen attachment's sections only."""
+                choices = sections if att in (None, ALL) else [ALL] + [s for s in sections if s.startswith(f"{att} ")]
+                return gr.update(choices=choices, value=sec if sec in choices else ALL)
 
             def pick(evt: gr.SelectData):
                 label = (evt.row_value or [None])[0] if evt.row_value else None
@@ -279,17 +286,25 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
             def dept_info(name: str):
                 for e in entries:
                     if e.name == name:
-                        return (f"**{e.name}**：牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项\n\n"
+                        return (f"**{md_escape(e.name)}**：牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项\n\n"
                                 f"**牵头**：{'、'.join(f'〔{x}〕' for x in e.leads) or '—'}\n\n"
                                 f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}")
-                return ""
+                return "选择一个部门，查看它牵头和配合的条目（点击条目看全文）。"
 
             ins = [f_att, f_sec, f_dept, f_kw]
-            search_btn.click(browse, ins, [table, count, detail], api_visibility="private")
-            f_kw.submit(browse, ins, [table, count, detail], api_visibility="private")
+            shown = [table, count, detail]
+            # every filter applies at once; 查询 stays for those who look for a button
+            search_btn.click(browse, ins, shown, api_visibility="private")
+            f_att.change(follow_attachment, [f_att, f_sec], f_sec, api_visibility="private").then(
+                browse, ins, shown, api_visibility="private")
+            f_sec.change(browse, ins, shown, api_visibility="private")
+            f_dept.change(browse, ins, shown, api_visibility="private")
+            f_kw.submit(browse, ins, shown, api_visibility="private")
+            f_kw.input(browse, ins, shown, api_visibility="private", trigger_mode="always_last")
             table.select(pick, None, detail, api_visibility="private")
             d_sel.change(dept_info, d_sel, d_out, api_visibility="private")
-            demo.load(browse, ins, [table, count, detail], api_visibility="private")
+            demo.load(browse, ins, shown, api_visibility="private")
+            demo.load(dept_info, d_sel, d_out, api_visibility="private")
 
         with gr.Tab("命中测试", id="debug"):
             with gr.Row():
@@ -326,25 +341,39 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
         with gr.Tab("评测", id="eval"):
             gr.Markdown(f"最近一次评测报告（`policyqa eval` 写入 `{reports_dir}`）。", elem_classes=["pqa-note"])
             refresh = gr.Button("刷新", size="sm")
-            report_md = gr.Markdown("")
-            gallery = gr.Gallery(label="图", columns=2, height=320)
+            report_md = gr.Markdown("", elem_id="eval-report")
 
             def load_report():
                 md = reports_dir / "report.md"
                 if not md.exists():
-                    return "还没有评测报告：运行 `policyqa eval` 生成。", []
-                text = md.read_text("utf-8")
-                text = "\n".join(ln for ln in text.splitlines() if not ln.startswith("!["))
-                try:
-                    rep = json.loads((reports_dir / "report.json").read_text("utf-8"))
-                    text = f"生成于问题集 `{rep.get('questions_file', '')}`\n\n" + text
-                except (OSError, json.JSONDecodeError):
-                    pass
-                images = [str(p) for p in sorted(reports_dir.glob("*.png"))]
-                return text, images
+                    return "还没有评测报告：运行 `policyqa eval` 生成。"
+                # the plots inline where the report places them, each whole at its own
+                # aspect (served from the reports directory, an allowed path)
+                text = re.sub(r"!\[([^\]]*)\]\(([^)/]+\.png)\)",
+                              lambda m: f"![{m.group(1)}](/gradio_api/file={quote(str(reports_dir / m.group(2)))})",
+                              md.read_text("utf-8"))
+                return text
 
-            refresh.click(load_report, None, [report_md, gallery], api_visibility="private")
-            demo.load(load_report, None, [report_md, gallery], api_visibility="private")
+            refresh.click(load_report, None, report_md, api_visibility="private")
+            demo.load(load_report, None, report_md, api_visibility="private")
+
+        # a clicked citation (chat or department directory) opens its row in a drawer,
+        # outside the tabs so that it shows over any of them
+        cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
+        with gr.Column(visible=False, elem_id="row-drawer") as drawer:
+            close_row = gr.Button("关闭", size="sm", elem_id="row-close")
+            row_view = gr.Markdown(ROW_HINT, elem_id="row-view")
+
+        def open_row(key: str):
+            att, _, rest = (key or "").partition("|")
+            number = rest.split("|", 1)[0]
+            row = assistant.r.by_key.get((att, int(number))) if number.isdigit() else None
+            if row is None:
+                return gr.update(), gr.update()
+            return gr.update(visible=True), row_markdown(row)
+
+        cite_key.change(open_row, cite_key, [drawer, row_view], api_visibility="private")
+        close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
 
         gr.HTML('<div class="pqa-note">通过 JSON API 使用：<a href="/api/docs" target="_blank">/api/docs</a>'
                 '（POST /api/ask、GET /api/rows/附件1/84 …）</div>', elem_id="pqa-footer")

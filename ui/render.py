@@ -29,7 +29,7 @@ def row_text(row: TaskRow) -> str:
     return "\n".join(out)
 
 
-def _esc(text: str) -> str:
+def md_escape(text: str) -> str:
     """Escape for Markdown rendered by Gradio: HTML is shown as text, never rendered."""
     return html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
 
@@ -53,17 +53,17 @@ def answer_plain(answer: str) -> str:
 def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
     """A row in full as Markdown; sentences in ``highlight`` are marked."""
     def mark(text: str) -> str:
-        t = _esc(text)
+        t = md_escape(text)
         for h in highlight:
-            eh = _esc(h)
+            eh = md_escape(h)
             if eh and eh in t:
                 t = t.replace(eh, f"<mark>{eh}</mark>")
         return t
 
-    lines = [f"#### {row.citation} {_esc(row.section)}", "",
+    lines = [f"#### {row.citation} {md_escape(row.section)}", "",
              f"**主要任务**：{mark(row.task)}", "",
-             f"**牵头单位**：{_esc('、'.join(row.lead_units)) or NONE}　"
-             f"**配合单位**：{_esc('、'.join(row.coop_units)) or NONE}",
+             f"**牵头单位**：{md_escape('、'.join(row.lead_units)) or NONE}　"
+             f"**配合单位**：{md_escape('、'.join(row.coop_units)) or NONE}",
              "", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
     for i, m in enumerate(row.measures, 1):
         cells = [mark(m.text), mark(m.deadline), mark(m.goal)]
@@ -102,4 +102,4 @@ def verdict_markdown(v: Verdict) -> str:
 
 
 def _quoted(words: tuple[str, ...]) -> str:
-    return "、".join(f"“{_esc(w)}”" for w in words)
+    return "、".join(f"“{md_escape(w)}”" for w in words)
