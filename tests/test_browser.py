@@ -305,3 +305,35 @@ def test_retrieval_debug_explains_a_not_covered_verdict(page, shots):
     verdict = page.locator("#debug-verdict").inner_text()
     assert "本文件未涉及" in verdict and "文件没用过的词" in verdict and "偏移" in verdict
     page.screenshot(path=str(shots / "debug_verdict.png"), full_page=True)
+
+
+def test_eval_tab_in_chinese_with_whole_plots(page, home):
+    """A report written by eval.report (the numbers are made up; the shape is real)."""
+    from eval.report import write
+
+    m = {"recall@1": 0.8, "recall@3": 0.9, "recall@5": 0.95, "recall@10": 0.99, "mrr@10": 0.9, "ndcg@10": 0.9,
+         "fact_accuracy": 0.9, "citation_precision": 0.9, "citation_recall": 0.9, "abstention_precision": 0.8,
+         "abstention_recall": 0.9, "unfaithful_answers": 0, "median_body_chars": 99, "latency_p50_ms": 10.0,
+         "latency_p95_ms": 20.0}
+    cfg = {"all": m, "splits": {"dev": m}, "by_type": {"amount": {"n": 3, **m, "correct_abstention": 0.0}},
+           "by_persona": {}, "failures": []}
+    write({"questions": 3, "default": "hybrid", "configs": {"naive-top1": cfg, "hybrid-nosyn": cfg, "hybrid": cfg}},
+          home / "reports" / "eval")
+    page.get_by_role("tab", name="评测").click()
+    page.get_by_role("button", name="刷新").click()
+    page.wait_for_selector("#eval-report :text('事实准确率')", timeout=30_000)
+    text = page.locator("#eval-report").inner_text()
+    assert "全部问题" in text and "引用精确率" in text and "## " not in text
+    # a configuration name stays on one line (it used to break as "hy bri d")
+    cell = page.locator("#eval-report td", has_text="hybrid-nosyn").first.bounding_box()
+    one_line = page.locator("#eval-report td", has_text="0.950").first.bounding_box()
+    assert cell["height"] <= one_line["height"] + 1
+    # each plot whole, at its own aspect ratio
+    imgs = page.locator("#eval-report img")
+    imgs.first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('#eval-report img')].every(i => i.complete && i.naturalWidth)",
+                           timeout=30_000)
+    assert imgs.count() == 2
+    for i in range(2):
+        nw, nh, w, h = imgs.nth(i).evaluate("i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight]")
+        assert abs(w / h - nw / nh) < 0.02 and w >= 0.5 * nw
