@@ -32,7 +32,8 @@ ROW_HINT = "点击回答里的引用（如〔附件1 第84项〕），这里显�
 CSS = """
 #chatbot mark, #row-drawer mark { background: #fff3a3; padding: 0 2px; }
 .pqa-note { color: #666; font-size: 0.9em; }
-.pqa-cite { color: #b91c1c; cursor: pointer; text-decoration: underline dotted; white-space: nowrap; }
+.pqa-cite { color: #b91c1c; cursor: pointer; text-decoration: underline; text-decoration-color: rgba(185, 28, 28, .35);
+  text-underline-offset: 3px; white-space: nowrap; }
 .pqa-cite:hover { background: #fde8e8; }
 #row-drawer { position: fixed; top: 0; right: 0; z-index: 1000; width: min(560px, 100vw); height: 100vh;
   overflow-y: auto; background: var(--background-fill-primary); box-shadow: -4px 0 16px rgba(0,0,0,.2);
