@@ -54,7 +54,7 @@ def status_text(progress: dict[str, Any] | None, waited: float) -> str:
     if progress and progress["total"]:
         left = "正在估算剩余时间" if progress["left_s"] is None else f"预计还需约 {_duration(progress['left_s'])}"
         return f"正在建立索引…… 已完成 {progress['done']}/{progress['total']} 块，{left}。"
-    return f"正在载入或建立索引……（已等待 {_duration(waited)}）"
+    return f"正在载入或建立索引……已等待 {_duration(waited)}。"
 
 
 class Starting:
