@@ -31,8 +31,16 @@ from qa.faithful import LABEL, violations
 from qa.schema import PARTIAL, Answer, Citation
 
 from .dataset import Question
-from .metrics import (abstention_pr, citation_pr, facts_present, mean, mrr_at_k, ndcg_at_k,
-                      percentile, recall_at_k)
+from .metrics import (
+    abstention_pr,
+    citation_pr,
+    facts_present,
+    mean,
+    mrr_at_k,
+    ndcg_at_k,
+    percentile,
+    recall_at_k,
+)
 
 CONFIGS: dict[str, SearchConfig | None] = {
     "naive-top1": None,

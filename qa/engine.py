@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,18 +26,36 @@ from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
 from .faithful import violations
-from .intent import (DURATION_WORDS, PLACE_WORDS, asks_duration, asks_where, count_word, detect_intent,
-                     states_count)
-from .relevance import RelevanceModel, Signals, Verdict, should_abstain, verdict
+from .intent import (
+    DURATION_WORDS,
+    PLACE_WORDS,
+    asks_duration,
+    asks_where,
+    count_word,
+    detect_intent,
+    states_count,
+)
+from .question import read_question
+from .relevance import RelevanceModel
 from .restated import matching_form, restatements
-from .schema import MAX_QUESTION_CHARS, Answer, Citation, QuestionError, Related
+from .schema import (
+    MAX_QUESTION_CHARS,
+    NOT_COVERED,
+    PARTIAL,
+    Answer,
+    Citation,
+    QuestionError,
+    Related,
+)
 from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
+from .verdict import Thresholds, Verdict
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
 Concepts = tuple[tuple[tuple[str, ...], float], ...]
 Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their match, best first
 
+NOT_COVERED_OPENING = "本文件未涉及这个问题。"
 _LABEL_IN_TEXT = re.compile(r"〔(附件\d+)\s*第(\d+)项〕")
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 # "what rewards / which policies are there": several rows answer together
@@ -111,14 +129,14 @@ def _history_turns(history: Sequence[Any] | None) -> tuple[str | None, str | Non
 class Assistant:
     """Answers questions over one document's index. Thread-safe for concurrent use."""
 
-    def __init__(self, retriever: Retriever, doc_year: str = "", search: SearchConfig = DEFAULT_CONFIG,
-                 compose: ComposeConfig = ComposeConfig(), abstain_params: dict[str, float] | None = None):
+    def __init__(self, retriever: Retriever, doc: Document | None = None, search: SearchConfig = DEFAULT_CONFIG,
+                 compose: ComposeConfig = ComposeConfig(), thresholds: Thresholds | None = None):
         self.r = retriever
         self.search_cfg = search
         self.compose_cfg = compose
-        self.abstain_params = abstain_params
-        self.relevance = RelevanceModel(retriever, doc_year,
-                                        (abstain_params or {}).get("min_shift"))
+        self.thresholds = thresholds = thresholds or Thresholds()
+        self.relevance = RelevanceModel(retriever, doc.date[:4] if doc else "", thresholds.min_shift,
+                                        places=doc.places if doc else (), years=doc.years if doc else ())
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
@@ -301,45 +319,51 @@ class Assistant:
             ranked = self.r.search(query, 20, self.search_cfg)
             hits = [h for h in ranked if h.key in followup_keys] or ranked[:k]
             terms = self._query_terms(query)
-            sig = self.relevance.signals(query, hits, intent)
-            abstain = False
-        else:
-            terms, hits, sig = self._retrieve(q, intent, k)
-            abstain = not hits or should_abstain(sig, self.abstain_params)
-        if abstain:
-            ans = self._abstain(q, intent, hits, sig, looks_followup=self._looks_followup(q))
-        else:
             ans = self._compose(q, intent, hits, terms)
-            ans.followup = bool(followup_keys)
+            ans.followup = True
+        elif self._looks_followup(q):
+            # "那找哪个部门？" with no answered question before it: say what is needed
+            hits = self.r.search(q, k, self.search_cfg)
+            reason = ("上一个问题本文件未涉及，这一问无从接续：" if prev_a and _not_covered(prev_a) else
+                      "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
+            ans = self._abstain(q, intent, [], reason)
+        else:
+            terms, hits, amount_match = self._retrieve(q, intent, k)
+            v = self.relevance.judge(read_question(q), hits, amount_match, self.thresholds)
+            if v.coverage == NOT_COVERED:
+                ans = self._abstain(q, intent, hits, v.reason)
+            else:
+                ans = self._compose(q, intent, hits, terms)
+                if v.coverage == PARTIAL:
+                    ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
+                    ans.coverage = PARTIAL
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
     def _retrieve(self, q: str, intent: str, k: int = 10
-                  ) -> tuple[Concepts, list[Hit], Signals]:
-        """The question's concepts, the rows the answer is composed from, and the
-        relevance signals on those rows."""
+                  ) -> tuple[Concepts, list[Hit], float]:
+        """The question's concepts, the rows the answer is composed from, and for an
+        amount question how well the top row's best number-bearing sentence states it
+        (1 for other questions)."""
         terms = self._query_terms(q)
         hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent)
-        sig = self.relevance.signals(q, hits, intent)
+        amount_match = 1.0
         if intent == "amount" and hits:
             numbered = [self._match(terms, s) for s in self.sentences[hits[0].key] if s.has_number]
-            sig = replace(sig, amount_match=round(max(numbered, default=0.0), 4))
-        return terms, hits, sig
+            amount_match = round(max(numbered, default=0.0), 4)
+        return terms, hits, amount_match
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` in the order the answer takes them (the rerank by sentence match)."""
         q = validate_question(question)
         return self._rerank(hits, self._query_terms(q), detect_intent(q))
 
-    def signals(self, question: str) -> Signals:
-        """The abstention signals exactly as :meth:`answer` computes them (the
-        calibration fits on these)."""
-        q = validate_question(question)
-        return self._retrieve(q, detect_intent(q))[2]
-
     def verdict(self, question: str) -> Verdict:
-        """Whether :meth:`answer` says "not covered" for ``question``, and why."""
-        return verdict(self.signals(question), self.abstain_params)
+        """Whether :meth:`answer` answers, answers in part or says "not covered" for a
+        first question, and why."""
+        q = validate_question(question)
+        _, hits, amount_match = self._retrieve(q, detect_intent(q))
+        return self.relevance.judge(read_question(q), hits, amount_match, self.thresholds)
 
     def _rerank(self, hits: list[Hit], terms: Concepts, intent: str) -> list[Hit]:
         """The first candidates reordered by fused score plus ``rerank_weight`` × how well
@@ -360,7 +384,9 @@ class Assistant:
             nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？")) or len(content) == 0)
 
     def _followup_keys(self, q: str, prev_q: str | None, prev_a: str | None) -> set[tuple[str, int]]:
-        if (not prev_q and not prev_a) or not self._looks_followup(q):
+        """The previous answer's rows, when this looks like a follow-up and that answer
+        answered (the rows a not-covered answer lists are suggestions, not an answer)."""
+        if (not prev_q and not prev_a) or not self._looks_followup(q) or (prev_a and _not_covered(prev_a)):
             return set()
         keys = {(a, int(n)) for a, n in _LABEL_IN_TEXT.findall(prev_a or "")}
         keys = {k for k in keys if k in self.r.by_key}
@@ -518,21 +544,9 @@ class Assistant:
             return f"（{self.r.by_key[(rel.attachment, rel.number)].section}）"
         return text if text.endswith("…") or text == rel.task else text + "…"
 
-    def _abstain(self, q: str, intent: str, hits: list[Hit], sig: Signals,
-                 looks_followup: bool = False) -> Answer:
-        if looks_followup and not sig.foreign_place and not sig.foreign_year:
-            reason = "这像是接着上一问的追问：请先问一个具体的问题，或把问题说完整，例如“高企奖励找哪个部门”。"
-        elif sig.foreign_place:
-            reason = "问到的地方不在本文件范围内：本文件只涉及大宁县。"
-        elif sig.foreign_year:
-            reason = "问到的年份不在本文件范围内：本文件是大宁县当年的市场主体倍增任务清单。"
-        elif sig.unknown_words:
-            shown = "、".join(f"“{w}”" for w in sig.unknown_words[:3] if not re.search(r"\d", w))
-            reason = f"本文件没有提到{shown}。" if shown else "本文件没有相关内容。"
-        else:
-            reason = "本文件没有与此直接相关的条目。"
+    def _abstain(self, q: str, intent: str, hits: list[Hit], reason: str) -> Answer:
         related = self._related(hits, set())
-        body = f"本文件未涉及这个问题。{reason}"
+        body = f"{NOT_COVERED_OPENING}{reason}"
         if related:
             # each row's task line (as in an answer's related list: no number, no department)
             body += "\n\n可以看看这些条目是否有帮助：\n" + "\n".join(
@@ -540,9 +554,13 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=True, intent=intent, related=related)
 
 
+def _not_covered(answer_text: str) -> bool:
+    return answer_text.lstrip().startswith(NOT_COVERED_OPENING)
+
+
 def open_assistant(doc: Document | None = None, doc_path: str | Path | None = None,
                    embedder: str | None = None, home: str | Path | None = None,
                    no_rebuild: bool = False, quiet: bool = False, **kw: Any) -> Assistant:
     doc = doc or load_document(doc_path)
     r = open_retriever(doc, embedder, home, no_rebuild=no_rebuild, quiet=quiet)
-    return Assistant(r, doc_year=doc.date[:4], **kw)
+    return Assistant(r, doc, **kw)

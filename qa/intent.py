@@ -55,7 +55,7 @@ def detect_intent(question: str) -> str:
 
 
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones)
-_COUNT = re.compile(r"(?<!哪)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")
+_COUNT = re.compile(r"(?<![哪好])(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")  # 好几年: several
 NUMERALS = "一二两三四五六七八九十百千万"
 
 

@@ -1,108 +1,75 @@
-"""Is the document about this question at all? Signals for abstaining, combined.
+"""What the document knows: its vocabulary, and the three-outcome verdict on a question.
 
-One threshold on the best similarity cannot separate in-scope from out-of-scope
-questions here (the dense scores of both overlap: 0.84–0.93), so the decision
-combines:
+``RelevanceModel`` holds the document's words (every row token, the text of every
+row) and judges a question read by :mod:`qa.question` against the rows the answer
+would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 
-- ``coverage``: the IDF-weighted share of the question's content words that the
-  best row contains (synonyms count);
-- ``unknown``: content words the document never uses (no row token, no
-  substring of the text, no synonym that it uses) — another programme or topic;
-  counted once per phrase (挖出来, not 挖出 + 出来 + 挖出来);
-- ``foreign_place``: a place other than 大宁 named in the question but absent from
-  the best rows (data file ``qa/data/places.txt``);
-- ``foreign_year``: a year other than the document's that the best rows never mention;
-- ``dense`` and ``margin``: the dense leg's best row score and its lead over its 5th row;
-- ``unknown_shift``: how much the unknown words carry the question — 1 − cosine
-  between its embedding with and without them (a topic the document lacks, 红烧肉,
-  moves it far; a plain-speech aside, 麻烦 or 别人, barely);
-- ``amount_match``: for an amount question, how much of the question the best row's
-  best sentence with a number states (set by the answer engine, which matches
-  sentences; 1 for other questions) — "大宁县的人口有多少" finds rows with numbers,
-  none about 人口;
-- ``field_missing``: the intent asks for an amount the best row lacks, or the
-  question asks how many (几个/多少家 …) and the best row has no number with that
-  measure word.
-
-The weights and the threshold live in ``qa/data/abstain.json``, fitted on the dev
-split of the question set (``python -m qa.calibrate``) and reported on both splits.
+- a noun of the asking clause is **unknown** when the document never uses it: no row
+  token, no substring of the text, no synonym of the query-time table or of the
+  thesaurus (``qa.thesaurus``) that it uses, not made of known words (周转资金 =
+  周转 + 资金) nor mostly one (老城区), not a span jieba's dictionary lacks (colloquial
+  speech cut in the wrong place), counted once per phrase;
+- an unknown word **carries** the question when leaving it out moves the question's
+  embedding (1 − cosine ≥ ``min_shift``): 红烧肉 in 怎么做红烧肉 does, 麻烦 in
+  办手续太麻烦 does not;
+- the **asked coverage** is the IDF-weighted share of the asking clause's content
+  words that the best two rows state (every row states its columns: 目标, 时间进度 …).
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
-from functools import lru_cache
-from importlib import resources
+from typing import Any
 
 from index.retriever import DEFAULT_CONFIG, Retriever
 from index.schema import Hit
 from index.tokenize import expansions, in_dictionary, stopwords, tokenize
+from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
-from .datafile import data_lines
 from .intent import count_word, plain, states_count
+from .lexicon import question_words
+from .question import Query
+from .schema import ANSWERED, NOT_COVERED, PARTIAL
+from .thesaurus import synonyms
+from .verdict import (
+    Thresholds,
+    detail_missing,
+    foreign_places,
+    foreign_years,
+    reason_text,
+    scope_reason,
+)
+from .verdict import Verdict as V
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-
-
-@lru_cache(maxsize=1)
-def places() -> tuple[str, ...]:
-    return tuple(normalize(p) for p in data_lines("places.txt"))
-
-
-@lru_cache(maxsize=1)
-def question_words() -> frozenset[str]:
-    return frozenset(normalize(w) for w in data_lines("question_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def model() -> dict[str, float]:
-    return json.loads(resources.files("qa").joinpath("data/abstain.json").read_text("utf-8"))
-
-
-@dataclass(frozen=True)
-class Signals:
-    coverage: float
-    unknown: int
-    foreign_place: bool
-    foreign_year: bool
-    dense: float
-    margin: float
-    field_missing: bool
-    unknown_words: tuple[str, ...] = ()
-    amount_match: float = 1.0  # amount questions: how well the row's best number-bearing sentence matches
-    unknown_shift: float = 0.0  # how far the question's meaning moves without its unknown words
-    asides: tuple[str, ...] = ()  # unknown words that barely move it (not counted as unknown)
-
-    def features(self) -> dict[str, float]:
-        return {"coverage": self.coverage, "unknown": float(min(self.unknown, 3)),
-                "foreign": float(self.foreign_place or self.foreign_year),
-                "dense": self.dense, "margin": self.margin,
-                "field_missing": float(self.field_missing), "amount_match": self.amount_match}
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+# the asking clause wants a figure: 多少, 几, 比例, 标准 …
+_ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 
 
 class RelevanceModel:
     """Computes :class:`Signals` against one retriever's corpus."""
 
-    def __init__(self, retriever: Retriever, doc_year: str = "", min_shift: float | None = None):
+    def __init__(self, retriever: Retriever, doc_year: str = "", min_shift: float | None = None,
+                 places: tuple[str, ...] = (), years: tuple[int, ...] = ()):
         self.r = retriever
+        self.places = places   # the document's own place and its parents
+        self.years = years     # the document's period
         # unknown words that move the question's meaning less than this are asides
-        self.min_shift = model().get("min_shift", 0.0) if min_shift is None else min_shift
+        self.min_shift = Thresholds().min_shift if min_shift is None else min_shift
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
         for c, toks in zip(retriever.chunks, retriever.stored.tokens):
             self.row_tokens.setdefault(c.key, set()).update(toks)
         self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
         self.blob = normalize("\n".join(r.fields_text() for r in retriever.rows))
         self.row_text = {r.key: normalize(r.fields_text()) for r in retriever.rows}
+        # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
+        # asking for the 目标 or the 时间 of a row is asked of a field the row has
+        self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
+                                     for w in words for t in tokenize(w) if len(t) >= 2)
         self.doc_year = doc_year
         self._function_chars = {w for w in stopwords() | question_words() if len(w) == 1}
 
@@ -138,48 +105,82 @@ class RelevanceModel:
             return True
         return any(normalize(s) in self.blob for s in expansions(term))
 
-    def signals(self, question: str, hits: list[Hit], intent: str) -> Signals:
-        hits = hits[:5]  # the signals are defined (and fitted) on the top 5 rows
-        terms = self.content_terms(question)
-        unknown = self.unknown_terms(terms)
-        shift = self.unknown_shift(question, unknown)
-        asides: tuple[str, ...] = ()
-        if unknown and shift < self.min_shift:
-            # the question means nearly the same without them (办手续太麻烦, 替别人查):
-            # plain-speech asides, not a topic the document lacks
-            terms = [t for t in terms if not any(t in w for w in unknown)]
-            asides, unknown = unknown, ()
+    # -- the three-outcome decision (qa.verdict) -------------------------------
+    def bridge(self, word: str) -> str:
+        """The document's word for an everyday one: a thesaurus synonym the document
+        uses (摊位 → 摊点), also for the head of a compound (小铺子 → 铺子 → 商店)."""
+        n = len(word)
+        # the word, the head of a compound (小铺子 → 铺子), or most of it (摊位费 → 摊位)
+        pieces = [word[i:] for i in range(max(1, n - 1))] + [word[:j] for j in range(n - 1, max(1, -(-2 * n // 3)) - 1, -1)]
+        for piece in dict.fromkeys(p for p in pieces if len(p) >= 2):
+            for s in synonyms(piece):
+                ns = normalize(s)
+                if ns in self.vocab or (len(ns) >= 2 and ns in self.blob):
+                    return s
+        return ""
+
+    def _states(self, term: str, toks: set[str], text: str) -> bool:
+        return (term in self.field_words or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
+                or bool((b := self.bridge(term)) and normalize(b) in text))
+
+    def judge(self, q: Query, hits: list[Hit], amount_match: float = 1.0,
+              th: Thresholds | None = None) -> V:
+        """The three-outcome verdict (see :mod:`qa.verdict`) on the rows the answer
+        would quote."""
+        th = th or Thresholds()
         if not hits:
-            return Signals(0.0, len(unknown), False, False, 0.0, 0.0, True, unknown,
-                           unknown_shift=round(shift, 4), asides=asides)
+            return V(NOT_COVERED, "本文件没有相关内容。", asked=q.asked, asked_coverage=0.0)
         top = hits[0]
-        toks = self.row_tokens.get(top.key, set())
-        text = self.row_text.get(top.key, "")
+        top_text = self.row_text.get(top.key, "")
+        fp = foreign_places(q, self.places, top_text, self.blob)
+        fy = foreign_years(q, self.years, top_text)
+        dense_rank = self.r.dense_leg(q.text, DEFAULT_CONFIG, 1).ranking
+        dense = round(dense_rank[0][1], 4) if dense_rank else 0.0
+        if fp or fy:
+            return V(NOT_COVERED, scope_reason(fp, fy, self.places, self.years), fp, fy,
+                     asked=q.asked, dense=dense)
+        # nouns the document never uses: those of the asking clause decide, the story's do not
+        all_unknown = self.unknown_terms(list(q.topics))
+        bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
+        unknown = tuple(w for w in all_unknown if w not in dict(bridged))
+        asked_unknown = tuple(w for w in unknown if w in q.asked)
+        story = tuple(w for w in unknown if w not in q.asked)
+        shift = self.unknown_shift(q.text, asked_unknown) if asked_unknown else 0.0
+        asides: tuple[str, ...] = ()
+        if asked_unknown and shift < th.min_shift:
+            asides, asked_unknown = asked_unknown, ()
+        # how much of the asking clause the best rows state (two rows: a two-part question)
+        keys = [h.key for h in hits[:2]]
+        toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
+        text = "\n".join(self.row_text.get(k, "") for k in keys)
+        terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)]
         total = covered = 0.0
+        unstated = []
         for t in terms:
-            w = max(self.r.bm25.idf(t), 1.0)  # unknown words weigh like rare ones
+            w = max(self.r.bm25.idf(t), 1.0)
             total += w
-            if t in toks or t in text or any(normalize(s) in text for s in expansions(t)):
+            if self._states(t, toks, text):
                 covered += w
-        coverage = covered / total if total else 0.0
-        q = normalize(question)
-        foreign_place = any(p in q and p not in text for p in places())
-        # the row must speak of that year ("2021年"), not merely carry it in a file
-        # number (大政办发〔2021〕25号) or an edition ("2021年版")
-        foreign_year = any(y != self.doc_year and not re.search(rf"{y}\s*年(?!版)", text)
-                           for y in _YEAR.findall(q))
-        # the dense leg is consulted whatever retriever answered, so the signal is the same
-        dense = [s for _, s in self.r.dense_leg(question, DEFAULT_CONFIG, 5).ranking]
-        margin = dense[0] - dense[-1] if len(dense) >= 2 else 0.0
-        field_missing = False
-        if intent == "amount":
-            field_missing = not re.search(r"\d", text)
-        if (word := count_word(question)) is not None:
-            # "几个乡镇" needs a number with that measure word ("5处", "2~3家", "五年")
-            field_missing = field_missing or not states_count(text, word)
-        return Signals(round(coverage, 4), len(unknown), foreign_place, foreign_year,
-                       round(dense[0] if dense else 0.0, 4), round(margin, 4), field_missing, unknown,
-                       unknown_shift=round(shift, 4), asides=asides)
+            elif t in q.topics or any(t in u for u in asked_unknown):
+                unstated.append(t)
+        cov = round(covered / total, 4) if total else 1.0
+        missing = detail_missing(q, text)
+        if not missing and _ASKS_FIGURE.search(q.asked) and q.intent in ("amount", "goal") \
+                and (not re.search(r"\d", top_text) or amount_match < th.amount_match):
+            missing = "amount"
+        if not missing and (word := count_word(q.text)) is not None and not states_count(top_text, word):
+            missing = "count"
+        common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
+                                  "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
+        if asked_unknown and cov < th.absent_coverage:
+            shown = "、".join(f"“{w}”" for w in asked_unknown[:3] if not re.search(r"\d", w))
+            return V(NOT_COVERED, f"本文件没有提到{shown}。" if shown else "本文件没有相关内容。",
+                     absent=asked_unknown, unstated=tuple(unstated), **common)
+        # partial needs something nameable that the rows do not state
+        if asked_unknown or missing:
+            return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated)),
+                     absent=asked_unknown, unstated=tuple(unstated), missing=missing, **common)
+        return V(ANSWERED, "", unstated=tuple(unstated), **common)
 
     def unknown_shift(self, question: str, unknown: tuple[str, ...]) -> float:
         """1 − cosine between the question's embedding with and without its unknown
@@ -218,32 +219,3 @@ def _maximal(terms: Iterable[str]) -> tuple[str, ...]:
     地质灾害 and 地质) for one phrase; only the longest is kept."""
     ts = list(dict.fromkeys(terms))
     return tuple(t for t in ts if not any(t != u and t in u for u in ts))
-
-
-def abstain_score(sig: Signals, params: dict[str, float] | None = None) -> float:
-    """Probability-like score that the question is out of scope (logistic model)."""
-    p = params or model()
-    z = p["bias"] + sum(p["w_" + k] * v for k, v in sig.features().items())
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Whether the answer says "not covered", and why: the model's score against its
-    threshold, or a hard rule (another place or year); shown by
-    ``ui.render.verdict_markdown``."""
-    abstain: bool
-    score: float
-    threshold: float
-    signals: Signals
-
-
-def verdict(sig: Signals, params: dict[str, float] | None = None) -> Verdict:
-    p = params or model()
-    score = abstain_score(sig, p)
-    hard = sig.foreign_place or sig.foreign_year
-    return Verdict(hard or score >= p["threshold"], round(score, 4), p["threshold"], sig)
-
-
-def should_abstain(sig: Signals, params: dict[str, float] | None = None) -> bool:
-    return verdict(sig, params).abstain

@@ -83,7 +83,7 @@ def corpus(args) -> None:
     load_s = time.perf_counter() - t
     print(f"index load (files → ready retriever, embedder handle included): {load_s * 1000:.0f} ms "
           f"(reading the files alone: {r.stored.load_seconds * 1000:.0f} ms)")
-    a = Assistant(r, doc_year=doc.date[:4])
+    a = Assistant(r, doc)
     questions = [q.question for q in load_questions()]
     r.search("预热", 3)  # jieba and the model are loaded once, like a running server
     bare = []

@@ -37,7 +37,7 @@ def retriever(doc, home):
 def assistant(doc, retriever):
     from qa.engine import Assistant
 
-    return Assistant(retriever, doc_year=doc.date[:4])
+    return Assistant(retriever, doc)
 
 
 def _free_port() -> int:

@@ -10,7 +10,7 @@ from ingest.departments import DepartmentEntry
 from ingest.schema import TaskRow
 
 if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
-    from qa.relevance import Verdict
+    from qa.verdict import Verdict
 
 NONE = "—"
 
@@ -77,27 +77,32 @@ def dept_text(e: DepartmentEntry) -> str:
             f"  配合：{'、'.join(e.cooperates) or NONE}")
 
 
+_OUTCOME = {"answered": "回答", "partial": "部分回答（说明文件没写明的，再给最接近的规定）",
+            "not_covered": "答“本文件未涉及”"}
+
+
 def verdict_markdown(v: Verdict) -> str:
-    """Whether the chat answers or says "本文件未涉及", and the signals behind it (the
-    retrieval debug tab). The question's own words are escaped."""
-    s = v.signals
-    if s.foreign_place or s.foreign_year:
-        head = f"**判断**：答“本文件未涉及”——问到{'别的地方' if s.foreign_place else '别的年份'}（规则，不看得分）"
-    elif v.abstain:
-        head = f"**判断**：答“本文件未涉及”（未涉及的可能性 {v.score:.2f} ≥ 阈值 {v.threshold:.2f}）"
-    else:
-        head = f"**判断**：回答（未涉及的可能性 {v.score:.2f} < 阈值 {v.threshold:.2f}）"
-    parts = [f"覆盖度 {s.coverage:.2f}", f"向量最高分 {s.dense:.3f}", f"领先第 5 名 {s.margin:.3f}"]
-    if s.unknown_words:
-        parts.append(f"文件没用过的词 {_quoted(s.unknown_words)}")
-    if s.asides:
-        parts.append(f"不影响问意、不计的词 {_quoted(s.asides)}")
-    if s.unknown_words or s.asides:
-        parts.append(f"去掉这些词后问意偏移 {s.unknown_shift:.3f}")
-    if s.field_missing:
-        parts.append("最相关条目缺少所问的数额或数量")
-    if s.amount_match < 1:
-        parts.append(f"带数额句子的吻合度 {s.amount_match:.2f}")
+    """Whether the chat answers, answers in part or says "本文件未涉及", and the evidence
+    behind it (the retrieval debug tab). The question's own words are escaped."""
+    head = f"**判断**：{_OUTCOME[v.coverage]}"
+    if v.reason:
+        head += f"——{md_escape(v.reason)}"
+    parts = [f"问句 “{md_escape(v.asked)}”", f"问句被最相关条目说到的比例 {v.asked_coverage:.2f}",
+             f"向量最高分 {v.dense:.3f}"]
+    if v.foreign_places:
+        parts.append(f"别的地方 {_quoted(v.foreign_places)}")
+    if v.foreign_years:
+        parts.append(f"范围外的年份 {'、'.join(str(y) for y in v.foreign_years)}")
+    if v.absent:
+        parts.append(f"文件没用过的词 {_quoted(v.absent)}（去掉后问意偏移 {v.shift:.3f}）")
+    if v.asides:
+        parts.append(f"不影响问意、不计的词 {_quoted(v.asides)}（偏移 {v.shift:.3f}）")
+    if v.story:
+        parts.append(f"提问人情况里的词，不计 {_quoted(v.story)}")
+    if v.bridged:
+        parts.append("同义词 " + "、".join(f"“{md_escape(a)}”→“{md_escape(b)}”" for a, b in v.bridged))
+    if v.unstated:
+        parts.append(f"最相关条目没说到 {_quoted(v.unstated)}")
     return head + "\n\n" + " · ".join(parts)
 
 

@@ -1,0 +1,21 @@
+"""Words of asking: the question words of ``qa/data/question_words.txt`` and the
+index's stopwords, normalised. Never a topic."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from index.tokenize import stopwords
+from ingest.text import normalize
+
+from .datafile import data_lines
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in data_lines("question_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return stopwords() | question_words()

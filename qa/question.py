@@ -1,0 +1,127 @@
+"""A question read once: its wording, intent, topic words, the part that asks, places
+and years — computed here and passed on, never re-tokenised by later stages.
+
+Two principles separate what is asked from the story around it:
+
+- **a topic is named by a noun.** jieba's part-of-speech tags decide: pronouns,
+  adverbs, particles, time, number and measure words, verbs and adjectives describe
+  the asker's situation or the way of asking (俺家, 改成, 一堆, 好几年), never a topic
+  the document must contain;
+- **the question is the clause that asks.** People tell their story first and ask
+  last ("新开个洗车店要接自来水，报装得等几天"): the clause holding the question word
+  (多少, 几, 吗, 能不能, 有没有, 哪, 啥 …) is what must be answered; nouns elsewhere
+  are the story (洗车, 自来水) and do not decide whether the document covers it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba.posseg as pseg
+
+from ingest.places import lookup
+from ingest.text import normalize
+
+from .intent import detect_intent, plain
+
+# POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
+# abbreviations (jieba's j) and Latin words (GDP, UKey)
+_TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
+# a clause asks when it holds a question word or ends like a question
+_ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|什么|啥|咋|怎|"
+                   r"如何|何时|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
+_CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    pos: str
+
+    @property
+    def topic(self) -> bool:
+        return self.pos in _TOPIC_POS and len(self.text) >= 2
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str                       # as asked (validated)
+    norm: str                       # width and whitespace normalised
+    plain: str                      # colloquial wording read as written (啥时候 → 什么时候)
+    intent: str
+    words: tuple[Word, ...]         # the plain text, POS-tagged
+    asked: str                      # the clause (or clauses) that ask
+    places: tuple[str, ...]         # places named (gazetteer), as written
+    years: tuple[int, ...]          # years named
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Nouns of the whole question."""
+        return tuple(dict.fromkeys(w.text for w in self.words if w.topic))
+
+    @property
+    def asked_head(self) -> str:
+        """The noun the question word asks about: the last noun before it in the asking
+        clause (缴存比例是多少 → 比例, 人口有多少 → 人口), else ""."""
+        m = _ASKS.search(self.asked)
+        if not m:
+            return ""
+        before = self.asked[:m.start()]
+        nouns = [w.text for w in _tag(before) if w.topic]
+        return nouns[-1] if nouns else ""
+
+    @property
+    def asked_topics(self) -> tuple[str, ...]:
+        """Nouns of the clause that asks — what the answer must be about."""
+        return tuple(t for t in self.topics if t in self.asked)
+
+
+@lru_cache(maxsize=4096)
+def _tag(text: str) -> tuple[Word, ...]:
+    return tuple(Word(w, f) for w, f in pseg.cut(text))
+
+
+def asked_part(text: str) -> str:
+    """The clauses that ask (read in written wording); a clause that asks with no content
+    word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
+    不收钱的摊位" → 有没有不收钱的摊位."""
+    clauses = [plain(c) for c in _CLAUSE.split(text) if c.strip()]
+    if not clauses:
+        return plain(text)
+    picked = {i for i, c in enumerate(clauses) if _ASKS.search(c)} or {len(clauses) - 1}
+    for i in sorted(picked):
+        if i > 0 and not _has_content(clauses[i]):
+            picked.add(i - 1)
+    return "，".join(clauses[i] for i in sorted(picked))
+
+
+def _has_content(clause: str) -> bool:
+    from .lexicon import function_words
+
+    skip = function_words()
+    return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" for w in _tag(clause))
+
+
+def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
+    """Places the question names: a word jieba tags as a place name (ns) that the
+    gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
+    out = [w.text for w in words if w.pos == "ns" and lookup(w.text)]
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州)", text):
+        for start in range(m.start(), m.end() - 1):
+            name = text[start:m.end()]
+            if any(p.name == name for p in lookup(name)):
+                out.append(name)
+                break
+    return tuple(dict.fromkeys(out))
+
+
+def read_question(text: str) -> Query:
+    norm = normalize(text)
+    p = plain(text)
+    words = _tag(p)
+    return Query(text=text, norm=norm, plain=p, intent=detect_intent(text), words=words,
+                 asked=asked_part(text), places=named_places(words, p),
+                 years=tuple(int(y) for y in _YEAR.findall(norm)))

