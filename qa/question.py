@@ -33,6 +33,7 @@ _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|什么|啥|咋|怎|"
                    r"如何|何时|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
+SHORT = 16  # characters: a story needs room
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
 
@@ -89,8 +90,8 @@ def asked_part(text: str) -> str:
     word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
     不收钱的摊位" → 有没有不收钱的摊位."""
     clauses = [plain(c) for c in _CLAUSE.split(text) if c.strip()]
-    if not clauses:
-        return plain(text)
+    if not clauses or len(normalize(text)) <= SHORT:
+        return plain(text)  # a short question has no story: all of it asks
     picked = {i for i, c in enumerate(clauses) if _ASKS.search(c)} or {len(clauses) - 1}
     for i in sorted(picked):
         if i > 0 and not _has_content(clauses[i]):

@@ -29,7 +29,7 @@ from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
 from .intent import count_word, plain, states_count
-from .lexicon import question_words
+from .lexicon import function_words, question_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import synonyms
@@ -109,15 +109,24 @@ class RelevanceModel:
     def bridge(self, word: str) -> str:
         """The document's word for an everyday one: a thesaurus synonym the document
         uses (摊位 → 摊点), also for the head of a compound (小铺子 → 铺子 → 商店)."""
-        n = len(word)
-        # the word, the head of a compound (小铺子 → 铺子), or most of it (摊位费 → 摊位)
-        pieces = [word[i:] for i in range(max(1, n - 1))] + [word[:j] for j in range(n - 1, max(1, -(-2 * n // 3)) - 1, -1)]
-        for piece in dict.fromkeys(p for p in pieces if len(p) >= 2):
+        # the word, or the head of a compound (小铺子 → 铺子): Chinese compounds end in
+        # their head; a modifier (健康 in 健康证) says nothing of what the thing is
+        for piece in (word[i:] for i in range(max(1, len(word) - 1))):
             for s in synonyms(piece):
-                ns = normalize(s)
-                if ns in self.vocab or (len(ns) >= 2 and ns in self.blob):
+                if normalize(s) in self.vocab:  # a word of the document, not a substring (天候 in 全天候)
                     return s
         return ""
+
+    def absent_nouns(self, nouns: tuple[str, ...]) -> tuple[str, ...]:
+        """Nouns no row uses: not in the text of any row, not a token of the index, no
+        synonym of the query-time table in the text, and a word of jieba's dictionary
+        (a span it lacks is colloquial speech cut in the wrong place, not a topic).
+        Counted once per phrase."""
+        skip = function_words()
+        out = [t for t in nouns if t not in self.vocab and t not in self.blob and not _made_up(t)
+               and t not in self.field_words and t not in skip
+               and not any(normalize(s) in self.blob for s in expansions(t))]
+        return _maximal(out)
 
     def _states(self, term: str, toks: set[str], text: str) -> bool:
         return (term in self.field_words or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
@@ -140,7 +149,7 @@ class RelevanceModel:
             return V(NOT_COVERED, scope_reason(fp, fy, self.places, self.years), fp, fy,
                      asked=q.asked, dense=dense)
         # nouns the document never uses: those of the asking clause decide, the story's do not
-        all_unknown = self.unknown_terms(list(q.topics))
+        all_unknown = self.absent_nouns(q.topics)
         bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
         unknown = tuple(w for w in all_unknown if w not in dict(bridged))
         asked_unknown = tuple(w for w in unknown if w in q.asked)

@@ -98,9 +98,12 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
 
 
 def foreign_years(q: Query, years: tuple[int, ...], row_text: str) -> tuple[int, ...]:
-    """Years outside the document's period that the best rows do not speak of either
-    (as 2021年, not inside a file number or an edition)."""
-    return tuple(y for y in q.years if y not in years and not re.search(rf"{y}\s*年(?!版)", row_text))
+    """Years the question names that are outside the document's period — the issue year
+    (``years[0]``), or a later year only where the best row speaks of it (2025 is in
+    scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年, not
+    inside a file number or an edition."""
+    issue = years[:1]
+    return tuple(y for y in q.years if y not in issue and not re.search(rf"{y}\s*年(?!版)", row_text))
 
 
 def detail_missing(q: Query, row_text: str) -> str:
