@@ -54,10 +54,13 @@ def _collisions(items: list[Item], depth: int) -> int:
 
 
 def scope_depth(items: list[Item]) -> int:
-    """The smallest heading depth at which numbers collide no more than at full depth."""
+    """The smallest heading depth at which numbers collide no more than at full depth;
+    at least the attachment where rows sit under 附件N markers (a citation always names
+    its attachment, even when a document has only one)."""
     deepest = max((len(it.path) for it in items), default=0)
     floor = _collisions(items, deepest)
-    return next(d for d in range(deepest + 1) if _collisions(items, d) <= floor)
+    least = 1 if items and all(it.path and it.path[0].level == ATTACHMENT for it in items) else 0
+    return next(d for d in range(least, deepest + 1) if _collisions(items, d) <= floor)
 
 
 def to_rows(items: list[Item]) -> tuple[list[TaskRow], list[str]]:

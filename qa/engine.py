@@ -28,14 +28,16 @@ from ingest.text import normalize
 from .faithful import violations
 from .intent import (
     DURATION_WORDS,
+    LIMIT_WORDS,
     PLACE_WORDS,
     asks_duration,
+    asks_limit,
     asks_where,
     count_word,
     detect_intent,
     states_count,
 )
-from .question import read_question
+from .question import asking_clauses, read_question
 from .relevance import RelevanceModel
 from .restated import matching_form, restatements
 from .schema import (
@@ -166,8 +168,9 @@ class Assistant:
                 w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)
                 concepts[g] = 0.7 * max(w, 1.0)
         # the kind of answer asked for is part of what a sentence must state: the place or
-        # channel for "在哪能查到", a span of time for "多久能到账"
-        for asks, words in ((asks_where, PLACE_WORDS), (asks_duration, DURATION_WORDS)):
+        # channel for "在哪能查到", a span of time for "多久能到账", a limit for "最多能贷多少"
+        for asks, words in ((asks_where, PLACE_WORDS), (asks_duration, DURATION_WORDS),
+                            (asks_limit, LIMIT_WORDS)):
             if asks(question) and concepts:
                 concepts[words] = sum(concepts.values()) / len(concepts)
         return tuple(concepts.items())
@@ -315,7 +318,9 @@ class Assistant:
         prev_q, prev_a = _history_turns(history)
         followup_keys = self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
-            query = f"{prev_q} {q}" if prev_q else q
+            # the search text stays within the question limit, whatever the history holds
+            room = MAX_QUESTION_CHARS - len(q) - 1
+            query = f"{prev_q[:room]} {q}" if prev_q and room > 0 else q
             ranked = self.r.search(query, 20, self.search_cfg)
             hits = [h for h in ranked if h.key in followup_keys] or ranked[:k]
             terms = self._query_terms(query)
@@ -417,6 +422,7 @@ class Assistant:
             if extra is not None:
                 extra.keys.append(top.key)
                 quotes.append(extra)
+        self._answer_each_part(q, top, quotes)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key]:
                 continue
@@ -467,6 +473,27 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
                       related=related)
 
+    def _answer_each_part(self, q: str, top: Hit, quotes: list[_Quote]) -> None:
+        """A question asking several things ("总投资多少、可容纳几家企业？何时完工？") is
+        answered part by part from the top row: each asking clause with its own intent
+        and words adds the quotes that answer it, when they are not quoted yet."""
+        parts = asking_clauses(q)
+        if len(parts) < 2:
+            return
+        row = self.r.by_key[top.key]
+        have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
+        for part in parts:
+            p_intent, p_terms = detect_intent(part), self._query_terms(part)
+            if not p_terms and p_intent == "general":
+                continue
+            ranked = self._ranked(p_terms, row, p_intent)
+            for q_ in self._row_quotes(row, ranked, p_intent, p_terms)[:2]:
+                key = (q_.prefix, matching_form(q_.text))
+                if key not in have:
+                    have.add(key)
+                    q_.keys.append(top.key)
+                    quotes.append(q_)
+
     def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
         return any(x in self.relevance.row_text[key] for x in aspect)
 
@@ -513,6 +540,17 @@ class Assistant:
         def cites(keys: list[tuple[str, int]]) -> str:
             return "".join(citation(a, n) for a, n in keys)
 
+        # one quote per sentence, with every row that states it (rows restating each
+        # other would otherwise give the same sentence twice with swapped citations)
+        merged: dict[tuple[str, str], _Quote] = {}
+        for q_ in quotes:
+            key = (q_.prefix, matching_form(q_.text))
+            if key in merged:
+                merged[key].keys.extend(k for k in q_.keys if k not in merged[key].keys)
+            else:
+                merged[key] = _Quote(q_.text, list(q_.keys), q_.prefix)
+        quotes = list(merged.values())
+
         quoted = [f"{q_.prefix}{q_.text}{cites(q_.keys)}" if q_.prefix else f"“{q_.text}”{cites(q_.keys)}"
                   for q_ in quotes]
         # the department to go to: every cited row for department questions, else the top row
@@ -537,12 +575,14 @@ class Assistant:
         return out
 
     def _snippet(self, rel: Related, cited: list[TaskRow]) -> str:
-        """A related row's one line, cut before its first number and without department
-        names the cited rows lack, so the answer states nothing the citations do not."""
-        text = re.split(r"\d", rel.task, maxsplit=1)[0].rstrip("，、；（(") or ""
-        if len(text) < 6 or violations(text, cited, self.departments):
-            return f"（{self.r.by_key[(rel.attachment, rel.number)].section}）"
-        return text if text.endswith("…") or text == rel.task else text + "…"
+        """A related row's line: its task, cut to a readable length. A number there is
+        backed by that row, whose label stands next to it; a department name must be the
+        row's own (or a cited row's), else the row is shown by its section."""
+        row = self.r.by_key[(rel.attachment, rel.number)]
+        text = rel.task
+        if len(text) < 6 or violations(text, [row, *cited], self.departments):
+            return f"（{row.section}）"
+        return text
 
     def _abstain(self, q: str, intent: str, hits: list[Hit], reason: str) -> Answer:
         related = self._related(hits, set())

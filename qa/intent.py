@@ -98,3 +98,13 @@ DURATION_WORDS = ("小时", "工作日", "天内", "日内", "分钟", "秒", "�
 def asks_duration(question: str) -> bool:
     q = plain(question)
     return bool(_DURATION.search(q)) and "一次" not in q
+
+
+# "at most how much": 最多能贷多少 / 最高补多少 — a limit is the answer
+_LIMIT = re.compile(r"最多|最高|上限|顶多|封顶|最大")
+# how the document states a limit (个人贷款不超过30万元, 最高不超过3000元, 3个工作日以内)
+LIMIT_WORDS = ("不超过", "最高", "上限", "以内", "封顶", "最多")
+
+
+def asks_limit(question: str) -> bool:
+    return bool(_LIMIT.search(plain(question)))

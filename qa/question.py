@@ -99,6 +99,12 @@ def asked_part(text: str) -> str:
     return "，".join(clauses[i] for i in sorted(picked))
 
 
+def asking_clauses(text: str) -> list[str]:
+    """Each clause that asks, in written wording: two or more make a multi-part question
+    ("总投资多少、建成后可容纳几家企业入驻？整体何时完工？")."""
+    return [c for c in (plain(x) for x in _CLAUSE.split(text) if x.strip()) if _ASKS.search(c)]
+
+
 def _has_content(clause: str) -> bool:
     from .lexicon import function_words
 

@@ -125,7 +125,8 @@ def test_builtin_question_set_has_no_unreviewed_restating_rows(doc):
 def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("POLICYQA_HOME", str(home))
     qs = load_questions()
-    subset = [q for q in qs if q.type != "unanswerable"][:8] + [q for q in qs if q.type == "unanswerable"][:2]
+    # two unanswerable questions naming other places (吉县, 太原市): "not covered" by principle
+    subset = [q for q in qs if q.type != "unanswerable"][:8] + [q for q in qs if q.type == "unanswerable"][1:3]
     f = tmp_path / "ten.jsonl"
     f.write_text("\n".join(json.dumps(q.to_dict(), ensure_ascii=False) for q in subset), "utf-8")
     out = tmp_path / "report"
@@ -146,3 +147,32 @@ def test_policyqa_eval_on_a_subset_writes_a_report(home, retriever, tmp_path, ca
     assert "## 目标" in md and "事实准确率" in md and "![recall_at_k.png]" in md
     for png in ("recall_at_k.png", "accuracy_by_type.png"):
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_eval_scores_each_writers_set_and_the_gap(home, retriever, tmp_path, capsys, monkeypatch):
+    from eval.dataset import default_question_files, external_questions
+
+    monkeypatch.setenv("POLICYQA_HOME", str(home))
+    shared = external_questions()
+    # the external sets beside the repository are read by default, after the team's own
+    assert default_question_files()[1:] == shared
+    files = []
+    for name, qs in (("own", load_questions()[:4]),
+                     ("other", load_questions(shared[0])[:4] if shared else load_questions()[4:8])):
+        f = tmp_path / f"{name}.jsonl"
+        f.write_text("\n".join(json.dumps(q.to_dict(), ensure_ascii=False) for q in qs), "utf-8")
+        files.append(f)
+    out = tmp_path / "report"
+    assert cli(["eval", "--questions", *map(str, files), "--configs", "hybrid", "naive-top1",
+                "--out", str(out), "--no-rebuild"]) == 0
+    printed = capsys.readouterr().out
+    assert "== own" in printed and "== other" in printed and "差距" in printed
+    summary = json.loads((out / "sets.json").read_text("utf-8"))
+    assert summary["own"] == "own" and set(summary["gap"]) == {"other"}
+    assert (out / "report.json").exists() and (out / "other" / "report.json").exists()
+    own = json.loads((out / "report.json").read_text("utf-8"))
+    # the naive reference pastes the top row whole and never says "not covered"
+    top1 = own["configs"]["naive-top1"]["all"]
+    assert top1["median_body_chars"] > 100 and top1["false_refusals"] == 0 and top1["partial"] == 0
+    for key in ("false_refusals", "false_refusal_rate", "partial"):
+        assert key in own["configs"]["hybrid"]["all"]

@@ -175,7 +175,9 @@ def test_out_of_scope_questions_abstain(assistant, question):
         assert shown == f"（{row.section}）" or (len(shown) >= 6 and row.task.startswith(shown)), line
         by_task += shown != f"（{row.section}）"
     assert by_task >= 1, ans.answer
-    assert not re.search(r"\d", LABEL.sub("", ans.answer))  # no number is asserted
+    # no number is asserted outside the related rows' own lines (each next to its label)
+    reason = ans.answer.split("\n\n")[0]
+    assert not re.search(r"\d", LABEL.sub("", reason))
 
 
 def test_followup_uses_previous_rows(assistant):
@@ -203,10 +205,16 @@ def test_faithfulness_guard_on_every_answer_of_the_question_set(assistant):
         # the debug tab's verdict is the answer's own decision
         assert assistant.verdict(q.question).abstain == ans.abstained, q.question
         if ans.abstained:
-            assert not re.search(r"\d", LABEL.sub("", ans.answer)), q.question
+            assert not re.search(r"\d", LABEL.sub("", ans.answer.split("\n\n")[0])), q.question
             continue
         cited = [assistant.r.by_key[k] for k in ans.cited_keys]
-        assert violations(ans.answer, cited, assistant.departments) == [], (q.question, ans.answer)
+        main, _, _ = ans.answer.partition("\n\n**相关条目**")
+        assert violations(main, cited, assistant.departments) == [], (q.question, ans.answer)
+        # a related row's line is backed by that row, whose label stands next to it
+        for rel in ans.related:
+            line = next(ln for ln in ans.answer.splitlines() if citation(rel.attachment, rel.number) in ln)
+            row = assistant.r.by_key[(rel.attachment, rel.number)]
+            assert violations(LABEL.sub("", line), [row, *cited], assistant.departments) == [], line
 
 
 def test_guard_catches_an_unsupported_number_and_department(assistant):
@@ -387,3 +395,28 @@ def test_how_long_question_quotes_the_span_of_time(assistant):
     ans = assistant.answer("留抵退税多久能到账")
     assert not ans.abstained and "附件2 第40项" in [c.label for c in ans.citations]
     assert "72小时到账" in body(ans)
+
+
+def test_followup_after_a_not_covered_answer_does_not_build_on_its_suggestions(assistant):
+    first = assistant.answer("吉县对小微企业有什么补贴")
+    assert first.abstained and first.related
+    history = [{"role": "user", "content": "吉县对小微企业有什么补贴"},
+               {"role": "assistant", "content": first.answer}]
+    ans = assistant.answer("那找哪个部门？", history)
+    assert ans.abstained and not ans.followup and ans.citations == [] and "说完整" in ans.answer
+    # nor does a follow-up as a first question, nor one after it
+    alone = assistant.answer("那找哪个部门？")
+    assert alone.abstained and alone.citations == []
+    then = assistant.answer("期限呢？", [{"role": "user", "content": "那找哪个部门？"},
+                                      {"role": "assistant", "content": alone.answer}])
+    assert then.abstained and then.citations == []
+
+
+def test_limit_question_leads_with_the_limit_and_quotes_are_not_repeated(assistant):
+    ans = assistant.answer("创业担保贷款最多能贷多少")
+    first = body(ans).split("\n\n")[0]
+    assert "30万元" in first and "300万元" in first
+    # a sentence stated by two rows is quoted once, with both citations
+    texts = [q for c in ans.citations for q in c.quotes]
+    rendered = re.findall(r"“(.+?)”〔", body(assistant.answer("开饭店有什么扶持")))
+    assert len(rendered) == len(set(rendered)) and texts

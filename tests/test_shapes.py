@@ -224,9 +224,10 @@ def test_notice_listing_its_attachments_then_items_under_an_attachment():
     # the listed attachments (1. 2.) are not items; the body starts at 附件1
     assert (d.issuer, d.date, d.place, d.body_line) == ("吉县人民政府办公室", "2022年4月2日", "吉县", 8)
     assert [(a.name, a.title) for a in d.attachments] == [("附件1", "吉县苹果产业提升方案")]
+    # items under an 附件N marker are cited with their attachment, even when it is the only one
     assert [(r.label, r.task, r.lead_units, r.attachment_title) for r in d.rows] == [
-        ("第1项", "新建矮砧密植果园5000亩。", ("县果业中心",), "吉县苹果产业提升方案"),
-        ("第2项", "建设冷链仓储库3座。", ("县商务局",), "吉县苹果产业提升方案")]
+        ("附件1 第1项", "新建矮砧密植果园5000亩。", ("县果业中心",), "吉县苹果产业提升方案"),
+        ("附件1 第2项", "建设冷链仓储库3座。", ("县商务局",), "吉县苹果产业提升方案")]
 
 
 def test_table_repeated_number_is_kept_and_reported():
