@@ -40,6 +40,22 @@ def assistant(doc, retriever):
     return Assistant(retriever, doc)
 
 
+def wait_until_up(proc: subprocess.Popen, base: str, log: Path, seconds: float) -> None:
+    """Wait for a started server's /api/health; its log in the error when it exits or
+    does not answer in time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text()}")
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"server did not start in {seconds:.0f} s: {log.read_text()}")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -56,18 +72,7 @@ def server(retriever, home, tmp_path_factory):
         proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--no-rebuild"],
                                 stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {log.read_text()}")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start in 60 s: {log.read_text()}")
+    wait_until_up(proc, base, log, 60)
     yield base
     proc.terminate()
     try:

@@ -114,6 +114,16 @@ def test_retry_keeps_the_question_and_the_answer(page):
     assert "type" not in page.locator("#chatbot").inner_text()
 
 
+def test_followup_after_a_not_covered_answer_cites_none_of_its_suggestions(page):
+    clear_chat(page)
+    ask(page, "吉县对小微企业有什么补贴")
+    assert "本文件未涉及" in bot_text(page) and "可以看看这些条目" in bot_text(page)
+    ask(page, "那找哪个部门？")
+    reply = bot_text(page)
+    # not 牵头单位 of a suggested row: it asks for the whole question
+    assert "说完整" in reply and "牵头单位" not in reply and not re.search(r"〔附件\d 第\d+项〕", reply)
+
+
 def test_empty_question_gets_a_chinese_message(page):
     page.fill("#question-box textarea", "")
     page.click("#send-btn")

@@ -16,7 +16,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +24,7 @@ import httpx
 import pytest
 
 from index.store import FORMAT_VERSION, IndexStoreError, file_sha256, open_index
+from tests.conftest import wait_until_up
 from ui.feedback import FeedbackLog
 
 LAUNCHER = r"""
@@ -97,18 +97,7 @@ def guarded(retriever, home, tmp_path_factory):
     proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, "serve", "--port", str(port), "--no-rebuild",
                              "--allowed-hosts", ALLOWED_EXTRA], stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {(logs / 'serve.log').read_text()}")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start: {(logs / 'serve.log').read_text()}")
+    wait_until_up(proc, base, logs / "serve.log", 180)
     yield {"base": base, "port": port, "home": h, "logs": logs, "proc": proc}
     proc.terminate()
     try:
