@@ -294,6 +294,11 @@ def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
     assert lines[0]["citations"][0]["label"] == "附件1 第84项"
     assert lines[1]["citations"][0]["label"] == "附件2 第55项"
     assert "请输入问题" in lines[2]["error"]
+    # the outcome travels with the answer and reads back into the one schema
+    assert lines[0]["coverage"] == "answered"
+    assert Answer.from_dict(lines[0]).to_dict() == lines[0]
+    with pytest.raises(ValueError):
+        Answer.from_dict({**lines[0], "coverage": "not_covered"})  # abstained must agree
 
 
 def test_where_question_quotes_the_channel(assistant):

@@ -26,6 +26,15 @@ def test_ask(server):
     assert "10万元" in d["answer"] and "〔附件1 第84项〕" in d["answer"]
     assert d["citations"][0]["label"] == "附件1 第84项" and d["abstained"] is False
     assert set(d) >= {"question", "answer", "abstained", "intent", "citations", "related", "latency_ms"}
+    assert d["coverage"] == "answered"
+
+
+def test_ask_gives_each_outcome(server):
+    def coverage(q: str) -> tuple[str, bool]:
+        d = httpx.post(f"{server}/api/ask", json={"question": q}, timeout=30).json()
+        return d["coverage"], d["abstained"]
+    assert coverage("涉企服务专家团队的电话是多少") == ("partial", False)
+    assert coverage("吉县对专精特新企业奖励多少钱") == ("not_covered", True)
 
 
 def test_ask_with_history(server):
