@@ -7,6 +7,11 @@
     <home>/index/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
     <home>/index/chunks.jsonl    chunks with their BM25 tokens
     <home>/index/dense.faiss     faiss.write_index of the chunk vectors
+    <home>/vectors/              passage vectors by chunk text hash (index.vector_cache):
+                                 a rebuild embeds only chunks it has not seen
+
+The index is over every loaded document (``ingest.library.combine``); its corpus
+checksum is the one document's sha256, or a checksum over each loaded document's.
 
 No pickle. A changed corpus, embedder or chunking triggers a rebuild (or, with
 ``no_rebuild``, an error naming the command to run); a missing, truncated or
@@ -38,6 +43,7 @@ from .chunks import make_chunks
 from .embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
 from .schema import Chunk
 from .tokenize import tokenize
+from .vector_cache import CachedEmbedder
 
 FORMAT_VERSION = 2
 FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告"}
@@ -119,7 +125,9 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     tokens = [tokenize(c.text) for c in chunks]
     t_tok = time.perf_counter() - t0
     bar = None if quiet else _progress_bar(len(chunks), f"嵌入 {embedder.name}")
-    vectors = embedder.encode_passages([c.text for c in chunks],
+    # vectors cached by chunk text under <home>/vectors: a new document embeds only its chunks
+    cached = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, home or default_home())
+    vectors = cached.encode_passages([c.text for c in chunks],
                                        progress=(bar.update if bar else None))
     if bar:
         bar.close()

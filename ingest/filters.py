@@ -22,7 +22,10 @@ def filter_rows(rows: Iterable[TaskRow], *, attachment: str | None = None,
     k = normalize(keyword) if keyword else None
     out = []
     for r in rows:
-        if att and normalize(r.attachment) != att:
+        # with several documents loaded a scope is led by the document's name: 附件1 still
+        # finds 〔大宁市场主体任务清单 附件1 第84项〕 (and those of any document with an 附件1)
+        own = r.attachment[len(r.doc):].strip() if r.doc and r.attachment.startswith(r.doc) else r.attachment
+        if att and att not in (normalize(r.attachment), normalize(own)):
             continue
         if number is not None and r.number != number:
             continue

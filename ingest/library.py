@@ -11,9 +11,11 @@ stay the row number only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -68,7 +70,9 @@ def qualify(docs: list[Document]) -> list[Document]:
         if len(docs) == 1:
             out.append(replace(d, name=name))
             continue
-        rows = [replace(r, attachment=f"{name} {r.attachment}".strip(), doc=name) for r in d.rows]
+        # qualified once: a row that already names its document keeps its scope
+        rows = [r if r.doc else replace(r, attachment=f"{name} {r.attachment}".strip(), doc=name)
+                for r in d.rows]
         out.append(replace(d, rows=rows, name=name))
     return out
 
@@ -76,6 +80,34 @@ def qualify(docs: list[Document]) -> list[Document]:
 def all_rows(docs: list[Document]) -> list:
     """One row list over the loaded documents (keys unique across them)."""
     return [r for d in qualify(docs) for r in d.rows]
+
+
+def combine(docs: Sequence[Document]) -> Document:
+    """The loaded documents as one Document for the index: one alone is itself (same
+    rows, same sha256, so its index and answers are unchanged); several give their
+    qualified rows, a checksum over each document's sha256, their titles and 文号
+    joined, the union of their periods and each warning led by its document's name."""
+    q = qualify(list(docs))
+    if not q:
+        raise IngestError("没有载入任何文件：请用 --doc 指定文件，或先 policyqa add 文件")
+    if len(q) == 1:
+        return q[0]
+    digest = hashlib.sha256("\n".join(d.sha256 for d in q).encode("utf-8")).hexdigest()
+    return Document(
+        path="；".join(d.path for d in q), title="；".join(d.title for d in q),
+        doc_number="、".join(d.doc_number for d in q if d.doc_number), issuer="", date="",
+        attachments=[a for d in q for a in d.attachments], rows=[r for d in q for r in d.rows],
+        warnings=[f"{d.name}：{w}" for d in q for w in d.warnings], sha256=digest,
+        years=tuple(sorted({y for d in q for y in d.years})), shape="several",
+        name="、".join(d.name for d in q))
+
+
+def load_documents(paths: Sequence[str | Path] | None, home: Path | str) -> list[Document]:
+    """What a command loads: exactly ``paths`` when given (``--doc``, repeatable), else
+    the built-in corpus and every document added to the library in ``home``."""
+    if paths:
+        return [load_document(p) for p in paths]
+    return Library(home).documents()
 
 
 class Library:

