@@ -144,7 +144,10 @@ class Assistant:
         years = {d.date[:4] for d in docs}
         self.relevance = RelevanceModel(retriever, years.pop() if len(years) == 1 else "", thresholds.min_shift,
                                         places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
-                                        years=tuple(dict.fromkeys(y for d in docs for y in d.years)))
+                                        years=tuple(dict.fromkeys(y for d in docs for y in d.years)),
+                                        homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),
+                                        issue_years=tuple(dict.fromkeys(
+                                            int(d.date[:4]) for d in docs if d.date[:4].isdigit())))
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {

@@ -54,10 +54,13 @@ class RelevanceModel:
     """Computes :class:`Signals` against one retriever's corpus."""
 
     def __init__(self, retriever: Retriever, doc_year: str = "", min_shift: float | None = None,
-                 places: tuple[str, ...] = (), years: tuple[int, ...] = ()):
+                 places: tuple[str, ...] = (), years: tuple[int, ...] = (),
+                 homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = ()):
         self.r = retriever
-        self.places = places   # the document's own place and its parents
-        self.years = years     # the document's period
+        self.places = places   # the documents' own places and their parents
+        self.years = years     # the documents' period
+        self.homes = homes     # each loaded document's own place
+        self.issue_years = issue_years or years[:1]
         # unknown words that move the question's meaning less than this are asides
         self.min_shift = Thresholds().min_shift if min_shift is None else min_shift
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
@@ -142,11 +145,11 @@ class RelevanceModel:
         top = hits[0]
         top_text = self.row_text.get(top.key, "")
         fp = foreign_places(q, self.places, top_text, self.blob)
-        fy = foreign_years(q, self.years, top_text)
+        fy = foreign_years(q, self.issue_years, top_text)
         dense_rank = self.r.dense_leg(q.text, DEFAULT_CONFIG, 1).ranking
         dense = round(dense_rank[0][1], 4) if dense_rank else 0.0
         if fp or fy:
-            return V(NOT_COVERED, scope_reason(fp, fy, self.places, self.years), fp, fy,
+            return V(NOT_COVERED, scope_reason(fp, self.places, self.homes), fp, fy,
                      asked=q.asked, dense=dense)
         # nouns the document never uses: those of the asking clause decide, the story's do not
         all_unknown = self.absent_nouns(q.topics)

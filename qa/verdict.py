@@ -97,12 +97,11 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     return tuple(out)
 
 
-def foreign_years(q: Query, years: tuple[int, ...], row_text: str) -> tuple[int, ...]:
-    """Years the question names that are outside the document's period — the issue year
-    (``years[0]``), or a later year only where the best row speaks of it (2025 is in
-    scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年, not
-    inside a file number or an edition."""
-    issue = years[:1]
+def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int, ...]:
+    """Years the question names that are outside the documents' period — an issue year
+    (one per loaded document), or a later year only where the best row speaks of it (2025
+    is in scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年,
+    not inside a file number or an edition."""
     return tuple(y for y in q.years if y not in issue and not re.search(rf"{y}\s*年(?!版)", row_text))
 
 
@@ -130,8 +129,12 @@ def own_place_text(own: tuple[str, ...]) -> str:
     return own[0] if own else "本地"
 
 
-def scope_reason(places: tuple[str, ...], years: tuple[int, ...], own: tuple[str, ...],
-                 doc_years: tuple[int, ...]) -> str:
+def scope_reason(places: tuple[str, ...], own: tuple[str, ...], homes: tuple[str, ...] = ()) -> str:
+    """Why another place or year is not covered. ``own`` is the document's place and its
+    parents; ``homes`` the own place of each loaded document when there are several."""
+    if places and len(homes) > 1:
+        return (f"问到的地方（{'、'.join(places)}）不在已载入文件的范围内：这些文件涉及"
+                f"{'、'.join(homes)}（及其上级地区）。")
     if places:
         return (f"问到的地方（{'、'.join(places)}）不在本文件范围内：本文件是{own_place_text(own)}的文件"
                 + (f"（{'、'.join(own[1:])}所辖）" if len(own) > 1 else "") + "。")

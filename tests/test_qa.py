@@ -425,3 +425,13 @@ def test_limit_question_leads_with_the_limit_and_quotes_are_not_repeated(assista
     texts = [q for c in ans.citations for q in c.quotes]
     rendered = re.findall(r"“(.+?)”〔", body(assistant.answer("开饭店有什么扶持")))
     assert len(rendered) == len(set(rendered)) and texts
+
+
+def test_not_covered_wording_with_several_documents():
+    from qa.verdict import scope_reason
+
+    # one document: its place and the units above it; several: each document's own place
+    one = scope_reason(("吉县",), ("大宁县", "临汾市", "山西省"))
+    assert "本文件是大宁县的文件（临汾市、山西省所辖）" in one
+    many = scope_reason(("吉县",), ("大宁县", "临汾市", "山西省", "平遥县", "晋中市"), ("大宁县", "平遥县"))
+    assert "大宁县、平遥县" in many and "本文件是" not in many
