@@ -141,8 +141,7 @@ class Assistant:
         self.compose_cfg = compose
         self.thresholds = thresholds = thresholds or Thresholds()
         docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
-        years = {d.date[:4] for d in docs}
-        self.relevance = RelevanceModel(retriever, years.pop() if len(years) == 1 else "", thresholds.min_shift,
+        self.relevance = RelevanceModel(retriever, thresholds.min_shift,
                                         places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
                                         years=tuple(dict.fromkeys(y for d in docs for y in d.years)),
                                         homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),

@@ -22,9 +22,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from index.retriever import DEFAULT_CONFIG, Retriever
+from index.retriever import Retriever
 from index.schema import Hit
-from index.tokenize import expansions, in_dictionary, stopwords, tokenize
+from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
@@ -51,9 +51,9 @@ _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年�
 
 
 class RelevanceModel:
-    """Computes :class:`Signals` against one retriever's corpus."""
+    """The vocabulary of one retriever's corpus, and the verdict on a question against it."""
 
-    def __init__(self, retriever: Retriever, doc_year: str = "", min_shift: float | None = None,
+    def __init__(self, retriever: Retriever, min_shift: float | None = None,
                  places: tuple[str, ...] = (), years: tuple[int, ...] = (),
                  homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = ()):
         self.r = retriever
@@ -73,11 +73,10 @@ class RelevanceModel:
         # asking for the 目标 or the 时间 of a row is asked of a field the row has
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
                                      for w in words for t in tokenize(w) if len(t) >= 2)
-        self.doc_year = doc_year
-        self._function_chars = {w for w in stopwords() | question_words() if len(w) == 1}
+        self._function_chars = {w for w in function_words() if len(w) == 1}
 
     def content_terms(self, question: str) -> list[str]:
-        skip = stopwords() | question_words()
+        skip = function_words()
         return [t for t in dict.fromkeys(tokenize(plain(question)))
                 if len(t) >= 2 and t not in skip and not _VERB_GE.match(t)]
 
@@ -146,8 +145,8 @@ class RelevanceModel:
         top_text = self.row_text.get(top.key, "")
         fp = foreign_places(q, self.places, top_text, self.blob)
         fy = foreign_years(q, self.issue_years, top_text)
-        dense_rank = self.r.dense_leg(q.text, DEFAULT_CONFIG, 1).ranking
-        dense = round(dense_rank[0][1], 4) if dense_rank else 0.0
+        # shown in the debug tab only: the top row's dense score, as the search gave it
+        dense = round(top.scores.get("dense") or 0.0, 4)
         if fp or fy:
             return V(NOT_COVERED, scope_reason(fp, self.places, self.homes), fp, fy,
                      asked=q.asked, dense=dense)

@@ -283,8 +283,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if result["gap"]:
         print(f"\n== 与本组问题集（{result['own']}）的差距，默认配置（负数：外部问题集更差）==")
         print(table_text(result["gap"], GAP_METRICS))
-    summary = {n: r["configs"][c]["all"] for n, r in result["sets"].items()
-               for c in [result["default"] if result["default"] in r["configs"] else next(iter(r["configs"]))]}
+    main = result["default"] if result["default"] in configs else configs[0]
+    summary = {n: r["configs"][main]["all"] for n, r in result["sets"].items()}
     (out / "sets.json").write_text(json.dumps({"own": result["own"], "gap": result["gap"], "summary": summary},
                                               ensure_ascii=False, indent=2), "utf-8")
     print(f"\n报告已写入：{out}（每个外部问题集在其子目录）", file=sys.stderr)
