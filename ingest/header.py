@@ -126,6 +126,9 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
                 title += nonempty[k + 1][1]
             if h.doc_number and title.startswith(h.doc_number.split("〔")[0]) and DOC_NUMBER.match(title):
                 title = DOC_NUMBER.sub("", title, count=1)
+            # the issuer on a line of its own above 关于…: 汾西县人民政府 / 关于印发…的通知
+            if title.startswith("关于") and k > 0 and _looks_org(nonempty[k - 1][1]):
+                title = nonempty[k - 1][1] + title
             h.title = close_cjk_gaps(title)
             break
     candidates = _title_lines(nonempty, h)

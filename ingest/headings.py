@@ -2,10 +2,16 @@
 
     附件1            attachment   (level 0)
     第一章           chapter      (level 1)
-    一、 一. 一．     level 2
-    （一） (一)       level 3
-    1. 1、 1．       level 4
-    （1） (1) ①      level 5
+    第一节           section      (level 2)
+    一、 一. 一．     level 3
+    第一条           article      (level 4)
+    （一） (一)       level 5
+    1. 1、 1．       level 6
+    （1） (1) ①      level 7
+
+An article (第五条) is always a row of its own; the (一) 1. （1） under it are its
+points. It sits below 一、 so that a 若干措施 grouping its articles under 一、 headings
+keeps them.
 
 A marker's level fixes its place in the heading path whatever the document skips
 (一、 directly followed by 1. is fine). ``marker()`` reads a line's marker;
@@ -21,7 +27,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
 
-ATTACHMENT, CHAPTER, L1, L2, L3, L4 = 0, 1, 2, 3, 4, 5
+ATTACHMENT, CHAPTER, SECTION, L1, ARTICLE, L2, L3, L4 = 0, 1, 2, 3, 4, 5, 6, 7
 # level 5 markers are points of the item above them, not items of their own
 ITEM_LEVELS = (L1, L2, L3)
 
@@ -29,6 +35,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PATTERNS = (
     (ATTACHMENT, re.compile(r"^附\s*件\s*(\d+)\s*[:：]?$")),
     (CHAPTER, re.compile(rf"^第([{_CN}]+)章\s*")),
+    (SECTION, re.compile(rf"^第([{_CN}]+)节\s*")),
+    # 第五条 in Chinese numerals, as regulations write it (第5条 is a reference, not a marker)
+    (ARTICLE, re.compile(rf"^第([{_CN}]+)条(?![款项])\s*")),
     (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3)
@@ -68,6 +77,10 @@ def scope_text(level: int, number: int) -> str:
         return f"附件{number}"
     if level == CHAPTER:
         return f"第{to_cn(number)}章"
+    if level == SECTION:
+        return f"第{to_cn(number)}节"
+    if level == ARTICLE:
+        return f"第{to_cn(number)}条"
     if level == L1:
         return f"{to_cn(number)}、"
     if level == L2:
@@ -96,7 +109,7 @@ def marker(line: str) -> Marker | None:
     """The numbering marker a line starts with, or None.
 
     >>> marker("（三）畅通货币信贷政策传导机制")
-    Marker(level=3, number=3, rest='畅通货币信贷政策传导机制')
+    Marker(level=5, number=3, rest='畅通货币信贷政策传导机制')
     >>> marker("2023年3月28日") is None and marker("1.5亿元") is None
     True
     """
@@ -113,7 +126,8 @@ def marker(line: str) -> Marker | None:
         else:
             number = cn_number(raw) or 0
         rest = s[m.end():].strip()
-        if number <= 0 or (level != ATTACHMENT and not rest):
+        # 附件1, 第一章, 第一节 and 第五条 may stand alone, their words on the next line
+        if number <= 0 or (level not in (ATTACHMENT, CHAPTER, SECTION, ARTICLE) and not rest):
             continue
         if level == L1 and len(raw) > 3:
             continue

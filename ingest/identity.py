@@ -7,7 +7,9 @@ The built-in corpus numbers each attachment from 1, so its scope is the attachme
 (一) gets ``二、(一)``; a list numbered straight through gets no scope (〔第5项〕). The
 depth is chosen once per document: the smallest at which no more numbers collide
 than at the full path. A number that still repeats (a typo, a pasted row) is kept,
-reported with both line numbers, and told apart as ``…（重复）``.
+reported with both line numbers, and told apart as ``…（重复）``. An article
+(第五条) keeps its kind in its scope (``条``, see :func:`ingest.schema.label`), so it
+is cited 〔第五条〕 and its key never meets an item's 第5项.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headings import ATTACHMENT, scope_text, to_cn
-from .schema import Measure, TaskRow, label
+from .schema import Measure, TaskRow, article_scope, label
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Item:
     coop: list[str] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    article: bool = False              # 第五条 of a regulation or 若干措施: cited 〔第五条〕
 
 
 def _scope(path: tuple[Heading, ...], depth: int) -> str:
@@ -49,7 +52,7 @@ def _scope(path: tuple[Heading, ...], depth: int) -> str:
 
 
 def _collisions(items: list[Item], depth: int) -> int:
-    keys = [(_scope(it.path, depth), it.number) for it in items]
+    keys = [(it.article, _scope(it.path, depth), it.number) for it in items]
     return len(keys) - len(set(keys))
 
 
@@ -70,13 +73,18 @@ def to_rows(items: list[Item]) -> tuple[list[TaskRow], list[str]]:
     warnings: list[str] = []
     first_seen: dict[tuple[str, int], int] = {}
     for it in items:
-        scope = _scope(it.path, depth)
+        base = _scope(it.path, depth)
+
+        def kind(b: str, it: Item = it) -> str:
+            return article_scope(b) if it.article else b
+
+        scope = kind(base)
         key = (scope, it.number)
         if key in first_seen:
             n = 2
-            while (f"{scope}（重复{'' if n == 2 else to_cn(n)}）", it.number) in first_seen:
+            while (kind(f"{base}（重复{'' if n == 2 else to_cn(n)}）"), it.number) in first_seen:
                 n += 1
-            new_scope = f"{scope}（重复{'' if n == 2 else to_cn(n)}）"
+            new_scope = kind(f"{base}（重复{'' if n == 2 else to_cn(n)}）")
             warnings.append(f"第 {it.first_line} 行：{label(*key)} 重复出现（第一次在第 {first_seen[key]} 行），"
                             f"两条都保留，这一条记作 {label(new_scope, it.number)}")
             scope, key = new_scope, (new_scope, it.number)

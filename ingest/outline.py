@@ -5,7 +5,12 @@ The body starts at the first numbered line (一、 (一) 1. 第一章). Each mar
 node at its level (see :mod:`ingest.headings`); a line without a marker continues the
 node above it (a PDF copy wraps lines anywhere). A node with numbered children is a
 heading; every other numbered node is a row with its full heading path, and the
-（1）/① points under it are its measure's items. Units and deadlines come as lines of
+（1）/① points under it are its measure's items. Articles (第五条, under 第一章 /
+第一节 headings or none) are rows whatever they hold: the (一) 1. （1） under an
+article are its points. An article marker counts in sequence (第一条, the next
+number, or a gap of at most three, reported) or set apart by a space (a repeat is
+kept and reported); a wrapped line starting 第三条规定… continues the article above,
+with a warning. Units and deadlines come as lines of
 their own after the item (牵头单位：… / 责任单位：… / 时限要求：…) or inline at its end
 (（牵头单位：…；责任单位：…）, （区发改局牵头，各街道配合）); given on a heading, they hold
 for every item under it that names none. 责任单位 alone are the responsible (lead)
@@ -18,7 +23,17 @@ import re
 from dataclasses import dataclass, field
 
 from .departments import read_units
-from .headings import ATTACHMENT, CHAPTER, ITEM_LEVELS, L4, Marker, marker, scope_text
+from .headings import (
+    ARTICLE,
+    ATTACHMENT,
+    CHAPTER,
+    ITEM_LEVELS,
+    L4,
+    SECTION,
+    Marker,
+    marker,
+    scope_text,
+)
 from .identity import Heading, Item
 from .schema import Attachment, Measure
 from .text import close_cjk_gaps
@@ -50,6 +65,7 @@ _LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名
 # the notice's list of its attachments: 附件：1.……清单 / 2.……方案 (not items)
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
+_SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
 
 
@@ -71,6 +87,14 @@ class _Node:
     @property
     def body(self) -> str:
         return _join(self.text)
+
+    @property
+    def article(self) -> _Node | None:
+        """The article this node is or belongs to (its points), if any."""
+        n: _Node | None = self
+        while n is not None and n.level > ARTICLE:
+            n = n.parent
+        return n if n is not None and n.level == ARTICLE else None
 
 
 def _join(parts: list[str]) -> str:
@@ -122,6 +146,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     ended = False
     closing: list[str] = []
     in_attachment_list = False
+    last_article = 0
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
@@ -132,6 +157,20 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         m: Marker | None = marker(s)
+        if m is not None and m.level == ARTICLE:
+            # in sequence, or set apart by a space as an article's number is: an article;
+            # else a reference the PDF wrapped to the line start (第四条研发补助的…)
+            if m.number == 1 or last_article < m.number <= last_article + 4 or not m.rest or _SPACED.match(s):
+                if m.number > last_article + 1:
+                    before = f"{scope_text(ARTICLE, last_article)}之后" if last_article else "条文开头"
+                    warnings.append(f"第 {line_no} 行：{before}是{scope_text(ARTICLE, m.number)}，"
+                                    f"缺{scope_text(ARTICLE, last_article + 1)}"
+                                    f"{'' if m.number == last_article + 2 else '等'}")
+                last_article = max(last_article, m.number)
+            else:
+                warnings.append(f"第 {line_no} 行以“{scope_text(ARTICLE, m.number)}”开头，但不接"
+                                f"{scope_text(ARTICLE, last_article)}，也没有空格隔开，按上一条的续行读")
+                m = None
         if body_start is None and _ATTACHMENT_LIST.match(s):
             in_attachment_list = True
             continue
@@ -141,7 +180,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 continue
             in_attachment_list = False
         if body_start is None:
-            if m is None or m.level not in (ATTACHMENT, CHAPTER, *ITEM_LEVELS):
+            if m is None or m.level not in (ATTACHMENT, CHAPTER, SECTION, ARTICLE, *ITEM_LEVELS):
                 continue
             body_start = idx
         if attachment_pending is not None and m is None and not FIELD_LINE.match(s):
@@ -161,14 +200,17 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 attachment_pending = node
             else:
                 node.text.append(m.rest)
-            if m.level == L4 and parent is not root and parent.level in ITEM_LEVELS:
+            if m.level > ARTICLE and (art := parent.article) is not None:
+                art.points.append(node)  # (一) 1. （1） of an article: its points, however nested
+            elif m.level == L4 and parent is not root and parent.level in ITEM_LEVELS:
                 parent.points.append(node)
             else:
                 parent.children.append(node)
             current = node
             continue
         if FIELD_LINE.match(s):
-            target = current if current.level != L4 or current.parent is None else current.parent
+            target = current.article or (current if current.level != L4 or current.parent is None
+                                         else current.parent)
             if s[0] in "（(" and s[-1] in "）)":
                 s = s[1:-1]
             _add_fields(target, s, False)
@@ -240,9 +282,13 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
                 continue
             _inline_fields(child)
-            numbered = [c for c in child.children if c.level in ITEM_LEVELS or c.level == L4]
-            if numbered or child.level == CHAPTER:
-                heading = Heading(child.level, child.number, f"{child.marker}{child.body}")
+            if child.level == ARTICLE:
+                items.append(_item(child, path, inherited, attachment_title))
+                continue
+            numbered = [c for c in child.children if c.level in (*ITEM_LEVELS, ARTICLE, L4)]
+            if numbered or child.level in (CHAPTER, SECTION):
+                gap = " " if child.level in (CHAPTER, SECTION) and child.body else ""
+                heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}")
                 fields = {**inherited, **child.fields}
                 visit(child, path + (heading,), fields, attachment_title)
                 continue
@@ -250,6 +296,10 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
 
     def _item(n: _Node, path: tuple[Heading, ...], inherited: dict[str, list[str]], title: str) -> Item:
         nonlocal lead_first_all
+        for p in n.points:  # units written at the end of a point are the item's
+            _inline_fields(p)
+            for k, v in p.fields.items():
+                n.fields.setdefault(k, []).extend(v)
         fields = dict(n.fields)
         if not any(k in fields for k in (LEAD, RESP, COOP)):
             fields.update({k: v for k, v in inherited.items() if k in (LEAD, RESP, COOP)})
@@ -257,7 +307,8 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
             if k not in fields and k in inherited:
                 fields[k] = inherited[k]
         it = Item(path=path, number=n.number, first_line=n.line, last_line=max(
-            [n.last_line, *(p.last_line for p in n.points)]), attachment_title=title, task=n.body)
+            [n.last_line, *(p.last_line for p in n.points)]), attachment_title=title, task=n.body,
+            article=n.level == ARTICLE)
         lead, lead_notes, lf1 = _units(fields.get(LEAD, []))
         resp, resp_notes, lf2 = _units(fields.get(RESP, []))
         coop, coop_notes, lf3 = _units(fields.get(COOP, []))
@@ -279,7 +330,6 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         if n.points:
             texts = []
             for p in n.points:
-                _inline_fields(p)
                 texts.append(f"{p.marker}{p.body}")
             it.measures = [Measure(text=" ".join(texts), deadline=deadline, goal=goal,
                                    items=tuple(p.body for p in n.points))]

@@ -7,7 +7,8 @@ Shapes, recognised from the text itself:
   完成时限/时间进度 · 年度目标 …), rows continued over lines, repeated headers,
   附件N sections — the built-in corpus's PDF table is one;
 - **outline** (:mod:`ingest.outline`): numbered items in running text with units
-  inline or on the following lines, and measure texts with 一、(一)1.（1） headings.
+  inline or on the following lines, measure texts with 一、(一)1.（1） headings, and
+  articles (第一条 …, under 第一章 headings or none), each cited 〔第五条〕.
 
 Metadata comes from the header (:mod:`ingest.header`); every item becomes a row whose
 identity is fixed by :mod:`ingest.identity`; the bytes' encoding by :mod:`ingest.decode`.
@@ -33,7 +34,8 @@ SHAPES = ("① 表格：每行用制表符或“|”分隔，表头写明各列�
           "配合单位、完成时限/时间进度、年度目标等），可有“附件N”和“一、”分节；"
           "② 分条文字：“1.……”“（一）……”一条一段，单位写在条目后（“牵头单位：…”“责任单位：…”“时限要求：…”"
           "各占一行，或在括号里）；"
-          "③ 措施文本（若干措施、实施意见、通知正文）：一、（一）1.（1）分级标题")
+          "③ 措施文本（若干措施、实施意见、通知正文）：一、（一）1.（1）分级标题；"
+          "④ 条文：“第一条”“第二条”……，可在“第一章”下")
 
 __all__ = ["HEADER_FIRST_CELL", "IngestError", "N_CELLS", "SHAPES", "builtin_corpus", "load_document",
            "parse_text", "period", "read_text"]
@@ -94,7 +96,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                     warnings=header.warnings + warnings + repeated,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     place=header.place, place_parents=header.place_parents,
-                    years=period(header.date, rows, " ".join((header.title, header.subject, closing))),
+                    years=period(header.date, rows, " ".join((header.title, header.subject, closing, *(
+                        r.task for r in rows if "有效期" in r.task)))),
                     shape=shape, subject=header.subject, body_line=body + 1)
 
 

@@ -10,29 +10,58 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .headings import cn_number as _cn_number
+from .headings import to_cn as _to_cn
 
-# The one label grammar: ``[scope ]第N项``. ``scope`` is the part of a row's heading
-# path that makes its number unique in its document (``附件1`` for the built-in
-# corpus, ``二、(一)`` where numbering restarts under each (一), empty where the
-# numbers are unique on their own); ``label`` builds it and ``parse_label`` reads it.
-_LABEL = re.compile(r"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?P<number>\d+)\s*项\s*〕?\s*$")
-# A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕.
-CITATION_PATTERN = re.compile(r"〔(?P<scope>[^〔〕]*?)\s*第(?P<number>\d+)项〕")
+# The one label grammar: ``[scope ]第N项`` for a numbered item, ``[scope ]第五条`` for an
+# article (第N条 of a regulation or 若干措施, always in Chinese numerals, as written). A
+# row key is ``(scope, number)``: ``scope`` is the part of the row's heading path that
+# makes its number unique in its document (``附件1`` for the built-in corpus, ``二、(一)``
+# where numbering restarts under each (一), empty where the numbers are unique on their
+# own); an article's scope ends with the token ``条`` (``条``, ``第二章 条``,
+# ``平遥若干措施 条``), so that the key alone says how the label reads. ``label`` builds
+# a label and ``parse_label`` reads it; nothing else writes or reads one.
+ARTICLE = "条"
+_CN = "零〇一二两三四五六七八九十百"
+_LABEL = re.compile(rf"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?:(?P<number>\d+)\s*项|(?P<cn>[{_CN}]+)\s*条)\s*〕?\s*$")
+# A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕, 〔第五条〕.
+CITATION_PATTERN = re.compile(rf"〔(?P<scope>[^〔〕]*?)\s*第(?:(?P<number>\d+)项|(?P<cn>[{_CN}]+)条)〕")
+
+
+def article_scope(scope: str) -> str:
+    """The scope of an article row whose heading path gives ``scope``: ``条``,
+    ``第二章 条`` (see :func:`label`)."""
+    return f"{scope} {ARTICLE}" if scope else ARTICLE
+
+
+def is_article_scope(scope: str) -> bool:
+    return scope == ARTICLE or scope.endswith(" " + ARTICLE)
 
 
 def label(attachment: str, number: int) -> str:
     """The citation label of a row: ``附件1 第84项``; ``第3项`` when the row's number
-    is unique without a scope.
+    is unique without a scope; ``第五条`` for an article (scope ``条``).
 
     ``attachment`` is the row's scope (see :func:`parse_label`): numbers repeat across
     the two attachments of the built-in corpus, so there the label names the attachment.
     """
+    if is_article_scope(attachment):
+        scope = attachment[: -len(ARTICLE)].strip()
+        return f"{scope} 第{_to_cn(number)}条" if scope else f"第{_to_cn(number)}条"
     return f"{attachment} 第{number}项" if attachment else f"第{number}项"
 
 
 def citation(attachment: str, number: int) -> str:
     """The label in the document's citation brackets: ``〔附件1 第84项〕``."""
     return f"〔{label(attachment, number)}〕"
+
+
+def _key(m: re.Match[str]) -> tuple[str, int] | None:
+    scope = m.group("scope").strip()
+    if m.group("number"):
+        return scope, int(m.group("number"))
+    n = _cn_number(m.group("cn"))
+    return (article_scope(scope), n) if n else None
 
 
 def parse_label(text: str) -> tuple[str, int] | None:
@@ -44,14 +73,16 @@ def parse_label(text: str) -> tuple[str, int] | None:
     ('二、(一)', 3)
     >>> parse_label("第5项")
     ('', 5)
+    >>> parse_label("〔第十二条〕")
+    ('条', 12)
     """
     m = _LABEL.match(text)
-    return (m.group("scope").strip(), int(m.group("number"))) if m else None
+    return _key(m) if m else None
 
 
 def find_citations(text: str) -> list[tuple[str, int]]:
-    """Every row key cited in ``text`` (〔…第N项〕), in order."""
-    return [(m.group("scope").strip(), int(m.group("number"))) for m in CITATION_PATTERN.finditer(text)]
+    """Every row key cited in ``text`` (〔…第N项〕, 〔…第N条〕), in order."""
+    return [k for m in CITATION_PATTERN.finditer(text) if (k := _key(m))]
 
 
 def strip_citations(text: str) -> str:

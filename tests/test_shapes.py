@@ -4,6 +4,7 @@ other places' documents in ../shared/docs/ as they were copied."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,93 @@ def test_measure_text_with_heading_levels():
     assert {line for line, _ in coverage(read_text(DATA / "xiangning_measures.txt"), d).missing} == {41}
 
 
+# ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
+
+def test_articles_under_chapters():
+    d = doc("fenxi_articles.txt")
+    # a wrapped line that starts with 第四条 (a reference: out of sequence, no space after
+    # it) continues 第七条, and the reader says so
+    assert d.shape == "outline" and d.warnings == [
+        "第 37 行以“第四条”开头，但不接第七条，也没有空格隔开，按上一条的续行读"]
+    # the issuer on its own line above 关于… belongs to the title
+    assert (d.title, d.doc_number, d.issuer, d.date, d.place, d.place_parents) == (
+        "汾西县人民政府关于印发汾西县促进科技创新若干措施的通知", "汾政发〔2023〕9号", "汾西县人民政府",
+        "2023年4月12日", "汾西县", ("临汾市", "山西省"))
+    # issued 2023; 第八条 有效期至2025年12月31日 makes the period 2023–2025
+    assert d.subject == "汾西县促进科技创新若干措施" and d.years == (2023, 2024, 2025)
+    # each article is a row cited by its own number in Chinese numerals (no digits for the
+    # number guard to mistake); the numbers run through both chapters, so no scope
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条"]
+    assert [r.key for r in d.rows] == [("条", n) for n in range(1, 9)]
+    assert [r.headings for r in d.rows] == [("第一章 总则",)] * 2 + [("第二章 支持措施",)] * 6
+    assert d.row("条", 3).section == "第二章 支持措施" and d.row("条", 3).citation == "〔第三条〕"
+    # 责任单位 alone are the lead units; the parenthetical leaves the task
+    assert {r.label: (r.lead_units, r.coop_units) for r in d.rows if r.units} == {
+        "第三条": (("县科技局", "县财政局"), ()), "第四条": (("县科技局",), ()),
+        "第五条": (("县科技局", "县工信局"), ()), "第六条": (("县委组织部", "县人社局"), ())}
+    assert d.row("条", 3).task == "对新认定的高新技术企业，给予10万元奖励；对通过重新认定的高新技术企业，给予5万元奖励。"
+    assert d.row("条", 4).task.endswith("单个企业年度补助最高不超过50万元。")
+    # the (一)(二)(三) of an article are its points, not rows; the 责任单位 line after them is the article's
+    r5 = d.row("条", 5)
+    assert r5.task == "鼓励企业建设研发平台，对新认定的研发平台给予一次性奖励：" and r5.lines == (28, 32)
+    assert r5.measures[0].items == ("国家级重点实验室、技术创新中心，奖励100万元；", "省级重点实验室、技术创新中心，奖励30万元；",
+                                    "市级企业技术中心、工程技术研究中心，奖励10万元。")
+    r7 = d.row("条", 7)
+    assert r7.task.endswith("申报本措施第四条研发补助的企业，须按规定建立研发费用辅助账。") and r7.lines == (36, 37)
+    assert r7.units == () and d.row("条", 1).units == () and d.row("条", 1).measures == ()
+    assert coverage(read_text(DATA / "fenxi_articles.txt"), d).missing == []
+
+
+def test_articles_out_of_sequence_and_repeated():
+    text = ("某县促进消费若干措施\n第一条 对新开业的限额以上商贸企业，给予5万元奖励。\n"
+            "第二条 对年度销售额首次突破1亿元的企业，给予10万元奖励。\n"
+            "第四条 对举办促消费活动的商圈，给予最高20万元补助。（责任单位：县商务局）\n"
+            "第四条 对新建社区便民商业网点，给予3万元补助。\n")
+    d = parse_text(text, "t.txt")
+    # a missing article is reported, not papered over; a repeated one is kept and told apart
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第四条", "（重复） 第四条"]
+    assert d.warnings == ["第 4 行：第二条之后是第四条，缺第三条",
+                          "第 5 行：第四条 重复出现（第一次在第 4 行），两条都保留，这一条记作 （重复） 第四条"]
+    assert parse_label("（重复） 第四条") == d.rows[3].key == ("（重复） 条", 4)
+    assert d.row("条", 4).lead_units == ("县商务局",)
+
+
+def test_articles_under_numbered_headings_and_with_nested_points():
+    text = ("某市支持民营经济发展若干措施\n一、减轻企业负担\n第一条 降低用电成本。\n（一）执行峰谷分时电价；\n"
+            "1.大工业用户参与市场化交易；\n2.一般工商业用户降价10%。\n（二）免收高可靠性供电费。\n"
+            "责任单位：市发改委、市供电公司\n二、强化金融支持\n第二条 设立5亿元应急转贷资金。\n")
+    d = parse_text(text)
+    assert [(r.label, r.headings) for r in d.rows] == [("第一条", ("一、减轻企业负担",)),
+                                                      ("第二条", ("二、强化金融支持",))]
+    r1 = d.rows[0]
+    assert r1.task == "降低用电成本。" and r1.lead_units == ("市发改委", "市供电公司")
+    assert r1.measures[0].items == ("执行峰谷分时电价；", "大工业用户参与市场化交易；", "一般工商业用户降价10%。",
+                                    "免收高可靠性供电费。")
+
+
+def test_articles_of_several_documents_are_named_by_their_document():
+    from ingest.library import qualify
+
+    fenxi, pingyao = qualify([doc("fenxi_articles.txt"), doc("pingyao_table.txt")])
+    r = fenxi.rows[2]
+    assert r.citation == f"〔{fenxi.name} 第三条〕" and parse_label(r.citation) == r.key == (f"{fenxi.name} 条", 3)
+    assert not any(ch.isdigit() for ch in fenxi.name)
+    assert pingyao.rows[0].citation == f"〔{pingyao.name} 第1项〕"
+
+
+def test_ask_about_an_article_cites_it(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    # the real embedder over the 8 articles of this document alone, in its own data directory
+    args = ["ask", "新认定的高新技术企业奖励多少", "--doc", str(DATA / "fenxi_articles.txt"), "--json",
+            "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and ans["citations"][0]["label"] == "第三条"
+    assert "给予10万元奖励" in ans["answer"] and "〔第三条〕" in ans["answer"]
+    assert find_citations(ans["answer"])[0] == ("条", 3)
+
+
 # ---- the real fragments, as copied ----
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
@@ -260,7 +348,7 @@ def test_markdown_pipe_table():
 # ---- the label grammar: one builder, one parser ----
 
 @pytest.mark.parametrize("name", ["pingyao_table.txt", "shexian_table.txt", "puxian_items_inline.txt",
-                                  "xixian_items_lines.txt", "xiangning_measures.txt"])
+                                  "xixian_items_lines.txt", "xiangning_measures.txt", "fenxi_articles.txt"])
 def test_every_label_parses_back_to_its_row(name):
     d = doc(name)
     assert len({r.key for r in d.rows}) == len(d.rows)
@@ -278,7 +366,14 @@ def test_label_grammar_examples():
     assert parse_label("〔附件1 第84项〕") == ("附件1", 84)
     assert parse_label("二、(一) 第3项") == ("二、(一)", 3)
     assert parse_label("第5项") == ("", 5)
-    assert parse_label("附件1") is None and parse_label("第五条") is None
+    assert parse_label("附件1") is None and parse_label("第5条") is None  # 第5条 is a reference, not a label
+    # an article: its scope ends with the token 条, its number in Chinese numerals
+    assert label("条", 5) == "第五条" and citation("条", 12) == "〔第十二条〕"
+    assert label("第二章 条", 1) == "第二章 第一条" and label("汾西科技若干措施 条", 3) == "汾西科技若干措施 第三条"
+    assert parse_label("〔第五条〕") == ("条", 5) and parse_label("第二章 第一条") == ("第二章 条", 1)
+    assert parse_label("第一百零五条") == ("条", 105)
+    assert find_citations("奖励10万元〔第三条〕〔附件1 第84项〕") == [("条", 3), ("附件1", 84)]
+    assert strip_citations("奖励10万元〔第三条〕") == "奖励10万元"
     # a label's digits are not an answer's numbers
     assert strip_citations("一次性奖励10万元〔附件1 第84项〕〔附件2 第82项〕") == "一次性奖励10万元"
 
