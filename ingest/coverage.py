@@ -2,16 +2,17 @@
 
 Every run of Chinese text in the source's body (the table lines of a table; every
 line from the first numbered item on in running text, less the field words
-牵头单位： … and the numbering) must occur in some row's fields. Department names
+牵头单位： … and the numbering; every line of a one-cell-per-line table but its
+header words and row and page numbers) must occur in some row's fields. Department names
 rewritten by the alias table count as covered when their canonical name is in the rows.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import re
-
+from .cells import frame_line
 from .departments import aliases
 from .headings import marker
 from .outline import FIELD_WORDS
@@ -50,6 +51,7 @@ def coverage(text: str, doc: Document) -> Coverage:
     blob = normalize("\n".join(r.fields_text() for r in doc.rows))
     alias_ok = {normalize(k) for k, v in aliases().items() if normalize(v) in blob}
     units = sorted({normalize(u) for r in doc.rows for u in r.units}, key=len, reverse=True)
+    titles = {a.title for a in doc.attachments}
     total = covered = 0
     missing: list[tuple[int, str]] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
@@ -58,6 +60,10 @@ def coverage(text: str, doc: Document) -> Coverage:
                 continue
             m = marker(line)
             body = _FIELD_WORDS.sub(" ", m.rest if m else line)
+        elif doc.shape == "cells":
+            if line_no < doc.body_line or not line.strip() or frame_line(line) or line.strip() in titles:
+                continue
+            body = line
         elif "\t" not in line or clean_cell(line.split("\t")[0]) == HEADER_FIRST_CELL:
             continue
         else:

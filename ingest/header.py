@@ -93,6 +93,14 @@ def _looks_org(line: str) -> bool:
     return 2 < len(s) <= 40 and s.endswith(_ORG_END) and not re.search(r"[。，,：:；;]", s)
 
 
+def is_signature(org: str, date: str) -> bool:
+    """Whether two lines sign a document: an issuing body under its full name (永和县人民
+    政府办公室, not a table's 县财政局), then a complete date on its own."""
+    org, date = close_cjk_gaps(org.strip()), close_cjk_gaps(date.strip())
+    got = _standalone_date(date)
+    return _looks_org(org) and not org.startswith(("县", "区", "市", "省", "各")) and bool(got and got[1])
+
+
 def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
     """Metadata from the header lines (and the last lines of the document, where a
     notice whose body is the content signs and dates itself)."""

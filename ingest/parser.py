@@ -6,6 +6,9 @@ Shapes, recognised from the text itself:
   their header words (序号 · 主要任务/重点任务 · 牵头单位/责任单位 · 配合单位 ·
   完成时限/时间进度 · 年度目标 …), rows continued over lines, repeated headers,
   附件N sections — the built-in corpus's PDF table is one;
+- **cells** (:mod:`ingest.cells`): a PDF table copied one cell per line (header words
+  one per line, then each row's number alone on a line and its cells after it), its
+  columns mapped as a table's;
 - **outline** (:mod:`ingest.outline`): numbered items in running text with units
   inline or on the following lines, measure texts with 一、(一)1.（1） headings, and
   articles (第一条 …, under 第一章 headings or none), each cited 〔第五条〕.
@@ -20,6 +23,7 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 
+from .cells import is_cell_table, read_cells
 from .decode import decode
 from .errors import IngestError
 from .header import period, read_header
@@ -35,7 +39,9 @@ SHAPES = ("① 表格：每行用制表符或“|”分隔，表头写明各列�
           "② 分条文字：“1.……”“（一）……”一条一段，单位写在条目后（“牵头单位：…”“责任单位：…”“时限要求：…”"
           "各占一行，或在括号里）；"
           "③ 措施文本（若干措施、实施意见、通知正文）：一、（一）1.（1）分级标题；"
-          "④ 条文：“第一条”“第二条”……，可在“第一章”下")
+          "④ 条文：“第一条”“第二条”……，可在“第一章”下；"
+          "⑤ PDF 复制的表格、每格一行：先是表头词（序号、主要任务、牵头单位……各占一行），"
+          "再是各行（单独一行的序号 1、2……，其后是该行各格）")
 
 __all__ = ["HEADER_FIRST_CELL", "IngestError", "N_CELLS", "SHAPES", "builtin_corpus", "load_document",
            "parse_text", "period", "read_text"]
@@ -68,8 +74,9 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse a document's text into a :class:`Document`. Raises :class:`IngestError`
     when no shape is recognised; lines that could not be placed become warnings."""
     lines = text.splitlines()
-    if is_table(lines):
-        shape, res = "table", read_table(lines)
+    tabbed = is_table(lines)
+    if tabbed or is_cell_table(lines):
+        shape, res = ("table", read_table(lines)) if tabbed else ("cells", read_cells(lines))
         items, attachments, warnings, body = res.items, res.attachments, res.warnings, res.first_line
         unplaced: list[tuple[int, str]] = []
         closing = ""

@@ -227,7 +227,7 @@ class Document:
     place: str = ""                          # the document's own place: 大宁县
     place_parents: tuple[str, ...] = ()      # the units above it: 临汾市, 山西省
     years: tuple[int, ...] = ()              # its period: the issue year and the years its rows name
-    shape: str = ""          # how it was read: "table" or "outline" (numbered items, measure texts)
+    shape: str = ""          # how it was read: "table", "cells" (one cell per line) or "outline"
     subject: str = ""        # what a 印发 notice issues: 立山区政府2023年重点工作任务分解和责任分工方案
     body_line: int = 0       # the body's first line (1-based): the first table line or numbered item
     name: str = ""           # short name in citations when several documents are loaded (ingest.library)

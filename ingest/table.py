@@ -103,7 +103,9 @@ class TableResult:
     first_line: int      # 0-based index of the first line that belongs to the tables
 
 
-class _Row:
+class RowBuilder:
+    """One row being read: its cells line by line (continuation lines add measures)."""
+
     def __init__(self, columns: tuple[str, ...], heads: tuple[str, ...], path: tuple[Heading, ...],
                  attachment_title: str, number: int, line_no: int) -> None:
         self.columns, self.heads = columns, heads
@@ -147,7 +149,7 @@ def read_table(lines: list[str]) -> TableResult:
     headings: list[Heading] = []
     columns: tuple[str, ...] | None = None
     heads: tuple[str, ...] = ()
-    current: _Row | None = None
+    current: RowBuilder | None = None
     started = False
     first_line = len(lines)
 
@@ -225,7 +227,7 @@ def read_table(lines: list[str]) -> TableResult:
         number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns else first
         if num := _NUMBER_CELL.match(number_cell):
             close()
-            current = _Row(columns, heads, path(), attachment_title, int(num.group(1)), line_no)
+            current = RowBuilder(columns, heads, path(), attachment_title, int(num.group(1)), line_no)
             current.add(cells, line_no)
         elif not number_cell:
             if current is None:
@@ -238,5 +240,5 @@ def read_table(lines: list[str]) -> TableResult:
     return TableResult(items, attachments, warnings, first_line)
 
 
-__all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "TableResult", "header_columns", "is_table", "read_table",
+__all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",
            "split_cells"]

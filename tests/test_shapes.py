@@ -77,6 +77,131 @@ def test_table_with_attachments_and_other_column_order():
     assert d.row("附件2", 2).coop_units == ("县财政局", "县民政局")
 
 
+# ---- a PDF table copied one cell per line: 序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限 ----
+
+def test_table_one_cell_per_line():
+    d = doc("yonghe_cells.txt")
+    assert d.shape == "cells" and d.warnings == []
+    assert (d.title, d.doc_number, d.issuer, d.date, d.place, d.place_parents, d.years) == (
+        "永和县人民政府办公室关于印发永和县2023年促进民营经济发展重点任务清单的通知", "永政办发〔2023〕8号",
+        "永和县人民政府办公室", "2023年3月20日", "永和县", ("临汾市", "山西省"), (2023,))
+    assert d.subject == "永和县2023年促进民营经济发展重点任务清单" and d.body_line == 17  # the first 序号
+    # numbers run 1–8 through the three sections: no scope
+    assert summary(d) == {
+        "第1项": ("一、强化要素保障", "建立重点项目用地保障台账", ("县自然资源局",), ("县发改局", "县工信局"), ("持续推进",)),
+        "第2项": ("一、强化要素保障", "设立2000万元中小企业", ("县财政局",), ("县金融服务中心", "人行永和县支行"),
+                ("2023年6月底",)),
+        "第3项": ("一、强化要素保障", "组织开展“春风行动”等线", ("县人社局",), ("各乡镇人民政府",), ("2023年10月底",)),
+        # the 配合单位 cell runs over two lines, the first ending in 、
+        "第4项": ("二、优化政务服务", "推行企业开办“一件事一次", ("县行政审批服务管理局",),
+                ("县市场监管局", "县税务局", "县公安局", "县人社局"), ("2023年5月底",)),
+        # the page breaks inside the row (— 2 —, the header again); a name broken over two lines
+        "第5项": ("二、优化政务服务", "推进水电气暖报装“一件事", ("国网永和县供电公司",),
+                ("县住房和城乡建设管理局", "县行政审批服务管理局"), ("2023年8月底",)),
+        "第6项": ("二、优化政务服务", "建立涉企政策“免申即享”", ("县发改局",), ("县财政局", "县行政审批服务管理局"),
+                ("2023年12月底前",)),
+        # an empty 配合单位 cell leaves no line: the deadline still lands in 完成时限
+        "第7项": ("三、营造法治环境", "开展涉企行政执法专项检查", ("县司法局",), (), ("2023年11月底",)),
+        "第8项": ("三、营造法治环境", "建立政企沟通“直通车”制", ("县工商联",), ("县直各相关单位", "各乡镇人民政府"),
+                ("长期坚持",)),
+    }
+    # a task cell wrapped over three lines, joined without gaps; a wrapped line that starts
+    # with a number (300亩…, 10项。) is text, not a row
+    assert d.row("", 1).task == "建立重点项目用地保障台账，新增建设用地指标优先保障民营企业项目，全年供应工业用地300亩以上。"
+    assert d.row("", 2).task == ("设立2000万元中小企业应急转贷资金，单笔转贷期限原则上不超过10天，"
+                                 "转贷资金占用费按日万分之一收取，切实降低企业续贷成本。")
+    assert d.row("", 6).task.endswith("免申即享事项不少于10项。")
+    assert [r.lines for r in d.rows[3:5]] == [(44, 51), (52, 65)]
+    assert all(r.attachment_title == d.subject and r.notes == () for r in d.rows)
+    assert all(len(r.measures) == 1 and r.measures[0].text == "" for r in d.rows)
+    assert coverage(read_text(DATA / "yonghe_cells.txt"), d).missing == []
+
+
+def test_cells_with_measures_goal_leader_and_a_signature():
+    text = ("序号\n工作任务\n牵头\n领导\n牵头单位\n配合单位\n工作措施\n完成时间\n工作目标\n"
+            "1\n全面推行企业登记\n“一网通办”。\n王副县长\n县行政审批服务\n管理局\n县市场监管局\n县税务局\n"
+            "1.优化线上平台；\n2.压缩办理时限。\n2023年6月底\n企业开办时间压缩\n至1个工作日。\n"
+            "3\n序号\n工作任务\n牵头领导\n牵头单位\n配合单位\n工作措施\n完成时间\n工作目标\n"
+            "2\n新建公厕10座。\n县城管局\n2023年9月底\n"
+            "某县人民政府办公室\n2023年2月1日\n抄送：县委办公室。\n")
+    d = parse_text(text)
+    # a header word the PDF broke (牵头 / 领导) is joined; the page number 3 before the
+    # repeated header is no row
+    r1, r2 = d.rows
+    assert (r1.label, r1.task, r1.lead_units, r1.coop_units, r1.notes) == (
+        "第1项", "全面推行企业登记“一网通办”。", ("县行政审批服务管理局",), ("县市场监管局", "县税务局"),
+        ("牵头领导：王副县长",))
+    assert [m.to_dict() for m in r1.measures] == [{
+        "text": "1.优化线上平台； 2.压缩办理时限。", "deadline": "2023年6月底", "goal": "企业开办时间压缩至1个工作日。",
+        "items": ["优化线上平台；", "压缩办理时限。"]}]
+    # the signature and the colophon after the last row are no part of it
+    assert (r2.task, r2.lead_units, r2.coop_units, r2.measures[0].deadline, r2.notes) == (
+        "新建公厕10座。", ("县城管局",), (), "2023年9月底", ())
+    assert d.warnings == ["第 38 行起是版记（抄送：县委办公室。），不属于任何条目，未计入",
+                          "第 36 行起是落款（某县人民政府办公室 2023年2月1日），不属于任何条目，未计入"]
+
+
+def test_cells_a_deadline_in_words_and_a_line_that_fits_no_column():
+    text = ("序号\n重点任务\n牵头单位\n完成时限\n1\n推进县域\n各乡镇\n污水处理设施全覆盖。\n县住建局\n2023年底\n"
+            "另附说明：以上任务按季度调度\n2\n新建公厕10座。\n县城管局\n按照上级部署推进\n")
+    r1, r2 = parse_text(text).rows
+    # 各乡镇 looks like a unit list but sits inside the task's wrapped text: it stays there
+    assert (r1.task, r1.lead_units, r1.measures[0].deadline) == ("推进县域各乡镇污水处理设施全覆盖。", ("县住建局",), "2023年底")
+    # text after the deadline fits no column: kept as the row's note and reported
+    assert r1.notes == ("另附说明：以上任务按季度调度",)
+    assert parse_text(text).warnings == ["第 11 行：“另附说明：以上任务按季度调度”对不上表头的任何一列，记入第1项的备注"]
+    # a deadline in words, where only 完成时限 is left for it
+    assert (r2.task, r2.lead_units, r2.measures[0].deadline) == ("新建公厕10座。", ("县城管局",), "按照上级部署推进")
+
+
+def test_cells_under_attachments_with_numbering_restarting_under_sections():
+    text = ("某县人民政府办公室关于印发两个清单的通知\n附件1\n某县项目建设任务清单\n序号\n重点任务\n责任单位\n完成时限\n"
+            "一、工业项目\n1\n建成年产10万吨新材料项目。\n县工信局\n2023年底\n2\n新建标准化厂房2万平方米。\n"
+            "县开发区管委会\n2023年10月\n二、交通项目\n1\n新改建农村公路30公里。\n县交通运输局\n2023年11月\n"
+            "附件2\n某县民生实事任务清单\n序号\n重点任务\n责任单位\n完成时限\n1\n新增城镇就业1200人。\n县人社局\n"
+            "持续推进\n5\n改造老旧小区5个。\n县住建局\n2023年9月底\n")
+    d = parse_text(text)
+    assert [(a.name, a.title) for a in d.attachments] == [("附件1", "某县项目建设任务清单"), ("附件2", "某县民生实事任务清单")]
+    assert [(r.label, r.section, r.lead_units) for r in d.rows] == [
+        ("附件1 一、 第1项", "一、工业项目", ("县工信局",)), ("附件1 一、 第2项", "一、工业项目", ("县开发区管委会",)),
+        ("附件1 二、 第1项", "二、交通项目", ("县交通运输局",)), ("附件2 第1项", "", ("县人社局",)),
+        ("附件2 第5项", "", ("县住建局",))]
+    # a number out of sequence is read as written, and reported
+    assert d.warnings == ["第 32 行：序号 5 不接上一项的序号 1，请核对"]
+    assert d.rows[4].attachment_title == "某县民生实事任务清单"
+
+
+def test_cells_placed_in_columns_by_kind():
+    from ingest.cells import DATE, TEXT, UNITS, Cell, align
+
+    def cells(*kinds):
+        return [Cell(k, [(i, f"{k}{i}")]) for i, k in enumerate(kinds)]
+
+    cols = [TEXT, UNITS, UNITS, DATE]  # 重点任务 牵头单位 配合单位 完成时限
+    # one unit list: the lead, not the cooperating units — a filled column gains 1 less
+    # 0.01 per column before it: 2 + 1 − 0.01 (牵头) beats 2 + 1 − 0.02 (配合)
+    placed, unplaced = align(cells(TEXT, UNITS, DATE), cols)
+    assert [[c.text for c in col] for col in placed] == [["text0"], ["units1"], [], ["date2"]] and unplaced == []
+    # three unit lists: the first leads, the other two cooperate — a join costs 0.01 more for
+    # each column after it, so it goes as late as it can (配合单位)
+    placed, _ = align(cells(TEXT, UNITS, UNITS, UNITS, DATE), cols)
+    assert [[c.text for c in col] for col in placed] == [["text0"], ["units1"], ["units2", "units3"], ["date4"]]
+    # a unit-like line inside the task (a wrapped 县域… fragment) joins the task: −1 − 1 for the
+    # mismatched join and 2 − 0.3 for the text after it (−0.3 in all) beat 2 + 1 for a lead
+    # column and −3.9 for text that then fits no column (−0.9)
+    placed, unplaced = align(cells(TEXT, UNITS, TEXT, UNITS, DATE), cols)
+    assert [[c.text for c in col] for col in placed] == [["text0", "units1", "text2"], ["units3"], [], ["date4"]]
+    # text after the deadline fits no column: joining it there (−3 − 1) costs more than leaving it (−3.9)
+    placed, unplaced = align(cells(TEXT, UNITS, DATE, TEXT), cols)
+    assert [c.text for c in unplaced] == ["text3"]
+
+
+def test_header_words_without_numbered_rows_are_not_a_table():
+    text = "工作安排\n序号\n主要任务\n牵头单位\n完成时限\n请各单位认真落实。\n"
+    with pytest.raises(IngestError):
+        parse_text(text, "t.txt")
+
+
 # ---- numbered items with units inline, numbering restarting under each 一、 ----
 
 def test_numbered_items_with_units_inline():
@@ -200,6 +325,15 @@ def test_articles_out_of_sequence_and_repeated():
                           "第 5 行：第四条 重复出现（第一次在第 4 行），两条都保留，这一条记作 （重复） 第四条"]
     assert parse_label("（重复） 第四条") == d.rows[3].key == ("（重复） 条", 4)
     assert d.row("条", 4).lead_units == ("县商务局",)
+
+
+def test_articles_restarting_under_each_chapter_name_their_chapter():
+    d = parse_text("某县科技奖励办法\n第一章 总则\n第一条 为鼓励创新，制定本办法。\n第二条 本办法适用于全县企业。\n"
+                   "第二章 奖励\n第一条 对新认定的高新技术企业奖励10万元。\n第二条 对新认定的专精特新企业奖励5万元。\n")
+    assert [(r.label, r.key, r.section) for r in d.rows] == [
+        ("第一章 第一条", ("第一章 条", 1), "第一章 总则"), ("第一章 第二条", ("第一章 条", 2), "第一章 总则"),
+        ("第二章 第一条", ("第二章 条", 1), "第二章 奖励"), ("第二章 第二条", ("第二章 条", 2), "第二章 奖励")]
+    assert d.warnings == [] and all(parse_label(r.citation) == r.key for r in d.rows)
 
 
 def test_articles_under_numbered_headings_and_with_nested_points():
@@ -348,7 +482,8 @@ def test_markdown_pipe_table():
 # ---- the label grammar: one builder, one parser ----
 
 @pytest.mark.parametrize("name", ["pingyao_table.txt", "shexian_table.txt", "puxian_items_inline.txt",
-                                  "xixian_items_lines.txt", "xiangning_measures.txt", "fenxi_articles.txt"])
+                                  "xixian_items_lines.txt", "xiangning_measures.txt", "fenxi_articles.txt",
+                                  "yonghe_cells.txt"])
 def test_every_label_parses_back_to_its_row(name):
     d = doc(name)
     assert len({r.key for r in d.rows}) == len(d.rows)
