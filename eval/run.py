@@ -27,7 +27,7 @@ from typing import Any
 
 from index.retriever import DEFAULT_CONFIG, SearchConfig
 from qa.engine import Assistant
-from qa.faithful import LABEL, violations
+from qa.faithful import violations, without_labels
 from qa.schema import PARTIAL, Answer, Citation
 
 from .dataset import Question
@@ -72,7 +72,7 @@ class Result:
 
 def body_length(text: str) -> int:
     """Characters of an answer body, without citation labels and the related list."""
-    return len(re.sub(r"\s", "", LABEL.sub("", _RELATED.sub("", text))))
+    return len(re.sub(r"\s", "", without_labels(_RELATED.sub("", text))))
 
 
 NAIVE_ROWS = {"naive": 3, "naive-top1": 1}

@@ -22,7 +22,7 @@ from index.schema import Hit
 from index.tokenize import synonym_groups, tokenize
 from ingest import Document, load_document
 from ingest.departments import aliases
-from ingest.schema import TaskRow, citation
+from ingest.schema import TaskRow, citation, find_citations
 from ingest.text import normalize
 
 from .faithful import violations
@@ -58,7 +58,6 @@ Concepts = tuple[tuple[tuple[str, ...], float], ...]
 Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their match, best first
 
 NOT_COVERED_OPENING = "本文件未涉及这个问题。"
-_LABEL_IN_TEXT = re.compile(r"〔(附件\d+)\s*第(\d+)项〕")
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 # "what rewards / which policies are there": several rows answer together
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
@@ -401,7 +400,7 @@ class Assistant:
         answered (the rows a not-covered answer lists are suggestions, not an answer)."""
         if (not prev_q and not prev_a) or not self._looks_followup(q) or (prev_a and _not_covered(prev_a)):
             return set()
-        keys = {(a, int(n)) for a, n in _LABEL_IN_TEXT.findall(prev_a or "")}
+        keys = set(find_citations(prev_a or ""))
         keys = {k for k in keys if k in self.r.by_key}
         if not keys and prev_q:
             keys = {h.key for h in self.r.search(prev_q, 3, self.search_cfg)}

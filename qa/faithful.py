@@ -6,20 +6,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ingest.schema import TaskRow
+from ingest.schema import CITATION_PATTERN, TaskRow
 from ingest.text import normalize
 
-LABEL = re.compile(r"〔附件\d+\s*第\d+项〕|附件\d+\s*第\d+项")
+# a citation of any shape (〔附件1 第84项〕, 〔第2项〕, 〔平遥营商任务清单 第3项〕, 〔第五条〕 —
+# the one grammar in ingest.schema), and a bare 附件1 第84项 in running text
+_BARE = re.compile(r"附件\d+\s*第\d+项")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+def without_labels(text: str) -> str:
+    """``text`` with its citation labels blanked, so that a label's digits are never
+    read as the answer's numbers."""
+    return _BARE.sub(" ", CITATION_PATTERN.sub(" ", text))
+
+
 def numbers(text: str) -> set[str]:
-    return set(NUMBER.findall(normalize(LABEL.sub(" ", text))))
+    return set(NUMBER.findall(normalize(without_labels(text))))
 
 
 def violations(answer: str, cited: Sequence[TaskRow], departments: Iterable[str]) -> list[str]:
     """What in ``answer`` is not backed by ``cited`` rows: numbers and department names."""
-    body = normalize(LABEL.sub(" ", answer))
+    body = normalize(without_labels(answer))
     source = "\n".join(r.fields_text() for r in cited)
     allowed = numbers(source)
     out = [f"数字 {n} 不在所引条目中" for n in sorted(numbers(answer) - allowed)]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from eval.dataset import load_questions
 from ingest.schema import citation
 from qa.engine import validate_question
-from qa.faithful import violations
+from qa.faithful import numbers, violations, without_labels
 from qa.intent import detect_intent
 from qa.schema import Answer, QuestionError
 from ui.cli import main as cli
@@ -214,7 +215,7 @@ def test_faithfulness_guard_on_every_answer_of_the_question_set(assistant):
         for rel in ans.related:
             line = next(ln for ln in ans.answer.splitlines() if citation(rel.attachment, rel.number) in ln)
             row = assistant.r.by_key[(rel.attachment, rel.number)]
-            assert violations(LABEL.sub("", line), [row, *cited], assistant.departments) == [], line
+            assert violations(without_labels(line), [row, *cited], assistant.departments) == [], line
 
 
 def test_guard_catches_an_unsupported_number_and_department(assistant):
@@ -222,6 +223,23 @@ def test_guard_catches_an_unsupported_number_and_department(assistant):
     assert violations("一次性奖励10万元〔附件1 第84项〕", [row], assistant.departments) == []
     bad = violations("一次性奖励20万元，找县财政局〔附件1 第84项〕", [row], assistant.departments)
     assert any("20" in v for v in bad) and any("县财政局" in v for v in bad)
+
+
+def test_guard_reads_no_label_digits_of_any_shape():
+    """Labels of every document shape (another document's 〔第2项〕, a named document's
+    〔平遥营商任务清单 第3项〕, an article's 〔第五条〕) are not the answer's numbers."""
+    text = "年底前完成10家〔平遥营商任务清单 第3项〕〔第2项〕〔第五条〕〔附件1 第84项〕，见附件2 第7项"
+    assert numbers(text) == {"10"}
+
+
+def test_answer_over_another_document_keeps_its_quote(tmp_path, capsys):
+    """Over a document whose labels are 〔第2项〕, the guard does not take the label's
+    digit for the answer's own and drop the quote."""
+    doc = Path(__file__).parent / "data" / "pingyao_table.txt"
+    assert cli(["ask", "证照分离改革的期限是多久", "--json", "--doc", str(doc), "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and ans["citations"][0]["label"] == "第2项"
+    assert "“全面推行“证照分离”改革" in ans["answer"] and "〔第2项〕" in ans["answer"]
 
 
 def test_answer_schema_json_round_trip(assistant):
