@@ -1,7 +1,9 @@
 """JSON HTTP API on the server's FastAPI app.
 
     POST /api/ask        {"question": str, "history": [...]} → the answer schema
-    GET  /api/rows/{attachment}/{number}                      → one row
+    GET  /api/rows/{scope}/{number}                           → one row (附件1/84, 1/84;
+                                                                 with several documents
+                                                                 平遥优化营商任务清单/1)
     GET  /api/health                                          → status, corpus, index
     POST /api/feedback   {"question", "answer", "rating": "up"|"down", "comment", "citations"}
 
@@ -20,11 +22,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from ingest.filters import filter_rows
+from ingest.schema import TaskRow
 from qa.engine import Assistant
 from qa.schema import MAX_QUESTION_CHARS, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
 from .limits import bound_history
+from .render import number_ranges
 
 MAX_BODY = 64 * 1024          # bytes of a request body to /api/*
 MAX_HISTORY_ITEMS = 1000      # messages in a posted history (only the last few are read)
@@ -85,6 +90,14 @@ def _public_embedder(name: str | None) -> str | None:
     return name
 
 
+def find_rows(assistant: Assistant, scope: str, number: int) -> list[TaskRow]:
+    """The rows ``/api/rows/{scope}/{number}`` names: the row with exactly that key
+    (附件1 84; 平遥优化营商任务清单 1), else — several documents loaded — every row whose
+    scope is that within its document (附件1 of 大宁市场主体任务清单 附件1)."""
+    row = assistant.r.by_key.get((scope, number))
+    return [row] if row is not None else filter_rows(assistant.r.rows, attachment=scope, number=number)
+
+
 def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: dict[str, Any]) -> None:
     @app.post("/api/ask")
     async def ask(request: Request) -> Any:
@@ -107,15 +120,19 @@ def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: 
 
     @app.get("/api/rows/{attachment}/{number}")
     def row(attachment: str, number: str) -> Any:
-        att = attachment if attachment.startswith("附件") else f"附件{attachment}"
+        att = f"附件{attachment}" if attachment.isascii() and attachment.isdigit() else attachment.strip()
         if not (number.isascii() and number.isdigit()):
             return error(400, f"序号必须是数字，收到“{number[:20]}”。")
         if len(number) > MAX_ROW_NUMBER_DIGITS:
             return error(404, f"没有 {att[:20]} 第{number[:20]}…项。")
-        r = assistant.r.by_key.get((att, int(number)))
-        if r is None:
-            return error(404, f"没有 {att[:20]} 第{number}项（附件1 有 1–105 项，附件2 有 1–113 项）。")
-        return r.to_dict()
+        found = find_rows(assistant, att, int(number))
+        if not found:
+            return error(404, f"没有 {att[:20]} 第{number}项{number_ranges(assistant.r.rows, att)}。")
+        if len(found) > 1:
+            return error(409, f"{len(found)} 个文件都有 {att[:20]} 第{number}项："
+                              f"{'、'.join(r.citation for r in found)}；请在范围前写上文件简称，"
+                              f"如 /api/rows/{found[0].attachment}/{number}。")
+        return found[0].to_dict()
 
     @app.get("/api/health")
     def health() -> Any:

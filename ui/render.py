@@ -6,7 +6,10 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from collections.abc import Sequence
+
 from ingest.departments import DepartmentEntry
+from ingest.filters import filter_rows
 from ingest.schema import TaskRow
 
 if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
@@ -27,6 +30,15 @@ def row_text(row: TaskRow) -> str:
         out.append(f"       时间进度：{m.deadline or NONE}")
         out.append(f"       年度目标和效果：{m.goal or NONE}")
     return "\n".join(out)
+
+
+def number_ranges(rows: Sequence[TaskRow], attachment: str | None = None) -> str:
+    """The row numbers that exist, per scope (of ``attachment`` when it has rows):
+    （附件1 有 1–105 项，附件2 有 1–113 项）; a scope-less document's （有 1–4 项）."""
+    spans: dict[str, list[int]] = {}
+    for r in filter_rows(rows, attachment=attachment) or rows:
+        spans.setdefault(r.attachment, []).append(r.number)
+    return "（" + "，".join(f"{a} 有 {min(n)}–{max(n)} 项".strip() for a, n in spans.items()) + "）"
 
 
 def md_escape(text: str) -> str:
