@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ingest.schema import Document, TaskRow, label
 from ingest.text import normalize
-from qa.sentences import row_sentences
+from ingest.sentences import row_sentences
 
 TYPES = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno",
          "multi", "unanswerable")

@@ -31,7 +31,9 @@ class SearchConfig:
     retriever: str = "hybrid"      # bm25 | dense | hybrid
     fusion: str = "weighted"       # weighted | rrf
     rrf_k: float = 60.0
-    weights: tuple[tuple[str, float], ...] = (("bm25", 0.4), ("dense", 0.6))
+    # legs and their weights: BM25 over jieba tokens, dense over chunks, and rows by their
+    # sentence nearest in meaning (index.sentences) — plain speech is near one sentence
+    weights: tuple[tuple[str, float], ...] = (("bm25", 0.4), ("dense", 0.6), ("sentence", 0.3))
     dense_norm: str = "minmax"     # how dense scores are normalised for weighted fusion
     dense_min_span: float = 0.04   # min-max span floor: tiny dense differences stay small
     depth: int = 30                # rows each leg contributes to fusion
@@ -64,6 +66,12 @@ class Retriever:
         self._row_of_chunk = np.array([position[c.key] for c in self.chunks], dtype=np.int64)
         self._keys = keys
         self._is_measure = np.array([c.kind == MEASURE for c in self.chunks])
+        # each (row, sentence) pair: the row's position and the sentence's vector
+        sv = stored.sentence_vectors
+        pairs = [(position[k], j) for k, sents in (sv.rows.items() if sv else ()) if k in position
+                 for _, j in sents]
+        self._sent_row = np.array([p for p, _ in pairs], dtype=np.int64)
+        self._sent_vec = np.array([j for _, j in pairs], dtype=np.int64)
         self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._qlock = Lock()
 
@@ -114,6 +122,25 @@ class Retriever:
         scores, ids = dense.search(index, self.query_vector(query), k)
         return self._aggregate(ids, scores, cfg, depth)
 
+    def sentence_leg(self, query: str, cfg: SearchConfig, depth: int) -> LegResult:
+        """Rows by their sentence nearest in meaning to the query: a plain-speech question
+        is often near one sentence of a row ("材料没带齐能先办吗" → 先办后补、容缺办理)
+        while the row as a whole is about more."""
+        sv = self.stored.sentence_vectors
+        if sv is None or not len(self._sent_vec):
+            return LegResult([])
+        sims = (sv.matrix @ self.query_vector(query))[self._sent_vec]
+        best = np.full(len(self._keys), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._sent_row, sims)
+        top = np.argsort(-best)[:depth]
+        return LegResult([(self._keys[r], float(best[r])) for r in top if np.isfinite(best[r])])
+
+    def sentence_similarity(self, query: str, key: tuple[str, int]) -> dict[str, float]:
+        """Cosine of the query with each of the row's sentences (index.sentences), by
+        sentence text; empty when the index holds no sentence vectors."""
+        sv = self.stored.sentence_vectors
+        return sv.similarity(self.query_vector(query), key) if sv is not None else {}
+
     # -- search -------------------------------------------------------------
     def search(self, query: str, k: int = 10, cfg: SearchConfig = DEFAULT_CONFIG) -> list[Hit]:
         """Rows for ``query``, best first, at most ``k``."""
@@ -126,6 +153,8 @@ class Retriever:
             legs["bm25"] = self.bm25_leg(query, cfg, depth)
         if cfg.retriever in ("dense", "hybrid"):
             legs["dense"] = self.dense_leg(query, cfg, depth)
+        if cfg.retriever == "hybrid" and dict(cfg.weights).get("sentence", 0.0) > 0:
+            legs["sentence"] = self.sentence_leg(query, cfg, depth)
         rankings = {name: leg.ranking for name, leg in legs.items()}
         if len(legs) == 1:
             fused = dict(next(iter(rankings.values())))
@@ -133,8 +162,10 @@ class Retriever:
             fused = fusion.rrf(rankings, k=cfg.rrf_k, weights=dict(cfg.weights))
         else:
             fused = fusion.weighted(rankings, dict(cfg.weights),
-                                    methods={"bm25": "max", "dense": cfg.dense_norm},
-                                    min_spans={"dense": cfg.dense_min_span})
+                                    methods={"bm25": "max", "dense": cfg.dense_norm,
+                                             "sentence": cfg.dense_norm},
+                                    min_spans={"dense": cfg.dense_min_span,
+                                               "sentence": cfg.dense_min_span})
         order = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [self._hit(key, score, legs) for key, score in order]
 
@@ -143,6 +174,8 @@ class Retriever:
         scores: dict[str, float | None] = {"bm25": None, "dense": None}
         best_leg, best_rank = None, None
         for name, leg in legs.items():
+            if name not in ranks:  # the sentence leg ranks rows, it has no chunk to show
+                continue
             for i, (kk, s) in enumerate(leg.ranking, start=1):
                 if kk == key:
                     ranks[name], scores[name] = i, float(s)

@@ -8,6 +8,9 @@ directory per loaded corpus.
     <home>/index/<key>/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
     <home>/index/<key>/chunks.jsonl    chunks with their BM25 tokens
     <home>/index/<key>/dense.faiss     faiss.write_index of the chunk vectors
+    <home>/index/<key>/sentences.jsonl each row's quotable sentences, and sentences.npy
+                                       their vectors (index.sentences): the answer ranks a
+                                       row's sentences by meaning as well as by words
     <home>/vectors/                    passage vectors by chunk text hash (index.vector_cache):
                                        a rebuild embeds only chunks it has not seen
 
@@ -27,7 +30,7 @@ verifies each file against its checksum in the manifest, so a row edited by hand
 (10万 → 99万) is refused rather than served as the document's word.
 
 Format versions: 1 — the files above; 2 — the manifest adds ``files`` (checksums) and
-``document.warnings``. An index of an older format is rebuilt with a notice.
+``document.warnings``; 3 — sentence vectors (``sentences.jsonl``, ``sentences.npy``). An index of an older format is rebuilt with a notice.
 """
 
 from __future__ import annotations
@@ -46,16 +49,16 @@ from typing import Any
 
 from ingest.schema import Document, TaskRow
 
-from . import dense
+from . import dense, sentences
 from .chunks import make_chunks
 from .embedders import DEFAULT_EMBEDDER, Embedder, make_embedder
 from .schema import Chunk
 from .tokenize import tokenize
 from .vector_cache import CachedEmbedder
 
-FORMAT_VERSION = 2
-FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告"}
-FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss")
+FORMAT_VERSION = 3
+FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告", 3: "新增句子向量，用于按语义挑选引文"}
+FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss", sentences.JSONL, sentences.NPY)
 MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}
 FIX = "policyqa index --rebuild"
@@ -186,6 +189,7 @@ class StoredIndex:
     tokens: list[list[str]]
     faiss_index: Any
     path: Path
+    sentence_vectors: sentences.SentenceVectors | None = None
     load_seconds: float = 0.0
 
 
@@ -226,12 +230,17 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
                                        progress=(bar.update if bar else None))
     if bar:
         bar.close()
+    _, texts = sentences.sentence_texts(doc.rows)
+    bar = None if quiet else _progress_bar(len(texts), "嵌入句子")
+    sents = sentences.build(doc.rows, cached, progress=(bar.update if bar else None))
+    if bar:
+        bar.close()
     t_emb = time.perf_counter() - t0 - t_tok
     threshold = int(os.environ.get("POLICYQA_HNSW_THRESHOLD", dense.HNSW_THRESHOLD))
     index = dense.build_index(vectors, hnsw_threshold=threshold)
     manifest = {**expected_manifest(doc, embedder.name), "dim": int(vectors.shape[1]),
                 "faiss_index": type(index).__name__, "hnsw_threshold": threshold,
-                "rows": len(doc.rows), "chunks": len(chunks),
+                "rows": len(doc.rows), "chunks": len(chunks), "sentences": len(sents),
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "build_seconds": round(time.perf_counter() - t0, 2),
                 "document": {"title": doc.title, "doc_number": doc.doc_number, "path": doc.path,
@@ -246,6 +255,7 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
             for c, toks in zip(chunks, tokens):
                 f.write(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n")
         dense.save(index, tmp / "dense.faiss")
+        sentences.save(sents, tmp)
         manifest["files"] = {name: {"sha256": file_sha256(tmp / name), "bytes": (tmp / name).stat().st_size}
                              for name in FILES}
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
@@ -260,9 +270,9 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     prune(home, keep=target, quiet=quiet)
     if not quiet:
         print(f"索引已建立：{len(doc.rows)} 行，{len(chunks)} 块；分词 {t_tok:.1f} 秒，"
-              f"嵌入 {t_emb:.1f} 秒（{len(chunks) / max(t_emb, 1e-9):.1f} 块/秒），"
+              f"嵌入 {t_emb:.1f} 秒（{len(chunks)} 块、{len(sents)} 句），"
               f"共 {manifest['build_seconds']:.1f} 秒 → {target}", file=sys.stderr)
-    return StoredIndex(manifest, list(doc.rows), chunks, tokens, index, target)
+    return StoredIndex(manifest, list(doc.rows), chunks, tokens, index, target, sents)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -327,6 +337,13 @@ def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
         index = dense.load(path / "dense.faiss")
     except RuntimeError as e:
         raise IndexStoreError(f"向量索引文件已损坏或被截断：{path / 'dense.faiss'}。修复：运行 {FIX}") from e
+    try:
+        sents = sentences.load(path)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise IndexStoreError(f"句子向量文件已损坏：{path / sentences.NPY}（{_short(e)}）。修复：运行 {FIX}") from e
+    if len(sents) != manifest.get("sentences") or (len(sents) and sents.matrix.shape[1] != index.d) \
+            or set(sents.rows) != {r.key for r in rows}:
+        raise IndexStoreError(f"索引文件彼此不一致：句子向量 {sents.matrix.shape} 与清单或行不符：{path}。修复：运行 {FIX}")
     counts = (len(rows), len(chunks), index.ntotal, index.d)
     if counts != (manifest.get("rows"), manifest.get("chunks"), manifest.get("chunks"), manifest.get("dim")):
         raise IndexStoreError(f"索引文件彼此不一致（行 {counts[0]}、块 {counts[1]}、向量 {counts[2]}×{counts[3]}，"
@@ -336,7 +353,7 @@ def load(path: Path, manifest: dict[str, Any]) -> StoredIndex:
     if orphan := next((c for c in chunks if c.key not in row_keys), None):
         raise IndexStoreError(f"索引文件彼此不一致：{path / 'chunks.jsonl'} 的第 {orphan.id} 块指向不存在的行"
                               f"（{_short(orphan.label, 40)}）。修复：运行 {FIX}")
-    return StoredIndex(manifest, rows, chunks, tokens, index, path, time.perf_counter() - t0)
+    return StoredIndex(manifest, rows, chunks, tokens, index, path, sents, time.perf_counter() - t0)
 
 
 def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path | str | None = None,

@@ -49,7 +49,7 @@ from .schema import (
     QuestionError,
     Related,
 )
-from .sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
+from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from .verdict import Thresholds, Verdict
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -85,6 +85,13 @@ class ComposeConfig:
     more_min: float = 0.3
     more_gain: float = 0.2       # or it states this share of the question the others leave out
     row_chars: int = 260         # and the row's quotes stay within this many characters
+    part_margin: float = 0.25    # a part of a several-part question is answered from another
+    part_score_ratio: float = 0.5  # candidate row when that row states it this much better
+    # a sentence's ranking within its row adds this × how far its embedding's cosine with
+    # the question's lies above ``sentence_floor`` (where e5 puts text on another topic):
+    # plain speech shares few words with the rule it asks about, but its meaning is near
+    sentence_weight: float = 1.5
+    sentence_floor: float = 0.78
 
 
 @dataclass
@@ -193,16 +200,21 @@ class Assistant:
         total = sum(w for _, w in terms) or 1.0
         return sum(terms[j][1] for j in self._covered(terms, s)) / total
 
-    def _ranked(self, terms: Concepts, row: TaskRow, intent: str) -> Ranked:
-        """The row's sentences, best match first (the rerank and the composer ask for
+    def _ranked(self, terms: Concepts, row: TaskRow, intent: str, query: str) -> Ranked:
+        """The row's sentences, best match first: the words of the question they state
+        and how near their meaning is to ``query`` (the rerank and the composer ask for
         the same rows of the same question: memoised)."""
-        return self._ranked_memo(terms, row.key, intent)
+        return self._ranked_memo(terms, row.key, intent, query)
 
     @lru_cache(maxsize=4096)  # noqa: B019 — one Assistant lives as long as the process
-    def _ranked_memo(self, terms: Concepts, key: tuple[str, int], intent: str) -> Ranked:
+    def _ranked_memo(self, terms: Concepts, key: tuple[str, int], intent: str, query: str) -> Ranked:
+        cfg = self.compose_cfg
+        near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
         out = []
         for s in self.sentences[key]:
             m = self._match(terms, s)
+            if near:
+                m += cfg.sentence_weight * max(0.0, near.get(s.text, 0.0) - cfg.sentence_floor)
             bonus = 0.0
             if intent in ("amount", "goal") and s.has_amount:
                 bonus += 0.25
@@ -286,7 +298,10 @@ class Assistant:
             new = self._covered(terms, s) - covered
             gain = sum(terms[j][1] for j in new) / total
             close = sc >= cfg.more_ratio * best_score and sc >= cfg.more_min
-            if (not close and gain < cfg.more_gain) or normalize(s.text) in have \
+            # a sentence the quotes already hold, or one holding a quote whole ("转发上级行文
+            # 件，推动建立起…" after "推动建立起…"), adds nothing
+            form = normalize(s.text)
+            if (not close and gain < cfg.more_gain) or any(_holds(form, h) for h in have) \
                     or used + len(s.text) > cfg.row_chars:
                 continue
             quotes.append(_Quote(s.text))
@@ -358,7 +373,7 @@ class Assistant:
         amount question how well the top row's best number-bearing sentence states it
         (1 for other questions)."""
         terms = self._query_terms(q)
-        hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent)
+        hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
         amount_match = 1.0
         if intent == "amount" and hits:
             numbered = [self._match(terms, s) for s in self.sentences[hits[0].key] if s.has_number]
@@ -368,7 +383,7 @@ class Assistant:
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` in the order the answer takes them (the rerank by sentence match)."""
         q = validate_question(question)
-        return self._rerank(hits, self._query_terms(q), detect_intent(q))
+        return self._rerank(hits, self._query_terms(q), detect_intent(q), q)
 
     def verdict(self, question: str) -> Verdict:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
@@ -377,14 +392,14 @@ class Assistant:
         _, hits, amount_match = self._retrieve(q, detect_intent(q))
         return self.relevance.judge(read_question(q), hits, amount_match, self.thresholds)
 
-    def _rerank(self, hits: list[Hit], terms: Concepts, intent: str) -> list[Hit]:
+    def _rerank(self, hits: list[Hit], terms: Concepts, intent: str, query: str) -> list[Hit]:
         """The first candidates reordered by fused score plus ``rerank_weight`` × how well
         the row's best sentence states the question (scores themselves unchanged)."""
         n, lam = self.compose_cfg.candidates, self.compose_cfg.rerank_weight
         if lam <= 0 or len(hits) < 2:
             return hits
         def key(h: Hit) -> float:
-            ranked = self._ranked(terms, self.r.by_key[h.key], intent)
+            ranked = self._ranked(terms, self.r.by_key[h.key], intent, query)
             return h.score + lam * (ranked[0][0] if ranked else 0.0)
         return sorted(hits[:n], key=key, reverse=True) + hits[n:]
 
@@ -416,7 +431,7 @@ class Assistant:
         top = cands[0]
         # "which rewards are there" wants each reward's amount, like an amount question
         rank_intent = "amount" if is_list and _MONEY.search(normalize(q)) else intent
-        ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], rank_intent) for h in cands}
+        ranked = {h.key: self._ranked(terms, self.r.by_key[h.key], rank_intent, q) for h in cands}
         top_match = ranked[top.key][0][0] if ranked[top.key] else 0.0
         chosen: list[Hit] = [top]
         quotes: list[_Quote] = []
@@ -429,9 +444,9 @@ class Assistant:
             if extra is not None:
                 extra.keys.append(top.key)
                 quotes.append(extra)
-        self._answer_each_part(q, top, quotes)
+        self._answer_each_part(q, cands, quotes, chosen)
         for h in cands[1:]:
-            if len(chosen) >= cfg.max_rows or not ranked[h.key]:
+            if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
             best_score, best = ranked[h.key][0]
             # the same rule stated in another row: one quote, both citations
@@ -480,26 +495,41 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=False, intent=intent, citations=cits,
                       related=related)
 
-    def _answer_each_part(self, q: str, top: Hit, quotes: list[_Quote]) -> None:
+    def _answer_each_part(self, q: str, cands: list[Hit], quotes: list[_Quote], chosen: list[Hit]) -> None:
         """A question asking several things ("总投资多少、可容纳几家企业？何时完工？") is
-        answered part by part from the top row: each asking clause with its own intent
-        and words adds the quotes that answer it, when they are not quoted yet."""
+        answered part by part: each asking clause with its own intent and words adds the
+        quotes that answer it, when they are not quoted yet — from the top row, or from
+        another candidate row that states that part clearly better (two rules asked in one
+        question: "规上奖励多少？租厂房有何优惠？"), which is then cited too."""
         parts = asking_clauses(q)
         if len(parts) < 2:
             return
-        row = self.r.by_key[top.key]
+        cfg = self.compose_cfg
+        top = cands[0]
         have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
         for part in parts:
             p_intent, p_terms = detect_intent(part), self._query_terms(part)
             if not p_terms and p_intent == "general":
                 continue
-            ranked = self._ranked(p_terms, row, p_intent)
+            best_hit, ranked = top, self._ranked(p_terms, self.r.by_key[top.key], p_intent, q)
+            top_match = ranked[0][0] if ranked else 0.0
+            for h in cands[1:]:
+                other = self._ranked(p_terms, self.r.by_key[h.key], p_intent, q)
+                if other and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
+                        and h.score >= cfg.part_score_ratio * top.score \
+                        and other[0][0] > (ranked[0][0] if ranked else 0.0):
+                    best_hit, ranked = h, other
+            row = self.r.by_key[best_hit.key]
+            added = False
             for q_ in self._row_quotes(row, ranked, p_intent, p_terms)[:2]:
                 key = (q_.prefix, matching_form(q_.text))
                 if key not in have:
                     have.add(key)
-                    q_.keys.append(top.key)
+                    q_.keys.append(best_hit.key)
                     quotes.append(q_)
+                    added = True
+            if added and all(c.key != best_hit.key for c in chosen):
+                chosen.append(best_hit)
 
     def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
         return any(x in self.relevance.row_text[key] for x in aspect)
@@ -599,6 +629,11 @@ class Assistant:
             body += "\n\n可以看看这些条目是否有帮助：\n" + "\n".join(
                 f"- {citation(x.attachment, x.number)} {self._snippet(x, [])}" for x in related)
         return Answer(question=q, answer=body, abstained=True, intent=intent, related=related)
+
+
+def _holds(a: str, b: str, min_chars: int = 12) -> bool:
+    """The same sentence, or one holding the other whole (a clause of ≥ ``min_chars``)."""
+    return a == b or (min(len(a), len(b)) >= min_chars and (a in b or b in a))
 
 
 def _not_covered(answer_text: str) -> bool:

@@ -31,7 +31,7 @@ from .intent import detect_intent, plain
 _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 # a clause asks when it holds a question word or ends like a question
 _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|什么|啥|咋|怎|"
-                   r"如何|何时|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
+                   r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 SHORT = 16  # characters: a story needs room
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")

@@ -49,7 +49,7 @@ from index.store import index_dir  # noqa: E402
 from index.tokenize import query_tokens, tokenize  # noqa: E402
 from ingest import load_document  # noqa: E402
 from qa.engine import Assistant  # noqa: E402
-from qa.sentences import row_sentences  # noqa: E402
+from ingest.sentences import row_sentences  # noqa: E402
 
 
 def rss_mb() -> float:

@@ -11,6 +11,7 @@ import pytest
 
 from eval.dataset import load_questions
 from ingest.schema import citation
+from ingest.sentences import row_sentences
 from qa.engine import validate_question
 from qa.faithful import numbers, violations, without_labels
 from qa.intent import detect_intent
@@ -49,7 +50,6 @@ def test_a_quote_cites_every_row_stating_it_even_one_ranked_low(assistant):
 
 def test_restatements_are_same_wording_not_similar_wording(doc):
     from qa.restated import restatements
-    from qa.sentences import row_sentences
 
     same = restatements((r.key, s.text) for r in doc.rows for s in row_sentences(r))
     assert same["为新设立企业和“个转企”成功企业免费刻制印章。"] == {("附件2", 87), ("附件2", 88)}
@@ -136,10 +136,10 @@ def test_answer_reorders_candidates_by_how_well_a_sentence_states_the_question(a
     ans = assistant.answer(q)
     assert ans.citations[0].label == "附件2 第79项" and "一次性奖励10万元" in body(ans)
     terms = assistant._query_terms(q)
-    reranked = assistant._rerank(hits, terms, "amount")
+    reranked = assistant._rerank(hits, terms, "amount", q)
     assert sorted(h.key for h in reranked) == sorted(h.key for h in hits)
     assert reranked[5:] == hits[5:]  # only the first candidates move
-    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount")[0][0]
+    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount", q)[0][0]
     w = assistant.compose_cfg.rerank_weight
     keys = [h.score + w * best(h) for h in reranked[:5]]
     assert keys == sorted(keys, reverse=True)
@@ -453,3 +453,36 @@ def test_not_covered_wording_with_several_documents():
     assert "本文件是大宁县的文件（临汾市、山西省所辖）" in one
     many = scope_reason(("吉县",), ("大宁县", "临汾市", "山西省", "平遥县", "晋中市"), ("大宁县", "平遥县"))
     assert "大宁县、平遥县" in many and "本文件是" not in many
+
+
+def test_a_rows_sentences_are_ranked_by_meaning_too(doc, retriever):
+    """Plain speech shares few words with the rule it asks about: the index holds a
+    vector for every quotable sentence, and the answer ranks a row's sentences by how
+    near they are in meaning, not only by the words they share with the question."""
+    from qa.engine import Assistant, ComposeConfig
+
+    sv = retriever.stored.sentence_vectors
+    row = retriever.by_key[("附件2", 92)]
+    assert sv is not None and {t for t, _ in sv.rows[row.key]} == {s.text for s in row_sentences(row)}
+    q = "材料没带齐，能不能先给我办着，缺的以后再交"
+    near = retriever.sentence_similarity(q, row.key)
+    best = max(near, key=near.get)
+    assert "容缺" in best or "先办后补" in best
+    with_meaning = Assistant(retriever, doc).answer(q)
+    words_only = Assistant(retriever, doc, compose=ComposeConfig(sentence_weight=0.0)).answer(q)
+    assert ("附件2", 92) in with_meaning.cited_keys
+    assert "容缺" in with_meaning.answer.split("**相关条目**")[0]
+    assert with_meaning.answer != words_only.answer
+
+
+def test_each_part_of_a_two_rule_question_is_answered_from_its_own_row(assistant):
+    """Two rules asked in one question (classical 有无/有何 asking words count): each
+    part is quoted from the row that states it, and both rows are cited."""
+    from qa.question import asking_clauses
+
+    q = "新进规上的工业企业，县级财政有无一次性奖励？首次小升规后租国有厂房，租金有何优惠？"
+    assert len(asking_clauses(q)) == 2
+    ans = assistant.answer(q)
+    b = body(ans)
+    assert {("附件2", 55), ("附件2", 66)} <= set(ans.cited_keys)
+    assert "每户10万元" in b and "租金给予一定优惠" in b
