@@ -6,7 +6,9 @@ return and decides nothing about retrieval or answers.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 from typing import Any
@@ -15,19 +17,21 @@ import gradio as gr
 
 from index.retriever import DEFAULT_CONFIG
 from ingest.departments import directory
-from ingest.filters import filter_rows
+from ingest.library import qualify
+from ingest.schema import Document, parse_label
 from qa.engine import Assistant
 from qa.schema import Answer, QuestionError
 
+from . import browse as b
 from .feedback import FeedbackError, FeedbackLog
 from .limits import bound_history
 from .render import answer_plain, md_escape, plain_markdown, row_markdown, verdict_markdown
 
 EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
             "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "专精特新企业认定找哪个部门"]
-ALL = "全部"
+ALL = b.ALL
 SOURCES_TITLE = "出处：{labels}（点开看所引条目全文）"
-ROW_HINT = "点击回答里的引用（如〔附件1 第84项〕），这里显示该条目全文。"
+ROW_HINT = "点击回答里的引用（如{example}），这里显示该条目全文。"
 
 CSS = """
 #chatbot mark, #row-drawer mark { background: #fff3a3; padding: 0 2px; }
@@ -59,10 +63,12 @@ CSS = """
 """
 # Citations in the chat (and the department directory) become links that open the row:
 # the rendered text is wrapped client-side, so what the chat holds and its copy button
-# copies stays plain text. A click writes "附件1|84|<time>" to a hidden textbox.
+# copies stays plain text. A click writes "<citation>|<time>" (〔附件1 第84项〕,
+# 〔平遥优化营商任务清单 第1项〕, 〔第五条〕) to a hidden textbox; the server reads the
+# citation with ingest's one label grammar (parse_label).
 JS = r"""
 () => {
-  const CITE = /〔(附件\d+)\s*第(\d+)项〕/g;
+  const CITE = /〔[^〔〕]*?第(?:\d+项|[零〇一二两三四五六七八九十百]+条)〕/g;
   const wrap = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes = [];
@@ -78,7 +84,7 @@ JS = r"""
       while ((m = CITE.exec(text))) {
         frag.append(text.slice(last, m.index));
         const a = document.createElement('span');
-        a.className = 'pqa-cite'; a.textContent = m[0]; a.dataset.row = m[1] + '|' + m[2];
+        a.className = 'pqa-cite'; a.textContent = m[0]; a.dataset.row = m[0];
         a.setAttribute('role', 'link'); a.tabIndex = 0;
         frag.append(a);
         last = m.index + m[0].length;
@@ -155,16 +161,36 @@ def engine_history(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
     return out
 
 
-def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.Blocks:
-    rows = assistant.r.rows
-    sections = [ALL] + list(dict.fromkeys(f"{r.attachment} {r.section}" for r in rows))
-    entries = directory(rows)
-    depts = [ALL] + [e.name for e in entries]
+def loaded_documents(assistant: Assistant, documents: Sequence[Document] | None) -> list[Document]:
+    """The documents as loaded together (short names, qualified rows); without them,
+    what the index records."""
+    if documents:
+        return qualify(list(documents))
+    return b.documents_from_index(assistant.r.rows, assistant.r.stored.manifest.get("document", {}))
 
-    with gr.Blocks(title="政策问答 · 大宁县市场主体倍增任务清单") as demo:
-        gr.Markdown("## 政策问答 PolicyQA\n大宁县 大营增专班发〔2022〕1号：附件1《市场主体倍增政策落实任务清单》、"
-                    "附件2《市场主体倍增要素服务保障落实任务清单》。回答引用原文并注明条目，如〔附件1 第84项〕，"
-                    "点击引用可看该条目全文。")
+
+def row_from_key(assistant: Assistant, key: str):
+    """The row a clicked citation names: ``"<citation>|<time>"``, the citation read by
+    the one label grammar (〔附件1 第84项〕, 〔平遥优化营商任务清单 第1项〕, 〔第五条〕)."""
+    found = parse_label((key or "").rsplit("|", 1)[0])
+    return assistant.r.by_key.get(found) if found else None
+
+
+def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
+          documents: Sequence[Document] | None = None) -> gr.Blocks:
+    """The app over ``assistant``; ``documents`` are the loaded documents (titles,
+    the 文件 filter when there are several)."""
+    rows = assistant.r.rows
+    docs = loaded_documents(assistant, documents)
+    several = len(docs) > 1
+    builtin = any(b.is_builtin(d) for d in docs)  # the example questions are about it
+    scopes = b.scope_choices(rows)
+    all_depts = b.dept_choices(rows)
+    entries = directory(rows)
+    example_cite = rows[0].citation if rows else "〔第1项〕"
+
+    with gr.Blocks(title=b.page_title(docs)) as demo:
+        gr.Markdown(b.header_markdown(docs, rows), elem_id="pqa-header")
         # the conversation: [{"question", "answer" (the engine's text), "sources", "labels", "rated"}]
         turns = gr.State([])
 
@@ -175,14 +201,16 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                                  group_consecutive_messages=False,
                                  placeholder="问一个关于本文件的问题，或点下面的示例问题。")
             with gr.Row():
-                box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？", show_label=False, scale=6,
+                box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？" if builtin else "输入问题",
+                                 show_label=False, scale=6,
                                  elem_id="question-box", max_lines=4)
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="send-btn")
             ask_status = gr.Markdown("", elem_classes=["pqa-note"], elem_id="ask-status")
             with gr.Row():
                 retry = gr.Button("重试", size="sm", elem_id="retry-btn")
                 clear = gr.Button("清空对话", size="sm", elem_id="clear-btn")
-            examples = gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
+            examples = (gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
+                        if builtin else None)
             with gr.Row():
                 comment = gr.Textbox(placeholder="（可选）对最新这个回答的意见", show_label=False, scale=5,
                                      elem_id="feedback-comment")
@@ -222,7 +250,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
             outs = [chatbot, turns, box, ask_status, fb_status, up, down]
             box.submit(respond, [box, turns], outs, api_visibility="private")
             send.click(respond, [box, turns], outs, api_visibility="private")
-            examples.load_input_event.then(respond, [box, turns], outs, api_visibility="private")
+            if examples is not None:
+                examples.load_input_event.then(respond, [box, turns], outs, api_visibility="private")
             retry.click(do_retry, [turns], outs, api_visibility="private")
             clear.click(reset, None, outs, api_visibility="private")
             chatbot.clear(reset, None, outs, api_visibility="private")  # the chatbot's own clear icon
@@ -248,10 +277,13 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
 
         with gr.Tab("政策查询", id="browse"):
             with gr.Row():
-                f_att = gr.Dropdown([ALL, "附件1", "附件2"], value=ALL, label="附件", elem_id="browse-attachment")
-                f_sec = gr.Dropdown(sections, value=ALL, label="章节", elem_id="browse-section")
-                f_dept = gr.Dropdown(depts, value=ALL, label="部门（牵头或配合）", elem_id="browse-dept",
-                                     allow_custom_value=True)
+                f_doc = gr.Dropdown(b.document_choices(docs), value=ALL, label="文件", elem_id="browse-document",
+                                    visible=several)
+                f_att = gr.Dropdown(scopes, value=ALL, label=b.scope_label(scopes), elem_id="browse-attachment",
+                                    visible=len(scopes) > 1)
+                f_sec = gr.Dropdown(b.section_choices(rows), value=ALL, label="章节", elem_id="browse-section")
+                f_dept = gr.Dropdown(all_depts, value=ALL, label="部门（牵头或配合）",
+                                     elem_id="browse-dept", allow_custom_value=True)
                 f_kw = gr.Textbox(label="关键词", placeholder="如：专精特新", elem_id="browse-keyword")
             search_btn = gr.Button("查询", variant="primary", elem_id="browse-search")
             count = gr.Markdown("", elem_id="browse-count")
@@ -264,18 +296,26 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                                     label="部门", elem_id="dept-select")
                 d_out = gr.Markdown("", elem_id="dept-out")
 
-            def browse(att: str, sec: str, dept: str, kw: str):
-                att_f = None if att in (None, ALL) else att
-                sec_att, sec_name = (None, None) if sec in (None, ALL) else sec.split(" ", 1)
-                found = filter_rows(rows, attachment=att_f or sec_att, section=sec_name,
-                                    dept=None if dept in (None, ALL, "") else dept, keyword=kw or None)
+            def browse(doc: str, att: str, sec: str, dept: str, kw: str):
+                found = b.browse_rows(rows, doc, att, sec, dept, kw)
                 data = [[r.label, r.section, r.task, "、".join(r.lead_units)] for r in found]
                 return data, f"共 {len(found)} 项", ("在表格中点选一行，查看该条目全文。" if found else "没有符合条件的条目。")
 
-            def follow_attachment(att: str, sec: str):
+            def follow_document(doc: str, att: str, sec: str, dept: str):
+                """The 附件, 章节 and 部门 lists show the chosen document's own (a department
+                typed in, not one of another document's, stays)."""
+                atts = b.scope_choices(rows, doc)
+                att = b.keep(att, atts)
+                secs = b.section_choices(rows, doc, att)
+                depts = b.dept_choices(rows, doc)
+                return (gr.update(choices=atts, value=att, label=b.scope_label(atts), visible=len(atts) > 1),
+                        gr.update(choices=secs, value=b.keep(sec, secs)),
+                        gr.update(choices=depts, value=dept if dept in depts or dept not in all_depts else ALL))
+
+            def follow_attachment(doc: str, att: str, sec: str):
                 """The section list shows the chosen attachment's sections only."""
-                choices = sections if att in (None, ALL) else [ALL] + [s for s in sections if s.startswith(f"{att} ")]
-                return gr.update(choices=choices, value=sec if sec in choices else ALL)
+                choices = b.section_choices(rows, doc, att)
+                return gr.update(choices=choices, value=b.keep(sec, choices))
 
             def pick(evt: gr.SelectData):
                 label = (evt.row_value or [None])[0] if evt.row_value else None
@@ -292,11 +332,13 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                                 f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}")
                 return "选择一个部门，查看它牵头和配合的条目（点击条目看全文）。"
 
-            ins = [f_att, f_sec, f_dept, f_kw]
+            ins = [f_doc, f_att, f_sec, f_dept, f_kw]
             shown = [table, count, detail]
             # every filter applies at once; 查询 stays for those who look for a button
             search_btn.click(browse, ins, shown, api_visibility="private")
-            f_att.change(follow_attachment, [f_att, f_sec], f_sec, api_visibility="private").then(
+            f_doc.change(follow_document, [f_doc, f_att, f_sec, f_dept], [f_att, f_sec, f_dept],
+                         api_visibility="private").then(browse, ins, shown, api_visibility="private")
+            f_att.change(follow_attachment, [f_doc, f_att, f_sec], f_sec, api_visibility="private").then(
                 browse, ins, shown, api_visibility="private")
             f_sec.change(browse, ins, shown, api_visibility="private")
             f_dept.change(browse, ins, shown, api_visibility="private")
@@ -309,7 +351,10 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
 
         with gr.Tab("命中测试", id="debug"):
             with gr.Row():
-                dq = gr.Textbox(label="查询", placeholder="如：刚评上高企能拿多少钱", scale=4, elem_id="debug-query")
+                dq = gr.Textbox(label="查询", placeholder="如：刚评上高企能拿多少钱" if builtin else "问题或关键词",
+                                scale=4, elem_id="debug-query")
+                d_doc = gr.Dropdown(b.document_choices(docs), value=ALL, label="文件", scale=2,
+                                    elem_id="debug-document", visible=several)
                 dr = gr.Radio(["hybrid", "bm25", "dense"], value="hybrid", label="检索器", scale=2)
                 dk = gr.Slider(1, 30, value=10, step=1, label="k", scale=1)
             dbtn = gr.Button("检索", variant="primary", elem_id="debug-search")
@@ -320,24 +365,34 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
                         elem_classes=["pqa-note"])
             dverdict = gr.Markdown("", elem_id="debug-verdict")
 
-            def debug(q: str, retriever: str, k: float):
+            def debug(q: str, doc: str, retriever: str, k: float):
                 q = (q or "").strip()[:500]
                 if not q:
                     return [], ""
-                hits = assistant.r.search(q, int(k), DEFAULT_CONFIG.with_(retriever=retriever))
-                order = {h.key: i for i, h in enumerate(assistant.answer_order(q, hits), 1)}
+                cfg = DEFAULT_CONFIG.with_(retriever=retriever)
+                top = assistant.r.search(q, int(k), cfg)
+                # the answer's order is over the whole search, as the chat searches
+                order = {h.key: i for i, h in enumerate(assistant.answer_order(q, top), 1)}
+                if doc not in (None, "", ALL):  # one document's rows, searched in the whole index
+                    keys = {r.key for r in b.rows_of(rows, doc)}
+                    hits = [h for h in assistant.r.search(q, len(rows), cfg.with_(depth=len(rows)))
+                            if h.key in keys][: int(k)]
+                else:
+                    hits = top
 
                 def f(v: float | None) -> str:
                     return "—" if v is None else f"{v:.3f}"
-                rows = [[i, order[h.key], h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
+                table = [[i, order.get(h.key, "—"), h.label, f"{h.score:.4f}", h.ranks["bm25"] or "—", f(h.scores["bm25"]),
                          h.ranks["dense"] or "—", f(h.scores["dense"]),
                          f"[{'措施' if h.chunk_kind == 'measure' else '整行'}] {h.chunk[:120]}"]
-                        for i, h in enumerate(hits, 1)]
+                         for i, h in enumerate(hits, 1)]
                 # whether the chat answers or says "not covered" (always on the default search)
-                return rows, verdict_markdown(assistant.verdict(q))
+                return table, verdict_markdown(assistant.verdict(q))
 
-            dbtn.click(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")
-            dq.submit(debug, [dq, dr, dk], [dtable, dverdict], api_visibility="private")
+            dins = [dq, d_doc, dr, dk]
+            dbtn.click(debug, dins, [dtable, dverdict], api_visibility="private")
+            dq.submit(debug, dins, [dtable, dverdict], api_visibility="private")
+            d_doc.change(debug, dins, [dtable, dverdict], api_visibility="private")
 
         with gr.Tab("评测", id="eval"):
             gr.Markdown(f"最近一次评测报告（`policyqa eval` 写入 `{reports_dir}`）。", elem_classes=["pqa-note"])
@@ -363,12 +418,10 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
         cite_key = gr.Textbox(visible="hidden", elem_id="cite-key")
         with gr.Column(visible=False, elem_id="row-drawer") as drawer:
             close_row = gr.Button("关闭", size="sm", elem_id="row-close")
-            row_view = gr.Markdown(ROW_HINT, elem_id="row-view")
+            row_view = gr.Markdown(ROW_HINT.format(example=example_cite), elem_id="row-view")
 
         def open_row(key: str):
-            att, _, rest = (key or "").partition("|")
-            number = rest.split("|", 1)[0]
-            row = assistant.r.by_key.get((att, int(number))) if number.isdigit() else None
+            row = row_from_key(assistant, key)
             if row is None:
                 return gr.update(), gr.update()
             return gr.update(visible=True), row_markdown(row)
@@ -376,7 +429,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path) -> gr.
         cite_key.change(open_row, cite_key, [drawer, row_view], api_visibility="private")
         close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
 
+        row_api = f"{rows[0].attachment}/{rows[0].number}" if rows and rows[0].attachment else "范围/序号"
         gr.HTML('<div class="pqa-note">通过 JSON API 使用：<a href="/api/docs" target="_blank">/api/docs</a>'
-                '（POST /api/ask、GET /api/rows/附件1/84 …）</div>', elem_id="pqa-footer")
+                f'（POST /api/ask、GET /api/rows/{html.escape(row_api)} …）</div>', elem_id="pqa-footer")
         demo.load(None, None, None, js=JS)
     return demo

@@ -34,6 +34,7 @@ from fastapi import FastAPI, Request  # noqa: E402
 
 from index.store import default_home  # noqa: E402
 from ingest.library import load_documents  # noqa: E402
+from ingest.schema import Document  # noqa: E402
 from qa.engine import Assistant, open_assistant  # noqa: E402
 
 from .api import MAX_BODY, add_routes, error  # noqa: E402
@@ -190,9 +191,11 @@ def _expire_loop(demo, idle_seconds: float, every: float) -> None:
             expire_idle_sessions(holder, idle_seconds)
 
 
-def create_app(assistant: Assistant, home: Path, session_idle_seconds: float = SESSION_IDLE_SECONDS) -> FastAPI:
+def create_app(assistant: Assistant, home: Path, session_idle_seconds: float = SESSION_IDLE_SECONDS,
+               documents: Sequence[Document] | None = None) -> FastAPI:
     """The FastAPI app with the JSON API and the Gradio app mounted; :func:`serve` puts
-    :class:`Guard` in front of it (and of the page shown while it starts)."""
+    :class:`Guard` in front of it (and of the page shown while it starts).
+    ``documents`` are the loaded documents (the page's titles and document filter)."""
     import gradio as gr
 
     from .app import CSS, THEME, build
@@ -203,7 +206,7 @@ def create_app(assistant: Assistant, home: Path, session_idle_seconds: float = S
     add_routes(app, assistant, feedback, {"document": m.get("document", {}).get("doc_number", "")})
 
     _api_fallbacks(app)
-    demo = build(assistant, feedback, reports_dir(home))
+    demo = build(assistant, feedback, reports_dir(home), documents)
     demo.analytics_enabled = False
     demo.state_session_capacity = SESSION_CAPACITY
     demo.queue(default_concurrency_limit=QUEUE_CONCURRENCY, max_size=256)
@@ -249,7 +252,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, doc: str | Sequence[str] | 
 
     def make_app():
         assistant = open_assistant(documents, embedder=embedder, home=h, no_rebuild=no_rebuild)
-        app = create_app(assistant, h)
+        app = create_app(assistant, h, documents=documents)
         print(f"政策问答已就绪（启动 {time.perf_counter() - t0:.1f} 秒）：http://{host}:{port}/  "
               f"API：http://{host}:{port}/api/ask  接受的主机名：{', '.join(sorted(hosts))}",
               file=sys.stderr, flush=True)
