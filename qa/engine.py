@@ -23,6 +23,7 @@ from index.tokenize import synonym_groups, tokenize
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.schema import TaskRow, citation, find_citations
+from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from ingest.text import normalize
 
 from .faithful import violations
@@ -49,7 +50,6 @@ from .schema import (
     QuestionError,
     Related,
 )
-from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from .verdict import Thresholds, Verdict
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so

@@ -19,7 +19,7 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from index.retriever import Retriever
@@ -29,7 +29,7 @@ from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
 from .intent import count_word, plain, states_count
-from .lexicon import function_words, question_words
+from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import synonyms
@@ -73,39 +73,11 @@ class RelevanceModel:
         # asking for the 目标 or the 时间 of a row is asked of a field the row has
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
                                      for w in words for t in tokenize(w) if len(t) >= 2)
-        self._function_chars = {w for w in function_words() if len(w) == 1}
 
     def content_terms(self, question: str) -> list[str]:
         skip = function_words()
         return [t for t in dict.fromkeys(tokenize(plain(question)))
                 if len(t) >= 2 and t not in skip and not _VERB_GE.match(t)]
-
-    def unknown_terms(self, terms: list[str]) -> tuple[str, ...]:
-        """Content words the document never uses, one per phrase: not a piece of a known
-        longer word (地质 in 地质灾害), not made of known words (周转资金 = 周转 + 资金) nor
-        mostly one (老城区), not a span jieba's dictionary lacks (点卖 in 自产自销点卖菜:
-        colloquial speech cut in the wrong place, not a topic), and only the longest of
-        overlapping ones (挖出来, not 挖出 + 出来)."""
-        known = {t for t in terms if self._known(t)}
-        unknown = [t for t in terms if t not in known and not _made_up(t)
-                   and not any(t != u and t in u for u in known)
-                   and not _composed(t, lambda w: w in known or w in self.vocab)
-                   and not self._mostly_known(t)]
-        return _maximal(unknown)
-
-    def _mostly_known(self, term: str) -> bool:
-        """A known word makes up two thirds of ``term`` (老城区 = 老城 + 区)."""
-        n = len(term)
-        return any(term[i:i + k] in self.vocab for k in range(max(2, -(-2 * n // 3)), n)
-                   for i in range(n - k + 1))
-
-    def _known(self, term: str) -> bool:
-        if term in self.vocab or term in self.blob:
-            return True
-        # jieba compounds of a function word ("最多能", "要钱", "后能") are not content
-        if any(ch in self._function_chars for ch in term) or any(w in term for w in question_words()):
-            return True
-        return any(normalize(s) in self.blob for s in expansions(term))
 
     # -- the three-outcome decision (qa.verdict) -------------------------------
     def bridge(self, word: str) -> str:
@@ -214,15 +186,6 @@ class RelevanceModel:
 def _made_up(term: str) -> bool:
     """A Chinese token that is no dictionary word: jieba's guess at an unseen span."""
     return bool(_CJK.fullmatch(term)) and not in_dictionary(term)
-
-
-def _composed(term: str, is_word: Callable[[str], bool]) -> bool:
-    """``term`` splits into known words of two or more characters (周转资金 = 周转 + 资金)."""
-    n = len(term)
-    ok = [True] + [False] * n  # ok[i]: term[:i] splits
-    for i in range(2, n + 1):
-        ok[i] = any(ok[j] and is_word(term[j:i]) for j in range(i - 1))
-    return n >= 4 and ok[n]
 
 
 def _maximal(terms: Iterable[str]) -> tuple[str, ...]:
