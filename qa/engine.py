@@ -200,6 +200,16 @@ class Assistant:
         total = sum(w for _, w in terms) or 1.0
         return sum(terms[j][1] for j in self._covered(terms, s)) / total
 
+    def _fit(self, terms: Concepts, s: Sentence, near: dict[str, float] | None) -> float:
+        """How well ``s`` states the question: the share of its concepts ``s`` states, plus
+        ``sentence_weight`` × how far its meaning is above ``sentence_floor`` (``near``:
+        the cosines of the row's sentences with the question)."""
+        cfg = self.compose_cfg
+        m = self._match(terms, s)
+        if near:
+            m += cfg.sentence_weight * max(0.0, near.get(s.text, 0.0) - cfg.sentence_floor)
+        return m
+
     def _ranked(self, terms: Concepts, row: TaskRow, intent: str, query: str) -> Ranked:
         """The row's sentences, best match first: the words of the question they state
         and how near their meaning is to ``query`` (the rerank and the composer ask for
@@ -212,9 +222,7 @@ class Assistant:
         near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
         out = []
         for s in self.sentences[key]:
-            m = self._match(terms, s)
-            if near:
-                m += cfg.sentence_weight * max(0.0, near.get(s.text, 0.0) - cfg.sentence_floor)
+            m = self._fit(terms, s, near)
             bonus = 0.0
             if intent in ("amount", "goal") and s.has_amount:
                 bonus += 0.25
@@ -376,6 +384,8 @@ class Assistant:
         hits = self._rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
         amount_match = 1.0
         if intent == "amount" and hits:
+            # by words only: a sentence near in meaning may give another figure than the one
+            # asked (退还比例, 优惠税率 asked; 加计扣除比例 stated) — tried, it lost those
             numbered = [self._match(terms, s) for s in self.sentences[hits[0].key] if s.has_number]
             amount_match = round(max(numbered, default=0.0), 4)
         return terms, hits, amount_match

@@ -64,7 +64,8 @@ def count_word(question: str) -> str | None:
     yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"
     ask whether."""
     q = plain(question).rstrip("?？!！。 ")
-    m = _COUNT.search(q)
+    # the last one: the asker's situation comes first ("几户人想合伙…县里扶持多少家")
+    m = next(reversed(list(_COUNT.finditer(q))), None)
     return m.group(2) if m and not _YES_NO.search(q) else None
 
 

@@ -148,10 +148,13 @@ class RelevanceModel:
                 unstated.append(t)
         cov = round(covered / total, 4) if total else 1.0
         missing = detail_missing(q, text)
-        if not missing and _ASKS_FIGURE.search(q.asked) and q.intent in ("amount", "goal") \
+        # a how-many question is answered by a count with its measure word (两家, 18家),
+        # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
+        word = count_word(q.asked)
+        if not missing and word is None and _ASKS_FIGURE.search(q.asked) and q.intent in ("amount", "goal") \
                 and (not re.search(r"\d", top_text) or amount_match < th.amount_match):
             missing = "amount"
-        if not missing and (word := count_word(q.text)) is not None and not states_count(top_text, word):
+        if not missing and word is not None and not states_count(top_text, word):
             missing = "count"
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
