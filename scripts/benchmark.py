@@ -274,7 +274,7 @@ def main() -> int:
         scale([int(x) for x in args.sizes.split(",")])
     if not args.skip_load:
         load_test(args.seconds, 16, args.home, args.load_mode)
-    print(f"(index at {index_dir(args.home)})")
+    print(f"(index at {index_dir(args.home, load_document())})")
     return 0
 
 
