@@ -55,9 +55,9 @@ def sentence_texts(rows: Sequence[TaskRow]) -> tuple[dict[RowKey, tuple[tuple[st
     return per_row, list(index)
 
 
-def build(rows: Sequence[TaskRow], embedder: Embedder,
+def embed(per_row: dict[RowKey, tuple[tuple[str, int], ...]], texts: Sequence[str], embedder: Embedder,
           progress: Callable[[int], None] | None = None) -> SentenceVectors:
-    per_row, texts = sentence_texts(rows)
+    """The vectors of :func:`sentence_texts`' unique texts, with each row's sentences."""
     matrix = embedder.encode_passages(texts, progress=progress) if texts else np.zeros((0, 0), np.float32)
     return SentenceVectors(per_row, np.asarray(matrix, dtype=np.float32))
 

@@ -230,9 +230,9 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
                                        progress=(bar.update if bar else None))
     if bar:
         bar.close()
-    _, texts = sentences.sentence_texts(doc.rows)
+    per_row, texts = sentences.sentence_texts(doc.rows)
     bar = None if quiet else _progress_bar(len(texts), "嵌入句子")
-    sents = sentences.build(doc.rows, cached, progress=(bar.update if bar else None))
+    sents = sentences.embed(per_row, texts, cached, progress=(bar.update if bar else None))
     if bar:
         bar.close()
     t_emb = time.perf_counter() - t0 - t_tok

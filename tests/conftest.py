@@ -3,6 +3,7 @@ session in a temporary data directory; the real server started once on loopback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -62,20 +63,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def serving(home: Path, log: Path, args: list[str], timeout: float):
+    """``policyqa serve ARGS`` as a real subprocess on a free loopback port, with
+    ``home`` as its data directory; yields its base URL and stops it afterwards."""
+    port = _free_port()
+    env = {**os.environ, "POLICYQA_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), *args],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(proc, base, log, timeout)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def server(retriever, home, tmp_path_factory):
     """``policyqa serve`` as a real subprocess on loopback, using the session's index."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "serve.log"
-    env = {**os.environ, "POLICYQA_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--no-rebuild"],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(proc, base, log, 60)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serving(home, tmp_path_factory.mktemp("server") / "serve.log", ["--no-rebuild"], 60) as base:
+        yield base

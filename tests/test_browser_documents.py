@@ -5,16 +5,12 @@ opens its row, the debug tab searches one document, the row API reads such label
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import wait_until_up
+from tests.conftest import serving
 from tests.test_browser import ARGS, CHROMIUM, ask, bot_text
 
 DATA = Path(__file__).parent / "data"
@@ -32,23 +28,9 @@ def two_doc_server(tmp_path_factory):
     """The shipped server over two documents given with --doc (their small index is
     built at start), in its own data directory."""
     home = tmp_path_factory.mktemp("two-doc-home")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = home / "serve.log"
-    env = {**os.environ, "POLICYQA_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "serve", "--port", str(port),
-                                 "--doc", str(DATA / "pingyao_table.txt"), "--doc", str(DATA / "xixian_items_lines.txt")],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(proc, base, log, 300)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    docs = ["--doc", str(DATA / "pingyao_table.txt"), "--doc", str(DATA / "xixian_items_lines.txt")]
+    with serving(home, home / "serve.log", docs, 300) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
