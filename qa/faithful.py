@@ -37,3 +37,12 @@ def violations(answer: str, cited: Sequence[TaskRow], departments: Iterable[str]
         if nd and nd in body and nd not in src:
             out.append(f"部门 {d} 不在所引条目中")
     return out
+
+
+def keep_faithful(body: str, cited: Sequence[TaskRow], departments: Sequence[str]) -> str:
+    """``body`` without the paragraphs stating a number or a department that no
+    ``cited`` row states (``body`` itself when there is none)."""
+    if not violations(body, cited, departments):
+        return body
+    # never state what the cited rows do not: drop the offending lines
+    return "\n\n".join(line for line in body.split("\n\n") if not violations(line, cited, departments))

@@ -3,30 +3,46 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 
 from ingest.text import normalize
 
 from .datafile import data_lines
 
-INTENTS = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno", "general")
+
+class Intent(StrEnum):
+    """What a question asks for. A ``str``: ``Intent.AMOUNT == "amount"``, so string
+    comparisons, the JSON answer and the memo keys of sentence rankings are as before."""
+
+    AMOUNT = "amount"
+    DEPARTMENT = "department"
+    DEADLINE = "deadline"
+    MEASURE = "measure"
+    GOAL = "goal"
+    ELIGIBILITY = "eligibility"
+    YESNO = "yesno"
+    GENERAL = "general"
+
+
+INTENTS = tuple(Intent)
 
 # a yes/no question, also asked as A-not-A ("能不能几家联合起来投标")
 _YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")
 
 # Checked in order; the first rule that matches wins.
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("department", re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
-                              r"归谁|归哪|牵头单位|牵头的|负责单位|主管部门|配合单位|谁配合|由谁|哪家|什么部门")),
-    ("deadline", re.compile(r"什么时候|何时|哪天|哪一年|几号|几月|时限|期限|截止|时间进度|时间安排|多久完成|"
-                            r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
-    ("amount", re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
-                          r"标准是|按多少|按什么比例|几成|百分之|奖励$|有啥奖|什么奖|啥补贴|什么补贴|奖补|几年")),
-    ("goal", re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展|有什么作用|多少面积")),
-    ("eligibility", re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
-                               r"要交|需要.*吗|会不会|要钱吗|收费吗|还要|多久才能|能否")),
-    ("measure", re.compile(r"怎么|如何|措施|办法|做法|哪些事|怎样|具体|流程|是怎么回事|推进")),
-    ("yesno", _YES_NO),
+_RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    (Intent.DEPARTMENT, re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
+                                   r"归谁|归哪|牵头单位|牵头的|负责单位|主管部门|配合单位|谁配合|由谁|哪家|什么部门")),
+    (Intent.DEADLINE, re.compile(r"什么时候|何时|哪天|哪一年|几号|几月|时限|期限|截止|时间进度|时间安排|多久完成|"
+                                 r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
+    (Intent.AMOUNT, re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
+                               r"标准是|按多少|按什么比例|几成|百分之|奖励$|有啥奖|什么奖|啥补贴|什么补贴|奖补|几年")),
+    (Intent.GOAL, re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展|有什么作用|多少面积")),
+    (Intent.ELIGIBILITY, re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
+                                    r"要交|需要.*吗|会不会|要钱吗|收费吗|还要|多久才能|能否")),
+    (Intent.MEASURE, re.compile(r"怎么|如何|措施|办法|做法|哪些事|怎样|具体|流程|是怎么回事|推进")),
+    (Intent.YESNO, _YES_NO),
 )
 
 
@@ -46,12 +62,12 @@ def plain(question: str) -> str:
     return q
 
 
-def detect_intent(question: str) -> str:
+def detect_intent(question: str) -> Intent:
     q = plain(question)
     for name, pattern in _RULES:
         if pattern.search(q):
             return name
-    return "general"
+    return Intent.GENERAL
 
 
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones)

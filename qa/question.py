@@ -24,7 +24,7 @@ import jieba.posseg as pseg
 from ingest.places import lookup
 from ingest.text import normalize
 
-from .intent import detect_intent, plain
+from .intent import Intent, detect_intent, plain
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -52,7 +52,7 @@ class Query:
     text: str                       # as asked (validated)
     norm: str                       # width and whitespace normalised
     plain: str                      # colloquial wording read as written (啥时候 → 什么时候)
-    intent: str
+    intent: Intent
     words: tuple[Word, ...]         # the plain text, POS-tagged
     asked: str                      # the clause (or clauses) that ask
     places: tuple[str, ...]         # places named (gazetteer), as written

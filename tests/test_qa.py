@@ -136,17 +136,17 @@ def test_answer_reorders_candidates_by_how_well_a_sentence_states_the_question(a
     assert hits[0].label == "附件2 第84项"
     ans = assistant.answer(q)
     assert ans.citations[0].label == "附件2 第79项" and "一次性奖励10万元" in body(ans)
-    terms = assistant._query_terms(q)
-    reranked = assistant._rerank(hits, terms, "amount", q)
+    terms = assistant.matcher.concepts(q)
+    reranked = assistant.matcher.rerank(hits, terms, "amount", q)
     assert sorted(h.key for h in reranked) == sorted(h.key for h in hits)
     assert reranked[5:] == hits[5:]  # only the first candidates move
-    best = lambda h: assistant._ranked(terms, assistant.r.by_key[h.key], "amount", q)[0][0]
+    best = lambda h: assistant.matcher.ranked(terms, assistant.r.by_key[h.key], "amount", q)[0][0]
     w = assistant.compose_cfg.rerank_weight
     keys = [h.score + w * best(h) for h in reranked[:5]]
     assert keys == sorted(keys, reverse=True)
     assistant.compose_cfg, saved = plain, assistant.compose_cfg
     try:
-        assert assistant._rerank(hits, terms, "amount", q) == hits
+        assert assistant.matcher.rerank(hits, terms, "amount", q) == hits
     finally:
         assistant.compose_cfg = saved
 
@@ -459,7 +459,7 @@ def test_a_rows_sentences_are_ranked_by_meaning_too(doc, retriever):
     words_only = Assistant(retriever, doc, compose=ComposeConfig(sentence_weight=0.0))
     with_meaning = Assistant(retriever, doc)
     intent = detect_intent(q)
-    top = {name: a._ranked(a._query_terms(q), row, intent, q)[0][1].text
+    top = {name: a.matcher.ranked(a.matcher.concepts(q), row, intent, q)[0][1].text
            for name, a in (("words", words_only), ("meaning", with_meaning))}
     assert "首次不罚" in top["meaning"] and "首次不罚" not in top["words"]
     assert "首次不罚" in body(with_meaning.answer(q))

@@ -1,0 +1,211 @@
+"""Which rows an answer cites, and what it quotes from each.
+
+The top candidate row always; a further candidate when it states the question nearly
+as well, or restates a quoted rule (one quote, both citations); for "which rewards are
+there" each row adding a reward; for a several-part question the row answering each
+part; and every row stating a quoted sentence word for word. The result is a
+:class:`Composition` — quotes and cited rows — that :mod:`qa.render` writes out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.schema import Hit
+from ingest.schema import TaskRow
+from ingest.text import normalize
+
+from .intent import Intent, count_word, detect_intent, states_count
+from .match import Concepts, Matcher, Ranked
+from .question import asking_clauses
+from .quotes import Quote, count_quote, row_quotes
+from .restated import matching_form, restatements
+from .schema import Citation, Related
+
+# "what rewards / which policies are there": several rows answer together
+_LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
+                   r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
+_MONEY = re.compile(r"奖|补贴|补助|资金|钱")
+
+
+@dataclass
+class Composition:
+    """What an answer says before it is written out: the quotes, each with the rows
+    stating it, and the rows cited (``hits`` and their ``rows``, in citation order)."""
+
+    quotes: list[Quote]
+    hits: list[Hit]
+    rows: list[TaskRow]
+
+    def citations(self) -> list[Citation]:
+        """One citation per cited row, with the sentences of it the answer quotes."""
+        quoted = {h.key: [qq.text for qq in self.quotes if h.key in qq.keys and not qq.prefix]
+                  for h in self.hits}
+        return [Citation(h.attachment, h.number, h.label, r.section, r.task, list(r.lead_units),
+                         round(h.score, 4), list(r.coop_units), quoted[h.key])
+                for h, r in zip(self.hits, self.rows)]
+
+
+class Composer:
+    """Chooses the rows an answer cites and their quotes, by the matcher's rankings."""
+
+    def __init__(self, matcher: Matcher):
+        self.m = matcher
+        self.r = matcher.r
+        # sentence → every row stating it, for citing all rows behind a quote
+        self.restated = restatements((key, s.text) for key, ss in matcher.sentences.items() for s in ss)
+
+    def compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts) -> Composition:
+        """The quotes and cited rows answering ``q`` from ``hits`` (reranked, best first)."""
+        cfg = self.m.cfg
+        is_list = intent not in (Intent.DEADLINE, Intent.DEPARTMENT) and bool(_LIST.search(normalize(q)))
+        score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
+        min_match = cfg.list_min_match if is_list else cfg.min_match
+        match_ratio = 0.0 if is_list else cfg.match_ratio
+        cands = hits[:cfg.candidates]
+        top = cands[0]
+        # "which rewards are there" wants each reward's amount, like an amount question
+        rank_intent = Intent.AMOUNT if is_list and _MONEY.search(normalize(q)) else intent
+        ranked = {h.key: self.m.ranked(terms, self.r.by_key[h.key], rank_intent, q) for h in cands}
+        top_match = ranked[top.key][0][0] if ranked[top.key] else 0.0
+        chosen: list[Hit] = [top]
+        quotes: list[Quote] = []
+        self._quote_row(top, ranked[top.key], intent, terms, quotes)
+        if (word := count_word(q)) is not None and not any(states_count(q_.text, word) for q_ in quotes):
+            # "开了几次座谈会": the count may stand in the 时间进度 column ("召开2次座谈会")
+            extra = count_quote(self.r.by_key[top.key], ranked[top.key], word)
+            if extra is not None:
+                extra.keys.append(top.key)
+                quotes.append(extra)
+        self._answer_each_part(q, cands, quotes, chosen)
+        for h in cands[1:]:
+            if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
+                continue
+            best_score, best = ranked[h.key][0]
+            # the same rule stated in another row: one quote, both citations
+            dup = duplicate(best.text, quotes)
+            if dup is not None and h.score >= cfg.dup_ratio * top.score:
+                if h.key not in dup.keys:
+                    dup.keys.append(h.key)
+                chosen.append(h)
+                continue
+            if is_list:
+                if len(chosen) >= cfg.list_rows or h.score < score_ratio * top.score:
+                    continue
+                adds = self._adds_to_list(terms, top.key, chosen, h.key)
+                if adds == "new" or (adds == "same" and best_score >= min_match):
+                    chosen.append(h)
+                    self._quote_row(h, ranked[h.key], intent, terms, quotes)
+                continue
+            if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
+                    and best_score >= min_match):
+                chosen.append(h)
+                if intent in (Intent.DEADLINE, Intent.DEPARTMENT):
+                    # a second row matching as well: its own rule with its own deadline / units
+                    self._quote_row(h, ranked[h.key], intent, terms, quotes)
+                else:
+                    quotes.append(Quote(best.text, [h.key]))
+        self._cite_restating(quotes, chosen, hits)
+        return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
+
+    def _quote_row(self, h: Hit, ranked: Ranked, intent: Intent, terms: Concepts,
+                   quotes: list[Quote]) -> None:
+        """Adds the quotes of ``h``'s row to ``quotes``, each citing that row."""
+        for q_ in row_quotes(self.m, self.r.by_key[h.key], ranked, intent, terms):
+            q_.keys.append(h.key)
+            quotes.append(q_)
+
+    def _answer_each_part(self, q: str, cands: list[Hit], quotes: list[Quote], chosen: list[Hit]) -> None:
+        """A question asking several things ("总投资多少、可容纳几家企业？何时完工？") is
+        answered part by part: each asking clause with its own intent and words adds the
+        quotes that answer it, when they are not quoted yet — from the top row, or from
+        another candidate row that states that part clearly better (two rules asked in one
+        question: "规上奖励多少？租厂房有何优惠？"), which is then cited too."""
+        parts = asking_clauses(q)
+        if len(parts) < 2:
+            return
+        cfg = self.m.cfg
+        top = cands[0]
+        have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
+        for part in parts:
+            p_intent, p_terms = detect_intent(part), self.m.concepts(part)
+            if not p_terms and p_intent == Intent.GENERAL:
+                continue
+            best_hit, ranked = top, self.m.ranked(p_terms, self.r.by_key[top.key], p_intent, q)
+            top_match = ranked[0][0] if ranked else 0.0
+            for h in cands[1:]:
+                other = self.m.ranked(p_terms, self.r.by_key[h.key], p_intent, q)
+                if other and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
+                        and h.score >= cfg.part_score_ratio * top.score \
+                        and other[0][0] > (ranked[0][0] if ranked else 0.0):
+                    best_hit, ranked = h, other
+            row = self.r.by_key[best_hit.key]
+            added = False
+            for q_ in row_quotes(self.m, row, ranked, p_intent, p_terms)[:2]:
+                key = (q_.prefix, matching_form(q_.text))
+                if key not in have:
+                    have.add(key)
+                    q_.keys.append(best_hit.key)
+                    quotes.append(q_)
+                    added = True
+            if added and all(c.key != best_hit.key for c in chosen):
+                chosen.append(best_hit)
+
+    def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
+        return any(x in self.m.relevance.row_text[key] for x in aspect)
+
+    def _adds_to_list(self, terms: Concepts, top: tuple[str, int], chosen: list[Hit],
+                      key: tuple[str, int]) -> str:
+        """For "which rewards are there", what a further row brings: "new" when it
+        covers a part of the question no cited row covers yet (孵化器、重点实验室、高企),
+        "same" when it shares the top row's most specific subject (规上 — not any 奖励
+        row), else ""."""
+        # most specific first: by the rarest wording (规上 as rare as 规模以上, which the index knows)
+        aspects = sorted((alts for alts, _ in terms), key=lambda a: -max(self.r.bm25.idf(x) for x in a))
+        if any(self._covers(key, a) and not any(self._covers(h.key, a) for h in chosen) for a in aspects):
+            return "new"
+        own = [a for a in aspects if self._covers(top, a)]
+        return "same" if own and self._covers(key, own[0]) else ""
+
+    def _cite_restating(self, quotes: list[Quote], chosen: list[Hit], hits: list[Hit]) -> None:
+        """Every row stating a quoted sentence is cited with it, wherever it ranked."""
+        by_key = {h.key: h for h in hits}
+        have = {h.key for h in chosen}
+        for q_ in quotes:
+            if q_.prefix:
+                continue
+            for key in sorted(self.restated.get(matching_form(q_.text), ())):
+                if key in q_.keys or len(chosen) >= self.m.cfg.max_rows + 2:
+                    continue
+                q_.keys.append(key)
+                if key not in have:
+                    have.add(key)
+                    chosen.append(by_key.get(key) or Hit(key[0], key[1], 0.0))
+
+    def related(self, hits: list[Hit], cited: set[tuple[str, int]]) -> list[Related]:
+        """The best-ranked rows not cited (``related`` of them), each with its task cut
+        to 40 characters: suggestions under an answer or a not-covered reply."""
+        out = []
+        for h in hits:
+            if h.key in cited:
+                continue
+            task = self.r.by_key[h.key].task
+            out.append(Related(h.attachment, h.number, h.label,
+                               task if len(task) <= 40 else task[:40] + "…", round(h.score, 4)))
+            if len(out) >= self.m.cfg.related:
+                break
+        return out
+
+
+def duplicate(text: str, quotes: list[Quote]) -> Quote | None:
+    """The quote stating ``text`` already (equal, or one holding the other whole when
+    both are ≥ 20 characters), else None; labelled column quotes are not compared."""
+    n = normalize(text)
+    for q_ in quotes:
+        if q_.prefix:
+            continue
+        m = normalize(q_.text)
+        if n == m or (min(len(n), len(m)) >= 20 and (n in m or m in n)):
+            return q_
+    return None

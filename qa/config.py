@@ -1,0 +1,34 @@
+"""How an answer is composed: the settings every stage of the answer path reads
+(the match, the quotes, the rows cited, the related rows). One frozen record, so
+that a configuration is a value (``dataclasses.replace`` for a variant)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ComposeConfig:
+    candidates: int = 5          # rows considered for citation
+    rerank_weight: float = 0.5   # their order: fused score + this × best sentence match
+    score_ratio: float = 0.75    # a further row's fused score relative to the top row
+    match_ratio: float = 0.85    # its best sentence's match relative to the top row's
+    min_match: float = 0.35      # and an absolute floor on that match
+    dup_ratio: float = 0.3       # a row restating a quoted sentence is cited when this close
+    list_score_ratio: float = 0.6  # looser for "which rewards are there" questions
+    list_min_match: float = 0.3
+    list_rows: int = 3
+    max_rows: int = 4
+    related: int = 3
+    row_sentences: int = 3       # sentences quoted from one row (besides deadline lines)
+    more_ratio: float = 0.7      # a further sentence's match relative to the row's best
+    more_min: float = 0.3
+    more_gain: float = 0.2       # or it states this share of the question the others leave out
+    row_chars: int = 260         # and the row's quotes stay within this many characters
+    part_margin: float = 0.25    # a part of a several-part question is answered from another
+    part_score_ratio: float = 0.5  # candidate row when that row states it this much better
+    # a sentence's ranking within its row adds this × how far its embedding's cosine with
+    # the question's lies above ``sentence_floor`` (where e5 puts text on another topic):
+    # plain speech shares few words with the rule it asks about, but its meaning is near
+    sentence_weight: float = 1.5
+    sentence_floor: float = 0.78

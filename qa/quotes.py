@@ -1,0 +1,185 @@
+"""The sentences an answer quotes from one row, chosen by what the question asks.
+
+One strategy per intent (:data:`STRATEGIES`): a deadline question gets the rule and
+its 时间进度, a department question the row's task, an amount question a sentence
+with the amount, a "how is it done" question the 落实措施 too; all but the first
+two then add the row's further sentences that match nearly as well or state a part
+of the question left out, within a length budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ingest.schema import TaskRow
+from ingest.sentences import MEASURE, TASK, Sentence
+from ingest.text import normalize
+
+from .intent import Intent, states_count
+from .match import Concepts, Matcher, Ranked
+
+_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天|\d+\s*个?小时")
+
+
+@dataclass
+class Quote:
+    """A sentence the answer quotes, the rows stating it (``keys``, filled in as rows
+    are cited), and a label before it for a column quoted bare ("时间进度：")."""
+
+    text: str
+    keys: list[tuple[str, int]] = field(default_factory=list)
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    """What a strategy reads: the row, its sentences ranked for the question, and the
+    question's concepts (``matcher`` for the row's sentence tables and the settings)."""
+
+    row: TaskRow
+    ranked: Ranked
+    terms: Concepts
+    matcher: Matcher
+
+
+def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
+               terms: Concepts) -> list[Quote]:
+    """The quotes ``row`` gives a question of ``intent`` (``ranked``: its sentences
+    ranked for that question)."""
+    if not ranked:
+        return []
+    strategy = STRATEGIES.get(intent, _best_and_more)
+    return strategy(RowMatch(row, ranked, terms, matcher))
+
+
+def _deadline(c: RowMatch) -> list[Quote]:
+    row, ranked = c.row, c.ranked
+    best_score, best = ranked[0]
+    if not row.measures:
+        return [Quote(best.text)]
+    # the measure whose wording matches best; a concrete date breaks ties
+    per_measure: dict[int, tuple[float, Sentence]] = {}
+    for sc, s in ranked:
+        if s.measure is not None and (s.measure not in per_measure or sc > per_measure[s.measure][0]):
+            per_measure[s.measure] = (sc, s)
+    if not per_measure:
+        per_measure = {0: (0.0, best)}
+    m_idx = max(per_measure, key=lambda j: per_measure[j][0]
+                + (0.1 if re.search(r"\d", row.measures[j].deadline) else 0.0))
+    quotes = []
+    # a time stated in the rule itself ("延长至2025年底") answers first
+    timed = next((s for sc, s in ranked[:3] if _TIME.search(s.text) and sc >= 0.6 * best_score), None)
+    if timed is not None:
+        quotes.append(Quote(timed.text))
+    sent = per_measure[m_idx][1]
+    if sent.field != MEASURE:
+        sent = next((s for _, s in ranked if s.measure == m_idx and s.field == MEASURE), sent)
+    if timed is None or normalize(sent.text) != normalize(timed.text):
+        quotes.append(Quote(sent.text))
+    quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
+    return quotes
+
+
+def _department(c: RowMatch) -> list[Quote]:
+    task_sent = next((s for _, s in c.ranked if s.field == TASK), c.ranked[0][1])
+    return [Quote(task_sent.text)]
+
+
+def _measure(c: RowMatch) -> list[Quote]:
+    best_score, best = c.ranked[0]
+    quotes = [Quote(best.text)]
+    if best.field != MEASURE:
+        # "how is it done" is answered by the 落实措施 column: its best sentence too
+        m = next(((sc, s) for sc, s in c.ranked if s.field == MEASURE), None)
+        if m is not None and m[0] >= 0.5 * best_score:
+            quotes.append(Quote(m[1].text))
+    return _more(c, quotes)
+
+
+def _amount(c: RowMatch) -> list[Quote]:
+    ranked = c.ranked
+    best_score, best = ranked[0]
+    quotes = [Quote(best.text)]
+    if not best.has_amount:
+        # "how much" wants a sentence with an amount (10万元, 30%), not just any number
+        # (正常运营1年以上); failing that, one with a number at all
+        alt = next(((sc, s) for sc, s in ranked if s.has_amount), None)
+        follow = next_sentence(c.matcher.sentences, best)
+        if follow is not None and follow.has_amount:
+            # the amount often follows the rule it belongs to ("…给予一次性创业补贴。
+            # 补助标准每人不超过1000元…"): the continuation, however it matches
+            alt = (best_score, follow)
+        if alt is None and not best.has_number:
+            alt = next(((sc, s) for sc, s in ranked if s.has_number), None)
+        if alt and alt[0] >= 0.5 * best_score:
+            quotes.append(Quote(alt[1].text))
+    return _more(c, quotes)
+
+
+def _best_and_more(c: RowMatch) -> list[Quote]:
+    return _more(c, [Quote(c.ranked[0][1].text)])
+
+
+def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` and more of the row's sentences, within a length budget: those
+    matching nearly as well, and those stating a part of the question the quotes so
+    far leave out."""
+    cfg, ranked, terms, covers = c.matcher.cfg, c.ranked, c.terms, c.matcher.covered
+    best_score = ranked[0][0]
+    used = sum(len(q_.text) for q_ in quotes)
+    by_text = {normalize(s.text): s for _, s in ranked}
+    have = {normalize(q_.text) for q_ in quotes}
+    covered = set().union(*(covers(terms, by_text[t]) for t in have if t in by_text))
+    total = sum(w for _, w in terms) or 1.0
+    for sc, s in ranked[1:]:
+        if len(quotes) >= cfg.row_sentences:
+            break
+        new = covers(terms, s) - covered
+        gain = sum(terms[j][1] for j in new) / total
+        close = sc >= cfg.more_ratio * best_score and sc >= cfg.more_min
+        # a sentence the quotes already hold, or one holding a quote whole ("转发上级行文
+        # 件，推动建立起…" after "推动建立起…"), adds nothing
+        form = normalize(s.text)
+        if (not close and gain < cfg.more_gain) or any(_holds(form, h) for h in have) \
+                or used + len(s.text) > cfg.row_chars:
+            continue
+        quotes.append(Quote(s.text))
+        have.add(normalize(s.text))
+        covered |= new
+        used += len(s.text)
+    return quotes
+
+
+# intent → the quotes of one row; any other intent: the best sentence and more
+STRATEGIES: dict[Intent, Callable[[RowMatch], list[Quote]]] = {
+    Intent.DEADLINE: _deadline,
+    Intent.DEPARTMENT: _department,
+    Intent.AMOUNT: _amount,
+    Intent.GOAL: _amount,
+    Intent.MEASURE: _measure,
+}
+
+
+def next_sentence(sentences: dict[tuple[str, int], list[Sentence]], s: Sentence) -> Sentence | None:
+    """The sentence after ``s`` in the same field of the same measure, if any
+    (``sentences``: every row's, by row key)."""
+    ss = sentences[s.key]
+    i = ss.index(s)
+    nxt = ss[i + 1] if i + 1 < len(ss) else None
+    return nxt if nxt is not None and (nxt.field, nxt.measure) == (s.field, s.measure) else None
+
+
+def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:
+    """The row's best sentence, else a measure's 时间进度, giving a number with ``word``."""
+    sent = next((s for _, s in ranked if states_count(s.text, word)), None)
+    if sent is not None:
+        return Quote(sent.text)
+    deadline = next((m.deadline for m in row.measures if states_count(m.deadline, word)), None)
+    return Quote(deadline, prefix="时间进度：") if deadline else None
+
+
+def _holds(a: str, b: str, min_chars: int = 12) -> bool:
+    """The same sentence, or one holding the other whole (a clause of ≥ ``min_chars``)."""
+    return a == b or (min(len(a), len(b)) >= min_chars and (a in b or b in a))
