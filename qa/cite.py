@@ -142,7 +142,9 @@ class Composer:
                     best_hit, ranked = h, other
             row = self.r.by_key[best_hit.key]
             added = False
-            for q_ in row_quotes(self.m, row, ranked, p_intent, p_terms)[:2]:
+            part_quotes = row_quotes(self.m, row, ranked, p_intent, p_terms)
+            # two sentences at most, and the column line that answers a deadline part
+            for q_ in part_quotes[:2] + [x for x in part_quotes[2:] if x.prefix]:
                 key = (q_.prefix, matching_form(q_.text))
                 if key not in have:
                     have.add(key)

@@ -32,3 +32,6 @@ class ComposeConfig:
     # plain speech shares few words with the rule it asks about, but its meaning is near
     sentence_weight: float = 1.5
     sentence_floor: float = 0.78
+    # a word of the asker's story (去税务局办事, 缺一两样不要紧的材料) counts this much of
+    # a word of the clause that asks (能先办了回头再补上不) when choosing sentences
+    story_weight: float = 0.5

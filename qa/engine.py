@@ -35,7 +35,7 @@ from ingest.text import normalize
 from .cite import Composer
 from .config import ComposeConfig
 from .faithful import keep_faithful
-from .intent import Intent, detect_intent
+from .intent import Intent
 from .match import Concepts, Matcher
 from .question import read_question
 from .relevance import RelevanceModel
@@ -135,7 +135,8 @@ class Assistant:
         retrieval on these, so it does not search a second time)."""
         t0 = time.perf_counter()
         q = validate_question(question)
-        intent = detect_intent(q)
+        read = read_question(q)  # read once: its intent, the clause that asks, places, years
+        intent = read.intent
         prev_q, prev_a = _history_turns(history)
         followup_keys = self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
@@ -155,7 +156,7 @@ class Assistant:
             ans = self._abstain(q, intent, [], reason)
         else:
             terms, hits, amount_match = self._retrieve(q, intent, k)
-            v = self.relevance.judge(read_question(q), hits, amount_match, self.thresholds)
+            v = self.relevance.judge(read, hits, amount_match, self.thresholds)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
@@ -181,14 +182,14 @@ class Assistant:
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` in the order the answer takes them (the rerank by sentence match)."""
         q = validate_question(question)
-        return self.matcher.rerank(hits, self.matcher.concepts(q), detect_intent(q), q)
+        return self.matcher.rerank(hits, self.matcher.concepts(q), read_question(q).intent, q)
 
     def verdict(self, question: str) -> Verdict:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
         first question, and why."""
-        q = validate_question(question)
-        _, hits, amount_match = self._retrieve(q, detect_intent(q))
-        return self.relevance.judge(read_question(q), hits, amount_match, self.thresholds)
+        read = read_question(validate_question(question))
+        _, hits, amount_match = self._retrieve(read.text, read.intent)
+        return self.relevance.judge(read, hits, amount_match, self.thresholds)
 
     # -- follow-ups ----------------------------------------------------------
     def _looks_followup(self, q: str) -> bool:

@@ -29,6 +29,7 @@ from .intent import (
     asks_limit,
     asks_where,
 )
+from .question import asked_part
 from .relevance import RelevanceModel
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -57,15 +58,19 @@ class Matcher:
     def concepts(self, question: str) -> Concepts:
         """The question's concepts, each with the ways the document may say it and an
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
-        counted once however many of them a sentence uses; a synonym group met only
+        counted once however many of them a sentence uses, at ``story_weight`` when it is
+        only in the story around the clause that asks; a synonym group met only
         inside a longer phrase of the question (网上卖) at 0.7 weight; for a "where"
         question the place or channel (网站, 大厅, 窗口 …), for a "how long" question a
         span of time (小时, 工作日 …), at the concepts' mean weight."""
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
+        asked = normalize(asked_part(question))
         for t in self.relevance.content_terms(question):
             alts = groups.get(normalize(t), (t,))
-            concepts[alts] = max(concepts.get(alts, 0.0), max(self.r.bm25.idf(t), 1.0))
+            # a sentence should state what is asked, not repeat the story around it
+            w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)
+            concepts[alts] = max(concepts.get(alts, 0.0), w)
         nq = normalize(question)
         for g in dict.fromkeys(groups.values()):
             if g not in concepts and any(x in nq for x in g):

@@ -33,6 +33,8 @@ _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|什么|啥|咋|怎|"
                    r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
+_SENTENCE = re.compile(r"[。；;！!？?]+")
+_LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
 SHORT = 16  # characters: a story needs room
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
@@ -101,8 +103,19 @@ def asked_part(text: str) -> str:
 
 def asking_clauses(text: str) -> list[str]:
     """Each clause that asks, in written wording: two or more make a multi-part question
-    ("总投资多少、建成后可容纳几家企业入驻？整体何时完工？")."""
-    return [c for c in (plain(x) for x in _CLAUSE.split(text) if x.strip()) if _ASKS.search(c)]
+    ("总投资多少、建成后可容纳几家企业入驻？整体何时完工？"). 分别 asks the same of each
+    thing listed before it: "一次性创业补贴跟场地租赁补贴 分别要正常经营多长时间" is two
+    questions, one per subsidy."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        if "分别" in sentence:
+            head, _, tail = sentence.partition("分别")
+            items = [i for i in _LIST_SEP.split(head) if i.strip()]
+            if len(items) >= 2 and _ASKS.search(tail):
+                out += [plain(f"{i.strip()} {tail}") for i in items]
+                continue
+        out += [c for c in (plain(x) for x in _CLAUSE.split(sentence) if x.strip()) if _ASKS.search(c)]
+    return out
 
 
 def _has_content(clause: str) -> bool:
@@ -129,6 +142,9 @@ def read_question(text: str) -> Query:
     norm = normalize(text)
     p = plain(text)
     words = _tag(p)
-    return Query(text=text, norm=norm, plain=p, intent=detect_intent(text), words=words,
-                 asked=asked_part(text), places=named_places(words, p),
+    asked = asked_part(text)
+    # the intent is that of the clause that asks: "之前的贷款快到期了还不上 能跟银行说延期
+    # 续贷不" asks whether, not when — the story's 到期 is not what is asked
+    return Query(text=text, norm=norm, plain=p, intent=detect_intent(asked), words=words,
+                 asked=asked, places=named_places(words, p),
                  years=tuple(int(y) for y in _YEAR.findall(norm)))

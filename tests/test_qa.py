@@ -494,3 +494,39 @@ def test_a_how_many_question_asks_the_count_of_its_asking_clause(assistant):
     assert "每亩40元" in body(assistant.answer("俺家种了几十亩高粱，一亩地县里补多少钱"))
     assert assistant.verdict("大宁县有几个乡镇").coverage == "partial"
     assert assistant.verdict("高企所得税优惠税率是多少？").coverage == "partial"
+
+
+def test_the_intent_is_that_of_the_clause_that_asks(assistant):
+    """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
+    the answer quotes the rule that grants it, not a deadline."""
+    from qa.question import read_question
+
+    q = "之前在信用社贷的款快到期了，一时还不上，能跟银行申请延期续贷吗"
+    assert detect_intent(q) == "deadline"  # the whole text, story included
+    assert read_question(q).intent != "deadline"
+    ans = assistant.answer(q)
+    assert "在自主协商的基础上给予延期续贷政策" in body(ans)
+    assert "时间进度" not in body(ans)
+
+
+def test_words_of_the_story_weigh_less_than_words_of_the_asking_clause(assistant):
+    concepts = dict(assistant.matcher.concepts("去县税务局办事 缺一两样材料 能不能先办后补"))
+    idf = assistant.r.bm25.idf
+    assert concepts[("税务局",)] == pytest.approx(max(idf("税务局"), 1.0) * assistant.compose_cfg.story_weight)
+    assert concepts[("先办后补",)] == pytest.approx(max(idf("先办后补"), 1.0))
+
+
+def test_fenbie_asks_the_same_of_each_thing_listed(assistant):
+    from qa.question import asking_clauses
+
+    q = "介绍人在县域内就业和介绍到省外的职业介绍补贴分别每人多少"
+    assert len(asking_clauses(q)) == 2
+    assert asking_clauses("高企奖励分别在哪一年发放") == ["高企奖励分别在哪一年发放"]  # nothing listed
+    text = body(assistant.answer(q))
+    assert "每人不超过300元" in text and "每人不超过800元" in text
+
+
+def test_a_deadline_part_of_a_several_part_question_gets_its_progress_line(assistant):
+    ans = assistant.answer("税费退库72小时到账由哪个部门牵头？时间进度要求是什么？")
+    text = body(ans)
+    assert "县税务局" in text and "时间进度：" in text
