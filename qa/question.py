@@ -35,6 +35,8 @@ _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|�
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 _SENTENCE = re.compile(r"[。；;！!？?]+")
 _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
+_FEW_PEOPLE = re.compile(r"^(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名)?(?:人|家|户|兄弟|朋友|同学|伙计)"
+                         r"(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
@@ -87,6 +89,13 @@ def _tag(text: str) -> tuple[Word, ...]:
     return tuple(Word(w, f) for w, f in pseg.cut(text))
 
 
+def asks(clause: str) -> bool:
+    """Whether a clause asks. 几 opening a clause as the number of people who did
+    something ("几个人合伙买的场房", "我们几个人合伙弄了个…") tells the story — a few
+    people — and asks nothing."""
+    return bool(_ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
+
+
 def asked_part(text: str) -> str:
     """The clauses that ask (read in written wording); a clause that asks with no content
     word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
@@ -94,7 +103,7 @@ def asked_part(text: str) -> str:
     clauses = [plain(c) for c in _CLAUSE.split(text) if c.strip()]
     if not clauses or len(normalize(text)) <= SHORT:
         return plain(text)  # a short question has no story: all of it asks
-    picked = {i for i, c in enumerate(clauses) if _ASKS.search(c)} or {len(clauses) - 1}
+    picked = {i for i, c in enumerate(clauses) if asks(c)} or {len(clauses) - 1}
     for i in sorted(picked):
         if i > 0 and not _has_content(clauses[i]):
             picked.add(i - 1)
@@ -111,10 +120,10 @@ def asking_clauses(text: str) -> list[str]:
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
             items = [i for i in _LIST_SEP.split(head) if i.strip()]
-            if len(items) >= 2 and _ASKS.search(tail):
+            if len(items) >= 2 and asks(tail):
                 out += [plain(f"{i.strip()} {tail}") for i in items]
                 continue
-        out += [c for c in (plain(x) for x in _CLAUSE.split(sentence) if x.strip()) if _ASKS.search(c)]
+        out += [c for c in (plain(x) for x in _CLAUSE.split(sentence) if x.strip()) if asks(c)]
     return out
 
 

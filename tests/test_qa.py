@@ -530,3 +530,15 @@ def test_a_deadline_part_of_a_several_part_question_gets_its_progress_line(assis
     ans = assistant.answer("税费退库72小时到账由哪个部门牵头？时间进度要求是什么？")
     text = body(ans)
     assert "县税务局" in text and "时间进度：" in text
+
+
+def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
+    """几 opening the story ("几个人合伙…": a few people together) asks no count, so the
+    answer is not flagged for a number the rows do not give."""
+    from qa.question import asked_part, asks
+
+    assert not asks("我们几个人合伙盖的厂房") and asks("几个人能一起申请吗")
+    q = "我们几个人合伙盖的厂房，我想拿自己那份去银行抵押贷款，行不行"
+    assert "几" not in asked_part(q)
+    ans = assistant.answer(q)
+    assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第28项"
