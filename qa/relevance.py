@@ -46,6 +46,12 @@ from .verdict import Verdict as V
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+# the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
+# follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元); an amount
+# before it is the condition (产值首次达到10亿元的…给予进档奖励) and answers nothing
+_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}(?:多少|几)|多少钱|几毛|几块")
+_GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准)[^。；;]{0,30}?"
+                     r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 
@@ -152,7 +158,8 @@ class RelevanceModel:
         # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
         word = count_word(q.asked)
         if not missing and word is None and _ASKS_FIGURE.search(q.asked) and q.intent in ("amount", "goal") \
-                and (not re.search(r"\d", top_text) or amount_match < th.amount_match):
+                and (not re.search(r"\d", top_text) or amount_match < th.amount_match
+                     or (_ASKS_MONEY.search(q.asked) and not _GRANTS.search(top_text))):
             missing = "amount"
         if not missing and word is not None and not states_count(top_text, word):
             missing = "count"

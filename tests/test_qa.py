@@ -542,3 +542,13 @@ def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
     assert "几" not in asked_part(q)
     ans = assistant.answer(q)
     assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第28项"
+
+
+def test_money_asked_is_stated_only_by_an_amount_after_the_word_that_grants_it(assistant):
+    """附件2 第50项 says who may apply for the 场地租赁补贴 (正常经营6个月以上, a number
+    before the word) but gives no amount: asked how much it pays, the answer says the
+    document does not state it and quotes the rule; 高企 rows state 奖励10万元."""
+    ans = assistant.answer("大学毕业回来开店满半年了，场地租赁补贴一个月能补多少钱")
+    assert ans.coverage == "partial" and ans.citations[0].label == "附件2 第50项"
+    assert "本文件没有写明具体的数额" in ans.answer
+    assert assistant.answer("高企认定奖励多少").coverage == "answered"
