@@ -53,6 +53,7 @@ class Matcher:
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
+        self.sent_norm: dict[Sentence, str] = {s: normalize(s.text) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
 
     def concepts(self, question: str) -> Concepts:
@@ -87,7 +88,7 @@ class Matcher:
     def covered(self, terms: Concepts, s: Sentence) -> set[int]:
         """Indices of the concepts ``s`` states."""
         toks = self.sent_tokens[s]
-        text = normalize(s.text)
+        text = self.sent_norm[s]
         return {j for j, (alts, _) in enumerate(terms)
                 if any(t in toks or (len(t) >= 2 and t in text) for t in alts)}
 
