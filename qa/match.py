@@ -29,7 +29,7 @@ from .intent import (
     asks_limit,
     asks_where,
 )
-from .question import asked_part
+from .question import asking_text
 from .relevance import RelevanceModel
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -66,7 +66,7 @@ class Matcher:
         span of time (小时, 工作日 …), at the concepts' mean weight."""
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
-        asked = normalize(asked_part(question))
+        asked = normalize(asking_text(question))
         for t in self.relevance.content_terms(question):
             alts = groups.get(normalize(t), (t,))
             # a sentence should state what is asked, not repeat the story around it

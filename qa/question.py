@@ -96,6 +96,13 @@ def asks(clause: str) -> bool:
     return bool(_ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
 
 
+def asking_text(text: str) -> str:
+    """What the question asks, for choosing what to quote: the asked part when a clause
+    asks, else all of it — a keyword lookup ("全代办 年度目标 办件数") has no story."""
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    return asked_part(text) if any(asks(plain(c)) for c in clauses) else plain(text)
+
+
 def asked_part(text: str) -> str:
     """The clauses that ask (read in written wording); a clause that asks with no content
     word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
@@ -154,6 +161,6 @@ def read_question(text: str) -> Query:
     asked = asked_part(text)
     # the intent is that of the clause that asks: "之前的贷款快到期了还不上 能跟银行说延期
     # 续贷不" asks whether, not when — the story's 到期 is not what is asked
-    return Query(text=text, norm=norm, plain=p, intent=detect_intent(asked), words=words,
+    return Query(text=text, norm=norm, plain=p, intent=detect_intent(asking_text(text)), words=words,
                  asked=asked, places=named_places(words, p),
                  years=tuple(int(y) for y in _YEAR.findall(norm)))

@@ -514,6 +514,9 @@ def test_words_of_the_story_weigh_less_than_words_of_the_asking_clause(assistant
     idf = assistant.r.bm25.idf
     assert concepts[("税务局",)] == pytest.approx(max(idf("税务局"), 1.0) * assistant.compose_cfg.story_weight)
     assert concepts[("先办后补",)] == pytest.approx(max(idf("先办后补"), 1.0))
+    # a keyword lookup asks with no question word: it has no story, every word counts whole
+    lookup = dict(assistant.matcher.concepts("“承诺制+标准地+全代办” 全代办 年度目标 办件数"))
+    assert lookup[("标准地",)] == pytest.approx(max(idf("标准地"), 1.0))
 
 
 def test_fenbie_asks_the_same_of_each_thing_listed(assistant):
