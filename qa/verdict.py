@@ -100,9 +100,11 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
 def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int, ...]:
     """Years the question names that are outside the documents' period — an issue year
     (one per loaded document), or a later year only where the best row speaks of it (2025
-    is in scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年,
-    not inside a file number or an edition."""
-    return tuple(y for y in q.years if y not in issue and not re.search(rf"{y}\s*年(?!版)", row_text))
+    is in scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年 or
+    as an end of a span of years (国土空间总体规划（2020-2035）), not inside a file number
+    or an edition."""
+    return tuple(y for y in q.years if y not in issue and not re.search(
+        rf"{y}\s*年(?!版)|{y}\s*[-－—–~～至到]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-－—–~～至到]\s*{y}", row_text))
 
 
 def detail_missing(q: Query, row_text: str) -> str:

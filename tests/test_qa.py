@@ -555,3 +555,11 @@ def test_money_asked_is_stated_only_by_an_amount_after_the_word_that_grants_it(a
     assert ans.coverage == "partial" and ans.citations[0].label == "附件2 第50项"
     assert "本文件没有写明具体的数额" in ans.answer
     assert assistant.answer("高企认定奖励多少").coverage == "answered"
+
+
+def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
+    """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
+    years is answered, not refused as another period; a year no row names still is."""
+    ans = assistant.answer("大宁县国土空间总体规划（2020-2035） 由哪个部门牵头编制")
+    assert ans.coverage == "answered" and "县自然资源局" in body(ans)
+    assert assistant.answer("2019年的高企奖励多少").coverage == "not_covered"
