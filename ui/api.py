@@ -4,6 +4,10 @@
     GET  /api/rows/{scope}/{number}                           → one row (附件1/84, 1/84;
                                                                  with several documents
                                                                  平遥优化营商任务清单/1)
+    GET  /api/rows/{label}                                    → one row by its label
+                                                                 (第3项, 第五条, 附件1 第84项)
+                                                                 or, for rows without a
+                                                                 scope, its number (3)
     GET  /api/health                                          → status, corpus, index
     POST /api/feedback   {"question", "answer", "rating": "up"|"down", "comment", "citations"}
 
@@ -23,11 +27,12 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ingest.filters import filter_rows
-from ingest.schema import TaskRow
+from ingest.schema import TaskRow, label, parse_label
 from qa.engine import Assistant
 from qa.schema import MAX_QUESTION_CHARS, QuestionError
 
 from .feedback import FeedbackError, FeedbackLog
+from .browse import own_scope
 from .limits import bound_history
 from .render import number_ranges
 
@@ -90,15 +95,49 @@ def _public_embedder(name: str | None) -> str | None:
     return name
 
 
-def find_rows(assistant: Assistant, scope: str, number: int) -> list[TaskRow]:
+def find_rows(assistant: Assistant, scope: str, number: int, alone: str = "") -> list[TaskRow]:
     """The rows ``/api/rows/{scope}/{number}`` names: the row with exactly that key
-    (附件1 84; 平遥优化营商任务清单 1), else — several documents loaded — every row whose
-    scope is that within its document (附件1 of 大宁市场主体任务清单 附件1)."""
+    (附件1 84; 平遥优化营商任务清单 1; no scope: 第3项 of a document numbered straight
+    through), else — several documents loaded — every row whose scope is that within
+    its document (附件1 of 大宁市场主体任务清单 附件1; no scope: 〔平遥优化营商任务清单 第3项〕).
+    ``alone`` is the short name of a document loaded alone: a scope led by it (as it
+    reads once others are loaded) names that document's own scope."""
+    if alone and (scope == alone or scope.startswith(alone + " ")):
+        scope = scope[len(alone):].strip()
     row = assistant.r.by_key.get((scope, number))
-    return [row] if row is not None else filter_rows(assistant.r.rows, attachment=scope, number=number)
+    if row is not None:
+        return [row]
+    if not scope:  # filter_rows reads an empty scope as any scope
+        return [r for r in assistant.r.rows if r.number == number and not own_scope(r)]
+    return filter_rows(assistant.r.rows, attachment=scope, number=number)
 
 
-def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: dict[str, Any]) -> None:
+def read_ref(ref: str) -> tuple[str, int] | None:
+    """The row key a one-part ``/api/rows/{ref}`` names: a bare number is a row without
+    a scope (3 → 第3项); else a label (第3项, 第五条, 附件1 第84项, with or without 〔〕)."""
+    ref = ref.strip()
+    if ref.isascii() and ref.isdigit():
+        return ("", int(ref)) if len(ref) <= MAX_ROW_NUMBER_DIGITS else None
+    return parse_label(ref[:200])
+
+
+def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: dict[str, Any],
+               alone: str = "") -> None:
+    """The routes above; ``alone`` is the short name of a document loaded alone (its rows
+    can be asked for by it too)."""
+
+    def one_row(att: str, number: int) -> Any:
+        found = find_rows(assistant, att, number, alone)
+        # as the row would be cited (第三条 for an article; its Chinese numerals stop at 999)
+        shown = (label(att, number) if number < 1000 else f"{att} 第{number}项".strip())[:40]
+        if not found:
+            return error(404, f"没有 {shown}{number_ranges(assistant.r.rows, att or None)}。")
+        if len(found) > 1:
+            return error(409, f"{len(found)} 个文件都有 {shown}："
+                              f"{'、'.join(r.citation for r in found)}；请在范围前写上文件简称，"
+                              f"如 /api/rows/{found[0].attachment}/{number}。")
+        return found[0].to_dict()
+
     @app.post("/api/ask")
     async def ask(request: Request) -> Any:
         body = await json_body(request)
@@ -125,14 +164,15 @@ def add_routes(app: FastAPI, assistant: Assistant, feedback: FeedbackLog, meta: 
             return error(400, f"序号必须是数字，收到“{number[:20]}”。")
         if len(number) > MAX_ROW_NUMBER_DIGITS:
             return error(404, f"没有 {att[:20]} 第{number[:20]}…项。")
-        found = find_rows(assistant, att, int(number))
-        if not found:
-            return error(404, f"没有 {att[:20]} 第{number}项{number_ranges(assistant.r.rows, att)}。")
-        if len(found) > 1:
-            return error(409, f"{len(found)} 个文件都有 {att[:20]} 第{number}项："
-                              f"{'、'.join(r.citation for r in found)}；请在范围前写上文件简称，"
-                              f"如 /api/rows/{found[0].attachment}/{number}。")
-        return found[0].to_dict()
+        return one_row(att, int(number))
+
+    @app.get("/api/rows/{ref}")
+    def row_by_label(ref: str) -> Any:
+        key = read_ref(ref)
+        if key is None:
+            return error(404, f"读不出“{ref[:20]}”是哪一条：请写序号（/api/rows/3）、条目（/api/rows/第3项、"
+                              f"/api/rows/第五条）或范围和序号（/api/rows/附件1/84）。")
+        return one_row(*key)
 
     @app.get("/api/health")
     def health() -> Any:

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit  # noqa: E402
 from fastapi import FastAPI, Request  # noqa: E402
 
 from index.store import default_home  # noqa: E402
-from ingest.library import load_documents  # noqa: E402
+from ingest.library import load_documents, qualify  # noqa: E402
 from ingest.schema import Document  # noqa: E402
 from qa.engine import Assistant, open_assistant  # noqa: E402
 
@@ -203,7 +203,9 @@ def create_app(assistant: Assistant, home: Path, session_idle_seconds: float = S
     feedback = FeedbackLog(home / "feedback.jsonl")
     app = FastAPI(title="政策问答 PolicyQA", docs_url="/api/docs", openapi_url="/api/openapi.json")
     m = assistant.r.stored.manifest
-    add_routes(app, assistant, feedback, {"document": m.get("document", {}).get("doc_number", "")})
+    named = qualify(list(documents or []))  # short names, as citations give them
+    add_routes(app, assistant, feedback, {"document": m.get("document", {}).get("doc_number", "")},
+               alone=named[0].name if len(named) == 1 else "")
 
     _api_fallbacks(app)
     demo = build(assistant, feedback, reports_dir(home), documents)
