@@ -11,7 +11,9 @@ import pytest
 from ingest import load_document
 from ingest.library import qualify
 from ui import browse as b
+from ui.app import EXAMPLES
 from ui.cli import main as cli
+from ui.examples import document_examples, example_questions, task_phrase
 
 DATA = Path(__file__).parent / "data"
 PINGYAO = DATA / "pingyao_table.txt"
@@ -19,6 +21,10 @@ XIXIAN = DATA / "xixian_items_lines.txt"
 DANING = "大宁市场主体任务清单"
 PY = "平遥优化营商任务清单"
 XX = "隰县重点任务责任分工"
+# the example questions built from 平遥's and 隰县's rows (ui.examples): who leads the
+# first row that names a lead unit, when the first other row with a deadline is done
+PY_LEADS, PY_WHEN = "推行企业开办“一网通办”由哪个部门牵头？", "全面推行“证照分离”改革什么时候完成？"
+XX_LEADS, XX_WHEN = "地区生产总值增长7%由哪个部门牵头？", "实施县城集中供热管网改造工程什么时候完成？"
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +156,11 @@ def test_the_app_over_two_documents(two_doc_app):
     f_doc = _component(demo, "browse-document")
     assert f_doc.visible and [v for _, v in f_doc.choices] == ["全部", PY, XX]
     assert _component(demo, "debug-document").visible
-    # the example questions are about the built-in corpus: not shown for others
-    assert not any(getattr(c, "elem_id", None) == "examples" for c in demo.blocks.values())
+    # the hand-written examples are about the built-in corpus: these are built from the
+    # loaded documents' rows (each asked in test_examples_are_answered_from_their_row)
+    examples = _component(demo, "examples")
+    assert [x[0] for x in examples.samples] == [PY_LEADS, PY_WHEN, XX_LEADS, XX_WHEN]
+    assert not set(EXAMPLES) & {x[0] for x in examples.samples}
     # a clicked citation naming a document opens its row
     assert row_from_key(assistant, f"〔{PY} 第1项〕|1700000000").label == f"{PY} 第1项"
     assert row_from_key(assistant, f"〔{XX} 二、 第2项〕|1").label == f"{XX} 二、 第2项"
@@ -202,3 +211,95 @@ def test_row_api_lookup_with_several_documents():
     assert number_ranges(rows, "附件2").startswith(f"（{DANING} 附件2 有 1–113 项，{she} 附件2 有 ")
     assert number_ranges(docs[2].rows) == f"（{PY} 有 1–4 项）"
     assert number_ranges(load_document(PINGYAO).rows) == "（有 1–4 项）"
+
+
+def test_department_directory_follows_the_document(three):
+    """The 部门目录 lists the chosen document's departments; for 全部 a department's rows
+    are grouped by document, each under its short name, citations as answers give them."""
+    docs, rows = three
+    # 平遥's own departments only, most involved first; none of 大宁's
+    assert b.dept_names(rows, PY) == ["县税务局", "县行政审批服务管理局", "县财政局", "县人社局", "县公安局",
+                                      "县工信局", "县市场监管局", "县直各相关单位"]
+    assert "县科技发展中心" in b.dept_names(rows) and "县科技发展中心" not in b.dept_names(rows, PY)
+    # 县财政局 leads 平遥 第4项 and cooperates on 平遥 第3项 and 隰县 二、 第1项 (and much of 大宁)
+    mine = b.dept_markdown(rows, "县财政局", PY)
+    assert mine == (f"**县财政局**：牵头 1 项，配合 1 项\n\n**牵头**：〔{PY} 第4项〕\n\n"
+                    f"**配合**：〔{PY} 第3项〕")
+    grouped = b.dept_markdown(rows, "县财政局")
+    assert grouped.startswith("**县财政局**：3 个文件，")
+    heads = [ln for ln in grouped.splitlines() if ln.startswith("#####")]
+    assert heads == [f"##### {DANING}", f"##### {PY}", f"##### {XX}"]  # in the documents' order
+    py_part = grouped.split(f"##### {PY}\n")[1].split("#####")[0]
+    assert f"牵头 1 项，配合 1 项\n\n**牵头**：〔{PY} 第4项〕\n\n**配合**：〔{PY} 第3项〕" in py_part
+    assert f"〔{XX} 二、 第1项〕" in grouped.split(f"##### {XX}\n")[1]
+    # every citation in a group is of that group's document
+    for part in grouped.split("##### ")[1:]:
+        name = part.split("\n", 1)[0]
+        cited = [c for c in part.split("〔")[1:]]
+        assert cited and all(c.startswith(name + " ") for c in cited), part[:200]
+    # a department of 大宁 only, with 平遥 chosen: nothing to show but the hint
+    assert b.dept_markdown(rows, "县科技发展中心", PY) == b.DEPT_HINT
+    # one document alone: as before, no groups
+    (pingyao,) = qualify([load_document(PINGYAO)])
+    assert b.dept_markdown(pingyao.rows, "县财政局") == "**县财政局**：牵头 1 项，配合 1 项\n\n**牵头**：〔第4项〕\n\n**配合**：〔第3项〕"
+
+
+def test_examples_are_built_from_the_loaded_documents_rows(three):
+    docs, rows = three
+    daning, pingyao, xixian = docs
+    # the built-in corpus keeps its hand-written questions; other documents add theirs
+    assert example_questions([daning]) == EXAMPLES
+    assert example_questions(docs) == [*EXAMPLES, PY_LEADS, PY_WHEN, XX_LEADS, XX_WHEN]
+    assert example_questions([pingyao, xixian]) == [PY_LEADS, PY_WHEN, XX_LEADS, XX_WHEN]
+    # each from a real row that states what it asks
+    leads, when = document_examples(pingyao)
+    assert leads.row.label == f"{PY} 第1项" and leads.row.lead_units == ("县行政审批服务管理局",)
+    # 第2项: 持续推进, and 2021年9月底 for its second measure
+    assert when.row.label == f"{PY} 第2项" and [m.deadline for m in when.row.measures] == ["持续推进", "2021年9月底"]
+    # a phrase is the task's first clause; none where it opens with a preposition, is a
+    # few characters, or holds a figure that reads as a year (2000万元)
+    assert task_phrase(pingyao.rows[0]) == "推行企业开办“一网通办”"
+    assert task_phrase(pingyao.rows[3]) is None  # 对新增规模以上工业企业给予一次性奖励5万元
+    (yonghe,) = qualify([load_document(DATA / "yonghe_cells.txt")])
+    assert task_phrase(yonghe.rows[1]) is None  # 设立2000万元中小企业应急转贷资金
+    # a document with no units and no deadlines asks for measures
+    (fenxi,) = qualify([load_document(DATA / "xiangning_measures.txt")])
+    assert all(e.question.endswith(("由哪个部门牵头？", "有哪些具体措施？")) for e in document_examples(fenxi))
+
+
+def test_examples_are_answered_from_their_row(two_doc_app):
+    """Every example offered for 平遥 and 隰县, asked: answered (not "not covered"),
+    citing the row it was built from, whose lead unit or deadline the answer gives."""
+    assistant, _ = two_doc_app
+    for doc in qualify([load_document(PINGYAO), load_document(XIXIAN)]):
+        for ex in document_examples(doc):
+            ans = assistant.answer(ex.question, [])
+            assert not ans.abstained and ans.coverage == "answered", (ex.question, ans.answer)
+            assert ex.row.citation in ans.answer, (ex.question, ans.answer)
+            assert ex.row.label in [c.label for c in ans.citations]
+            wanted = ex.row.lead_units[:1] if "牵头" in ex.question else [m.deadline for m in ex.row.measures]
+            assert any(w in ans.answer for w in wanted), (ex.question, ans.answer)
+
+
+def test_row_api_lookup_of_rows_without_a_scope():
+    """A document numbered straight through (〔第3项〕), loaded alone: /api/rows/3,
+    /api/rows/第3项 and its short name find the row; loaded with others, a bare number
+    finds only rows without a scope of their own."""
+    from types import SimpleNamespace
+
+    from ui.api import find_rows, read_ref
+
+    (alone,) = qualify([load_document(PINGYAO)])
+    rows = alone.rows
+    assistant = SimpleNamespace(r=SimpleNamespace(rows=rows, by_key={r.key: r for r in rows}))
+    for ref in ("3", "第3项", "〔第3项〕", f"{PY} 第3项"):
+        key = read_ref(ref)
+        assert [r.label for r in find_rows(assistant, *key, alone=PY)] == ["第3项"], ref
+    assert [r.label for r in find_rows(assistant, PY, 3, alone=PY)] == ["第3项"]
+    assert find_rows(assistant, "", 9) == [] and read_ref("第三") is None and read_ref("1234567") is None
+    assert read_ref("第五条") == ("条", 5) and read_ref("附件1 第84项") == ("附件1", 84)
+    docs = qualify([load_document(), load_document(PINGYAO), load_document(XIXIAN)])
+    rows = [r for d in docs for r in d.rows]
+    assistant = SimpleNamespace(r=SimpleNamespace(rows=rows, by_key={r.key: r for r in rows}))
+    # 大宁 and 隰县 have a 第1项 in each scope; only 平遥's has none
+    assert [r.label for r in find_rows(assistant, "", 1)] == [f"{PY} 第1项"]

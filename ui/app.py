@@ -16,19 +16,18 @@ from typing import Any
 import gradio as gr
 
 from index.retriever import DEFAULT_CONFIG
-from ingest.departments import directory
 from ingest.library import qualify
-from ingest.schema import Document, parse_label
+from ingest.schema import Document, is_article_scope, parse_label
 from qa.engine import Assistant
 from qa.schema import Answer, QuestionError
 
 from . import browse as b
+from .examples import BUILTIN, example_questions
 from .feedback import FeedbackError, FeedbackLog
 from .limits import bound_history
-from .render import answer_plain, md_escape, plain_markdown, row_markdown, verdict_markdown
+from .render import answer_plain, plain_markdown, row_markdown, verdict_markdown
 
-EXAMPLES = ["高企认定奖励多少", "我有实体店的营业执照，还能直接在网上卖东西吗", "规上企业有啥奖励",
-            "大学生创业有补贴吗", "新办企业第一次领发票能领几份", "专精特新企业认定找哪个部门"]
+EXAMPLES = BUILTIN  # the built-in corpus's; other documents' are built from their rows
 ALL = b.ALL
 SOURCES_TITLE = "出处：{labels}（点开看所引条目全文）"
 ROW_HINT = "点击回答里的引用（如{example}），这里显示该条目全文。"
@@ -183,10 +182,11 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
     rows = assistant.r.rows
     docs = loaded_documents(assistant, documents)
     several = len(docs) > 1
-    builtin = any(b.is_builtin(d) for d in docs)  # the example questions are about it
+    builtin = any(b.is_builtin(d) for d in docs)  # the hand-written examples are about it
+    questions = example_questions(docs)
     scopes = b.scope_choices(rows)
     all_depts = b.dept_choices(rows)
-    entries = directory(rows)
+    dept_names = b.dept_names(rows)
     example_cite = rows[0].citation if rows else "〔第1项〕"
 
     with gr.Blocks(title=b.page_title(docs)) as demo:
@@ -201,7 +201,7 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
                                  group_consecutive_messages=False,
                                  placeholder="问一个关于本文件的问题，或点下面的示例问题。")
             with gr.Row():
-                box = gr.Textbox(placeholder="输入问题，如：高企认定奖励多少？" if builtin else "输入问题",
+                box = gr.Textbox(placeholder=f"输入问题，如：{questions[0].rstrip('？')}？" if questions else "输入问题",
                                  show_label=False, scale=6,
                                  elem_id="question-box", max_lines=4)
                 send = gr.Button("发送", variant="primary", scale=1, elem_id="send-btn")
@@ -209,8 +209,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
             with gr.Row():
                 retry = gr.Button("重试", size="sm", elem_id="retry-btn")
                 clear = gr.Button("清空对话", size="sm", elem_id="clear-btn")
-            examples = (gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
-                        if builtin else None)
+            examples = (gr.Examples(questions, inputs=box, label="示例问题（点击即提问）", elem_id="examples")
+                        if questions else None)
             with gr.Row():
                 comment = gr.Textbox(placeholder="（可选）对最新这个回答的意见", show_label=False, scale=5,
                                      elem_id="feedback-comment")
@@ -292,8 +292,8 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
                                  column_widths=["13%", "20%", "45%", "22%"])
             detail = gr.Markdown("在表格中点选一行，查看该条目全文。", elem_id="browse-detail")
             with gr.Accordion("部门目录：各部门牵头和配合的条目", open=False, elem_id="dept-accordion"):
-                d_sel = gr.Dropdown([e.name for e in entries], value=entries[0].name if entries else None,
-                                    label="部门", elem_id="dept-select")
+                d_sel = gr.Dropdown(dept_names, value=dept_names[0] if dept_names else None,
+                                    label="部门（按所选文件）" if several else "部门", elem_id="dept-select")
                 d_out = gr.Markdown("", elem_id="dept-out")
 
             def browse(doc: str, att: str, sec: str, dept: str, kw: str):
@@ -301,16 +301,21 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
                 data = [[r.label, r.section, r.task, "、".join(r.lead_units)] for r in found]
                 return data, f"共 {len(found)} 项", ("在表格中点选一行，查看该条目全文。" if found else "没有符合条件的条目。")
 
-            def follow_document(doc: str, att: str, sec: str, dept: str):
-                """The 附件, 章节 and 部门 lists show the chosen document's own (a department
-                typed in, not one of another document's, stays)."""
+            def follow_document(doc: str, att: str, sec: str, dept: str, listed: str):
+                """The 附件, 章节 and 部门 lists and the department directory show the
+                chosen document's own (a department typed in, not one of another
+                document's, stays; the directory keeps its department when the document
+                has it, else shows the document's first)."""
                 atts = b.scope_choices(rows, doc)
                 att = b.keep(att, atts)
                 secs = b.section_choices(rows, doc, att)
                 depts = b.dept_choices(rows, doc)
+                names = b.dept_names(rows, doc)
+                listed = listed if listed in names else (names[0] if names else None)
                 return (gr.update(choices=atts, value=att, label=b.scope_label(atts), visible=len(atts) > 1),
                         gr.update(choices=secs, value=b.keep(sec, secs)),
-                        gr.update(choices=depts, value=dept if dept in depts or dept not in all_depts else ALL))
+                        gr.update(choices=depts, value=dept if dept in depts or dept not in all_depts else ALL),
+                        gr.update(choices=names, value=listed), b.dept_markdown(rows, listed, doc))
 
             def follow_attachment(doc: str, att: str, sec: str):
                 """The section list shows the chosen attachment's sections only."""
@@ -324,19 +329,14 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
                         return row_markdown(r)
                 return "没有找到该条目。"
 
-            def dept_info(name: str):
-                for e in entries:
-                    if e.name == name:
-                        return (f"**{md_escape(e.name)}**：牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项\n\n"
-                                f"**牵头**：{'、'.join(f'〔{x}〕' for x in e.leads) or '—'}\n\n"
-                                f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}")
-                return "选择一个部门，查看它牵头和配合的条目（点击条目看全文）。"
+            def dept_info(name: str, doc: str):
+                return b.dept_markdown(rows, name, doc)
 
             ins = [f_doc, f_att, f_sec, f_dept, f_kw]
             shown = [table, count, detail]
             # every filter applies at once; 查询 stays for those who look for a button
             search_btn.click(browse, ins, shown, api_visibility="private")
-            f_doc.change(follow_document, [f_doc, f_att, f_sec, f_dept], [f_att, f_sec, f_dept],
+            f_doc.change(follow_document, [f_doc, f_att, f_sec, f_dept, d_sel], [f_att, f_sec, f_dept, d_sel, d_out],
                          api_visibility="private").then(browse, ins, shown, api_visibility="private")
             f_att.change(follow_attachment, [f_doc, f_att, f_sec], f_sec, api_visibility="private").then(
                 browse, ins, shown, api_visibility="private")
@@ -345,9 +345,9 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
             f_kw.submit(browse, ins, shown, api_visibility="private")
             f_kw.input(browse, ins, shown, api_visibility="private", trigger_mode="always_last")
             table.select(pick, None, detail, api_visibility="private")
-            d_sel.change(dept_info, d_sel, d_out, api_visibility="private")
+            d_sel.change(dept_info, [d_sel, f_doc], d_out, api_visibility="private")
             demo.load(browse, ins, shown, api_visibility="private")
-            demo.load(dept_info, d_sel, d_out, api_visibility="private")
+            demo.load(dept_info, [d_sel, f_doc], d_out, api_visibility="private")
 
         with gr.Tab("命中测试", id="debug"):
             with gr.Row():
@@ -429,7 +429,12 @@ def build(assistant: Assistant, feedback: FeedbackLog, reports_dir: Path,
         cite_key.change(open_row, cite_key, [drawer, row_view], api_visibility="private")
         close_row.click(lambda: gr.update(visible=False), None, drawer, api_visibility="private")
 
-        row_api = f"{rows[0].attachment}/{rows[0].number}" if rows and rows[0].attachment else "范围/序号"
+        # a row of the loaded ones as the row API reads it: 附件1/84, or its label
+        # (第1项, 第一条) where the row has no scope of its own
+        first = rows[0] if rows else None
+        row_api = ("范围/序号" if first is None else first.label
+                   if not first.attachment or is_article_scope(first.attachment)
+                   else f"{first.attachment}/{first.number}")
         gr.HTML('<div class="pqa-note">通过 JSON API 使用：<a href="/api/docs" target="_blank">/api/docs</a>'
                 f'（POST /api/ask、GET /api/rows/{html.escape(row_api)} …）</div>', elem_id="pqa-footer")
         demo.load(None, None, None, js=JS)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest import builtin_corpus
-from ingest.departments import directory
+from ingest.departments import DepartmentEntry, directory
 from ingest.filters import filter_rows
 from ingest.schema import ARTICLE, Document, TaskRow, is_article_scope
 
@@ -165,7 +165,40 @@ def _section_shown(row: TaskRow, doc: str | None) -> str:
 
 def dept_choices(rows: Iterable[TaskRow], doc: str | None = None) -> list[str]:
     """The 部门 filter: 全部 and every unit of the chosen document's rows."""
-    return [ALL] + [e.name for e in directory(rows_of(rows, doc))]
+    return [ALL] + dept_names(rows, doc)
+
+
+def dept_names(rows: Iterable[TaskRow], doc: str | None = None) -> list[str]:
+    """The department directory's list: every unit of the chosen document's rows (of
+    all documents for 全部), most involved first."""
+    return [e.name for e in directory(rows_of(rows, doc))]
+
+
+DEPT_HINT = "选择一个部门，查看它牵头和配合的条目（点击条目看全文）。"
+
+
+def _dept_lines(e: DepartmentEntry) -> str:
+    return (f"牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项\n\n"
+            f"**牵头**：{'、'.join(f'〔{x}〕' for x in e.leads) or '—'}\n\n"
+            f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}")
+
+
+def dept_markdown(rows: Sequence[TaskRow], name: str | None, doc: str | None = None) -> str:
+    """What one department leads and cooperates on, as citations that open the row:
+    within the chosen document; for 全部 with several documents loaded, grouped by
+    document under its short name (each citation leads with it, as answers cite)."""
+    found = rows_of(rows, doc)
+    docs = list(dict.fromkeys(r.doc for r in found))
+    if len(docs) > 1:
+        groups = [(d, entry) for d in docs
+                  if (entry := next((e for e in directory(r for r in found if r.doc == d) if e.name == name), None))]
+        if groups:
+            total = sum(len(e.leads) for _, e in groups), sum(len(e.cooperates) for _, e in groups)
+            return (f"**{md_escape(name or '')}**：{len(groups)} 个文件，共牵头 {total[0]} 项，配合 {total[1]} 项\n\n"
+                    + "\n\n".join(f"##### {md_escape(d)}\n{_dept_lines(e)}" for d, e in groups))
+        return DEPT_HINT
+    entry = next((e for e in directory(found) if e.name == name), None)
+    return f"**{md_escape(entry.name)}**：{_dept_lines(entry)}" if entry else DEPT_HINT
 
 
 def keep(value: str | None, choices: Sequence[Choice] | Sequence[str]) -> str:
