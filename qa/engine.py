@@ -28,6 +28,7 @@ from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retrie
 from index.schema import Hit
 from ingest import Document, load_document
 from ingest.departments import aliases
+from ingest.library import qualify
 from ingest.schema import find_citations
 from ingest.sentences import Sentence
 from ingest.text import normalize
@@ -37,7 +38,7 @@ from .config import ComposeConfig
 from .faithful import keep_faithful
 from .intent import Intent
 from .match import Concepts, Matcher
-from .question import read_question
+from .question import Query, read_question
 from .relevance import RelevanceModel
 from .render import answer_body, is_not_covered, not_covered, with_related
 from .schema import (
@@ -47,7 +48,7 @@ from .schema import (
     Answer,
     QuestionError,
 )
-from .verdict import Thresholds, Verdict
+from .verdict import Thresholds, Verdict, in_scope_places
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
@@ -99,6 +100,11 @@ class Assistant:
         self.search_cfg = search
         self.thresholds = thresholds = thresholds or Thresholds()
         docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
+        # each loaded document's rows by the names its own place goes by (厦门市, 厦门): a
+        # question naming one document's place asks about that document's rows
+        self.doc_places: dict[str, frozenset[str]] = (
+            {d.name: frozenset(in_scope_places((d.place,))) for d in qualify(docs) if d.place}
+            if len(docs) > 1 else {})
         self.relevance = RelevanceModel(retriever, thresholds.min_shift,
                                         places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
                                         years=tuple(dict.fromkeys(y for d in docs for y in d.years)),
@@ -155,7 +161,7 @@ class Assistant:
                       "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
             ans = self._abstain(q, intent, [], reason)
         else:
-            terms, hits, amount_match = self._retrieve(q, intent, k)
+            terms, hits, amount_match = self._retrieve(read, k)
             v = self.relevance.judge(read, hits, amount_match, self.thresholds)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
@@ -167,13 +173,22 @@ class Assistant:
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
-    def _retrieve(self, q: str, intent: Intent, k: int = 10
-                  ) -> tuple[Concepts, list[Hit], float]:
+    def _retrieve(self, read: Query, k: int = 10) -> tuple[Concepts, list[Hit], float]:
         """The question's concepts, the rows the answer is composed from, and for an
         amount question how well the top row's best number-bearing sentence states it
-        (1 for other questions)."""
+        (1 for other questions). When several documents are loaded and the question names
+        the place of some of them (厦门对企业关切有哪些措施), the answer comes from their rows."""
+        q, intent = read.text, read.intent
         terms = self.matcher.concepts(q)
-        hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
+        # by any name its place goes by, as written (平遥 is no place name to jieba)
+        named = {name for name, places in self.doc_places.items()
+                 if any(len(x) >= 2 and x in read.norm for x in places)}
+        if named and len(named) < len(self.doc_places):
+            found = self.r.search(q, 4 * k, self.search_cfg)
+            own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
+            hits = own[:k] or found[:k]
+        else:
+            hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
         amount_match = 1.0
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
@@ -188,7 +203,7 @@ class Assistant:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
         first question, and why."""
         read = read_question(validate_question(question))
-        _, hits, amount_match = self._retrieve(read.text, read.intent)
+        _, hits, amount_match = self._retrieve(read)
         return self.relevance.judge(read, hits, amount_match, self.thresholds)
 
     # -- follow-ups ----------------------------------------------------------

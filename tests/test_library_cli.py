@@ -52,6 +52,12 @@ def test_add_docs_ask_remove(tmp_path, home, retriever, counted, capsys):
     ans = json.loads(capsys.readouterr().out)
     assert not ans["abstained"] and ans["citations"][0]["label"] == "平遥优化营商任务清单 第1项"
     assert "〔平遥优化营商任务清单 第1项〕" in ans["answer"] and "1个工作日" in ans["answer"]
+    # naming a loaded document's place asks about its rows, even in words the built-in
+    # corpus uses far more (政务服务 …): every row cited and listed is 平遥's
+    assert cli(["ask", "平遥在优化政务服务方面有哪些措施", "--json", *h]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"] and all(c["label"].startswith("平遥优化营商任务清单")
+                                    for c in ans["citations"] + ans["related"])
     # one index over both, and only the added document's chunks and sentences were
     # embedded: 4 whole rows + the 2 measures of 第2项 (tests/test_library.py counts
     # them) = 6 chunks, and its quotable sentences (index.sentences), each once
