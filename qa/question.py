@@ -38,7 +38,8 @@ _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a qu
 _FEW_PEOPLE = re.compile(r"^(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名)?(?:人|家|户|兄弟|朋友|同学|伙计)"
                          r"(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+# a year, not an amount or a count that happens to have four digits (2000万元, 1900亩)
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d|\.\d|\s*[万亿千百元多余个家人亩户平米吨台件套项%％])")
 
 
 @dataclass(frozen=True)

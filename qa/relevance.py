@@ -43,7 +43,6 @@ from .verdict import (
 )
 from .verdict import Verdict as V
 
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount

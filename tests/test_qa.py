@@ -563,3 +563,10 @@ def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     ans = assistant.answer("大宁县国土空间总体规划（2020-2035） 由哪个部门牵头编制")
     assert ans.coverage == "answered" and "县自然资源局" in body(ans)
     assert assistant.answer("2019年的高企奖励多少").coverage == "not_covered"
+
+
+def test_an_amount_of_four_digits_is_not_a_year():
+    from qa.question import read_question
+
+    assert read_question("设立2000万元应急转贷资金什么时候完成").years == ()
+    assert read_question("2019年的高企奖励多少").years == (2019,)
