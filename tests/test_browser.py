@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -12,6 +13,23 @@ import pytest
 CHROMIUM = os.environ.get("POLICYQA_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def app_page(base: str):
+    """A browser of its own with the app at ``base`` open and ready (for modules that
+    start a server of their own)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"chromium not found at {CHROMIUM}")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+        pg.goto(base + "/")
+        pg.wait_for_selector("#question-box textarea", timeout=60_000)
+        pg.wait_for_selector("body[data-pqa-ready]", state="attached", timeout=60_000)
+        yield pg
+        browser.close()
 
 pytestmark = [
     pytest.mark.browser,

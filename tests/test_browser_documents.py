@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import serving
-from tests.test_browser import ARGS, CHROMIUM, ask, bot_text
+from tests.test_browser import CHROMIUM, app_page, ask, bot_text
 
 DATA = Path(__file__).parent / "data"
 PY = "平遥优化营商任务清单"
@@ -37,15 +37,8 @@ def two_doc_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(two_doc_server):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
-        pg.goto(two_doc_server + "/")
-        pg.wait_for_selector("#question-box textarea", timeout=60_000)
-        pg.wait_for_selector("body[data-pqa-ready]", state="attached", timeout=60_000)
+    with app_page(two_doc_server) as pg:
         yield pg
-        browser.close()
 
 
 def _choose(page, elem_id: str, shown: str) -> None:

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.conftest import serving
-from tests.test_browser import ARGS, CHROMIUM
+from tests.test_browser import app_page
 
 DATA = Path(__file__).parent / "data"
 PY = "平遥优化营商任务清单"
@@ -41,17 +41,8 @@ def test_row_api_finds_rows_without_a_scope(one_doc_server):
 
 @pytest.fixture(scope="module")
 def page(one_doc_server):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium not found at {CHROMIUM}")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
-        pg.goto(one_doc_server + "/")
-        pg.wait_for_selector("#question-box textarea", timeout=60_000)
-        pg.wait_for_selector("body[data-pqa-ready]", state="attached", timeout=60_000)
+    with app_page(one_doc_server) as pg:
         yield pg
-        browser.close()
 
 
 @pytest.mark.browser
