@@ -192,6 +192,9 @@ def test_the_chatbots_clear_icon_resets_sources_and_ratings(page):
     page.locator("#chatbot button[aria-label='清空对话'], #chatbot button[aria-label='Clear']").first.click()
     page.wait_for_function("() => !document.querySelector('#chatbot [data-testid=user]')", timeout=30_000)
     assert "出处" not in page.locator("#chatbot").inner_text()
+    # the buttons' state comes in the clear event's own update, which may land after the
+    # chatbot's: wait for it rather than read it at once (a race seen once in CI)
+    page.locator("#feedback-down:disabled, #feedback-down button:disabled").first.wait_for(timeout=30_000)
     assert page.locator("#feedback-down").is_disabled()  # a cleared answer cannot be rated
     page.click("#feedback-down", force=True)
     assert page.locator("#feedback-status").inner_text().strip() == ""
