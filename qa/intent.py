@@ -28,7 +28,11 @@ class Intent(StrEnum):
 INTENTS = tuple(Intent)
 
 # a yes/no question, also asked as A-not-A ("能不能几家联合起来投标")
-_YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")
+_YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让|"
+                     r"[^要]不[？?]?$|了没[？?]?$|没有[？?]?$")
+# asked as a yes/no question in form, by its question words: "几个小项目能打包做环评吗"
+# asks whether; "几天能办好不" still asks how many days
+_YES_NO_WORDS = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")
 
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
@@ -71,7 +75,8 @@ def detect_intent(question: str) -> Intent:
 
 
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones)
-_COUNT = re.compile(r"(?<![哪好])(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)")  # 好几年: several
+# (not a noun the measure word begins: 多少份额, 多少人口)
+_COUNT = re.compile(r"(?<![哪好])(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)(?![额口])")  # 好几年: several
 NUMERALS = "一二两三四五六七八九十百千万"
 
 
@@ -82,17 +87,20 @@ def count_word(question: str) -> str | None:
     q = plain(question).rstrip("?？!！。 ")
     # the last one: the asker's situation comes first ("几户人想合伙…县里扶持多少家")
     m = next(reversed(list(_COUNT.finditer(q))), None)
-    return m.group(2) if m and not _YES_NO.search(q) else None
+    return m.group(2) if m and not _YES_NO_WORDS.search(q) else None
 
 
-# the same quantity in other words: days are often 工作日
-_SAME_UNIT = {"天": "(?:天|日|个?工作日)"}
+# the same quantity in other words: days are often 工作日, and a span shorter than a day
+# answers "how many days" too (半日结, 0.5天内, 2小时, 即办, 当日办结)
+_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)"}
+_WITHIN_A_DAY = re.compile(r"半[日天]|即办|即时办结|当日|当天|立等可取")
 
 
 def states_count(text: str, word: str) -> bool:
     """``text`` gives a number with that measure word ("2次", "五年", "2~3家", and
-    "3个工作日" for 几天)."""
-    return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text))
+    "3个工作日", "半日结" or "即办" for 几天)."""
+    return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text)
+                or (word == "天" and _WITHIN_A_DAY.search(text)))
 
 
 # "where": 在哪查 / 去哪里办 — the place or channel is the answer

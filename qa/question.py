@@ -35,8 +35,8 @@ _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|�
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 _SENTENCE = re.compile(r"[。；;！!？?]+")
 _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
-_FEW_PEOPLE = re.compile(r"^(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名)?(?:人|家|户|兄弟|朋友|同学|伙计)"
-                         r"(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
+_FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
+                         r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
 # a year, not an amount or a count that happens to have four digits (2000万元, 1900亩)
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d|\.\d|\s*[万亿千百元多余个家人亩户平米吨台件套项%％])")
@@ -91,9 +91,9 @@ def _tag(text: str) -> tuple[Word, ...]:
 
 
 def asks(clause: str) -> bool:
-    """Whether a clause asks. 几 opening a clause as the number of people who did
-    something ("几个人合伙买的场房", "我们几个人合伙弄了个…") tells the story — a few
-    people — and asks nothing."""
+    """Whether a clause asks. 几 as the number of people who do something together
+    ("几个人合伙买的场房", "村里几户人想合伙包山") tells the story — a few people — and
+    asks nothing."""
     return bool(_ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
 
 

@@ -122,6 +122,22 @@ def _best_and_more(c: RowMatch) -> list[Quote]:
     return _more(c, [Quote(c.ranked[0][1].text)])
 
 
+# a sentence stating what has been done (已开放公交站商业经营权, 6月已开始正常运行)
+_DONE = re.compile(r"^[^，,。；;]{0,12}?已(?:经)?(?!有)[\u4e00-\u9fff]")
+
+
+def _whether(c: RowMatch) -> list[Quote]:
+    """Whether something is allowed, open or done ("车站让个人做买卖不", "夜市运行了吗"):
+    the rule, and the row's sentence saying it has been done, when the row has one on
+    the same matter (it matches at least half as well) — that is the answer today."""
+    best_score, best = c.ranked[0]
+    quotes = [Quote(best.text)]
+    done = next((s for sc, s in c.ranked[1:] if _DONE.search(s.text) and sc >= 0.5 * best_score), None)
+    if done is not None and not _DONE.search(best.text):
+        quotes.append(Quote(done.text))
+    return _more(c, quotes)
+
+
 def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
     """``quotes`` and more of the row's sentences, within a length budget: those
     matching nearly as well, and those stating a part of the question the quotes so
@@ -159,6 +175,7 @@ STRATEGIES: dict[Intent, Callable[[RowMatch], list[Quote]]] = {
     Intent.AMOUNT: _amount,
     Intent.GOAL: _amount,
     Intent.MEASURE: _measure,
+    Intent.YESNO: _whether,
 }
 
 

@@ -28,9 +28,9 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
-from .intent import count_word, plain, states_count
+from .intent import count_word, detect_intent, plain, states_count
 from .lexicon import function_words
-from .question import Query
+from .question import Query, asking_clauses
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import synonyms
 from .verdict import (
@@ -48,11 +48,40 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元); an amount
 # before it is the condition (产值首次达到10亿元的…给予进档奖励) and answers nothing
-_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}(?:多少|几)|多少钱|几毛|几块")
+_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}(?:多少|几)|几毛|几块")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准)[^。；;]{0,30}?"
                      r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
+# money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
+_ASKS_FEE = re.compile(r"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{0,3}(?:多少|几)|多少钱|几块|几毛")
+_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+# a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
+_ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成)")
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之|[一二三四五六七八九十]成")
+
+
+def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False) -> str:
+    """The figure a clause asks that the row does not give: "count" for a how-many
+    (几天, 多少家) without a number of that measure; "amount" for an amount or target
+    question the row gives no number for, a sum of money asked (交多少, 补多少) where
+    the row states none (or, for money granted, none after the word granting it), or a
+    share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
+    row's best number-bearing sentence is about something else."""
+    word = count_word(clause)
+    if word is not None:
+        return "" if states_count(row_text, word) else "count"
+    if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
+        return ""
+    if not re.search(r"\d", row_text) or weak_match:
+        return "amount"
+    if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
+        return "amount"
+    if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
+        return "amount"
+    if _ASKS_RATE.search(clause) and not _RATE.search(row_text):
+        return "amount"
+    return ""
 
 
 class RelevanceModel:
@@ -155,13 +184,13 @@ class RelevanceModel:
         missing = detail_missing(q, text)
         # a how-many question is answered by a count with its measure word (两家, 18家),
         # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
-        word = count_word(q.asked)
-        if not missing and word is None and _ASKS_FIGURE.search(q.asked) and q.intent in ("amount", "goal") \
-                and (not re.search(r"\d", top_text) or amount_match < th.amount_match
-                     or (_ASKS_MONEY.search(q.asked) and not _GRANTS.search(top_text))):
-            missing = "amount"
-        if not missing and word is not None and not states_count(top_text, word):
-            missing = "count"
+        # each part of a several-part question is asked too ("比例是多少？由哪个部门核定？"
+        # asks a figure though the question's intent is the department)
+        if not missing:
+            missing = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
+        parts = asking_clauses(q.text)
+        for part in parts if len(parts) > 1 else ():
+            missing = missing or figure_missing(part, detect_intent(part), top_text)
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         if asked_unknown and cov < th.absent_coverage:
