@@ -29,7 +29,7 @@ INTENTS = tuple(Intent)
 
 # a yes/no question, also asked as A-not-A ("能不能几家联合起来投标")
 _YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让|"
-                     r"[^要]不[？?]?$|了没[？?]?$|没有[？?]?$")
+                     r"[^要]不[？?]?$|了没[？?]?$|没有[？?]?$|真的假的|([\u4e00-\u9fff])不\1")
 # asked as a yes/no question in form, by its question words: "几个小项目能打包做环评吗"
 # asks whether; "几天能办好不" still asks how many days
 _YES_NO_WORDS = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")

@@ -31,7 +31,8 @@ from .intent import Intent, detect_intent, plain
 _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 # a clause asks when it holds a question word or ends like a question
 _ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|什么|啥|咋|怎|"
-                   r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否")
+                   r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|真的假的|"
+                   r"([\u4e00-\u9fff])[不没]\1")  # A-not-A: 会不会, 算不算, 有没有
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 _SENTENCE = re.compile(r"[。；;！!？?]+")
 _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
@@ -49,7 +50,9 @@ class Word:
 
     @property
     def topic(self) -> bool:
-        return self.pos in _TOPIC_POS and len(self.text) >= 2
+        # jieba tags some institutions as places (海关): a "place" the gazetteer does not
+        # know is a noun like any other
+        return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text)))
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,14 @@ class Query:
     asked: str                      # the clause (or clauses) that ask
     places: tuple[str, ...]         # places named (gazetteer), as written
     years: tuple[int, ...]          # years named
+    lookup: bool = False            # no clause asks: keywords typed to be found ("跨境电商 补贴标准")
 
     @property
     def topics(self) -> tuple[str, ...]:
-        """Nouns of the whole question."""
+        """Nouns of the whole question; in a keyword lookup every content word, verbs too
+        ("海关 报关 补贴": each word was typed to be found)."""
+        if self.lookup:
+            return tuple(dict.fromkeys(w.text for w in self.words if w.topic or _keyword(w)))
         return tuple(dict.fromkeys(w.text for w in self.words if w.topic))
 
     @property
@@ -97,11 +104,15 @@ def asks(clause: str) -> bool:
     return bool(_ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
 
 
+def is_lookup(text: str) -> bool:
+    """A keyword lookup ("全代办 年度目标 办件数"): no clause asks."""
+    return not any(asks(plain(c)) for c in _CLAUSE.split(text) if c.strip())
+
+
 def asking_text(text: str) -> str:
     """What the question asks, for choosing what to quote: the asked part when a clause
-    asks, else all of it — a keyword lookup ("全代办 年度目标 办件数") has no story."""
-    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
-    return asked_part(text) if any(asks(plain(c)) for c in clauses) else plain(text)
+    asks, else all of it — a keyword lookup has no story."""
+    return plain(text) if is_lookup(text) else asked_part(text)
 
 
 def asked_part(text: str) -> str:
@@ -135,6 +146,12 @@ def asking_clauses(text: str) -> list[str]:
     return out
 
 
+def _keyword(w: Word) -> bool:
+    from .lexicon import function_words
+
+    return len(w.text) >= 2 and w.pos[0] in "vaj" and w.text not in function_words()
+
+
 def _has_content(clause: str) -> bool:
     from .lexicon import function_words
 
@@ -162,6 +179,7 @@ def read_question(text: str) -> Query:
     asked = asked_part(text)
     # the intent is that of the clause that asks: "之前的贷款快到期了还不上 能跟银行说延期
     # 续贷不" asks whether, not when — the story's 到期 is not what is asked
-    return Query(text=text, norm=norm, plain=p, intent=detect_intent(asking_text(text)), words=words,
+    lookup = is_lookup(text)
+    return Query(text=text, norm=norm, plain=p, intent=detect_intent(p if lookup else asked), words=words,
                  asked=asked, places=named_places(words, p),
-                 years=tuple(int(y) for y in _YEAR.findall(norm)))
+                 years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup)

@@ -164,7 +164,9 @@ class RelevanceModel:
         story = tuple(w for w in unknown if w not in q.asked)
         shift = self.unknown_shift(q.text, asked_unknown) if asked_unknown else 0.0
         asides: tuple[str, ...] = ()
-        if asked_unknown and shift < th.min_shift:
+        # speech around a question can be an aside; a keyword lookup has none: every word
+        # of "跨境电商 补贴标准" was typed to be found
+        if asked_unknown and shift < th.min_shift and not q.lookup:
             asides, asked_unknown = asked_unknown, ()
         # how much of the asking clause the best rows state (two rows: a two-part question)
         keys = [h.key for h in hits[:2]]

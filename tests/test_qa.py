@@ -612,3 +612,26 @@ def test_a_noun_begun_by_a_measure_word_is_no_count():
 
     assert count_word("政府采购给中小企业留多少份额") is None
     assert count_word("县里打算扶持多少家") == "家"
+
+
+def test_a_keyword_lookup_has_no_asides(assistant):
+    """Speech around a question may hold words that barely move it (asides); a keyword
+    lookup holds none: 年报 in "个体户 年报 时限" was typed to be found, and no row
+    speaks of it."""
+    from qa.question import read_question
+
+    assert read_question("个体户 年报 时限").lookup and not read_question("个体户年报啥时候截止").lookup
+    v = assistant.verdict("个体户 年报 时限")
+    assert v.coverage == "partial" and "年报" in v.absent and not v.asides
+
+
+def test_a_not_a_asks(assistant):
+    """会不会, 算不算, 要不要 ask (A-not-A): the clause holding it is what is asked, the
+    story before it is not."""
+    from qa.question import asks, read_question
+
+    assert asks("会不会罚款") and asks("这算不算违规") and not asks("价签没标清楚")
+    q = "店里价签没标清楚被查了 第一次这种小事会不会罚款"
+    assert read_question(q).asked.endswith("会不会罚款")
+    ans = assistant.answer(q)
+    assert ans.coverage == "answered" and ans.citations[0].label == "附件1 第98项"
