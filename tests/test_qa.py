@@ -635,3 +635,26 @@ def test_a_not_a_asks(assistant):
     assert read_question(q).asked.endswith("会不会罚款")
     ans = assistant.answer(q)
     assert ans.coverage == "answered" and ans.citations[0].label == "附件1 第98项"
+
+
+def test_a_word_the_thesaurus_files_under_things_is_a_topic(assistant):
+    """jieba tags 驾照 a verb; the thesaurus files it under objects (class B), so it is a
+    noun of the question — and no row speaks of driving licences."""
+    from qa.question import read_question
+    from qa.thesaurus import names_a_thing
+
+    assert names_a_thing("驾照") and not names_a_thing("补交") and not names_a_thing("麻烦")
+    assert "驾照" in read_question("驾照快过期了去哪换新的").topics
+    assert assistant.answer("驾照快过期了去哪换新的").coverage != "answered"
+
+
+def test_compounds_bridge_by_their_parts_and_single_sense_heads(assistant):
+    """A compound of the document's words (统一标准 = 统一 + 标准) is on its topics; one with
+    a part it never uses (工伤保险) is not, and its head cut loose (保险, also "sure")
+    bridges to nothing: a head bridges only with one sense (小铺子 → 铺子 → 商店)."""
+    rel = assistant.relevance
+    assert rel.composed("统一标准") and not rel.composed("工伤保险")
+    assert rel.bridge("工伤保险") == "" and rel.bridge("小铺子") != ""
+    # the shift of a phrase is measured without the words it folded in (工伤 in 工伤保险)
+    v = assistant.verdict("骑电动车送货摔了 算不算工伤 县里对骑手有啥工伤保险补贴不")
+    assert v.coverage != "answered" and "工伤保险" in v.absent
