@@ -40,6 +40,10 @@ _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a qu
 _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
+# a later year named relative to the present — for a document, the year it was issued;
+# a past one (去年贷的款, 前年开的店) is nearly always the asker's story, and not taken
+_RELATIVE_YEARS = {"大后年": 3, "后年": 2, "明年": 1, "来年": 1}
+_RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True)) + "(?!度)")
 # a year, not an amount or a count that happens to have four digits (2000万元, 1900亩)
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d|\.\d|\s*[万亿千百元多余个家人亩户平米吨台件套项%％])")
 
@@ -69,6 +73,7 @@ class Query:
     places: tuple[str, ...]         # places named (gazetteer), as written
     years: tuple[int, ...]          # years named
     lookup: bool = False            # no clause asks: keywords typed to be found ("跨境电商 补贴标准")
+    relative_years: tuple[int, ...] = ()  # 明年 +1, 去年 −1 … in the asking clause
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -185,4 +190,6 @@ def read_question(text: str) -> Query:
     lookup = is_lookup(text)
     return Query(text=text, norm=norm, plain=p, intent=detect_intent(p if lookup else asked), words=words,
                  asked=asked, places=named_places(words, p),
-                 years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup)
+                 years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup,
+                 # in the clause that asks: "去年贷的款马上到期" is the story
+                 relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)))

@@ -46,9 +46,10 @@ def _classes() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in out.items()}
 
 
-# the thesaurus's major classes of things: A people, B objects, C time and space, D abstract
-# things; E–J are properties, actions and states, K–L function and set words
-ENTITY_CLASSES = frozenset("ABCD")
+# the thesaurus's major classes of things: A people, B objects, D abstract things; C is
+# time and space (明年, 附近: the asker's situation), E–J properties, actions and states,
+# K–L function and set words
+ENTITY_CLASSES = frozenset("ABD")
 
 
 def names_a_thing(word: str) -> bool:

@@ -103,8 +103,13 @@ def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int,
     is in scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年 or
     as an end of a span of years (国土空间总体规划（2020-2035）), not inside a file number
     or an edition."""
-    return tuple(y for y in q.years if y not in issue and not re.search(
-        rf"{y}\s*年(?!版)|{y}\s*[-－—–~～至到]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-－—–~～至到]\s*{y}", row_text))
+    def outside(y: int) -> bool:
+        return y not in issue and not re.search(
+            rf"{y}\s*年(?!版)|{y}\s*[-－—–~～至到]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-－—–~～至到]\s*{y}", row_text)
+    # 明年, 去年 …: counted from the year the document was issued (from any, when several are)
+    relative = tuple(issue[0] + off for off in q.relative_years
+                     if issue and all(outside(i + off) for i in issue))
+    return tuple(y for y in q.years if outside(y)) + relative
 
 
 def detail_missing(q: Query, row_text: str) -> str:

@@ -658,3 +658,14 @@ def test_compounds_bridge_by_their_parts_and_single_sense_heads(assistant):
     # the shift of a phrase is measured without the words it folded in (工伤 in 工伤保险)
     v = assistant.verdict("骑电动车送货摔了 算不算工伤 县里对骑手有啥工伤保险补贴不")
     assert v.coverage != "answered" and "工伤保险" in v.absent
+
+
+def test_next_year_is_counted_from_the_documents_issue_year(assistant):
+    """明年 asked of a 2022 document is 2023: out of its period unless the best row speaks
+    of 2023 (标准厂房 …2023年底完工); a past year said relatively is the asker's story."""
+    from qa.question import read_question
+
+    assert read_question("明年高企认定奖励还是10万吗").relative_years == (1,)
+    assert assistant.verdict("明年高企认定奖励还是10万吗").foreign_years == (2023,)
+    assert assistant.answer("标准厂房明年能完工吗").coverage == "answered"
+    assert assistant.answer("去年开的店今年能申请高企奖励吗").coverage == "answered"
