@@ -631,6 +631,8 @@ def test_a_not_a_asks(assistant):
     from qa.question import asks, read_question
 
     assert asks("会不会罚款") and asks("这算不算违规") and not asks("价签没标清楚")
+    # 没啥 after a negation is "not much"; a clause opening with 还是 offers the other choice
+    assert not asks("这两年店里没啥客人") and asks("有啥补贴") and asks("还是得先还本才能续")
     q = "店里价签没标清楚被查了 第一次这种小事会不会罚款"
     assert read_question(q).asked.endswith("会不会罚款")
     ans = assistant.answer(q)
