@@ -31,8 +31,9 @@ from .thesaurus import names_a_thing
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
 _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 # a clause asks when it holds a question word or ends like a question
-# (没什么/没啥 after a negation is "not much": 民宿没啥客人 tells, it does not ask)
-_ASKS = re.compile(r"多少|几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
+# (没什么/没啥 after a negation is "not much", 好几 is "several": 民宿没啥客人, 交了好几万
+# tell, they do not ask)
+_ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
                    r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|真的假的|^还是|"
                    r"([\u4e00-\u9fff])[不没]\1")  # A-not-A: 会不会, 算不算, 有没有
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")

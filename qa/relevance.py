@@ -48,13 +48,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元); an amount
 # before it is the condition (产值首次达到10亿元的…给予进档奖励) and answers nothing
-_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}(?:多少|几)|几毛|几块")
+_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}?(?:多少|(?<!好)几)|(?<!好)几[毛块]")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准)[^。；;]{0,30}?"
                      r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
-_ASKS_FEE = re.compile(r"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{0,3}(?:多少|几)|多少钱|几块|几毛")
+_ASKS_FEE = re.compile(r"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{0,3}?(?:多少|(?<!好)几)|多少钱|(?<!好)几[块毛]")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
 _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成)")
@@ -71,13 +71,14 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     word = count_word(clause)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
-    if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
-        return ""
-    if not re.search(r"\d", row_text) or weak_match:
-        return "amount"
+    # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
+        return "amount"
+    if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
+        return ""
+    if not re.search(r"\d", row_text) or weak_match:
         return "amount"
     if _ASKS_RATE.search(clause) and not _RATE.search(row_text):
         return "amount"

@@ -32,11 +32,15 @@ from .schema import ANSWERED, NOT_COVERED, PARTIAL
 # details a service-hall user asks for that a task list rarely states, each with how a
 # row would state it: a phone number by its digits, the others by the word itself
 _PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
+# a street address (…路12号, …街) and a time of day (8:30, 九点) as a row would give them
+_STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?")
+_CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十]{1,3}点(?:[半整钟]|\d)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     ("电话", "电话号码", _PHONE), ("号码", "电话号码", _PHONE), ("手机号", "电话号码", _PHONE),
     ("热线", "热线号码", _PHONE), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
     ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
-    ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None))
+    ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None),
+    ("哪条街", "地址", _STREET), ("哪条路", "地址", _STREET), ("几点", "具体时间", _CLOCK))
 
 
 @dataclass(frozen=True)

@@ -671,3 +671,19 @@ def test_next_year_is_counted_from_the_documents_issue_year(assistant):
     assert assistant.verdict("明年高企认定奖励还是10万吗").foreign_years == (2023,)
     assert assistant.answer("标准厂房明年能完工吗").coverage == "answered"
     assert assistant.answer("去年开的店今年能申请高企奖励吗").coverage == "answered"
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("给村里送件的补贴一件补几毛钱", "具体的数额"),    # money asked, whatever the intent reads
+    ("政务服务大厅在哪条街 早上几点开门", "地址"),      # a street, a time of day: no row gives them
+])
+def test_money_and_details_asked_in_plain_words_are_judged(assistant, question, missing):
+    ans = assistant.answer(question)
+    assert ans.coverage == "partial" and missing in ans.answer.split("\n")[0] and ans.citations
+
+
+def test_several_is_no_question():
+    from qa.question import asks
+
+    # 好几 is "several": the story's 交了好几万 asks nothing; 几万 asks
+    assert not asks("人家要我交好几万押金") and asks("押金要交几万")
