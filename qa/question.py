@@ -42,6 +42,8 @@ _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a qu
 _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
+_POINTS_BACK = re.compile(r"^(?:那|这)(?:个|样|种|些|么|事|笔|块)?")
+_NOUN_POS = ("n", "nz", "nt", "nl", "ng", "j", "eng", "nr", "ns")
 # a later year named relative to the present — for a document, the year it was issued;
 # a past one (去年贷的款, 前年开的店) is nearly always the asker's story, and not taken
 _RELATIVE_YEARS = {"大后年": 3, "后年": 2, "明年": 1, "来年": 1}
@@ -59,9 +61,11 @@ class Word:
     def topic(self) -> bool:
         # jieba tags some institutions as places (海关): a "place" the gazetteer does not
         # know is a noun like any other
-        # and a word the thesaurus files only under things (驾照, which jieba tags a verb)
+        # and a word tagged a verb, an adjective or a person's name that the thesaurus
+        # files only under things (驾照; 玉米 and 许可证, which jieba takes for names); a
+        # pronoun, number or time word stays what the tagger says
         return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
-                                        or names_a_thing(self.text))
+                                        or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 
 
 @dataclass(frozen=True)
@@ -134,9 +138,21 @@ def asked_part(text: str) -> str:
         return plain(text)  # a short question has no story: all of it asks
     picked = {i for i, c in enumerate(clauses) if asks(c)} or {len(clauses) - 1}
     for i in sorted(picked):
-        if i > 0 and not _has_content(clauses[i]):
+        # a clause with nothing of its own, or one pointing back (这合规吗, 这种能报不),
+        # asks about the clause before it
+        if i > 0 and (not _has_content(clauses[i]) or _points_back(clauses[i])):
             picked.add(i - 1)
     return "，".join(clauses[i] for i in sorted(picked))
+
+
+def _points_back(clause: str) -> bool:
+    """这/那 standing for what was just said (这合规吗, 这样能报不), not a determiner of
+    a noun the clause names itself (这契税能免不: this deed tax)."""
+    m = _POINTS_BACK.match(clause)
+    if not m:
+        return False
+    rest = _tag(clause[m.end():])
+    return not (rest and rest[0].pos in _NOUN_POS)
 
 
 def asking_clauses(text: str) -> list[str]:

@@ -28,14 +28,14 @@ def _tree() -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
-def _classes() -> dict[str, frozenset[str]]:
-    """word → the major classes (the first letter of its codes) it is filed under."""
+def _codes() -> dict[str, frozenset[str]]:
+    """word → every code it is filed under (its class is the first letter)."""
     out: dict[str, set[str]] = {}
 
     def walk(node: object, code: str) -> None:
         if isinstance(node, list):
             for w in node:
-                out.setdefault(w, set()).add(code[0])
+                out.setdefault(w, set()).add(code)
             return
         assert isinstance(node, dict)
         for k, sub in node.get("sub", {}).items():
@@ -53,10 +53,10 @@ ENTITY_CLASSES = frozenset("ABD")
 
 
 def names_a_thing(word: str) -> bool:
-    """The thesaurus files the word only under things (驾照: B, objects), whatever part
-    of speech a tagger gives it."""
-    classes = _classes().get(word)
-    return bool(classes) and classes <= ENTITY_CLASSES
+    """The thesaurus files the word only under things (驾照: B, objects), and not as a
+    person in general (Aa: 有人, 咱们, 人家 — pronouns)."""
+    codes = _codes().get(word)
+    return bool(codes) and all(c[0] in ENTITY_CLASSES and not c.startswith("Aa") for c in codes)
 
 
 @lru_cache(maxsize=1)

@@ -97,6 +97,10 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
         # 大宁县城, 临汾市区: a name beginning with the document's own place is that place
         if any(name.startswith(s) or s.startswith(name) for s in scope):
             continue
+        # 老城区 where the document speaks of its 老城: a part of its own place (a
+        # division elsewhere of that name would be asked with its parent: 洛阳市老城区)
+        if name[-1] in "区县市镇乡" and len(name) >= 3 and name[:-1] in doc_text:
+            continue
         out.append(name)
     return tuple(out)
 

@@ -687,3 +687,29 @@ def test_several_is_no_question():
 
     # 好几 is "several": the story's 交了好几万 asks nothing; 几万 asks
     assert not asks("人家要我交好几万押金") and asks("押金要交几万")
+
+
+def test_a_division_named_by_the_documents_own_word_is_its_own_part(assistant):
+    """The gazetteer has a 老城区 (洛阳); the document speaks of its own 老城: a question on
+    老城区 alone is about it, one naming 洛阳市 is not."""
+    assert assistant.answer("老城区以后打算怎么规划").coverage != "not_covered"
+    v = assistant.verdict("洛阳市老城区有补贴吗")
+    assert v.coverage == "not_covered" and "洛阳市" in v.foreign_places
+
+
+def test_a_clause_pointing_back_asks_about_the_clause_before():
+    from qa.question import asked_part
+
+    # 这 standing for what was said brings it in; 这 before a noun (这契税) does not
+    assert "门槛" in asked_part("有的部门给民企额外设门槛，这合规吗")
+    assert asked_part("干个体好几年了想改成公司 门面房要过户到公司名下 这契税能免不") == "这契税能免不"
+
+
+def test_the_thesaurus_corrects_nouns_not_pronouns():
+    from qa.question import read_question
+
+    topics = read_question("有人拿我家小米的牌子做假货往外卖 找哪个部门管").topics
+    assert "假货" in topics and not {"有人", "我家", "哪个"} & set(topics)
+    # jieba takes 玉米 and 许可证 for person names here; the thesaurus files them as things
+    assert "玉米" in read_question("农民种玉米每亩补贴多少").topics
+    assert "许可证" in read_question("林木采伐许可证多久能办下来").topics
