@@ -135,6 +135,11 @@ def _whether(c: RowMatch) -> list[Quote]:
     done = next((s for sc, s in c.ranked[1:] if _DONE.search(s.text) and sc >= 0.5 * best_score), None)
     if done is not None and not _DONE.search(best.text):
         quotes.append(Quote(done.text))
+    if best.field != TASK:
+        # the rule a measure carries out names the policy asked about (一照多址)
+        task = next(((sc, s) for sc, s in c.ranked if s.field == TASK), None)
+        if task is not None and task[0] >= 0.5 * best_score:
+            quotes.append(Quote(task[1].text))
     return _more(c, quotes)
 
 

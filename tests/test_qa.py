@@ -713,3 +713,11 @@ def test_the_thesaurus_corrects_nouns_not_pronouns():
     # jieba takes 玉米 and 许可证 for person names here; the thesaurus files them as things
     assert "玉米" in read_question("农民种玉米每亩补贴多少").topics
     assert "许可证" in read_question("林木采伐许可证多久能办下来").topics
+
+
+def test_a_whether_question_answered_by_a_measure_also_gets_its_rule(assistant):
+    """The measure matching best (不得设置…业绩资质门槛) is how the rule is carried out; the
+    rule itself (不得以任何形式增设民营企业准入条件) names the policy and goes with it."""
+    ans = assistant.answer("部门给民企设额外门槛，这样行吗")
+    assert ans.citations[0].label == "附件1 第1项"
+    assert "不得以任何形式增设民营企业准入条件" in body(ans) and "业绩资质门槛" in body(ans)
