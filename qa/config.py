@@ -25,7 +25,7 @@ class ComposeConfig:
     more_min: float = 0.3
     more_gain: float = 0.2       # or it states this share of the question the others leave out
     row_chars: int = 260         # and the row's quotes stay within this many characters
-    part_margin: float = 0.25    # a part of a several-part question is answered from another
+    part_margin: float = 0.15    # a part of a several-part question is answered from another
     part_score_ratio: float = 0.5  # candidate row when that row states it this much better
     # a sentence's ranking within its row adds this × how far its embedding's cosine with
     # the question's lies above ``sentence_floor`` (where e5 puts text on another topic):

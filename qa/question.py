@@ -168,8 +168,28 @@ def asking_clauses(text: str) -> list[str]:
             if len(items) >= 2 and asks(tail):
                 out += [plain(f"{i.strip()} {tail}") for i in items]
                 continue
-        out += [c for c in (plain(x) for x in _CLAUSE.split(sentence) if x.strip()) if asks(c)]
+        # things listed with 、 after the clause that asks share its question: "是否还需填报
+        # 环境影响登记表、申领排污许可证" asks it of both
+        frame = ""
+        for x, sep in _clauses_with_separators(sentence):
+            c = plain(x)
+            if asks(c):
+                out.append(c)
+                m = _ASKS.search(c)
+                frame = c[:m.end()] if m and "、" in sep else ""
+            elif frame and _has_content(c):
+                out.append(f"{frame}{c}")
+                frame = frame if "、" in sep else ""
+            else:
+                frame = ""
     return out
+
+
+def _clauses_with_separators(sentence: str) -> list[tuple[str, str]]:
+    """The sentence's clauses, each with the separator after it ("、" marks a list)."""
+    parts = re.split(r"([，,。；;！!？?\s、…]+)", sentence)
+    return [(parts[k], parts[k + 1] if k + 1 < len(parts) else "")
+            for k in range(0, len(parts), 2) if parts[k].strip()]
 
 
 def _keyword(w: Word) -> bool:

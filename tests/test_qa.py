@@ -721,3 +721,16 @@ def test_a_whether_question_answered_by_a_measure_also_gets_its_rule(assistant):
     ans = assistant.answer("部门给民企设额外门槛，这样行吗")
     assert ans.citations[0].label == "附件1 第1项"
     assert "不得以任何形式增设民营企业准入条件" in body(ans) and "业绩资质门槛" in body(ans)
+
+
+def test_things_listed_after_the_asking_clause_share_its_question(assistant):
+    """"是否还需填A、申领B" asks whether of both: each is a part, answered from the row
+    that states it (不再填报环境影响登记表; 无需申领排污许可证 is another row's)."""
+    from qa.question import asking_clauses
+
+    q = "登记管理类的排污许可项目，是否还要填环境影响登记表、申领排污许可证？"
+    assert asking_clauses(q) == ["是否还要填环境影响登记表", "是否申领排污许可证"]
+    ans = assistant.answer(q)
+    labels = [c.label for c in ans.citations]
+    assert "附件2 第76项" in labels and "无需申领排污许可证" in body(ans)
+    assert "不再填报环境影响登记表" in body(ans)
