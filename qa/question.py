@@ -22,6 +22,7 @@ from functools import lru_cache
 import jieba.posseg as pseg
 
 from ingest.places import lookup
+from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
 from .intent import Intent, detect_intent, plain
@@ -43,6 +44,9 @@ _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
 _POINTS_BACK = re.compile(r"^(?:那|这)(?:个|样|种|些|么|事|笔|块)?")
+# the task table's column names a lookup asks by (时限, 牵头单位, 年度目标 …)
+_COLUMN_WORDS = frozenset(w for field, words in HEADER_WORDS if field in (LEAD, COOP, DEADLINE, GOAL)
+                          for w in words)
 _NOUN_POS = ("n", "nz", "nt", "nl", "ng", "j", "eng", "nr", "ns")
 # a later year named relative to the present — for a document, the year it was issued;
 # a past one (去年贷的款, 前年开的店) is nearly always the asker's story, and not taken
@@ -171,9 +175,16 @@ def asking_clauses(text: str) -> list[str]:
         # things listed with 、 after the clause that asks share its question: "是否还需填报
         # 环境影响登记表、申领排污许可证" asks it of both
         frame = ""
-        for x, sep in _clauses_with_separators(sentence):
+        clauses = _clauses_with_separators(sentence)
+        # a keyword lookup asks by column names ("5G县域连续覆盖 时限 谁牵头"): each names a
+        # part, about the keywords that are no column name
+        topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and plain(x) not in _COLUMN_WORDS)
+        for x, sep in clauses:
             c = plain(x)
-            if asks(c):
+            if c in _COLUMN_WORDS:
+                out.append(f"{topic} {c}".strip())
+                frame = ""
+            elif asks(c):
                 out.append(c)
                 m = _ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""

@@ -734,3 +734,14 @@ def test_things_listed_after_the_asking_clause_share_its_question(assistant):
     labels = [c.label for c in ans.citations]
     assert "附件2 第76项" in labels and "无需申领排污许可证" in body(ans)
     assert "不再填报环境影响登记表" in body(ans)
+
+
+def test_a_lookup_by_column_names_asks_each_column(assistant):
+    """"农村寄递物流 时限 谁牵头": 时限 is a column of the task table, asked of the keywords
+    beside it — the answer gives the 时间进度 as well as the lead department."""
+    from qa.question import asking_clauses
+
+    assert asking_clauses("夜市 牵头单位 时限") == ["夜市 牵头单位", "夜市 时限"]
+    ans = assistant.answer("农村寄递物流 时限 谁牵头")
+    assert ans.citations[0].label == "附件1 第81项"
+    assert "牵头单位：" in body(ans) and "时间进度：2022年" in body(ans).replace(" ", "")
