@@ -168,7 +168,10 @@ def asking_clauses(text: str) -> list[str]:
     for sentence in _SENTENCE.split(text):
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
-            items = [i for i in _LIST_SEP.split(head) if i.strip()]
+            # the things listed are the clause nearest before 分别 that lists two or more,
+            # not the story before them
+            listed = (c for c in reversed(re.split(r"[，,；;\s…]+", head)) if len(_LIST_SEP.split(c)) >= 2)
+            items = [i for i in _LIST_SEP.split(next(listed, head)) if i.strip()]
             if len(items) >= 2 and asks(tail):
                 out += [plain(f"{i.strip()} {tail}") for i in items]
                 continue
