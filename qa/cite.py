@@ -10,15 +10,17 @@ part; and every row stating a quoted sentence word for word. The result is a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.schema import Hit
 from ingest.schema import TaskRow
+from ingest.sentences import Sentence
 from ingest.text import normalize
 
 from .intent import Intent, count_word, detect_intent, states_count
 from .match import Concepts, Matcher, Ranked
-from .question import asking_clauses
+from .question import asking_parts
 from .quotes import Quote, count_quote, row_quotes
 from .restated import matching_form, restatements
 from .schema import Citation, Related
@@ -122,23 +124,30 @@ class Composer:
         quotes that answer it, when they are not quoted yet — from the top row, or from
         another candidate row that states that part clearly better (two rules asked in one
         question: "规上奖励多少？租厂房有何优惠？"), which is then cited too."""
-        parts = asking_clauses(q)
+        parts = asking_parts(q)
         if len(parts) < 2:
             return
         cfg = self.m.cfg
         top = cands[0]
         have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
-        for part in parts:
+        for p in parts:
+            part = p.text
             p_intent, p_terms = detect_intent(part), self.m.concepts(part)
             if not p_terms and p_intent == Intent.GENERAL:
                 continue
+            # a part asked of one listed thing (分别) is answered only by a row stating it
+            states_item = self._item_test(p_terms, p.item)
             best_hit, ranked = top, self.m.ranked(p_terms, self.r.by_key[top.key], p_intent, q)
             top_match = ranked[0][0] if ranked else 0.0
+            item_missing = bool(ranked) and not states_item(ranked[0][1])
             for h in cands[1:]:
                 other = self.m.ranked(p_terms, self.r.by_key[h.key], p_intent, q)
-                if other and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
-                        and h.score >= cfg.part_score_ratio * top.score \
-                        and other[0][0] > (ranked[0][0] if ranked else 0.0):
+                if not other or h.score < cfg.part_score_ratio * top.score:
+                    continue
+                if item_missing and states_item(other[0][1]):
+                    best_hit, ranked, item_missing = h, other, False
+                elif not item_missing and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
+                        and other[0][0] > (ranked[0][0] if ranked else 0.0) and states_item(other[0][1]):
                     best_hit, ranked = h, other
             row = self.r.by_key[best_hit.key]
             added = False
@@ -153,6 +162,15 @@ class Composer:
                     added = True
             if added and all(c.key != best_hit.key for c in chosen):
                 chosen.append(best_hit)
+
+    def _item_test(self, terms: Concepts, item: str) -> Callable[[Sentence], bool]:
+        """Whether a sentence states ``item``: its weightiest concept (一次性创业补贴); any
+        sentence when there is no item."""
+        item_terms = [j for j, (alts, _) in enumerate(terms) if item and any(a in normalize(item) for a in alts)]
+        if not item_terms:
+            return lambda s: True
+        head = max(item_terms, key=lambda j: terms[j][1])
+        return lambda s: head in self.m.covered(terms, s)
 
     def _covers(self, key: tuple[str, int], aspect: tuple[str, ...]) -> bool:
         return any(x in self.m.relevance.row_text[key] for x in aspect)

@@ -159,12 +159,26 @@ def _points_back(clause: str) -> bool:
     return not (rest and rest[0].pos in _NOUN_POS)
 
 
+@dataclass(frozen=True)
+class Part:
+    """One thing a several-part question asks; ``item`` is the thing a 分别 question
+    asks it of (一次性创业补贴), which a row must state to answer this part."""
+
+    text: str
+    item: str = ""
+
+
 def asking_clauses(text: str) -> list[str]:
-    """Each clause that asks, in written wording: two or more make a multi-part question
-    ("总投资多少、建成后可容纳几家企业入驻？整体何时完工？"). 分别 asks the same of each
-    thing listed before it: "一次性创业补贴跟场地租赁补贴 分别要正常经营多长时间" is two
-    questions, one per subsidy."""
-    out: list[str] = []
+    """Each clause that asks, in written wording (:func:`asking_parts`)."""
+    return [p.text for p in asking_parts(text)]
+
+
+def asking_parts(text: str) -> list[Part]:
+    """Each clause that asks: two or more make a multi-part question ("总投资多少、建成后
+    可容纳几家企业入驻？整体何时完工？"). 分别 asks the same of each thing listed before
+    it: "一次性创业补贴跟场地租赁补贴 分别要正常经营多长时间" is two questions, one per
+    subsidy."""
+    out: list[Part] = []
     for sentence in _SENTENCE.split(text):
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
@@ -173,7 +187,7 @@ def asking_clauses(text: str) -> list[str]:
             listed = (c for c in reversed(re.split(r"[，,；;\s…]+", head)) if len(_LIST_SEP.split(c)) >= 2)
             items = [i for i in _LIST_SEP.split(next(listed, head)) if i.strip()]
             if len(items) >= 2 and asks(tail):
-                out += [plain(f"{i.strip()} {tail}") for i in items]
+                out += [Part(plain(f"{i.strip()} {tail}"), plain(i.strip())) for i in items]
                 continue
         # things listed with 、 after the clause that asks share its question: "是否还需填报
         # 环境影响登记表、申领排污许可证" asks it of both
@@ -185,14 +199,14 @@ def asking_clauses(text: str) -> list[str]:
         for x, sep in clauses:
             c = plain(x)
             if c in _COLUMN_WORDS:
-                out.append(f"{topic} {c}".strip())
+                out.append(Part(f"{topic} {c}".strip()))
                 frame = ""
             elif asks(c):
-                out.append(c)
+                out.append(Part(c))
                 m = _ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
-                out.append(f"{frame}{c}")
+                out.append(Part(f"{frame}{c}"))
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""

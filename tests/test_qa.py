@@ -745,3 +745,15 @@ def test_a_lookup_by_column_names_asks_each_column(assistant):
     ans = assistant.answer("农村寄递物流 时限 谁牵头")
     assert ans.citations[0].label == "附件1 第81项"
     assert "牵头单位：" in body(ans) and "时间进度：2022年" in body(ans).replace(" ", "")
+
+
+def test_a_fenbie_part_is_answered_by_a_row_stating_its_item(assistant):
+    """"一次性创业补贴跟场地租赁补贴 分别要经营多久": the first part is answered only by a row
+    stating 一次性创业补贴 (正常运营1年以上), however well the top row's 场地租赁补贴 sentence
+    (正常经营6个月以上) matches the rest; the story before the list is not part of an item."""
+    from qa.question import asking_parts
+
+    q = "俺是回乡开网店的 一次性创业补贴跟场地租赁补贴 分别要开多长时间才能申请"
+    assert [p.item for p in asking_parts(q)] == ["一次性创业补贴", "场地租赁补贴"]
+    ans = assistant.answer(q)
+    assert "正常运营1年以上" in body(ans) and "正常经营6个月以上" in body(ans)
