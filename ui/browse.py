@@ -174,6 +174,15 @@ def dept_names(rows: Iterable[TaskRow], doc: str | None = None) -> list[str]:
     return [e.name for e in directory(rows_of(rows, doc))]
 
 
+def directories(rows: Iterable[TaskRow], doc: str | None = None) -> list[tuple[str, list[DepartmentEntry]]]:
+    """The department directory of each document among the chosen rows, in the rows'
+    order: ``(short name, entries)``; one document's rows (or rows of no named
+    document) give one group. The 部门目录 tab and ``policyqa depts`` group by it."""
+    found = rows_of(rows, doc)
+    names = list(dict.fromkeys(r.doc for r in found))
+    return [(d, directory(r for r in found if r.doc == d)) for d in names]
+
+
 DEPT_HINT = "选择一个部门，查看它牵头和配合的条目（点击条目看全文）。"
 
 
@@ -187,17 +196,16 @@ def dept_markdown(rows: Sequence[TaskRow], name: str | None, doc: str | None = N
     """What one department leads and cooperates on, as citations that open the row:
     within the chosen document; for 全部 with several documents loaded, grouped by
     document under its short name (each citation leads with it, as answers cite)."""
-    found = rows_of(rows, doc)
-    docs = list(dict.fromkeys(r.doc for r in found))
-    if len(docs) > 1:
-        groups = [(d, entry) for d in docs
-                  if (entry := next((e for e in directory(r for r in found if r.doc == d) if e.name == name), None))]
+    per_doc = directories(rows, doc)
+    if len(per_doc) > 1:
+        groups = [(d, entry) for d, entries in per_doc
+                  if (entry := next((e for e in entries if e.name == name), None))]
         if groups:
             total = sum(len(e.leads) for _, e in groups), sum(len(e.cooperates) for _, e in groups)
             return (f"**{md_escape(name or '')}**：{len(groups)} 个文件，共牵头 {total[0]} 项，配合 {total[1]} 项\n\n"
                     + "\n\n".join(f"##### {md_escape(d)}\n{_dept_lines(e)}" for d, e in groups))
         return DEPT_HINT
-    entry = next((e for e in directory(found) if e.name == name), None)
+    entry = next((e for _, entries in per_doc for e in entries if e.name == name), None)
     return f"**{md_escape(entry.name)}**：{_dept_lines(entry)}" if entry else DEPT_HINT
 
 

