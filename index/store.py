@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingest.library import warning_report
 from ingest.schema import Document, TaskRow
 
 from . import dense, sentences
@@ -365,7 +366,6 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
     name = emb.name if emb else _embedder_name(embedder)
     migrate_legacy(home, quiet=quiet)
     path = index_dir(home, doc)
-    warn_document(doc)
     manifest = None if rebuild else read_manifest(path)
     if manifest is not None:
         reasons = mismatch(manifest, expected_manifest(doc, name))
@@ -385,20 +385,17 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
         raise IndexStoreError(f"还没有这组文件（语料 {corpus_key(doc)}）的索引：{path}。"
                               f"修复：运行 policyqa index{SAME_DOCS}")
     emb = emb or make_embedder(name)
+    warn_document(doc)  # once, as the index is built: not on every question it then answers
     return build(doc, emb, home, quiet=quiet), emb
 
 
 def warn_document(doc: Document, limit: int = 10) -> None:
-    """The document's parse warnings on stderr (a corpus cut mid-row, skipped lines):
-    every command that opens an index says them, not only ``policyqa rows``."""
-    if not doc.warnings:
-        return
-    for w in doc.warnings[:limit]:
-        print(f"警告：{w}", file=sys.stderr)
-    if len(doc.warnings) > limit:
-        print(f"警告：……共 {len(doc.warnings)} 条，其余从略（policyqa rows 列出全部）", file=sys.stderr)
-    print(f"警告：{doc.path} 有 {len(doc.warnings)} 处无法读入，已读 {len(doc.rows)} 项；请核对原文件是否完整",
-          file=sys.stderr)
+    """The document's parse warnings on stderr (a corpus cut mid-row, skipped lines),
+    per loaded document, at most ``limit`` each. Said when its index is built, even
+    when ``quiet``; an index already built is opened silently (the manifest records
+    them, and ``policyqa add``, ``docs`` and ``rows`` show them)."""
+    for line in warning_report([doc], limit):
+        print(f"警告：{line}", file=sys.stderr)
 
 
 def _embedder_name(spec: str | None) -> str:

@@ -99,7 +99,34 @@ def combine(docs: Sequence[Document]) -> Document:
         attachments=[a for d in q for a in d.attachments], rows=[r for d in q for r in d.rows],
         warnings=[f"{d.name}：{w}" for d in q for w in d.warnings], sha256=digest,
         years=tuple(sorted({y for d in q for y in d.years})), shape="several",
-        name="、".join(d.name for d in q))
+        name="、".join(d.name for d in q), parts=tuple(q))
+
+
+def rows_command(doc: Document) -> str:
+    """The command that lists a document's rows and every parse warning of it."""
+    return f"policyqa rows --document {doc.name}" if doc.name else "policyqa rows"
+
+
+def warning_report(docs: Sequence[Document], limit: int | None = None) -> list[str]:
+    """The parse warnings of ``docs`` as lines to print after 警告：, per document with
+    any: its warnings (each led by its short name when several are given; at most
+    ``limit`` of them, then how many there are and the command that lists them all),
+    then how many places could not be read and how many rows were. A combined
+    document (:func:`combine`) reports each of its parts."""
+    docs = [p for d in docs for p in (d.parts or (d,))]
+    several = len(docs) > 1
+    out: list[str] = []
+    for d in docs:
+        if not d.warnings:
+            continue
+        lead = f"{d.name}：" if several and d.name else ""
+        shown = d.warnings if limit is None else d.warnings[:limit]
+        out += [f"{lead}{w}" for w in shown]
+        if len(shown) < len(d.warnings):
+            out.append(f"{lead}……共 {len(d.warnings)} 条，其余从略（{rows_command(d)} 列出全部）")
+        who = f"{d.name}（{d.path}）" if d.name and d.path else f"{d.name or d.path} "
+        out.append(f"{who}有 {len(d.warnings)} 处无法读入，已读 {len(d.rows)} 项；请核对原文件是否完整")
+    return out
 
 
 def load_documents(paths: Sequence[str | Path] | None, home: Path | str) -> list[Document]:
@@ -163,12 +190,13 @@ class Library:
         self._write([e for e in entries if e is not hit[0]])
         return hit[0]
 
+    def document(self, entry: dict[str, Any]) -> Document:
+        """One added document, read from the library's copy, with its library name."""
+        d = load_document(self.dir / entry["file"])
+        d.name = entry["name"]
+        return d
+
     def documents(self, builtin: bool = True) -> list[Document]:
         """The built-in corpus (unless ``builtin`` is False) and every added document, in
         the order added, with their library names."""
-        docs = [load_document()] if builtin else []
-        for e in self.entries():
-            d = load_document(self.dir / e["file"])
-            d.name = e["name"]
-            docs.append(d)
-        return docs
+        return ([load_document()] if builtin else []) + [self.document(e) for e in self.entries()]

@@ -231,6 +231,7 @@ class Document:
     subject: str = ""        # what a 印发 notice issues: 立山区政府2023年重点工作任务分解和责任分工方案
     body_line: int = 0       # the body's first line (1-based): the first table line or numbered item
     name: str = ""           # short name in citations when several documents are loaded (ingest.library)
+    parts: tuple[Document, ...] = ()  # the documents loaded together into this one (ingest.library.combine)
 
     @property
     def places(self) -> tuple[str, ...]:

@@ -12,9 +12,10 @@ import pytest
 from index.chunks import make_chunks
 from index.vector_cache import CachedEmbedder
 from ingest import IngestError, load_document, parse_label
-from ingest.library import Library, all_rows, qualify, short_name
+from ingest.library import Library, all_rows, combine, qualify, short_name, warning_report
 
 DATA = Path(__file__).parent / "data"
+XIAMEN = Path(__file__).resolve().parents[2] / "shared" / "docs" / "xiamen_2019.txt"  # a date without 年月日
 
 
 def test_one_document_alone_keeps_its_labels():
@@ -99,3 +100,19 @@ def test_adding_a_document_embeds_only_its_chunks(tmp_path):
     inner3 = CountingEmbedder()
     CachedEmbedder(inner3, tmp_path).encode_passages(texts2)
     assert inner3.encoded == []
+
+
+def test_warning_report_names_each_document():
+    docs = [load_document(), load_document(XIAMEN)]
+    _, xiamen = qualify(docs)
+    n = len(xiamen.warnings)
+    assert n and not docs[0].warnings
+    summary = f"{xiamen.name}（{xiamen.path}）有 {n} 处无法读入，已读 {len(xiamen.rows)} 项；请核对原文件是否完整"
+    # several loaded as one (the index's document): each warning led by its document's
+    # name, and the count and rows read of that document — not of all of them
+    assert warning_report([combine(docs)]) == [f"{xiamen.name}：{w}" for w in xiamen.warnings] + [summary]
+    # alone, no name before each; past the limit, how many and where all are listed
+    assert warning_report([xiamen]) == [*xiamen.warnings, summary]
+    assert warning_report([xiamen], limit=0) == [
+        f"……共 {n} 条，其余从略（policyqa rows --document {xiamen.name} 列出全部）", summary]
+    assert warning_report([docs[0]]) == []

@@ -25,6 +25,7 @@ DATA = Path(__file__).parent / "data"
 PINGYAO = DATA / "pingyao_table.txt"
 SHARED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "docs"
 LISHAN = SHARED_DOCS / "lishan_2023.txt"
+XIAMEN = SHARED_DOCS / "xiamen_2019.txt"  # its date is printed as "2019116": a parse warning
 
 
 @pytest.fixture
@@ -175,3 +176,47 @@ def test_depts_of_one_document_alone_is_unchanged(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == [e.to_dict() for e in entries]  # no "doc"
     assert cli(["depts", "--document", "平遥优化营商任务清单", "--json", *h]) == 0  # its own name
     assert json.loads(capsys.readouterr().out) == [e.to_dict() for e in entries]
+
+
+def test_parse_warnings_where_they_help(tmp_path, home, retriever, counted, capsys):
+    """A document with a parse warning in the library: its warnings are said when it is
+    added and when the index is built, counted by docs, listed by rows; a question
+    asked of an index already built says none."""
+    warnings = load_document(XIAMEN).warnings
+    assert warnings  # the date printed as 2019116
+    shutil.copytree(home / "vectors", tmp_path / "vectors")  # only 厦门's passages are embedded
+    h = ["--home", str(tmp_path)]
+    assert cli(["add", str(XIAMEN), *h]) == 0
+    err = capsys.readouterr().err
+    assert all(f"警告：{w}" in err for w in warnings)
+    assert f"有 {len(warnings)} 处无法读入，已读 3 项" in err
+    name = json.loads((tmp_path / "library" / "library.json").read_text("utf-8"))["documents"][0]["name"]
+
+    # the first question builds the index over both documents: said once, then
+    assert cli(["ask", "高企认定奖励多少", "--json", *h]) == 0
+    err = capsys.readouterr().err
+    assert all(f"警告：{name}：{w}" in err for w in warnings) and f"{name}（" in err and counted
+    for argv in (["ask", "高企认定奖励多少"], ["ask", "高企认定奖励多少", "--json"], ["search", "高企", "--k", "3"]):
+        assert cli([*argv, "--no-rebuild", *h]) == 0
+        out, err = capsys.readouterr()
+        assert "附件1 第84项" in out and "警告" not in err, err
+    assert cli(["index", "--no-rebuild", *h]) == 0
+    assert f"解析警告：{len(warnings)} 处" in capsys.readouterr().out
+
+    # docs counts them per document, its JSON lists them; rows lists every one
+    assert cli(["docs", *h]) == 0
+    out = capsys.readouterr().out
+    assert out.count("解析警告") == 1 and f"解析警告 {len(warnings)} 处（policyqa rows --document {name} 列出）" in out
+    assert cli(["docs", "--json", *h]) == 0
+    assert [d["warnings"] for d in json.loads(capsys.readouterr().out)] == [[], warnings]
+    assert cli(["rows", "--json", *h]) == 0
+    err = capsys.readouterr().err
+    assert all(f"警告：{name}：{w}" in err for w in warnings)
+    assert cli(["rows", "--document", "大宁市场主体任务清单", "--number", "84", *h]) == 0
+    assert "警告" not in capsys.readouterr().err  # the listed document has none
+    # depts: the count for the document shown, the list left to rows
+    assert cli(["depts", *h]) == 0
+    err = capsys.readouterr().err
+    assert err == f"警告：{name} 有 {len(warnings)} 处解析警告（policyqa rows --document {name} 列出）\n"
+    assert cli(["depts", "--document", "大宁市场主体任务清单", *h]) == 0
+    assert capsys.readouterr().err == ""

@@ -11,10 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.embedders import EmbedderError
-from index.store import IndexStoreError
+from index.store import IndexStoreError, warn_document
 from ingest import Document, IngestError
 from ingest.filters import filter_rows
-from ingest.library import Library, combine, load_documents, qualify
+from ingest.library import Library, combine, load_documents, qualify, rows_command, warning_report
 
 from .browse import directories
 from .render import answer_plain, dept_text, number_ranges, row_text
@@ -113,12 +113,17 @@ def _corpus(args: argparse.Namespace) -> tuple[Document, list[Document]]:
     return doc, shown
 
 
+def _warn(docs: list[Document], limit: int | None = None) -> None:
+    """The parse warnings of ``docs`` on stderr (``ingest.library.warning_report``)."""
+    for line in warning_report(docs, limit):
+        print(f"警告：{line}", file=sys.stderr)
+
+
 def cmd_rows(args: argparse.Namespace) -> int:
-    doc, _ = _corpus(args)
+    doc, shown = _corpus(args)
     rows = filter_rows(doc.rows, attachment=args.attachment, number=args.number,
                        dept=args.dept, section=args.section, keyword=args.keyword)
-    for w in doc.warnings:
-        print(f"警告：{w}", file=sys.stderr)
+    _warn(shown)  # every warning of the documents listed: where a user looks for them
     if not rows and args.number is not None and not filter_rows(doc.rows, attachment=args.attachment,
                                                                 number=args.number):
         print(f"没有第{args.number}项{number_ranges(doc.rows, args.attachment)}。", file=sys.stderr)
@@ -138,8 +143,10 @@ def cmd_depts(args: argparse.Namespace) -> int:
     """The department directory: of one document alone as always; of several, grouped
     under each document's short name (``--document NAME``: that one's only)."""
     doc, shown = _corpus(args)
-    for w in doc.warnings:
-        print(f"警告：{w}", file=sys.stderr)
+    for d in shown:  # a count, as policyqa docs gives it; policyqa rows lists them
+        if d.warnings:
+            print(f"警告：{d.name or d.path} 有 {len(d.warnings)} 处解析警告（{rows_command(d)} 列出）",
+                  file=sys.stderr)
     groups = directories(doc.rows)
     several = any(name for name, _ in groups)  # rows carry their document's name when several are loaded
     if args.json:
@@ -168,6 +175,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     m = r.stored.manifest
     print(f"索引可用：{r.stored.path}\n  语料：{m['document']['doc_number']}（{m['rows']} 行，{m['chunks']} 块）"
           f"\n  嵌入模型：{m['embedder']}（{m['dim']} 维）\n  建立于：{m['created']}，用时 {m['build_seconds']} 秒")
+    if n := m["document"].get("warning_count"):
+        print(f"  解析警告：{n} 处（policyqa docs 按文件计数，policyqa rows 列出）")
     return 0
 
 
@@ -344,6 +353,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         e = lib.add(f)
         again = "（已在文件库中，未改动）" if len(lib.entries()) == before else ""
         print(f"已加入：{e['name']}  {e['doc_number'] or '（无文号）'}  {e['rows']} 项  ← {f}{again}")
+        warn_document(lib.document(e))  # where they help: as the file is added, as when its index is built
     print("下次提问、检索时索引会纳入这些文件（只嵌入新增文件的分块）。", file=sys.stderr)
     return 0
 
@@ -353,11 +363,14 @@ def cmd_docs(args: argparse.Namespace) -> int:
     docs = qualify(lib.documents())
     added = ["", *(e["added"] for e in lib.entries())]  # documents() keeps the library's order
     if args.json:
-        _dump([{**d.meta_dict(), "added": a, "builtin": not a} for d, a in zip(docs, added)])
+        _dump([{**d.meta_dict(), "added": a, "builtin": not a, "warnings": list(d.warnings)}
+               for d, a in zip(docs, added)])
         return 0
     for d, a in zip(docs, added):
         where = f"加入于 {a}" if a else "内置语料"
         print(f"{d.name}  {d.doc_number or '（无文号）'}  {len(d.rows)} 项  {where}\n  {d.title}")
+        if d.warnings:
+            print(f"  解析警告 {len(d.warnings)} 处（{rows_command(d)} 列出）")
     return 0
 
 
