@@ -122,8 +122,8 @@ class RelevanceModel:
         # their head; a modifier (健康 in 健康证) says nothing of what the thing is. Cut
         # from its compound, a head of several senses has lost the one meant (工伤保险 →
         # 保险 = 保证, "sure"): it bridges only with one sense
-        for i, piece in enumerate(word[i:] for i in range(max(1, len(word) - 1))):
-            if i and senses(piece) > 1:
+        for cut, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
+            if cut and senses(piece) > 1:
                 continue
             for s in synonyms(piece):
                 if normalize(s) in self.vocab:  # a word of the document, not a substring (天候 in 全天候)
