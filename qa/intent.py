@@ -84,10 +84,14 @@ def count_word(question: str) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
     yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"
     ask whether."""
-    q = plain(question).rstrip("?？!！。 ")
-    # the last one: the asker's situation comes first ("几户人想合伙…县里扶持多少家")
-    m = next(reversed(list(_COUNT.finditer(q))), None)
-    return m.group(2) if m and not _YES_NO_WORDS.search(q) else None
+    # the last clause with a count: the asker's situation comes first ("几户人想合伙…县里
+    # 扶持多少家"); a yes/no form elsewhere asks its own part ("有没有快点的法子，公示得多少天")
+    clauses = [c.rstrip("?？!！。 ") for c in re.split(r"[，,；;？?！!。\s]+", plain(question)) if c.strip()]
+    clause = next((c for c in reversed(clauses) if _COUNT.search(c)), None)
+    if clause is None:
+        return None
+    m = list(_COUNT.finditer(clause))[-1]
+    return m.group(2) if not _YES_NO_WORDS.search(clause) else None
 
 
 # the same quantity in other words: days are often 工作日, and a span shorter than a day

@@ -757,3 +757,11 @@ def test_a_fenbie_part_is_answered_by_a_row_stating_its_item(assistant):
     assert [p.item for p in asking_parts(q)] == ["一次性创业补贴", "场地租赁补贴"]
     ans = assistant.answer(q)
     assert "正常运营1年以上" in body(ans) and "正常经营6个月以上" in body(ans)
+
+
+def test_a_count_asked_in_one_clause_is_not_cancelled_by_a_yes_no_in_another():
+    from qa.intent import count_word
+
+    # the yes/no form belongs to its own clause; the count clause still asks how many
+    assert count_word("有没有省事的办法，审批得多少天") == "天"
+    assert count_word("几个小项目能打包做环评吗") is None
