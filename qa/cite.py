@@ -10,7 +10,7 @@ part; and every row stating a quoted sentence word for word. The result is a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.schema import Hit
@@ -18,9 +18,9 @@ from ingest.schema import TaskRow
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
-from .intent import Intent, count_word, detect_intent, states_count
+from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
-from .question import asking_parts
+from .question import Part
 from .quotes import Quote, count_quote, row_quotes
 from .restated import matching_form, restatements
 from .schema import Citation, Related
@@ -58,8 +58,10 @@ class Composer:
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in matcher.sentences.items() for s in ss)
 
-    def compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts) -> Composition:
-        """The quotes and cited rows answering ``q`` from ``hits`` (reranked, best first)."""
+    def compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts,
+                parts: Sequence[Part] = ()) -> Composition:
+        """The quotes and cited rows answering ``q`` from ``hits`` (reranked, best first);
+        ``parts``: what ``q`` asks part by part (``Query.parts``)."""
         cfg = self.m.cfg
         is_list = intent not in (Intent.DEADLINE, Intent.DEPARTMENT) and bool(_LIST.search(normalize(q)))
         score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
@@ -80,7 +82,7 @@ class Composer:
             if extra is not None:
                 extra.keys.append(top.key)
                 quotes.append(extra)
-        self._answer_each_part(q, cands, quotes, chosen)
+        self._answer_each_part(q, parts, cands, quotes, chosen)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
@@ -118,21 +120,20 @@ class Composer:
             q_.keys.append(h.key)
             quotes.append(q_)
 
-    def _answer_each_part(self, q: str, cands: list[Hit], quotes: list[Quote], chosen: list[Hit]) -> None:
+    def _answer_each_part(self, q: str, parts: Sequence[Part], cands: list[Hit], quotes: list[Quote],
+                          chosen: list[Hit]) -> None:
         """A question asking several things ("总投资多少、可容纳几家企业？何时完工？") is
         answered part by part: each asking clause with its own intent and words adds the
         quotes that answer it, when they are not quoted yet — from the top row, or from
         another candidate row that states that part clearly better (two rules asked in one
         question: "规上奖励多少？租厂房有何优惠？"), which is then cited too."""
-        parts = asking_parts(q)
         if len(parts) < 2:
             return
         cfg = self.m.cfg
         top = cands[0]
         have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
         for p in parts:
-            part = p.text
-            p_intent, p_terms = detect_intent(part), self.m.concepts(part)
+            p_intent, p_terms = p.intent, self.m.concepts(p.text)
             if not p_terms and p_intent == Intent.GENERAL:
                 continue
             # a part asked of one listed thing (分别) is answered only by a row stating it
@@ -166,7 +167,8 @@ class Composer:
     def _item_test(self, terms: Concepts, item: str) -> Callable[[Sentence], bool]:
         """Whether a sentence states ``item``: its weightiest concept (一次性创业补贴); any
         sentence when there is no item."""
-        item_terms = [j for j, (alts, _) in enumerate(terms) if item and any(a in normalize(item) for a in alts)]
+        item = normalize(item)
+        item_terms = [j for j, (alts, _) in enumerate(terms) if item and any(a in item for a in alts)]
         if not item_terms:
             return lambda s: True
         head = max(item_terms, key=lambda j: terms[j][1])

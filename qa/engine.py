@@ -152,7 +152,7 @@ class Assistant:
             ranked = self.r.search(query, 20, self.search_cfg)
             hits = [h for h in ranked if h.key in followup_keys] or ranked[:k]
             terms = self.matcher.concepts(query)
-            ans = self._compose(q, intent, hits, terms)
+            ans = self._compose(read, hits, terms)
             ans.followup = True
         elif self._looks_followup(q):
             # "那找哪个部门？" with no answered question before it: say what is needed
@@ -166,7 +166,7 @@ class Assistant:
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
-                ans = self._compose(q, intent, hits, terms)
+                ans = self._compose(read, hits, terms)
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
@@ -226,10 +226,11 @@ class Assistant:
         return keys
 
     # -- compose, guard, render ----------------------------------------------
-    def _compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts) -> Answer:
+    def _compose(self, read: Query, hits: list[Hit], terms: Concepts) -> Answer:
         """The answer from ``hits``: the rows and quotes chosen, written out, with what
         the cited rows do not state dropped, and the related rows under it."""
-        comp = self.composer.compose(q, intent, hits, terms)
+        q, intent = read.text, read.intent
+        comp = self.composer.compose(q, intent, hits, terms, read.parts)
         cited = comp.rows
         body = keep_faithful(answer_body(comp.quotes, cited, intent), cited, self.departments)
         related = self.composer.related(hits, {h.key for h in comp.hits})

@@ -27,12 +27,14 @@ class Intent(StrEnum):
 
 INTENTS = tuple(Intent)
 
-# a yes/no question, also asked as A-not-A ("能不能几家联合起来投标")
-_YES_NO = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让|"
-                     r"[^要]不[？?]?$|了没[？?]?$|没有[？?]?$|真的假的|([\u4e00-\u9fff])不\1")
-# asked as a yes/no question in form, by its question words: "几个小项目能打包做环评吗"
-# asks whether; "几天能办好不" still asks how many days
-_YES_NO_WORDS = re.compile(r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让")
+# asked as a yes/no question by its question words: "几个小项目能打包做环评吗" asks
+# whether; "几天能办好不" still asks how many days
+_YES_NO_WORDS_RE = r"吗[？?]?$|(?<!什)么$|有没有|能不能|可不可以|是不是|是否|可以.*吗|放开了吗|行不行|让不让"
+_YES_NO_WORDS = re.compile(_YES_NO_WORDS_RE)
+# A-not-A (会不会, 算不算, 有没有) and "真的假的": a question whatever its other words
+A_NOT_A = r"([\u4e00-\u9fff])[不没]\1|真的假的"
+# a yes/no question: by those words, A-not-A, or a colloquial ending (…不, …了没, …没有)
+_YES_NO = re.compile(rf"{_YES_NO_WORDS_RE}|[^要]不[？?]?$|了没[？?]?$|没有[？?]?$|{A_NOT_A}")
 
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (

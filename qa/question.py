@@ -16,8 +16,8 @@ Two principles separate what is asked from the story around it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import jieba.posseg as pseg
 
@@ -25,7 +25,7 @@ from ingest.places import lookup
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
-from .intent import Intent, detect_intent, plain
+from .intent import A_NOT_A, Intent, detect_intent, plain
 from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -35,8 +35,7 @@ _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 # (没什么/没啥 after a negation is "not much", 好几 is "several": 民宿没啥客人, 交了好几万
 # tell, they do not ask)
 _ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
-                   r"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|真的假的|^还是|"
-                   r"([\u4e00-\u9fff])[不没]\1")  # A-not-A: 会不会, 算不算, 有没有
+                   rf"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|^还是|{A_NOT_A}")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 _SENTENCE = re.compile(r"[。；;！!？?]+")
 _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
@@ -57,17 +56,30 @@ _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d|\.\d|\s*[万亿千百元多�
 
 
 @dataclass(frozen=True)
+class Part:
+    """One thing a several-part question asks, with its intent; ``item`` is the thing a
+    分别 question asks it of (一次性创业补贴), which a row must state to answer this part."""
+
+    text: str
+    intent: Intent
+    item: str = ""
+
+    @classmethod
+    def of(cls, text: str, item: str = "") -> Part:
+        return cls(text, detect_intent(text), item)
+
+
+@dataclass(frozen=True)
 class Word:
     text: str
     pos: str
 
     @property
     def topic(self) -> bool:
-        # jieba tags some institutions as places (海关): a "place" the gazetteer does not
-        # know is a noun like any other
-        # and a word tagged a verb, an adjective or a person's name that the thesaurus
-        # files only under things (驾照; 玉米 and 许可证, which jieba takes for names); a
-        # pronoun, number or time word stays what the tagger says
+        # a noun by its tag; a "place" the gazetteer does not know (海关, an institution
+        # jieba tags a place); a word tagged a verb, an adjective or a person's name that
+        # the thesaurus files only under things (驾照; 玉米, 许可证). A pronoun, number or
+        # time word stays what the tagger says
         return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 
@@ -83,9 +95,10 @@ class Query:
     places: tuple[str, ...]         # places named (gazetteer), as written
     years: tuple[int, ...]          # years named
     lookup: bool = False            # no clause asks: keywords typed to be found ("跨境电商 补贴标准")
-    relative_years: tuple[int, ...] = ()  # 明年 +1, 去年 −1 … in the asking clause
+    relative_years: tuple[int, ...] = ()  # later years said relatively in the asking clause: 明年 +1
+    parts: tuple[Part, ...] = field(default=())  # what a several-part question asks, part by part
 
-    @property
+    @cached_property
     def topics(self) -> tuple[str, ...]:
         """Nouns of the whole question; in a keyword lookup every content word, verbs too
         ("海关 报关 补贴": each word was typed to be found)."""
@@ -159,15 +172,6 @@ def _points_back(clause: str) -> bool:
     return not (rest and rest[0].pos in _NOUN_POS)
 
 
-@dataclass(frozen=True)
-class Part:
-    """One thing a several-part question asks; ``item`` is the thing a 分别 question
-    asks it of (一次性创业补贴), which a row must state to answer this part."""
-
-    text: str
-    item: str = ""
-
-
 def asking_clauses(text: str) -> list[str]:
     """Each clause that asks, in written wording (:func:`asking_parts`)."""
     return [p.text for p in asking_parts(text)]
@@ -187,7 +191,7 @@ def asking_parts(text: str) -> list[Part]:
             listed = (c for c in reversed(re.split(r"[，,；;\s…]+", head)) if len(_LIST_SEP.split(c)) >= 2)
             items = [i for i in _LIST_SEP.split(next(listed, head)) if i.strip()]
             if len(items) >= 2 and asks(tail):
-                out += [Part(plain(f"{i.strip()} {tail}"), plain(i.strip())) for i in items]
+                out += [Part.of(plain(f"{i.strip()} {tail}"), plain(i.strip())) for i in items]
                 continue
         # things listed with 、 after the clause that asks share its question: "是否还需填报
         # 环境影响登记表、申领排污许可证" asks it of both
@@ -199,14 +203,14 @@ def asking_parts(text: str) -> list[Part]:
         for x, sep in clauses:
             c = plain(x)
             if c in _COLUMN_WORDS:
-                out.append(Part(f"{topic} {c}".strip()))
+                out.append(Part.of(f"{topic} {c}".strip()))
                 frame = ""
             elif asks(c):
-                out.append(Part(c))
+                out.append(Part.of(c))
                 m = _ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
-                out.append(Part(f"{frame}{c}"))
+                out.append(Part.of(f"{frame}{c}"))
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""
@@ -258,4 +262,5 @@ def read_question(text: str) -> Query:
                  asked=asked, places=named_places(words, p),
                  years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup,
                  # in the clause that asks: "去年贷的款马上到期" is the story
-                 relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)))
+                 relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)),
+                 parts=tuple(asking_parts(text)))

@@ -28,9 +28,9 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
-from .intent import count_word, detect_intent, plain, states_count
+from .intent import count_word, plain, states_count
 from .lexicon import function_words
-from .question import Query, asking_clauses
+from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import senses, synonyms
 from .verdict import (
@@ -208,9 +208,8 @@ class RelevanceModel:
         # asks a figure though the question's intent is the department)
         if not missing:
             missing = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
-        parts = asking_clauses(q.text)
-        for part in parts if len(parts) > 1 else ():
-            missing = missing or figure_missing(part, detect_intent(part), top_text)
+        for part in q.parts if len(q.parts) > 1 else ():
+            missing = missing or figure_missing(part.text, part.intent, top_text)
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         if asked_unknown and cov < th.absent_coverage:

@@ -114,7 +114,7 @@ def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int,
     def outside(y: int) -> bool:
         return y not in issue and not re.search(
             rf"{y}\s*年(?!版)|{y}\s*[-－—–~～至到]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-－—–~～至到]\s*{y}", row_text)
-    # 明年, 去年 …: counted from the year the document was issued (from any, when several are)
+    # 明年, 后年 …: counted from the year the document was issued (from any, when several are)
     relative = tuple(issue[0] + off for off in q.relative_years
                      if issue and all(outside(i + off) for i in issue))
     return tuple(y for y in q.years if outside(y)) + relative
