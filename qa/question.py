@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 import jieba.posseg as pseg
 
-from ingest.places import lookup
+from ingest.places import CITY, lookup
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
@@ -241,6 +241,13 @@ def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     """Places the question names: a word jieba tags as a place name (ns) that the
     gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
     out = [w.text for w in words if w.pos == "ns" and lookup(w.text)]
+    # a city's 市区/城区 (临汾市区): its urban districts, a place of its own
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:市区|城区)", text):
+        for start in range(m.start(1), m.end(1) - 1):
+            city = text[start:m.end(1)]
+            if any(p.level == CITY for p in lookup(city) + lookup(city + "市")):
+                out.append(text[start:m.end()])
+                break
     for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州)", text):
         for start in range(m.start(), m.end() - 1):
             name = text[start:m.end()]

@@ -35,6 +35,8 @@ _PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
 # a street address (…路12号, …街) and a time of day (8:30, 九点) as a row would give them
 _STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?")
 _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十]{1,3}点(?:[半整钟]|\d)")
+# the n-th of a series (第三批, 第2期, 第五届, 第四季度)
+_ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     ("电话", "电话号码", _PHONE), ("号码", "电话号码", _PHONE), ("手机号", "电话号码", _PHONE),
     ("热线", "热线号码", _PHONE), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
@@ -84,6 +86,15 @@ def in_scope_places(places: tuple[str, ...]) -> set[str]:
     return out
 
 
+def urban_districts(name: str, own: tuple[str, ...]) -> bool:
+    """``name`` is a parent city's 市区/城区 (临汾市区) and the document's own place is a
+    county of that city, not one of its districts: the county is outside them."""
+    if len(own) < 2 or own[0].endswith("区") or not re.search(r"(?:市区|城区)$", name):
+        return False
+    home = in_scope_places(own[:1])
+    return any(name[:-2] in (p, p.removesuffix("市")) for p in in_scope_places(own[1:]) - home)
+
+
 def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str = "") -> tuple[str, ...]:
     """Places the asking clause names that are neither the document's own (nor its
     parents) nor named by the document itself (北京 in a row about flights to 北京 is the
@@ -94,7 +105,11 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     for name in q.places:
         if name in scope or name in row_text or name in doc_text or name not in q.asked:
             continue
-        # 大宁县城, 临汾市区: a name beginning with the document's own place is that place
+        # 临汾市区 in a county's document: the city's urban districts, which the county is not in
+        if urban_districts(name, own):
+            out.append(name)
+            continue
+        # 大宁县城, 大宁城区: a name beginning with the document's own place is that place
         if any(name.startswith(s) or s.startswith(name) for s in scope):
             continue
         # 老城区 where the document speaks of its 老城: a part of its own place (a
@@ -122,10 +137,16 @@ def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int,
 
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
-    a phone number by its digits (a row saying 可通过电话预约 gives no number)."""
+    a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
+    member of a series the rows count but not that member (第三批 where the rows tell of
+    the 第一批 and 第二批)."""
     for word, name, pattern in _DETAILS:
         if word in q.asked and not (pattern.search(row_text) if pattern else word in row_text):
             return name
+    for m in _ORDINAL.finditer(q.asked):
+        told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
+        if told and m.group(0) not in told:
+            return m.group(0)
     return ""
 
 

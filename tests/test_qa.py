@@ -350,6 +350,23 @@ def test_a_place_from_the_gazetteer_other_than_the_documents_is_not_covered(assi
     assert assistant.answer("俺是从河北回来的，在大宁开饭店有啥扶持").coverage != "not_covered"
 
 
+def test_a_parent_citys_urban_districts_are_not_the_countys(assistant, doc):
+    """The document's county is in its city (临汾市) but not in the city's 市区, its
+    urban districts; the county's own 城区 is its own."""
+    v = assistant.verdict("在临汾城区开的超市能拿高企奖励吗")
+    assert v.coverage == "not_covered" and v.foreign_places == ("临汾城区",)
+    assert assistant.answer("临汾市对高企认定奖励多少").coverage != "not_covered"
+    assert assistant.answer("县城区的便民市场有几处").coverage != "not_covered"
+
+
+def test_a_member_of_a_series_the_rows_do_not_reach_is_not_stated(assistant):
+    """The rows tell of a 第一批 and a 第二批 of 消费券: the 第二批 is answered, a
+    第四批 is a member they never state."""
+    ans = assistant.answer("爱心消费券第四批什么时候发")
+    assert ans.coverage == "partial" and "第四批" in ans.answer.split("\n")[0] and ans.citations
+    assert assistant.answer("爱心消费券第二批什么时候发完").coverage == "answered"
+
+
 def test_a_year_outside_the_documents_period_is_not_covered(assistant, doc):
     assert doc.years[0] == 2022 and 2025 in doc.years  # issued 2022; a row names 2025年底
     assert assistant.answer("2019年高企认定奖励多少").coverage == "not_covered"
