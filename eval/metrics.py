@@ -37,9 +37,11 @@ def ndcg_at_k(ranking: Sequence[Hashable], gold: set, k: int = 10) -> float:
 
 
 def facts_present(answer: str, facts: Sequence[str]) -> bool:
-    """Every fact occurs in the answer (normalised: full/half width, whitespace)."""
+    """Every fact occurs in the answer (normalised: full/half width, whitespace). A fact
+    copied from a table cell that lists items with spaces (牵头单位 "县公安局 县交通运输局")
+    is present when each item is, however the answer joins them (县公安局、县交通运输局)."""
     a = normalize(answer)
-    return all(normalize(f) in a for f in facts)
+    return all(normalize(item) in a for f in facts for item in f.split())
 
 
 def citation_pr(cited: Sequence[Hashable], gold: set, also: set = frozenset()) -> tuple[float, float]:

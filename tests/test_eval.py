@@ -58,6 +58,9 @@ def test_citation_and_abstention_and_facts():
     assert abstention_pr([False, False], [False, False]) == (1.0, 1.0)
     assert facts_present("一次性奖励１０万元", ["10万元"])  # full-width digits normalised
     assert not facts_present("奖励10万元", ["10万元", "县科技发展中心"])
+    # a cell's space-separated list: each item, whatever joins them in the answer
+    assert facts_present("牵头单位：县税务局、县财政局", ["县税务局 县财政局"])
+    assert not facts_present("牵头单位：县税务局", ["县税务局 县财政局"])
     assert percentile([1, 2, 3, 4], 50) == 2.5
 
 
