@@ -48,13 +48,23 @@ class Matcher:
     def __init__(self, retriever: Retriever, relevance: RelevanceModel, cfg: ComposeConfig):
         self.r = retriever
         self.relevance = relevance
-        self.cfg = cfg
+        self._cfg = cfg
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
         self.sent_norm: dict[Sentence, str] = {s: normalize(s.text) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
+
+    @property
+    def cfg(self) -> ComposeConfig:
+        return self._cfg
+
+    @cfg.setter
+    def cfg(self, cfg: ComposeConfig) -> None:
+        # the memoised rankings were made under the old settings
+        self._cfg = cfg
+        self._ranked_memo.cache_clear()
 
     def concepts(self, question: str) -> Concepts:
         """The question's concepts, each with the ways the document may say it and an

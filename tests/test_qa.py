@@ -782,3 +782,22 @@ def test_a_count_asked_in_one_clause_is_not_cancelled_by_a_yes_no_in_another():
     # the yes/no form belongs to its own clause; the count clause still asks how many
     assert count_word("有没有省事的办法，审批得多少天") == "天"
     assert count_word("几个小项目能打包做环评吗") is None
+
+
+def test_replaced_settings_reach_the_memoised_sentence_rankings(assistant):
+    """The evaluation and the tests replace the compose settings on a live assistant: the
+    sentence rankings memoised under the old ones must not be served."""
+    from dataclasses import replace
+
+    q = "个体户转成公司刻章要钱吗"
+    terms = assistant.matcher.concepts(q)
+    row = assistant.r.by_key[("附件1", 21)]
+    before = assistant.matcher.ranked(terms, row, "yesno", q)
+    old = assistant.compose_cfg
+    try:
+        assistant.compose_cfg = replace(old, sentence_weight=0.0)
+        plain = assistant.matcher.ranked(terms, row, "yesno", q)
+        assert [round(sc, 6) for sc, _ in plain] != [round(sc, 6) for sc, _ in before]
+    finally:
+        assistant.compose_cfg = old
+    assert assistant.matcher.ranked(terms, row, "yesno", q) == before
