@@ -49,6 +49,7 @@ _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
 class Thresholds:
     min_shift: float = 0.018     # an unknown word moving the question less is an aside
     absent_coverage: float = 0.25  # below this share of the asking clause stated: nothing else asked is there
+    story_coverage: float = 0.5  # at or above this share of the story stated by the best rows: on their topic
     partial_coverage: float = 0.5  # below this share of the asking clause stated by the best rows: partial
     amount_match: float = 0.3    # an amount question whose best number-bearing sentence matches less: partial
 
@@ -66,6 +67,7 @@ class Verdict:
     bridged: tuple[tuple[str, str], ...] = ()  # everyday word → the document's word
     asked: str = ""
     asked_coverage: float = 1.0
+    story_coverage: float = 0.0            # share of the story's words the best rows state
     shift: float = 0.0
     missing: str = ""                      # the figure or detail the rows do not give
     dense: float = 0.0
