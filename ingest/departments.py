@@ -65,10 +65,20 @@ def _join_broken(piece: str) -> list[str]:
 
 
 def _split_conjunctions(name: str) -> list[str]:
-    parts = _CONJUNCTION.split(name)
-    if len(parts) > 1 and all(_is_complete(p) for p in parts[:-1]) and _is_complete(parts[-1]):
-        return parts
-    return [name]
+    """``name`` split at the 及/和/与 that stand between two complete names, the most
+    parts that are all complete: 县商务局及县经济信息化和科技局 → 县商务局, 县经济信息化和
+    科技局 (the 和 inside the second name stays, since 县经济信息化 is no name)."""
+    cuts = [(m.start(), m.end()) for m in _CONJUNCTION.finditer(name)]
+    # best[i]: the most complete parts name[:start of cut i] splits into (cut -1: the whole)
+    best: dict[int, list[str]] = {}
+    for j, start in enumerate([*(c[0] for c in cuts), len(name)]):
+        options = [[name[:start]]] if _is_complete(name[:start]) else []
+        for i in range(j):
+            if i in best and _is_complete(part := name[cuts[i][1]:start]):
+                options.append([*best[i], part])
+        if options:
+            best[j] = max(options, key=len)
+    return best.get(len(cuts), [name])
 
 
 @dataclass(frozen=True)
