@@ -16,7 +16,7 @@ from .text import strip_html
 
 # A department name ends with one of these; a token that does not is a fragment
 # that the PDF cut off ("县民营经济 发展促进中心", "县直各 相关单位", "县自然资源 局").
-UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "政府", "部", "联",
+UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "部门", "政府", "部", "联",
                 "公司", "办", "委", "院", "所", "会", "站", "队", "室", "处",
                 "开发区", "园区", "街道", "专班", "乡镇", "机构", "集团", "党校", "社",
                 "馆", "团", "厅", "署", "科", "校", "台")
@@ -50,6 +50,11 @@ def _is_complete(token: str) -> bool:
     return token.endswith(UNIT_ENDINGS)
 
 
+def _is_name(token: str) -> bool:
+    """A complete name, not a bare unit word (单位, 部门) such as 各有关部门和单位 ends in."""
+    return _is_complete(token) and token not in UNIT_ENDINGS
+
+
 def _join_broken(piece: str) -> list[str]:
     """Split a piece on spaces, rejoining the names the PDF broke."""
     tokens = [t for t in piece.split() if t and set(t) - set("-—_")]
@@ -72,9 +77,9 @@ def _split_conjunctions(name: str) -> list[str]:
     # best[i]: the most complete parts name[:start of cut i] splits into (cut -1: the whole)
     best: dict[int, list[str]] = {}
     for j, start in enumerate([*(c[0] for c in cuts), len(name)]):
-        options = [[name[:start]]] if _is_complete(name[:start]) else []
+        options = [[name[:start]]] if _is_name(name[:start]) else []
         for i in range(j):
-            if i in best and _is_complete(part := name[cuts[i][1]:start]):
+            if i in best and _is_name(part := name[cuts[i][1]:start]):
                 options.append([*best[i], part])
         if options:
             best[j] = max(options, key=len)

@@ -33,6 +33,9 @@ def units(d):
     ("区委组织部和区人社局与区财政局", ("区委组织部", "区人社局", "区财政局")),
     ("县发展和改革局", ("县发展和改革局",)),
     ("县住房和城乡建设事务服务中心", ("县住房和城乡建设事务服务中心",)),
+    # a name ending in 部门 is complete; a bare 单位 is no name of its own
+    ("市大数据发展中心及各相关部门。", ("市大数据发展中心", "各相关部门")),
+    ("各有关部门和单位", ("各有关部门和单位",)),
 ])
 def test_conjunctions_between_complete_names(cell, names):
     assert read_units(cell).names == names
