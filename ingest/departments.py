@@ -30,6 +30,8 @@ _BRANCH = re.compile(r"^(?![县区市省各全])[\u4e00-\u9fff]{2,4}"
 _SEPARATORS = re.compile(r"[、，,；;／/]+")
 _CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:及|和|与|以及)(?=[\u4e00-\u9fff])")
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
+# a bracket inside a name, after a fragment that is no name yet: 各乡（镇）, 各街道（社区）
+_IN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _TRAILING = re.compile(r"[。．.；;，,、：:\s]+$")
 _ETC = re.compile(r"等(?:部门|单位)?$")
 
@@ -97,14 +99,25 @@ class Units:
 
 def read_units(cell: str) -> Units:
     """Read a 牵头单位/责任单位/配合单位 cell: split the list (、，,；; and spaces; 及/和
-    between two complete names), rejoin names the PDF broke, keep parentheticals as notes.
+    between two complete names), rejoin names the PDF broke, keep parentheticals after a
+    name as notes (a short bracket inside a name, 各乡（镇）人民政府, is the name's).
 
     >>> read_units("市发改委、市财政局(第一责任单位为牵头单位,下同)")
     Units(names=('市发改委', '市财政局'), notes=('第一责任单位为牵头单位,下同',))
     """
     text = strip_html(cell).strip()
-    notes = [n.strip() for n in _PAREN.findall(text) if n.strip()]
-    text = _TRAILING.sub("", _PAREN.sub(" ", text))
+    notes: list[str] = []
+
+    def paren(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        before = _SEPARATORS.split(text[:m.start()])[-1].strip()
+        if before and not _is_complete(before) and _IN_NAME.fullmatch(inner):
+            return m.group(0)  # 各乡（镇）人民政府: a bracket inside a name is the name's
+        if inner:
+            notes.append(inner)
+        return " "
+
+    text = _TRAILING.sub("", _PAREN.sub(paren, text))
     names: list[str] = []
     for piece in _SEPARATORS.split(text):
         piece = _TRAILING.sub("", piece.strip())
