@@ -32,6 +32,8 @@ _CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:及|和|与|以及)(?=[\u4e00
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 # a bracket inside a name, after a fragment that is no name yet: 各乡（镇）, 各街道（社区）
 _IN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# a bracket saying the name before it leads the list: 县财政局（牵头）, 县商务局(牵头单位)
+_LEAD_MARK = re.compile(r"(?:总|主)?牵头(?:单位|部门)?|主责(?:单位|部门)?")
 _TRAILING = re.compile(r"[。．.；;，,、：:\s]+$")
 _ETC = re.compile(r"等(?:部门|单位)?$")
 
@@ -95,6 +97,7 @@ class Units:
 
     names: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()   # names the list itself marks as leading: 县财政局（牵头）
 
 
 def read_units(cell: str) -> Units:
@@ -107,13 +110,16 @@ def read_units(cell: str) -> Units:
     """
     text = strip_html(cell).strip()
     notes: list[str] = []
+    marked: list[str] = []
 
     def paren(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         before = _SEPARATORS.split(text[:m.start()])[-1].strip()
         if before and not _is_complete(before) and _IN_NAME.fullmatch(inner):
             return m.group(0)  # 各乡（镇）人民政府: a bracket inside a name is the name's
-        if inner:
+        if before and _LEAD_MARK.fullmatch(inner):
+            marked.append(before)  # 县财政局（牵头）: this one leads
+        elif inner:
             notes.append(inner)
         return " "
 
@@ -133,7 +139,8 @@ def read_units(cell: str) -> Units:
         u = table.get(u, u)
         if u and u not in out:
             out.append(u)
-    return Units(tuple(out), tuple(notes))
+    leads = tuple(u for u in out if any(table.get(x, x) == u for m in marked for x in _join_broken(m)))
+    return Units(tuple(out), tuple(notes), leads)
 
 
 def split_units(cell: str) -> list[str]:

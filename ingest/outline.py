@@ -257,16 +257,19 @@ _UNITISH = ("局", "委", "办", "中心", "政府", "部", "院", "所", "会",
             "单位", "公司", "银行", "支行", "开发区", "园区", "专班", "组", "厅", "团", "社", "馆", "校")
 
 
-def _units(values: list[str]) -> tuple[list[str], list[str], bool]:
+def _units(values: list[str]) -> tuple[list[str], list[str], bool, list[str]]:
+    """Names, notes, whether a note says the first leads, and the names marked 牵头."""
     names: list[str] = []
     notes: list[str] = []
+    marked: list[str] = []
     lead_first = False
     for v in values:
         u = read_units(v)
         names.extend(n for n in u.names if n not in names)
         notes.extend(u.notes)
+        marked.extend(n for n in u.leads if n not in marked)
         lead_first |= any(_LEAD_FIRST.search(n) for n in u.notes)
-    return names, notes, lead_first
+    return names, notes, lead_first, marked
 
 
 def _items(root: _Node, warnings: list[str]) -> list[Item]:
@@ -309,14 +312,17 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         it = Item(path=path, number=n.number, first_line=n.line, last_line=max(
             [n.last_line, *(p.last_line for p in n.points)]), attachment_title=title, task=n.body,
             article=n.level == ARTICLE)
-        lead, lead_notes, lf1 = _units(fields.get(LEAD, []))
-        resp, resp_notes, lf2 = _units(fields.get(RESP, []))
-        coop, coop_notes, lf3 = _units(fields.get(COOP, []))
+        lead, lead_notes, lf1, m1 = _units(fields.get(LEAD, []))
+        resp, resp_notes, lf2, m2 = _units(fields.get(RESP, []))
+        coop, coop_notes, lf3, m3 = _units(fields.get(COOP, []))
         notes = lead_notes + resp_notes + coop_notes
         lead_first = lf1 or lf2 or lf3 or n.lead_first
         if lead_first and any("下同" in x for x in notes):
             lead_first_all = True
-        if lead:
+        if marked := list(dict.fromkeys(m1 + m2 + m3)):  # 县财政局（牵头）: the marked ones lead
+            it.lead = marked
+            it.coop = [u for u in dict.fromkeys(lead + resp + coop) if u not in marked]
+        elif lead:
             it.lead = lead
             it.coop = [u for u in resp + coop if u not in lead]
         elif resp and (lead_first or lead_first_all):

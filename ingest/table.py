@@ -121,8 +121,10 @@ class RowBuilder:
                 self.task.append(text)
             elif name in (LEAD, COOP):
                 units = read_units(cell)
-                target = it.lead if name == LEAD else it.coop
-                target.extend(u for u in units.names if u not in target)
+                for u in units.names:  # a name marked 牵头 leads, whatever its column
+                    target = it.lead if u in units.leads or name == LEAD and not units.leads else it.coop
+                    if u not in target:
+                        target.append(u)
                 it.notes.extend(units.notes)
             elif name == NOTE and text:
                 it.notes.append(f"{head}：{text}" if head else text)

@@ -44,6 +44,27 @@ def test_conjunctions_between_complete_names(cell, names):
 def test_articles_with_unit_lines():
     d = doc("danleng_articles.txt")
     assert units(d)["第七条"] == (("县商务局", "县经济信息化和科技局"), ())
+    # 县财政局（牵头）、…: the marked one leads, the others cooperate; the mark is no note
+    assert units(d)["第三条"] == (("县财政局",), ("县金融工作服务中心", "县融资担保公司"))
+    assert d.row("条", 3).notes == ()
+
+
+@pytest.mark.parametrize("cell,names,leads,notes", [
+    ("县财政局（牵头）、县金融工作服务中心", ("县财政局", "县金融工作服务中心"), ("县财政局",), ()),
+    ("县人社局、县商务局(牵头单位)", ("县人社局", "县商务局"), ("县商务局",), ()),
+    ("市发改委、市财政局(第一责任单位为牵头单位,下同)", ("市发改委", "市财政局"), (), ("第一责任单位为牵头单位,下同",)),
+])
+def test_a_unit_marked_as_leading(cell, names, leads, notes):
+    u = read_units(cell)
+    assert (u.names, u.leads, u.notes) == (names, leads, notes)
+
+
+def test_table_cell_with_a_unit_marked_as_leading():
+    from ingest import parse_text
+
+    d = parse_text("序号\t重点任务\t责任单位\t完成时限\n1\t建设冷链仓库\t县农业农村局、县商务局（牵头）\t2023年底\n"
+                   "2\t新建公厕10座\t县城管局\t2023年9月底\n")
+    assert [(r.lead_units, r.coop_units) for r in d.rows] == [(("县商务局",), ("县农业农村局",)), (("县城管局",), ())]
 
 
 # ---- an 实施意见: 一、(一)1.（1）, units inline in full-width brackets, signed at the end ----
