@@ -74,10 +74,10 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return _join([s for _, s in self.lines])
+        return join_text([s for _, s in self.lines])
 
 
-def _join(parts: list[str]) -> str:
+def join_text(parts: list[str]) -> str:
     """Lines of one cell as one text: wrapped Chinese runs on; a numbered point
     (2. / （2）) and a word after a word keep a space."""
     out = ""
@@ -107,7 +107,7 @@ def _units_line(s: str) -> tuple[bool, bool]:
     return False, False
 
 
-def _kind(s: str) -> tuple[str, bool]:
+def cell_kind(s: str) -> tuple[str, bool]:
     units, goes_on = _units_line(s)
     if units:
         return UNITS, goes_on
@@ -123,7 +123,7 @@ def cells_of(lines: list[tuple[int, str]]) -> list[Cell]:
     told apart (:func:`align` joins them again where there is one)."""
     out: list[Cell] = []
     for ln, s in lines:
-        kind, goes_on = _kind(s)
+        kind, goes_on = cell_kind(s)
         last = out[-1] if out else None
         if last is not None and last.kind == UNITS and kind != DATE and (last.open or s.startswith(_SEPARATOR_END)):
             joined = last.text + s
@@ -321,7 +321,7 @@ def _build(row: tuple[int, int, tuple[Heading, ...]], lines: list[tuple[int, str
     number, line_no, path = row
     fields = [c for c in columns if c != NUMBER]
     placed, unplaced = align(cells_of(lines), [KIND_OF_FIELD.get(f, TEXT) for f in fields])
-    texts = iter(" ".join(c.text for c in cs) if KIND_OF_FIELD.get(f) == UNITS else _join([c.text for c in cs])
+    texts = iter(" ".join(c.text for c in cs) if KIND_OF_FIELD.get(f) == UNITS else join_text([c.text for c in cs])
                  for f, cs in zip(fields, placed, strict=True))
     cells = [str(number) if c == NUMBER else next(texts) for c in columns]
     built = RowBuilder(columns, heads, path, attachment_title, number, line_no)
@@ -334,4 +334,4 @@ def _build(row: tuple[int, int, tuple[Heading, ...]], lines: list[tuple[int, str
     return item
 
 
-__all__ = ["align", "cells_of", "frame_line", "is_cell_table", "read_cells"]
+__all__ = ["align", "cell_kind", "cells_of", "join_text", "frame_line", "is_cell_table", "read_cells"]

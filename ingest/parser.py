@@ -2,7 +2,8 @@
 
 Shapes, recognised from the text itself:
 
-- **table** (:mod:`ingest.table`): tab-separated or ``|`` cells, columns mapped by
+- **table** (:mod:`ingest.table`): tab-separated or ``|`` cells (or cells aligned with
+  runs of spaces, re-cut at them by :mod:`ingest.spaced`), columns mapped by
   their header words (序号 · 主要任务/重点任务 · 牵头单位/责任单位 · 配合单位 ·
   完成时限/时间进度 · 年度目标 …), rows continued over lines, repeated headers,
   附件N sections — the built-in corpus's PDF table is one;
@@ -30,11 +31,12 @@ from .header import period, read_header
 from .identity import to_rows
 from .outline import read_outline
 from .schema import Document
+from .spaced import to_tabs
 from .table import DEFAULT_COLUMNS, is_table, read_table
 
 N_CELLS = len(DEFAULT_COLUMNS)
 HEADER_FIRST_CELL = "序号"
-SHAPES = ("① 表格：每行用制表符或“|”分隔，表头写明各列（序号、主要任务/重点任务、牵头单位/责任单位、"
+SHAPES = ("① 表格：每行用制表符、“|”或连续空格分隔，表头写明各列（序号、主要任务/重点任务、牵头单位/责任单位、"
           "配合单位、完成时限/时间进度、年度目标等），可有“附件N”和“一、”分节；"
           "② 分条文字：“1.……”“（一）……”一条一段，单位写在条目后（“牵头单位：…”“责任单位：…”“时限要求：…”"
           "各占一行，或在括号里）；"
@@ -75,6 +77,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     when no shape is recognised; lines that could not be placed become warnings."""
     lines = text.splitlines()
     tabbed = is_table(lines)
+    if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
+        lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):
         shape, res = ("table", read_table(lines)) if tabbed else ("cells", read_cells(lines))
         items, attachments, warnings, body = res.items, res.attachments, res.warnings, res.first_line

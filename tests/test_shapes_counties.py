@@ -100,3 +100,52 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
     assert r.task.endswith("单个最高不超过50万元。具体包括：") and r.lines == (17, 20)
     assert r.measures[0].items == ("支持农民合作社建设产地仓储设施；", "支持龙头企业建设区域性冷链集配中心。")
     assert d.warnings == ["第 28 行起是结束语（本意见自印发之日起施行，有效期至2025…），不属于任何条目，未计入"]
+
+
+# ---- a table copied from a web page, its cells aligned with runs of spaces ----
+
+def test_table_aligned_with_spaces():
+    d = doc("yuhu_spaces.txt")
+    assert d.shape == "table" and d.warnings == []
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "湘潭市雨湖区人民政府办公室关于印发《雨湖区2024年重点工作任务分工方案》的通知", "雨政办发〔2024〕6号",
+        "湘潭市雨湖区人民政府办公室", "2024年2月26日")
+    assert (d.place, d.place_parents, d.years, d.subject) == (
+        "雨湖区", ("湘潭市", "湖南省"), (2024,), "雨湖区2024年重点工作任务分工方案")
+    # 序号 restarts under each 一、: the heading is the scope
+    assert [(r.label, r.section) for r in d.rows][::3] == [
+        ("一、 第1项", "一、着力扩大有效投资"), ("二、 第1项", "二、持续优化营商环境"),
+        ("三、 第1项", "三、增进民生福祉"), ("三、 第4项", "三、增进民生福祉")]
+    assert len(d.rows) == 10
+    assert {k: v for k, v in units(d).items() if k.startswith("一、")} == {
+        "一、 第1项": (("区发展和改革局",), ("区住房和城乡建设局", "区自然资源分局")),
+        "一、 第2项": (("区工业和信息化局",), ("区发展和改革局", "各园区管委会")),
+        # the empty 配合单位 cell leaves only a wider gap: the deadline still lands in 完成时限
+        "一、 第3项": (("区财政局",), ())}
+    # a single space between the task's 。 and the unit is a gap between cells too
+    r = d.row("二、", 3)
+    assert (r.task, r.lead_units, r.coop_units, r.measures[0].deadline) == (
+        "落实“首违不罚”清单制度，包容审慎监管事项不少于50项。", ("区司法局",), ("区直各执法部门",), "2024年11月底")
+    r = d.row("三、", 1)  # 和 inside one name
+    assert (r.lead_units, r.coop_units) == (("区人力资源和社会保障局",), ("各街道办事处", "各乡镇人民政府"))
+    assert [r.measures[0].deadline for r in d.rows] == [
+        "2024年12月底", "2024年12月底", "2024年9月底", "2024年6月底", "持续推进", "2024年11月底",
+        "2024年12月底", "2024年10月底", "2024年8月底", "2024年12月底"]
+    assert d.row("三、", 4).task == "完成65岁以上老年人健康体检4.2万人次。"
+    assert coverage(read_text(DATA / "yuhu_spaces.txt"), d).missing == []
+
+
+def test_spaced_table_with_ideographic_spaces_and_running_text_untouched():
+    from ingest import parse_text
+
+    text = ("序号\u3000\u3000工作任务\u3000\u3000责任单位\u3000\u3000时间节点\n"
+            "1\u3000\u3000建成智慧停车场2处。\u3000\u3000县住建局\u3000\u30002024年9月底\n"
+            "2\u3000\u3000新增公共充电桩100个。\u3000\u3000县发改局、国网供电公司\u3000\u3000年底前\n")
+    d = parse_text(text)
+    assert [(r.label, r.task, r.lead_units, r.measures[0].deadline) for r in d.rows] == [
+        ("第1项", "建成智慧停车场2处。", ("县住建局",), "2024年9月底"),
+        ("第2项", "新增公共充电桩100个。", ("县发改局", "国网供电公司"), "年底前")]
+    # running text with wide gaps but no header line is no table
+    d = parse_text("某县若干措施\n一、加大支持\n1.对新认定企业奖励10万元。    （责任单位：县工信局）\n"
+                   "2.对新升规企业奖励5万元。    （责任单位：县统计局）\n")
+    assert d.shape == "outline" and [r.lead_units for r in d.rows] == [("县工信局",), ("县统计局",)]

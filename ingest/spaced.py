@@ -1,0 +1,85 @@
+"""A table aligned with spaces: a web page's table copied as text, or a PDF's laid out
+with spaces, where runs of two or more spaces (or ideographic spaces) stand between the
+cells instead of tabs.
+
+Recognised by its header line — cells mapped by header words (:func:`ingest.table.
+header_columns`), 序号 first — followed by at least two numbered lines of three cells or
+more. Its lines are re-cut into tab-separated cells, so that the table is then read
+exactly as a tab-separated one (:mod:`ingest.table`). A numbered line with too few cells
+(an empty cell leaves only a wider gap; a long cell may leave a single space) is cut
+also at single spaces between Chinese characters — Chinese text puts no space between
+words — and its cells are placed in the header's columns by what they hold (unit lists,
+deadlines, text), as a table copied one cell per line is (:func:`ingest.cells.align`).
+Lines of one cell (section headings, page numbers, the notice before the table) are left
+as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind, join_text
+from .table import NUMBER, header_columns
+
+_GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")
+# a single space between two Chinese characters (or after 。，、；：”）): a gap between cells
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff。，、；：”）》])[ \u00a0](?=[\u4e00-\u9fff“（《])")
+_NUMBER = re.compile(r"^\d{1,4}\s*[.、．]?$")
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _GAP.split(line.strip()) if c]
+
+
+def _header(lines: list[str]) -> tuple[int, tuple[str, ...]] | None:
+    """The header line's index and its columns, when a numbered row follows it twice."""
+    for i, ln in enumerate(lines):
+        cells = _cells(ln)
+        if len(cells) < 3 or (columns := header_columns(cells)) is None or columns[0] != NUMBER:
+            continue
+        numbered = sum(1 for x in lines[i + 1:] if len(c := _cells(x)) >= 3 and _NUMBER.match(c[0]))
+        if numbered >= 2:
+            return i, columns
+    return None
+
+
+def _placed(cells: list[str], columns: tuple[str, ...], line_no: int) -> list[str]:
+    """A numbered line's cells in the header's columns: as they stand when they are as
+    many; else cut at single spaces between Chinese characters and placed by kind."""
+    if len(cells) == len(columns):
+        return cells
+    pieces = [p for c in cells[1:] for p in _CJK_SPACE.split(c) if p]
+    if len(pieces) == len(columns) - 1:
+        return [cells[0], *pieces]
+    fields = list(columns[1:])
+    kinds = [KIND_OF_FIELD.get(f, TEXT) for f in fields]
+    placed, unplaced = align([Cell(cell_kind(p)[0], [(line_no, p)]) for p in pieces], kinds)
+    out = [" ".join(c.text for c in cs) if kind == UNITS else join_text([c.text for c in cs])
+           for kind, cs in zip(kinds, placed, strict=True)]
+    if unplaced:  # kept, in the last text column, rather than dropped
+        last = max(i for i, k in enumerate(kinds) if k == TEXT)
+        out[last] = join_text([out[last], *(c.text for c in unplaced)])
+    return [cells[0], *out]
+
+
+def to_tabs(lines: list[str]) -> list[str] | None:
+    """The lines with a space-aligned table re-cut into tab-separated cells (the header
+    and every line after it of two cells or more), or None when there is no such table.
+    Line numbers are kept: line i of the result is line i of the text."""
+    found = _header(lines)
+    if found is None:
+        return None
+    start, columns = found
+    out = list(lines[:start])
+    for i in range(start, len(lines)):
+        cells = _cells(lines[i])
+        if len(cells) < 2:
+            out.append(lines[i])
+        elif _NUMBER.match(cells[0]):
+            out.append("\t".join(_placed(cells, columns, i + 1)))
+        else:
+            out.append("\t".join(cells))
+    return out
+
+
+__all__ = ["to_tabs"]
