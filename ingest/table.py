@@ -42,13 +42,17 @@ _SHAPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 def header_field(cell: str) -> str | None:
     """The field a header cell names: it is a header word, perhaps with a few more
-    characters (年度目标和效果, 牵头单位（部门）); a two-character word (任务, 时限)
-    only on its own, so that a cell like 任务一 is no header."""
+    characters (年度目标和效果, 牵头单位（部门）); a two-character word (任务, 时限) on
+    its own or as the head of a four-character cell (攻坚任务, 年度任务: a Chinese
+    compound names a kind of its last word), so that a cell like 任务一 is no header."""
     c = re.sub(r"[（(][^）)]*[）)]", "", re.sub(r"\s+", "", clean_cell(cell)))
     if not c or len(c) > 12 or re.search(r"\d", c):
         return None
     for name, words in HEADER_WORDS:
         if any(c == w or (len(w) > 2 and w in c and len(c) <= len(w) + 5) for w in words):
+            return name
+    for name, words in HEADER_WORDS:
+        if len(c) == 4 and any(len(w) == 2 and c.endswith(w) for w in words):
             return name
     return None
 

@@ -149,3 +149,26 @@ def test_spaced_table_with_ideographic_spaces_and_running_text_untouched():
     d = parse_text("某县若干措施\n一、加大支持\n1.对新认定企业奖励10万元。    （责任单位：县工信局）\n"
                    "2.对新升规企业奖励5万元。    （责任单位：县统计局）\n")
     assert d.shape == "outline" and [r.lead_units for r in d.rows] == [("县工信局",), ("县统计局",)]
+
+
+# ---- a messy PDF table: 附件 without a number, page numbers, a repeated header ----
+
+@pytest.mark.parametrize("cell,field", [
+    ("攻坚任务", "task"), ("年度任务", "task"), ("具体举措", "measure"), ("推进时间", "deadline"),
+    ("任务一", None), ("重点任务", "task"), ("时间", "deadline"),
+])
+def test_a_header_word_as_the_head_of_a_compound(cell, field):
+    from ingest.table import header_field
+
+    assert header_field(cell) == field
+
+
+def test_messy_pdf_table():
+    d = doc("lanxi_messy.txt")
+    assert d.shape == "table"
+    # 攻坚任务 is the task column, 具体举措 the measures (not a note and the task)
+    r = d.row("一、", 1)
+    assert (r.task, [m.text for m in r.measures], r.notes) == (
+        "深化“一网通办”", ["推动高频政务服务事项“全程网办”比例达到90%以上。"], ())
+    r = d.row("二、", 2)
+    assert [(m.text[:8], m.deadline) for m in r.measures] == [("新增普惠小微贷款", "持续推进"), ("开展“金融顾问”", "2024年10月底")]
