@@ -38,12 +38,9 @@ from .table import (
     header_columns,
     header_field,
 )
-from .text import close_cjk_gaps
+from .text import close_cjk_gaps, is_page_number
 
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]?$")
-# a page number between pages: — 2 —, -2-, 第2页, 第2页 共5页, 2/5
-_PAGE = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|"
-                   r"\d{1,3}\s*/\s*\d{1,3})$")
 _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|月底|季度|上半年|下半年|持续|长期|常态|"
                              r"每年|每月|每季|按期|按时|适时|分年度|逐年")
 # what a unit list never holds (a text line has it, or is long); a deadline not even a comma
@@ -217,7 +214,7 @@ def frame_line(s: str) -> bool:
     an 附件N marker."""
     s = s.strip()
     m = marker(s)
-    return (header_field(s) is not None or _bare(s) is not None or bool(_PAGE.match(s))
+    return (header_field(s) is not None or _bare(s) is not None or is_page_number(s)
             or bool(m and m.level == ATTACHMENT and not m.rest))
 
 
@@ -288,7 +285,7 @@ def read_cells(lines: list[str]) -> TableResult:
             attachments.append(Attachment(attachment.text if attachment else "", attachment_title))
             awaiting_title = False
             continue
-        if columns is None or _PAGE.match(s):
+        if columns is None or is_page_number(s):
             continue  # the notice before the table; a page number
         if _COLOPHON.search(s):
             warnings.append(f"第 {line_no} 行起是版记（{s[:20]}），不属于任何条目，未计入")

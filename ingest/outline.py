@@ -36,7 +36,7 @@ from .headings import (
 )
 from .identity import Heading, Item
 from .schema import Attachment, Measure
-from .text import close_cjk_gaps
+from .text import close_cjk_gaps, is_page_number
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
 FIELD_WORDS: tuple[tuple[str, str], ...] = (
@@ -151,8 +151,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     for idx in range(start, len(lines)):
         line_no = idx + 1
         s = lines[idx].strip()
-        if not s:
-            continue
+        if not s or is_page_number(s):
+            continue  # a page number between two pages continues nothing
         if ended:
             closing.append(s)
             continue

@@ -17,7 +17,7 @@ from .departments import read_units
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
 from .schema import Attachment, Measure
-from .text import clean_cell, close_cjk_gaps, split_items
+from .text import clean_cell, close_cjk_gaps, is_page_number, split_items
 
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
     "number", "task", "lead", "coop", "measure", "deadline", "goal", "note")
@@ -193,6 +193,8 @@ def read_table(lines: list[str]) -> TableResult:
                 awaiting_title = False
             elif started and m and m.level in (L1, L2):
                 open_heading(m.level, m.number, plain)
+            elif is_page_number(plain):
+                continue  # the page's frame between two pages of the table
             elif started and not _JUNK.match(plain):
                 warnings.append(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}")
             continue

@@ -16,6 +16,9 @@ _WS = re.compile(r"\s+")
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s*[.．、]\s*(?=\S)")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # A space the PDF put between two CJK characters or a CJK character and a digit.
+# a page number between pages: — 2 —, -2-, 第2页, 第2页 共5页, 2/5
+_PAGE = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|"
+                   r"\d{1,3}\s*/\s*\d{1,3})$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d《》〔〕])\s+(?=[\u4e00-\u9fff\d《》〔〕])")
 
 
@@ -32,6 +35,11 @@ def clean_cell(text: str) -> str:
 def close_cjk_gaps(text: str) -> str:
     """Remove spaces the PDF inserted inside Chinese phrases (``大宁县 2022 年`` → ``大宁县2022年``)."""
     return _CJK_GAP.sub("", text.strip())
+
+
+def is_page_number(line: str) -> bool:
+    """Whether a line is a page number a PDF copy left between pages (— 3 —, 第3页)."""
+    return bool(_PAGE.match(line.strip()))
 
 
 def normalize(text: str) -> str:

@@ -172,3 +172,14 @@ def test_messy_pdf_table():
         "深化“一网通办”", ["推动高频政务服务事项“全程网办”比例达到90%以上。"], ())
     r = d.row("二、", 2)
     assert [(m.text[:8], m.deadline) for m in r.measures] == [("新增普惠小微贷款", "持续推进"), ("开展“金融顾问”", "2024年10月底")]
+    # the page numbers between pages (— 3 —, — 4 —) are the pages' frame: no warning, no text
+    assert not any("— 3 —" in w or "— 4 —" in w for w in d.warnings)
+
+
+def test_a_page_number_inside_running_text_continues_nothing():
+    from ingest import parse_text
+
+    d = parse_text("某县重点任务\n一、稳增长\n1.全年固定资产投资增长8%，新开工项目\n— 2 —\n30个。\n牵头单位：县发改局\n"
+                   "第3页 共5页\n2.新增规上企业10家。\n牵头单位：县工信局\n")
+    assert [(r.task, r.lead_units) for r in d.rows] == [
+        ("全年固定资产投资增长8%，新开工项目30个。", ("县发改局",)), ("新增规上企业10家。", ("县工信局",))]
