@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .departments import read_units
+from .departments import UNIT_ENDINGS, Units, read_units
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
 from .schema import Attachment, Measure
@@ -37,6 +37,9 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
+# where a department name starts (a level word or a national body), so it does not run on from the line before
+_NAME_START = re.compile(r"[县区市省乡镇各]|国网|中国|人行|国家")
+_LIST_SEPARATORS = ("、", "，", ",", "；", ";", "／", "/")
 _SHAPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
@@ -115,16 +118,33 @@ class RowBuilder:
         self.columns, self.heads = columns, heads
         self.item = Item(path=path, number=number, first_line=line_no, attachment_title=attachment_title)
         self.task: list[str] = []
+        self.cut: dict[int, str] = {}  # column → its unit text on the line before, when a name was cut there
+
+    def _units(self, column: int, text: str) -> Units:
+        """A unit cell's names; a name the line before cut at the line's end (市行政审批 /
+        服务中心: no separator, no unit word) runs on into this line's first name, unless
+        that starts a name of its own (县…, 各…)."""
+        cut = self.cut.pop(column, "")
+        if cut and text and not _NAME_START.match(text):
+            stale = read_units(cut).names[-1]
+            for names in (self.item.lead, self.item.coop):
+                if stale in names:
+                    names.remove(stale)
+            text = cut + text
+        units = read_units(text)
+        if units.names and not units.names[-1].endswith(UNIT_ENDINGS) and not text.endswith(_LIST_SEPARATORS):
+            self.cut[column] = text
+        return units
 
     def add(self, cells: list[str], line_no: int) -> None:
         it = self.item
         values = {MEASURE: "", DEADLINE: "", GOAL: ""}
-        for name, cell, head in zip(self.columns, cells, self.heads, strict=False):
+        for column, (name, cell, head) in enumerate(zip(self.columns, cells, self.heads, strict=False)):
             text = clean_cell(cell)
             if name == TASK and text:
                 self.task.append(text)
             elif name in (LEAD, COOP):
-                units = read_units(cell)
+                units = self._units(column, text)
                 for u in units.names:  # a name marked 牵头 leads, whatever its column
                     target = it.lead if u in units.leads or name == LEAD and not units.leads else it.coop
                     if u not in target:

@@ -165,7 +165,26 @@ def test_a_header_word_as_the_head_of_a_compound(cell, field):
 
 def test_messy_pdf_table():
     d = doc("lanxi_messy.txt")
-    assert d.shape == "table"
+    assert d.shape == "table" and d.warnings == []
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "兰溪市人民政府办公室关于印发兰溪市2024年优化营商环境攻坚行动任务清单的通知", "兰政办发〔2024〕9号",
+        "兰溪市人民政府办公室", "2024年3月8日")  # written 2024-03-08
+    assert (d.place, d.place_parents, d.years) == ("兰溪市", ("金华市", "浙江省"), (2024,))
+    assert all(r.attachment_title == "兰溪市2024年优化营商环境攻坚行动任务清单" for r in d.rows)
+    # the header repeated after the page break starts no new numbering; 序号 restarts under 二、
+    assert units(d) == {
+        # 及 between two complete names, a trailing 。 dropped
+        "一、 第1项": (("市政务服务管理办公室",), ("市大数据发展中心", "各相关部门")),
+        "一、 第2项": (("市发展和改革局",), ("市财政局", "市经济和信息化局")),
+        # 市行政审批 / 服务中心: a name cut at the line's end runs on into the continuation line
+        "一、 第3项": (("国网兰溪市供电公司",), ("市住房和城乡建设局", "市行政审批服务中心")),
+        "二、 第1项": (("市自然资源和规划局",), ("市经济和信息化局",)),
+        "二、 第2项": (("市金融工作服务中心",), ("人行兰溪市支行",)),
+        # a list ending in 、 goes on with a name of its own
+        "二、 第3项": (("市委人才办",), ("市人力资源和社会保障局", "市住房和城乡建设局")),
+    }
+    assert [r.lines for r in d.rows] == [(12, 12), (13, 13), (14, 15), (19, 19), (20, 21), (22, 23)]
+    assert coverage(read_text(DATA / "lanxi_messy.txt"), d).missing == []
     # 攻坚任务 is the task column, 具体举措 the measures (not a note and the task)
     r = d.row("一、", 1)
     assert (r.task, [m.text for m in r.measures], r.notes) == (
@@ -174,6 +193,16 @@ def test_messy_pdf_table():
     assert [(m.text[:8], m.deadline) for m in r.measures] == [("新增普惠小微贷款", "持续推进"), ("开展“金融顾问”", "2024年10月底")]
     # the page numbers between pages (— 3 —, — 4 —) are the pages' frame: no warning, no text
     assert not any("— 3 —" in w or "— 4 —" in w for w in d.warnings)
+
+
+def test_a_unit_name_cut_at_a_line_end_runs_on_only_into_a_fragment():
+    from ingest import parse_text
+
+    d = parse_text("序号\t重点任务\t牵头单位\t配合单位\n1\t任务甲\t县行政审批服务\t县财政局、各社区\n"
+                   "\t\t管理局\t县税务局\n2\t任务乙\t县财政局\t\n")
+    # 管理局 continues the cut 县行政审批服务; 县税务局 starts a name of its own after 各社区
+    assert [(r.lead_units, r.coop_units) for r in d.rows] == [
+        (("县行政审批服务管理局",), ("县财政局", "各社区", "县税务局")), (("县财政局",), ())]
 
 
 def test_a_page_number_inside_running_text_continues_nothing():
