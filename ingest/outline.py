@@ -49,8 +49,14 @@ FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("年度目标", GOAL), ("预期成效", GOAL), ("工作目标", GOAL),
     ("牵头领导", LEADER), ("责任领导", LEADER), ("分管领导", LEADER), ("责任人", LEADER),
 )
-_WORDS = "|".join(w for w, _ in FIELD_WORDS)
+# a leader named with a level word inside or before the label: 牵头县领导, 县级责任领导, 包联市领导
+_LEADER_LABEL = r"(?:[县区市]级)?(?:牵头|责任|分管|包联|联系|包抓)[县区市]级?领导"
+_WORDS = "|".join([*(w for w, _ in FIELD_WORDS), _LEADER_LABEL])
 _KIND = dict(FIELD_WORDS)
+
+
+def _kind(label: str) -> str:
+    return _KIND.get(label) or LEADER
 # "牵头单位：区发改局" as a line of its own (or several fields on one line)
 FIELD_LINE = re.compile(rf"^\s*[（(]?\s*({_WORDS})\s*[:：]")
 _FIELD = re.compile(rf"({_WORDS})\s*[:：]\s*")
@@ -129,7 +135,8 @@ def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end():end].strip().strip("；;，,。 ")
-        node.fields.setdefault(_KIND[m.group(1)], []).append(value)
+        kind = _kind(m.group(1))  # a leader keeps the label as written: 牵头县领导：…
+        node.fields.setdefault(kind, []).append(f"{m.group(1)}：{value}" if kind == LEADER else value)
         if _LEAD_FIRST.search(value):
             node.lead_first = True
 
@@ -330,7 +337,7 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         else:
             it.lead = resp
             it.coop = [u for u in coop if u not in resp]
-        it.notes = notes + [f"牵头领导：{v}" for v in fields.get(LEADER, [])]
+        it.notes = notes + fields.get(LEADER, [])
         deadline = "；".join(fields.get(DEADLINE, []))
         goal = "；".join(fields.get(GOAL, []))
         if n.points:

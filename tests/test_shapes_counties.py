@@ -212,3 +212,37 @@ def test_a_page_number_inside_running_text_continues_nothing():
                    "第3页 共5页\n2.新增规上企业10家。\n牵头单位：县工信局\n")
     assert [(r.task, r.lead_units) for r in d.rows] == [
         ("全年固定资产投资增长8%，新开工项目30个。", ("县发改局",)), ("新增规上企业10家。", ("县工信局",))]
+
+
+# ---- a GB18030 file: numbered items straight through 一、二、三、, units on the lines after ----
+
+def test_gb18030_items_with_units_on_following_lines():
+    from ingest.decode import decode
+
+    raw = (DATA / "dancheng_gb18030.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert decode(raw, "x")[1] == "gb18030"
+    d = doc("dancheng_gb18030.txt")
+    assert d.shape == "outline" and d.warnings == []
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "郸城县人民政府办公室关于印发郸城县2023年十项民生实事工作方案的通知", "郸政办〔2023〕11号",
+        "郸城县人民政府办公室", "2023年3月2日")
+    assert (d.place, d.place_parents, d.years, d.subject) == (
+        "郸城县", ("周口市", "河南省"), (2023,), "郸城县2023年十项民生实事工作方案")
+    # 1．… 7． run straight through the three headings: no scope
+    assert [(r.label, r.section) for r in d.rows] == [
+        ("第1项", "一、教育提质工程"), ("第2项", "一、教育提质工程"), ("第3项", "二、健康郸城工程"),
+        ("第4项", "二、健康郸城工程"), ("第5项", "三、城乡宜居工程"), ("第6项", "三、城乡宜居工程"),
+        ("第7项", "三、城乡宜居工程")]
+    r = d.row("", 1)
+    # 牵头县领导 (a level word inside the label) is the leader's field, not more of the task;
+    # the note keeps the label as written
+    assert (r.task, r.notes) == ("新建、改扩建中小学校6所，新增学位4800个。", ("牵头县领导：分管副县长",))
+    assert (r.lead_units, r.coop_units, r.measures[0].deadline, r.lines) == (
+        ("县教育体育局",), ("县发展和改革委员会", "县财政局", "县自然资源局"), "2023年8月底", (13, 17))
+    assert units(d)["第5项"] == (("县城市管理局",), ("县公安局交通管理大队", "国网郸城县供电公司"))
+    assert [r.measures[0].deadline for r in d.rows] == [
+        "2023年8月底", "2023年12月底", "2023年11月底", "2023年12月底", "2023年10月底", "2023年11月底", "2023年9月底"]
+    assert d.row("", 4).task == "为65周岁以上老年人免费接种流感疫苗，覆盖率达到60％以上。"
+    assert coverage(read_text(DATA / "dancheng_gb18030.txt"), d).missing == []
