@@ -118,8 +118,8 @@ def read_units(cell: str) -> Units:
         if before and not _is_complete(before) and _IN_NAME.fullmatch(inner):
             return m.group(0)  # 各乡（镇）人民政府: a bracket inside a name is the name's
         if before and _LEAD_MARK.fullmatch(inner):
-            marked.append(before)  # 县财政局（牵头）: this one leads
-        elif inner:
+            marked.append(before)  # 县财政局（牵头）: this one leads (the bracket still a note)
+        if inner:
             notes.append(inner)
         return " "
 

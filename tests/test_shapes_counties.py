@@ -43,15 +43,38 @@ def test_conjunctions_between_complete_names(cell, names):
 
 def test_articles_with_unit_lines():
     d = doc("danleng_articles.txt")
+    assert d.shape == "outline" and d.warnings == []
+    # the header's 文号, not 川办发〔2022〕47号 cited in the preamble
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "丹棱县人民政府关于印发《丹棱县支持小微企业发展的若干措施》的通知", "丹府发〔2023〕21号",
+        "丹棱县人民政府", "2023年7月14日")
+    # 第十条 有效期至2025年12月31日: the period runs to 2025
+    assert (d.place, d.place_parents, d.years, d.subject) == (
+        "丹棱县", ("眉山市", "四川省"), (2023, 2024, 2025), "丹棱县支持小微企业发展的若干措施")
+    # articles written 第一条　(an ideographic space), each cited by its own number
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条",
+                                         "第八条", "第九条", "第十条"]
+    assert units(d) | {"第三条": None, "第七条": None} == {
+        "第一条": (("县经济信息化和科技局", "县商务局", "县统计局"), ()),
+        "第二条": (("县人力资源社会保障局", "县财政局", "人行丹棱县支行"), ()),
+        "第三条": None, "第四条": (("县国有资产服务中心",), ()),
+        "第五条": (("县经济信息化和科技局", "县财政局"), ()), "第六条": (("县市场监管局",), ()),
+        "第七条": None, "第八条": (("县财政局",), ()), "第九条": (("县人力资源社会保障局",), ()),
+        "第十条": ((), ())}
+    r = d.row("条", 2)  # a bracket inside the task stays in it
+    assert r.task.startswith("降低创业担保贷款门槛。") and "按贷款市场报价利率（LPR）的50%给予贴息" in r.task
+    assert r.lines == (16, 17) and all(r.section == "" for r in d.rows)
+    assert "一次性奖励8万元" in d.row("条", 1).task
+    assert coverage(read_text(DATA / "danleng_articles.txt"), d).missing == []
     assert units(d)["第七条"] == (("县商务局", "县经济信息化和科技局"), ())
-    # 县财政局（牵头）、…: the marked one leads, the others cooperate; the mark is no note
+    # 县财政局（牵头）、…: the marked one leads, the others cooperate; the bracket is kept as a note
     assert units(d)["第三条"] == (("县财政局",), ("县金融工作服务中心", "县融资担保公司"))
-    assert d.row("条", 3).notes == ()
+    assert d.row("条", 3).notes == ("牵头",)
 
 
 @pytest.mark.parametrize("cell,names,leads,notes", [
-    ("县财政局（牵头）、县金融工作服务中心", ("县财政局", "县金融工作服务中心"), ("县财政局",), ()),
-    ("县人社局、县商务局(牵头单位)", ("县人社局", "县商务局"), ("县商务局",), ()),
+    ("县财政局（牵头）、县金融工作服务中心", ("县财政局", "县金融工作服务中心"), ("县财政局",), ("牵头",)),
+    ("县人社局、县商务局(牵头单位)", ("县人社局", "县商务局"), ("县商务局",), ("牵头单位",)),
     ("市发改委、市财政局(第一责任单位为牵头单位,下同)", ("市发改委", "市财政局"), (), ("第一责任单位为牵头单位,下同",)),
 ])
 def test_a_unit_marked_as_leading(cell, names, leads, notes):
