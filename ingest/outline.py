@@ -65,7 +65,9 @@ _INLINE = re.compile(rf"[（(]\s*((?:{_WORDS})\s*[:：][^（）()]*(?:[（(][^�
 # 牵头单位：… written after the sentence without brackets
 _TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
 # （区发改局牵头，各街道配合） / （区发改局负责）
-_LEAD_VERB = re.compile(r"[（(]\s*([^（）()：:]{2,80}?)\s*(?:牵头|负责)\s*(?:[，,；;、]\s*([^（）()：:]{2,80}?)\s*"
+# a unit list inside them may hold a short bracket of its own: 各区（县）人民政府
+_NAMES = r"(?:[^（）()：:]|[（(][\u4e00-\u9fff]{1,4}[）)]){2,80}?"
+_LEAD_VERB = re.compile(rf"[（(]\s*({_NAMES})\s*(?:牵头|负责)\s*(?:[，,；;、]\s*({_NAMES})\s*"
                         r"(?:配合|参与|协同|协助))?\s*[）)]\s*[。；;]?\s*$")
 _LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名第一|排在首位|列在首位).{0,6}(为|是)牵头")
 # the notice's list of its attachments: 附件：1.……清单 / 2.……方案 (not items)

@@ -107,7 +107,8 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
         "一、 第1项": ((), ()),
         # 各乡（镇）人民政府: the bracket is inside the name, not a note
         "二、(一) 第1项": (("县果业发展中心",), ("县财政局", "各乡（镇）人民政府")),
-        "二、(一) 第2项": (("县果业发展中心",), ("县农业农村局", "县生态环境局")),
+        # （…牵头，…配合） with a bracket inside a name
+        "二、(一) 第2项": (("县果业发展中心",), ("县农业农村局", "各乡（镇）人民政府")),
         "二、(二) 第1项": (("县商务局", "县农业农村局"), ()),
         "二、(二) 第2项": (("县工业和信息化局", "县果业发展中心"), ()),
         "二、(三) 第1项": (("县委宣传部", "县商务局"), ()),
@@ -116,6 +117,7 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
         "三、 第2项": (("县财政局",), ()),
     }
     assert all(r.notes == () for r in d.rows)
+    assert d.row("二、(一)", 2).task.endswith("新建无病苗木繁育基地2个。")
     r = d.row("二、(一)", 1)
     assert r.task == "实施低产果园改造。每年改造低产低效果园1万亩，对集中连片改造50亩以上的，每亩补助800元。"
     # （1）（2） are the row's points; the 责任单位 line after them is the row's
