@@ -77,6 +77,13 @@ def _standalone_date(line: str) -> tuple[str, bool] | None:
     return got if not rest or _DATE_SQUASHED.match(s) else None
 
 
+def is_date_line(line: str) -> bool:
+    """Whether a line is a complete date and nothing else (2023年5月6日, 2023-05-06,
+    二〇二三年五月六日)."""
+    got = _standalone_date(close_cjk_gaps(line.strip()))
+    return bool(got and got[1])
+
+
 def _is_doc_number_line(line: str) -> str:
     s = re.sub(r"\s+", "", line)
     m = DOC_NUMBER.fullmatch(s)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .departments import read_units
+from .header import is_date_line, is_signature
 from .headings import (
     ARTICLE,
     ATTACHMENT,
@@ -156,6 +157,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     closing: list[str] = []
     in_attachment_list = False
     last_article = 0
+    last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i])), default=-1)
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
@@ -230,6 +232,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = True
             closing.append(s)
             continue
+        if current is not root and (signed := _signature(lines, idx, last_numbered)):
+            warnings.append(f"第 {line_no} 行起是落款（{signed}），不属于任何条目，未计入")
+            ended = True
+            closing.append(s)
+            continue
         if current is root:
             unplaced.append((line_no, s))
             continue
@@ -239,6 +246,17 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     items = _items(root, warnings)
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
+
+
+def _signature(lines: list[str], idx: int, last_numbered: int) -> str:
+    """The signature starting at ``lines[idx]`` after the items, as shown in a warning,
+    else "": an issuing body under its full name over a date on its own line, or (after
+    the last numbered line) a date on its own."""
+    s = lines[idx].strip()
+    following = next((x.strip() for x in lines[idx + 1:] if x.strip()), "")
+    if following and is_signature(s, following):
+        return f"{s} {following}"
+    return s if idx > last_numbered and is_date_line(s) else ""
 
 
 def _inline_fields(node: _Node) -> None:

@@ -271,3 +271,23 @@ def test_gb18030_items_with_units_on_following_lines():
         "2023年8月底", "2023年12月底", "2023年11月底", "2023年12月底", "2023年10月底", "2023年11月底", "2023年9月底"]
     assert d.row("", 4).task == "为65周岁以上老年人免费接种流感疫苗，覆盖率达到60％以上。"
     assert coverage(read_text(DATA / "dancheng_gb18030.txt"), d).missing == []
+
+
+# ---- the signature after the last item ends the body ----
+
+@pytest.mark.parametrize("ending,warning", [
+    ("某县人民政府办公室\n2023年5月6日\n", "第 6 行起是落款（某县人民政府办公室 2023年5月6日），不属于任何条目，未计入"),
+    ("二〇二三年五月六日\n", "第 6 行起是落款（二〇二三年五月六日），不属于任何条目，未计入"),
+    ("2023-05-06\n", "第 6 行起是落款（2023-05-06），不属于任何条目，未计入"),
+])
+def test_signature_after_the_last_item_is_no_part_of_it(ending, warning):
+    from ingest import parse_text
+
+    d = parse_text("某县支持个体工商户发展若干措施\n一、降低经营成本\n1.对新开办的个体工商户给予开业补贴2000元。\n"
+                   "2.对困难个体工商户减免3个月房租。\n责任单位：县国资中心\n" + ending)
+    r = d.rows[-1]
+    assert (r.task, r.lead_units, r.lines) == ("对困难个体工商户减免3个月房租。", ("县国资中心",), (4, 5))
+    assert d.date == "2023年5月6日" and d.warnings == [warning]
+    # a date inside an item, before the last numbered line, is the item's text
+    d = parse_text("某县重点任务\n一、稳增长\n1.力争在\n2023年6月30日\n前建成物流园。\n2.新增规上企业5家。\n")
+    assert d.rows[0].task == "力争在2023年6月30日前建成物流园。"
