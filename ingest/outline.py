@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cells import DATE, cell_kind
 from .departments import read_units
 from .header import is_date_line, is_signature
 from .headings import (
@@ -132,6 +133,15 @@ class OutlineResult:
     closing: str = ""        # the closing words after the items (本措施自…起施行，有效期至…)
 
 
+def _units_and_deadline(value: str) -> tuple[str, str]:
+    """A unit list and the deadline written after it in the same field, split where the
+    last piece (after ，；) is a deadline, not a name."""
+    pieces = re.split(r"[，,；;]", value)
+    if len(pieces) > 1 and cell_kind(last := pieces[-1].strip())[0] == DATE:
+        return value[:value.rindex(pieces[-1])].rstrip("，,；; "), last
+    return value, ""
+
+
 def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
     """Fields written as ``牵头单位：…；责任单位：…`` (one or several)."""
     matches = list(_FIELD.finditer(text))
@@ -139,6 +149,10 @@ def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end():end].strip().strip("；;，,。 ")
         kind = _kind(m.group(1))  # a leader keeps the label as written: 牵头县领导：…
+        if kind in (LEAD, RESP, COOP):  # 责任单位：县人社局、县财政局，2023年6月底前完成
+            value, deadline = _units_and_deadline(value)
+            if deadline:
+                node.fields.setdefault(DEADLINE, []).append(deadline)
         node.fields.setdefault(kind, []).append(f"{m.group(1)}：{value}" if kind == LEADER else value)
         if _LEAD_FIRST.search(value):
             node.lead_first = True

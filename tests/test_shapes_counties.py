@@ -118,6 +118,8 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
     }
     assert all(r.notes == () for r in d.rows)
     assert d.row("二、(一)", 2).task.endswith("新建无病苗木繁育基地2个。")
+    # a deadline written after the units in the same bracket is the deadline, not a unit
+    assert [m.deadline for m in d.row("二、(三)", 1).measures] == ["2025年底前完成"]
     r = d.row("二、(一)", 1)
     assert r.task == "实施低产果园改造。每年改造低产低效果园1万亩，对集中连片改造50亩以上的，每亩补助800元。"
     # （1）（2） are the row's points; the 责任单位 line after them is the row's
