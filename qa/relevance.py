@@ -61,9 +61,23 @@ _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之|[一二三四五六七八九十]成")
 
 
+# a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
+# that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
+_PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"
+                  r"千瓦|立方米|公里|项|床)")
+_PERSON = ("人", "位", "名")
+
+
+def _states_per(unit: str, row_text: str) -> bool:
+    units = _PERSON if unit in _PERSON else (unit,)
+    return any(f"每{u}" in row_text or f"每一{u}" in row_text or f"/{u}" in row_text
+               or f"{u}均" in row_text for u in units)
+
+
 def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False) -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
-    (几天, 多少家) without a number of that measure; "amount" for an amount or target
+    (几天, 多少家) without a number of that measure; "按每吨计的数额" for a figure asked
+    per unit (每吨, 每亩) the row states per no such unit; "amount" for an amount or target
     question the row gives no number for, a sum of money asked (交多少, 补多少) where
     the row states none (or, for money granted, none after the word granting it), or a
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
@@ -71,6 +85,11 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     word = count_word(clause)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
+    asks_figure = _ASKS_MONEY.search(clause) or _ASKS_FEE.search(clause) or _ASKS_FIGURE.search(clause)
+    if asks_figure:
+        for m in _PER.finditer(clause):
+            if not _states_per(m.group(1), row_text):
+                return f"按{m.group(0)}计的数额"
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"

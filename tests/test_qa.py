@@ -709,6 +709,14 @@ def test_money_and_details_asked_in_plain_words_are_judged(assistant, question, 
     assert ans.coverage == "partial" and missing in ans.answer.split("\n")[0] and ans.citations
 
 
+def test_a_figure_asked_per_unit_needs_the_rows_figure_per_that_unit(assistant):
+    """每平方米 asked where the rows give no amount per square metre: partial, saying so;
+    a per-mu subsidy the row states per mu is answered."""
+    ans = assistant.answer("小升规企业租厂房 每平方米补贴多少钱")
+    assert ans.coverage == "partial" and "按每平方米计的数额" in ans.answer.split("\n")[0] and ans.citations
+    assert assistant.answer("种高粱每亩补贴多少").coverage == "answered"
+
+
 def test_several_is_no_question():
     from qa.question import asks
 
