@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from ingest.table import COOP, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
 from .datafile import data_lines
@@ -36,10 +37,15 @@ A_NOT_A = r"([\u4e00-\u9fff])[不没]\1|真的假的"
 # a yes/no question: by those words, A-not-A, or a colloquial ending (…不, …了没, …没有)
 _YES_NO = re.compile(rf"{_YES_NO_WORDS_RE}|[^要]不[？?]?$|了没[？?]?$|没有[？?]?$|{A_NOT_A}")
 
+# the names task lists give their unit columns (牵头单位, 协同单位, 责任单位 …) ask for units
+_UNIT_COLUMNS = "|".join(sorted({w for field, words in HEADER_WORDS if field in (LEAD, COOP) for w in words},
+                                key=len, reverse=True))
+
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (Intent.DEPARTMENT, re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
-                                   r"归谁|归哪|牵头单位|牵头的|负责单位|主管部门|配合单位|谁配合|由谁|哪家|什么部门")),
+                                   r"归谁|归哪|牵头的|负责单位|主管部门|谁配合|由谁|哪家|什么部门|"
+                                   + _UNIT_COLUMNS)),
     (Intent.DEADLINE, re.compile(r"什么时候|何时|哪天|哪一年|几号|几月|时限|期限|截止|时间进度|时间安排|多久完成|"
                                  r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
     (Intent.AMOUNT, re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"

@@ -819,3 +819,11 @@ def test_replaced_settings_reach_the_memoised_sentence_rankings(assistant):
     finally:
         assistant.compose_cfg = old
     assert assistant.matcher.ranked(terms, row, "yesno", q) == before
+
+
+@pytest.mark.parametrize("question", ["高企认定奖励的协同单位有哪些", "5G基站建设 参与单位", "减税降费政策宣传 责任单位是谁"])
+def test_a_unit_column_named_as_task_lists_name_it_asks_for_the_units(assistant, question):
+    """协同单位, 参与单位, 责任单位: the names task lists give their unit columns (the
+    ingest header words) ask who leads and who cooperates, as 牵头单位/配合单位 do."""
+    ans = assistant.answer(question)
+    assert ans.intent == "department" and "牵头单位：" in ans.answer and "配合单位：" in ans.answer
