@@ -82,9 +82,19 @@ def _deadline(c: RowMatch) -> list[Quote]:
     return quotes
 
 
+# a task cell this short is a title (强化人才支撑), not a rule one can act on
+_TITLE_CHARS = 10
+
+
 def _department(c: RowMatch) -> list[Quote]:
     task_sent = next((s for _, s in c.ranked if s.field == TASK), c.ranked[0][1])
-    return [Quote(task_sent.text)]
+    quotes = [Quote(task_sent.text)]
+    if len(task_sent.text) <= _TITLE_CHARS:
+        # a titled task: the sentence stating it best says what the units are to do
+        said = next((s for _, s in c.ranked if s.field != TASK), None)
+        if said is not None:
+            quotes.append(Quote(said.text))
+    return quotes
 
 
 def _measure(c: RowMatch) -> list[Quote]:

