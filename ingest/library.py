@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import time
 from collections.abc import Sequence
@@ -25,33 +26,56 @@ from .parser import load_document, parse_text, read_text
 from .places import lookup
 from .schema import Document
 
-_GENERIC = re.compile(r"关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
-                      r"的|和|与|及|若干|实施")
+# words that say nothing of what a document is about: dropped from a short name whole
+# (a token of the subject made only of them), never cut out of a longer word
+_GENERIC = re.compile(r"(?:关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
+                      r"的|和|与|及|若干|实施|年)+")
 _KIND = re.compile(r"(任务清单|清单|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
 _NOT_NAME = re.compile(r"[\d〔〕\[\]【】（）()《》“”\"'、，,。：:；;\s*]")
 MAX_NAME = 10
 
 
+def _words(text: str) -> list[str]:
+    """``text`` cut into words (jieba's general dictionary, as the question reader's
+    tagger uses): a short name is made of whole words. What may not stand in a name
+    (digits, brackets, punctuation) is dropped from each word."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [w for tok in jieba.lcut(text) if (w := _NOT_NAME.sub("", tok))]
+
+
+def _fit(words: list[str], room: int) -> str:
+    """The longest run of whole leading ``words`` within ``room`` characters (the first
+    word's first ``room`` characters if even it is longer)."""
+    out = ""
+    for w in words:
+        if len(out) + len(w) > room:
+            break
+        out += w
+    return out or "".join(words)[:room]
+
+
 def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) -> str:
     """A short name for citations: the place's short form and the subject's distinctive
-    words, ending with its kind (清单/方案/措施 …); no digits, no brackets. Unique against
-    ``taken`` (甲, 乙 … appended)."""
+    words, ending with its kind (清单/方案/措施 …); no digits, no brackets. Made of whole
+    words — a name is cut between two words, never inside one (信丰脐橙产业意见, not
+    信丰脐橙产业高质意见 from 高质量发展). Unique against ``taken`` (甲, 乙 … appended)."""
     subject = doc.subject or doc.title
-    kind_m = _KIND.search(_NOT_NAME.sub("", subject))
+    core = re.sub(rf"{_NOT_NAME.pattern}+$", "", subject)
+    kind_m = _KIND.search(core)
     kind = kind_m.group(1) if kind_m else ""
-    core = _NOT_NAME.sub("", subject)
-    if kind:
-        core = core[: -len(kind)]
+    core = core[: len(core) - len(kind)]
     place_short = ""
     if doc.place:
         found = lookup(doc.place)
         place_short = found[0].short if found else doc.place
         for p in (doc.place, *doc.place_parents):
             for q in lookup(p)[:1]:
-                core = core.replace(q.name, "").replace(q.short, "")
-    core = re.sub(r"年", "", _GENERIC.sub("", core))
+                core = core.replace(q.name, " ").replace(q.short, " ")
+    words = [w for w in _words(core) if not _GENERIC.fullmatch(w)]
     room = max(2, MAX_NAME - len(place_short) - len(kind))
-    name = f"{place_short}{core[:room]}{kind}" or "文件"
+    name = f"{place_short}{_fit(words, room)}{kind}" or "文件"
     base, n = name, 0
     while name in taken:
         name = base + "甲乙丙丁戊己庚辛壬癸"[n % 10]

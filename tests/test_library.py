@@ -43,6 +43,41 @@ def test_short_names_are_unique():
     assert short_name(d, {"平遥优化营商任务清单"}) == "平遥优化营商任务清单甲"
 
 
+SHARED_DOCS = XIAMEN.parent
+
+
+@pytest.mark.parametrize("path", [None, *sorted(DATA.glob("*.txt")), *sorted(SHARED_DOCS.glob("*.txt"))],
+                         ids=lambda p: p.stem if p else "builtin")
+def test_short_names_are_made_of_whole_words(path):
+    """A short name is the place, whole words of the subject and the kind: cut between
+    two words, never inside one (高质量发展 gave 信丰脐橙产业高质意见 before)."""
+    import jieba
+
+    d = load_document(path)
+    name = short_name(d)
+    assert 2 < len(name) <= 10 and not any(ch.isdigit() or ch in "〔〕《》()（）[]【】" for ch in name)
+    words = jieba.lcut(d.subject or d.title)
+    core = name.removesuffix(next((k for k in ("任务清单", "方案", "措施", "意见", "策", "清单") if name.endswith(k)), ""))
+    core = core.removeprefix(name[:2]) if any(w.startswith(name[:2]) for w in words[:2]) else core
+    # the core (the name less the place's short form and the kind) is whole words of the
+    # subject in order: a half word (高质 of 高质量) matches none
+    at = 0
+    for w in words:
+        if core.startswith(w, at):
+            at += len(w)
+    assert at == len(core), (name, words)
+
+
+def test_short_names_cut_at_word_boundaries():
+    # before → after: 信丰脐橙产业高质意见 → 信丰脐橙产业意见, 乡宁民营经济高质措施 → 乡宁民营经济措施;
+    # names that already ended on a word boundary stay (大宁市场主体任务清单, 平遥优化营商任务清单 …)
+    names = {p: short_name(load_document(DATA / p)) for p in ("xinfeng_opinions.txt", "xiangning_measures.txt",
+                                                               "pingyao_table.txt", "xixian_items_lines.txt")}
+    assert names == {"xinfeng_opinions.txt": "信丰脐橙产业意见", "xiangning_measures.txt": "乡宁民营经济措施",
+                     "pingyao_table.txt": "平遥优化营商任务清单", "xixian_items_lines.txt": "隰县重点任务责任分工"}
+    assert short_name(load_document()) == "大宁市场主体任务清单"
+
+
 def test_library_add_list_remove(tmp_path):
     lib = Library(tmp_path)
     assert lib.entries() == []
