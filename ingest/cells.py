@@ -27,6 +27,7 @@ from .departments import UNIT_ENDINGS, read_units
 from .header import is_signature
 from .headings import ATTACHMENT, L1, L2, L3, L4, marker
 from .identity import Heading, Item
+from .notices import check, set_aside, skipped
 from .schema import Attachment
 from .table import (
     COOP,
@@ -253,8 +254,8 @@ def read_cells(lines: list[str]) -> TableResult:
     def close(last: bool = False) -> None:
         nonlocal row, row_lines
         if last and len(row_lines) >= 2 and is_signature(row_lines[-2][1], row_lines[-1][1]):
-            warnings.append(f"第 {row_lines[-2][0]} 行起是落款（{row_lines[-2][1]} {row_lines[-1][1]}），"
-                            f"不属于任何条目，未计入")
+            warnings.append(set_aside(f"第 {row_lines[-2][0]} 行起是落款（{row_lines[-2][1]} {row_lines[-1][1]}），"
+                                      f"不属于任何条目，未计入"))
             row_lines = row_lines[:-2]
         if row is not None and columns is not None:
             items.append(_build(row, row_lines, columns, heads, attachment_title, warnings))
@@ -288,7 +289,7 @@ def read_cells(lines: list[str]) -> TableResult:
         if columns is None or is_page_number(s):
             continue  # the notice before the table; a page number
         if _COLOPHON.search(s):
-            warnings.append(f"第 {line_no} 行起是版记（{s[:20]}），不属于任何条目，未计入")
+            warnings.append(set_aside(f"第 {line_no} 行起是版记（{s[:20]}），不属于任何条目，未计入"))
             break
         following = nonblank[k][1] if k < len(nonblank) else ""
         if (number := _bare(s)) is not None:
@@ -296,7 +297,7 @@ def read_cells(lines: list[str]) -> TableResult:
                 continue  # a page number: at the end, or just before the header repeats
             close()
             if number != last_number + 1 and not (number == 1 and headings):
-                warnings.append(f"第 {line_no} 行：序号 {number} 不接上一项的序号 {last_number}，请核对")
+                warnings.append(check(f"第 {line_no} 行：序号 {number} 不接上一项的序号 {last_number}，请核对"))
             row = (number, line_no, ((attachment,) if attachment else ()) + tuple(headings))
             last_number = number
             continue
@@ -306,7 +307,7 @@ def read_cells(lines: list[str]) -> TableResult:
             last_number = 0 if _bare(following) == 1 else last_number
             continue
         if row is None:
-            warnings.append(f"第 {line_no} 行：表头之后、第一个序号之前的文字，不属于任何条目，未计入：{s[:40]}")
+            warnings.append(skipped(f"第 {line_no} 行：表头之后、第一个序号之前的文字，不属于任何条目，未计入：{s[:40]}"))
             continue
         row_lines.append((line_no, s))
     close(last=True)
@@ -327,7 +328,7 @@ def _build(row: tuple[int, int, tuple[Heading, ...]], lines: list[tuple[int, str
     item.last_line = max([line_no, *(ln for ln, _ in lines)])
     for c in unplaced:
         item.notes.append(c.text)
-        warnings.append(f"第 {c.lines[0][0]} 行：“{c.text[:30]}”对不上表头的任何一列，记入第{number}项的备注")
+        warnings.append(check(f"第 {c.lines[0][0]} 行：“{c.text[:30]}”对不上表头的任何一列，记入第{number}项的备注"))
     return item
 
 

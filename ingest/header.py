@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import cn_number, marker
+from .notices import check
 from .places import locate
 from .schema import TaskRow
 from .text import close_cjk_gaps
@@ -182,8 +183,8 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
                     h.date = got[0]
                     break
     if not complete:
-        h.warnings.append(f"日期写作“{next(s for _, s in nonempty if _standalone_date(s))}”，缺“年月日”，"
-                          f"月和日无法确定，只取年份 {h.date}")
+        h.warnings.append(check(f"日期写作“{next(s for _, s in nonempty if _standalone_date(s))}”，缺“年月日”，"
+                                f"月和日无法确定，只取年份 {h.date}"))
     if not h.issuer:
         for _, s in nonempty:
             if m := _RED_HEAD.match(re.sub(r"\s+", "", s)):

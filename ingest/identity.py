@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .headings import ATTACHMENT, scope_text, to_cn
+from .notices import check
 from .schema import Measure, TaskRow, article_scope, label
 
 
@@ -85,8 +86,8 @@ def to_rows(items: list[Item]) -> tuple[list[TaskRow], list[str]]:
             while (kind(f"{base}（重复{'' if n == 2 else to_cn(n)}）"), it.number) in first_seen:
                 n += 1
             new_scope = kind(f"{base}（重复{'' if n == 2 else to_cn(n)}）")
-            warnings.append(f"第 {it.first_line} 行：{label(*key)} 重复出现（第一次在第 {first_seen[key]} 行），"
-                            f"两条都保留，这一条记作 {label(new_scope, it.number)}")
+            warnings.append(check(f"第 {it.first_line} 行：{label(*key)} 重复出现（第一次在第 {first_seen[key]} 行），"
+                                  f"两条都保留，这一条记作 {label(new_scope, it.number)}"))
             scope, key = new_scope, (new_scope, it.number)
         first_seen[key] = it.first_line
         headings = tuple(h.text for h in it.path if h.level != ATTACHMENT)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError
+from .notices import led, summary
 from .parser import load_document, parse_text, read_text
 from .places import lookup
 from .schema import Document
@@ -121,7 +122,7 @@ def combine(docs: Sequence[Document]) -> Document:
         path="；".join(d.path for d in q), title="；".join(d.title for d in q),
         doc_number="、".join(d.doc_number for d in q if d.doc_number), issuer="", date="",
         attachments=[a for d in q for a in d.attachments], rows=[r for d in q for r in d.rows],
-        warnings=[f"{d.name}：{w}" for d in q for w in d.warnings], sha256=digest,
+        warnings=[led(w, f"{d.name}：") for d in q for w in d.warnings], sha256=digest,
         years=tuple(sorted({y for d in q for y in d.years})), shape="several",
         name="、".join(d.name for d in q), parts=tuple(q))
 
@@ -131,12 +132,19 @@ def rows_command(doc: Document) -> str:
     return f"policyqa rows --document {doc.name}" if doc.name else "policyqa rows"
 
 
+def warning_summary(doc: Document) -> str:
+    """The one line that counts a document's warnings, each count saying what it is
+    (:func:`ingest.notices.summary`): rows read, text that could not be placed, closing
+    words and signatures recognised and set aside, things read but worth checking."""
+    return summary(doc.warnings, len(doc.rows))
+
+
 def warning_report(docs: Sequence[Document], limit: int | None = None) -> list[str]:
     """The parse warnings of ``docs`` as lines to print after 警告：, per document with
     any: its warnings (each led by its short name when several are given; at most
     ``limit`` of them, then how many there are and the command that lists them all),
-    then how many places could not be read and how many rows were. A combined
-    document (:func:`combine`) reports each of its parts."""
+    then its summary (:func:`warning_summary`). A combined document (:func:`combine`)
+    reports each of its parts."""
     docs = [p for d in docs for p in (d.parts or (d,))]
     several = len(docs) > 1
     out: list[str] = []
@@ -149,7 +157,7 @@ def warning_report(docs: Sequence[Document], limit: int | None = None) -> list[s
         if len(shown) < len(d.warnings):
             out.append(f"{lead}……共 {len(d.warnings)} 条，其余从略（{rows_command(d)} 列出全部）")
         who = f"{d.name}（{d.path}）" if d.name and d.path else f"{d.name or d.path} "
-        out.append(f"{who}有 {len(d.warnings)} 处无法读入，已读 {len(d.rows)} 项；请核对原文件是否完整")
+        out.append(f"{who}{warning_summary(d)}")
     return out
 
 

@@ -37,6 +37,7 @@ from .headings import (
     scope_text,
 )
 from .identity import Heading, Item
+from .notices import check, set_aside
 from .schema import Attachment, Measure
 from .text import close_cjk_gaps, is_page_number
 
@@ -188,13 +189,13 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             if m.number == 1 or last_article < m.number <= last_article + 4 or not m.rest or _SPACED.match(s):
                 if m.number > last_article + 1:
                     before = f"{scope_text(ARTICLE, last_article)}之后" if last_article else "条文开头"
-                    warnings.append(f"第 {line_no} 行：{before}是{scope_text(ARTICLE, m.number)}，"
-                                    f"缺{scope_text(ARTICLE, last_article + 1)}"
-                                    f"{'' if m.number == last_article + 2 else '等'}")
+                    warnings.append(check(f"第 {line_no} 行：{before}是{scope_text(ARTICLE, m.number)}，"
+                                          f"缺{scope_text(ARTICLE, last_article + 1)}"
+                                          f"{'' if m.number == last_article + 2 else '等'}"))
                 last_article = max(last_article, m.number)
             else:
-                warnings.append(f"第 {line_no} 行以“{scope_text(ARTICLE, m.number)}”开头，但不接"
-                                f"{scope_text(ARTICLE, last_article)}，也没有空格隔开，按上一条的续行读")
+                warnings.append(check(f"第 {line_no} 行以“{scope_text(ARTICLE, m.number)}”开头，但不接"
+                                      f"{scope_text(ARTICLE, last_article)}，也没有空格隔开，按上一条的续行读"))
                 m = None
         if body_start is None and _ATTACHMENT_LIST.match(s):
             in_attachment_list = True
@@ -242,12 +243,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             target.last_line = line_no
             continue
         if _CLOSING.match(s):
-            warnings.append(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入")
+            warnings.append(set_aside(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入"))
             ended = True
             closing.append(s)
             continue
         if current is not root and (signed := _signature(lines, idx, last_numbered)):
-            warnings.append(f"第 {line_no} 行起是落款（{signed}），不属于任何条目，未计入")
+            warnings.append(set_aside(f"第 {line_no} 行起是落款（{signed}），不属于任何条目，未计入"))
             ended = True
             closing.append(s)
             continue

@@ -29,6 +29,7 @@ from .decode import decode
 from .errors import IngestError
 from .header import period, read_header
 from .identity import to_rows
+from .notices import skipped
 from .outline import read_outline
 from .schema import Document
 from .spaced import to_tabs
@@ -101,7 +102,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             header.place, header.place_parents = found[0].name, tuple(p.name for p in found[1:])
     last = len(lines)
     if text and not text.endswith(("\n", "\r")) and any(w.startswith(f"第 {last} 行") for w in warnings):
-        warnings = warnings + [f"文件在第 {last} 行中途结束，可能被截断：只读到 {len(rows)} 项，请核对原文件是否完整"]
+        warnings = warnings + [skipped(f"文件在第 {last} 行中途结束，可能被截断：只读到 {len(rows)} 项，请核对原文件是否完整")]
     return Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
                     date=header.date, attachments=attachments, rows=rows,
                     warnings=header.warnings + warnings + repeated,

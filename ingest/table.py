@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .departments import UNIT_ENDINGS, Units, read_units
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
+from .notices import skipped
 from .schema import Attachment, Measure
 from .text import clean_cell, close_cjk_gaps, is_page_number, split_items
 
@@ -216,7 +217,7 @@ def read_table(lines: list[str]) -> TableResult:
             elif is_page_number(plain):
                 continue  # the page's frame between two pages of the table
             elif started and not _JUNK.match(plain):
-                warnings.append(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}")
+                warnings.append(skipped(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}"))
             continue
 
         if _JUNK.match("".join(cells)):
@@ -233,8 +234,8 @@ def read_table(lines: list[str]) -> TableResult:
                 columns = DEFAULT_COLUMNS
                 heads = ("序号", "主要任务", "牵头单位", "配合单位", "落实措施", "时间进度", "年度目标和效果")
             else:
-                warnings.append(f"第 {line_no} 行：表格前没有表头行（如 序号、主要任务、牵头单位、完成时限），"
-                                f"无法对应 {len(cells)} 列，已跳过")
+                warnings.append(skipped(f"第 {line_no} 行：表格前没有表头行（如 序号、主要任务、牵头单位、完成时限），"
+                                        f"无法对应 {len(cells)} 列，已跳过"))
                 continue
         if not started:
             started = True
@@ -250,7 +251,7 @@ def read_table(lines: list[str]) -> TableResult:
             open_heading(m.level, m.number, first)
             continue
         if len(cells) != n:
-            warnings.append(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过")
+            warnings.append(skipped(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过"))
             continue
         number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns else first
         if num := _NUMBER_CELL.match(number_cell):
@@ -259,11 +260,11 @@ def read_table(lines: list[str]) -> TableResult:
             current.add(cells, line_no)
         elif not number_cell:
             if current is None:
-                warnings.append(f"第 {line_no} 行：续行前没有编号行，已跳过")
+                warnings.append(skipped(f"第 {line_no} 行：续行前没有编号行，已跳过"))
                 continue
             current.add(cells, line_no)
         else:
-            warnings.append(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过")
+            warnings.append(skipped(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过"))
     close()
     return TableResult(items, attachments, warnings, first_line)
 

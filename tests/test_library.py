@@ -12,7 +12,9 @@ import pytest
 from index.chunks import make_chunks
 from index.vector_cache import CachedEmbedder
 from ingest import IngestError, load_document, parse_label
-from ingest.library import Library, all_rows, combine, qualify, short_name, warning_report
+from ingest.library import Library, all_rows, combine, qualify, short_name, warning_report, warning_summary
+from ingest.notices import CHECK, SET_ASIDE, SKIPPED, Notice, kind
+from ingest.parser import parse_text
 
 DATA = Path(__file__).parent / "data"
 XIAMEN = Path(__file__).resolve().parents[2] / "shared" / "docs" / "xiamen_2019.txt"  # a date without 年月日
@@ -142,7 +144,8 @@ def test_warning_report_names_each_document():
     _, xiamen = qualify(docs)
     n = len(xiamen.warnings)
     assert n and not docs[0].warnings
-    summary = f"{xiamen.name}（{xiamen.path}）有 {n} 处无法读入，已读 {len(xiamen.rows)} 项；请核对原文件是否完整"
+    # a date without 年月日 is read (only its year is certain): worth checking, nothing lost
+    summary = f"{xiamen.name}（{xiamen.path}）已读 {len(xiamen.rows)} 项；1 处已读入，但编号、日期或记入备注的文字值得核对"
     # several loaded as one (the index's document): each warning led by its document's
     # name, and the count and rows read of that document — not of all of them
     assert warning_report([combine(docs)]) == [f"{xiamen.name}：{w}" for w in xiamen.warnings] + [summary]
@@ -151,3 +154,30 @@ def test_warning_report_names_each_document():
     assert warning_report([xiamen], limit=0) == [
         f"……共 {n} 条，其余从略（policyqa rows --document {xiamen.name} 列出全部）", summary]
     assert warning_report([docs[0]]) == []
+
+
+def test_warning_summary_says_what_each_count_is():
+    """Closing words and a signature recognised and set aside are no lost content: the
+    summary counts them apart from lines that could not be placed and from things read
+    but worth checking (it once said "有 N 处无法读入" of all three)."""
+    xinfeng = load_document(DATA / "xinfeng_opinions.txt")  # 1 warning: its closing words
+    assert [kind(w) for w in xinfeng.warnings] == [SET_ASIDE]
+    assert warning_summary(xinfeng) == "已读 9 项；1 处是已识别的结束语、落款或版记，按设计不计入条目，并非内容缺失"
+    assert "无法" not in warning_report([xinfeng])[-1]
+    # a table with a line of the wrong width (skipped) and a number given twice (both
+    # kept, to check)
+    d = parse_text("序号\t重点任务\t责任单位\t完成时限\n1\t建设冷链仓库\t县商务局\t2023年底\n"
+                   "2\t只有三列\t县财政局\n1\t新建公厕10座\t县城管局\t2023年9月底\n", "t.txt")
+    assert [kind(w) for w in d.warnings] == [SKIPPED, CHECK]
+    assert warning_summary(d) == ("已读 2 项；1 处无法归入任何条目、未读入，请核对原文件是否完整；"
+                                  "1 处已读入，但编号、日期或记入备注的文字值得核对")
+    signed = parse_text("某县关于印发任务的通知\n一、目标\n1.地区生产总值增长7%。\n牵头单位：县发改局\n"
+                        "2.新增就业1000人。\n牵头单位：县人社局\n某县人民政府办公室\n2023年5月6日\n")
+    assert [kind(w) for w in signed.warnings] == [SET_ASIDE] and "落款" in signed.warnings[0]
+    # loaded together, each warning keeps its kind under its document's name
+    both = combine([load_document(), xinfeng, d])
+    assert [kind(w) for w in both.warnings] == [SET_ASIDE, SKIPPED, CHECK]
+    assert [warning_summary(p) for p in both.parts[1:]] == [warning_summary(xinfeng), warning_summary(d)]
+    # every warning any reader gives says what it is
+    for f in [*DATA.glob("*.txt"), *SHARED_DOCS.glob("*.txt")]:
+        assert all(isinstance(w, Notice) for w in load_document(f).warnings), f

@@ -14,7 +14,7 @@ from index.embedders import EmbedderError
 from index.store import IndexStoreError, warn_document
 from ingest import Document, IngestError
 from ingest.filters import filter_rows
-from ingest.library import Library, combine, load_documents, qualify, rows_command, warning_report
+from ingest.library import Library, combine, load_documents, qualify, rows_command, warning_report, warning_summary
 
 from .browse import directories
 from .render import answer_plain, dept_text, number_ranges, row_text
@@ -145,8 +145,8 @@ def cmd_depts(args: argparse.Namespace) -> int:
     doc, shown = _corpus(args)
     for d in shown:  # a count, as policyqa docs gives it; policyqa rows lists them
         if d.warnings:
-            print(f"警告：{d.name or d.path} 有 {len(d.warnings)} 处解析警告（{rows_command(d)} 列出）",
-                  file=sys.stderr)
+            print(f"警告：{d.name or d.path} 有 {len(d.warnings)} 处解析警告：{warning_summary(d)}"
+                  f"（{rows_command(d)} 列出）", file=sys.stderr)
     groups = directories(doc.rows)
     several = any(name for name, _ in groups)  # rows carry their document's name when several are loaded
     if args.json:
@@ -370,7 +370,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         where = f"加入于 {a}" if a else "内置语料"
         print(f"{d.name}  {d.doc_number or '（无文号）'}  {len(d.rows)} 项  {where}\n  {d.title}")
         if d.warnings:
-            print(f"  解析警告 {len(d.warnings)} 处（{rows_command(d)} 列出）")
+            print(f"  解析警告 {len(d.warnings)} 处：{warning_summary(d)}（{rows_command(d)} 列出）")
     return 0
 
 
