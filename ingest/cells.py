@@ -6,7 +6,7 @@ cell leaving no line at all.
 Recognised from the text itself: a block of header words, the first of them 序号,
 followed by the row numbers 1, 2 … on lines of their own. The header may repeat at
 every page break (with a page number such as ``— 2 —`` before it), even in the middle
-of a row; section headings (一、… (一)…) stand alone before a row; ``附件N`` and
+of a row; section headings (一、… (一)…) stand alone before a row; ``附件N`` (or a lone ``附件``) and
 the title under it start an attachment.
 
 A row's lines are split into cells by what each line is — a list of unit names
@@ -277,7 +277,7 @@ def read_cells(lines: list[str]) -> TableResult:
         m = marker(s)
         if m and m.level == ATTACHMENT and not m.rest:
             close()
-            attachment = Heading(ATTACHMENT, m.number, f"附件{m.number}")
+            attachment = Heading(ATTACHMENT, m.number, m.scope_text)
             attachment_title, awaiting_title, headings, last_number = "", True, [], 0
             first_line = min(first_line, line_no - 1)
             continue

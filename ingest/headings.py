@@ -1,6 +1,7 @@
 """Numbering markers of Chinese official documents and their levels.
 
-    附件1            attachment   (level 0)
+    附件1            attachment   (level 0; a lone 附件 is a notice's one attachment:
+                                   number 0, written 附件)
     第一章           chapter      (level 1)
     第一节           section      (level 2)
     一、 一. 一．     level 3
@@ -33,7 +34,8 @@ ITEM_LEVELS = (L1, L2, L3)
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PATTERNS = (
-    (ATTACHMENT, re.compile(r"^附\s*件\s*(\d+)\s*[:：]?$")),
+    # 附件1 (附件1：), or a lone 附件: a notice's one attachment, unnumbered (number 0)
+    (ATTACHMENT, re.compile(r"^附\s*件\s*(?:(\d+)\s*[:：]?)?$")),
     (CHAPTER, re.compile(rf"^第([{_CN}]+)章\s*")),
     (SECTION, re.compile(rf"^第([{_CN}]+)节\s*")),
     # 第五条 in Chinese numerals, as regulations write it (第5条 is a reference, not a marker)
@@ -74,7 +76,7 @@ class Marker:
 def scope_text(level: int, number: int) -> str:
     """The canonical written form of a marker in labels and heading paths."""
     if level == ATTACHMENT:
-        return f"附件{number}"
+        return f"附件{number or ''}"
     if level == CHAPTER:
         return f"第{to_cn(number)}章"
     if level == SECTION:
@@ -118,7 +120,9 @@ def marker(line: str) -> Marker | None:
         m = pat.match(s)
         if not m:
             continue
-        raw = next(g for g in m.groups() if g)
+        raw = next((g for g in m.groups() if g), "")
+        if level == ATTACHMENT and not raw:
+            return Marker(level, 0, "")  # a lone 附件
         if level == L4 and raw in _CIRCLED:
             number = _CIRCLED.index(raw) + 1
         elif raw.isdigit():

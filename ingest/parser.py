@@ -6,7 +6,7 @@ Shapes, recognised from the text itself:
   runs of spaces, re-cut at them by :mod:`ingest.spaced`), columns mapped by
   their header words (序号 · 主要任务/重点任务 · 牵头单位/责任单位 · 配合单位 ·
   完成时限/时间进度 · 年度目标 …), rows continued over lines, repeated headers,
-  附件N sections — the built-in corpus's PDF table is one;
+  附件N (or a lone 附件) sections — the built-in corpus's PDF table is one;
 - **cells** (:mod:`ingest.cells`): a PDF table copied one cell per line (header words
   one per line, then each row's number alone on a line and its cells after it), its
   columns mapped as a table's;
@@ -92,6 +92,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     if not items:
         raise _unrecognised(path, lines, unplaced)
     header = read_header(lines[:body], tail=lines[-15:] if shape == "outline" else None)
+    if header.subject == header.title and (titled := [a.title for a in attachments if a.title]):
+        header.subject = titled[0]  # the title above the body: under 附件, where the body starts
     for it in items:
         if not it.attachment_title:
             it.attachment_title = header.subject

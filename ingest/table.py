@@ -3,7 +3,7 @@ Markdown pipes, 4–8 columns mapped by their header words.
 
 A row starts with its number (序号) and continues over lines whose number cell is
 empty (one line per measure); header lines may repeat on every page; section headers
-(一、… (一)…) sit in the first cell or alone on a line; ``附件N`` lines and the title
+(一、… (一)…) sit in the first cell or alone on a line; ``附件N`` (or lone ``附件``) lines and the title
 under them start an attachment; junk lines like ``----`` are skipped. Without a
 header line, a 7-column table is read in the built-in corpus's column order.
 """
@@ -205,7 +205,7 @@ def read_table(lines: list[str]) -> TableResult:
             m = marker(plain)
             if m and m.level == ATTACHMENT:
                 close()
-                attachment = Heading(ATTACHMENT, m.number, f"附件{m.number}")
+                attachment = Heading(ATTACHMENT, m.number, m.scope_text)
                 attachment_title, awaiting_title, headings = "", True, []
                 first_line = min(first_line, idx)
             elif awaiting_title:

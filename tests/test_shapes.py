@@ -85,32 +85,35 @@ def test_table_one_cell_per_line():
     assert (d.title, d.doc_number, d.issuer, d.date, d.place, d.place_parents, d.years) == (
         "永和县人民政府办公室关于印发永和县2023年促进民营经济发展重点任务清单的通知", "永政办发〔2023〕8号",
         "永和县人民政府办公室", "2023年3月20日", "永和县", ("临汾市", "山西省"), (2023,))
-    assert d.subject == "永和县2023年促进民营经济发展重点任务清单" and d.body_line == 17  # the first 序号
-    # numbers run 1–8 through the three sections: no scope
+    # the lone 附件 line above the table starts it, as 附件1 would: the body, and the
+    # attachment every row is cited under (〔附件 第3项〕), titled by the line after it
+    assert d.subject == "永和县2023年促进民营经济发展重点任务清单" and d.body_line == 15
+    assert [(a.name, a.title) for a in d.attachments] == [("附件", d.subject)]
+    # numbers run 1–8 through the three sections: the attachment is the scope
     assert summary(d) == {
-        "第1项": ("一、强化要素保障", "建立重点项目用地保障台账", ("县自然资源局",), ("县发改局", "县工信局"), ("持续推进",)),
-        "第2项": ("一、强化要素保障", "设立2000万元中小企业", ("县财政局",), ("县金融服务中心", "人行永和县支行"),
+        "附件 第1项": ("一、强化要素保障", "建立重点项目用地保障台账", ("县自然资源局",), ("县发改局", "县工信局"), ("持续推进",)),
+        "附件 第2项": ("一、强化要素保障", "设立2000万元中小企业", ("县财政局",), ("县金融服务中心", "人行永和县支行"),
                 ("2023年6月底",)),
-        "第3项": ("一、强化要素保障", "组织开展“春风行动”等线", ("县人社局",), ("各乡镇人民政府",), ("2023年10月底",)),
+        "附件 第3项": ("一、强化要素保障", "组织开展“春风行动”等线", ("县人社局",), ("各乡镇人民政府",), ("2023年10月底",)),
         # the 配合单位 cell runs over two lines, the first ending in 、
-        "第4项": ("二、优化政务服务", "推行企业开办“一件事一次", ("县行政审批服务管理局",),
+        "附件 第4项": ("二、优化政务服务", "推行企业开办“一件事一次", ("县行政审批服务管理局",),
                 ("县市场监管局", "县税务局", "县公安局", "县人社局"), ("2023年5月底",)),
         # the page breaks inside the row (— 2 —, the header again); a name broken over two lines
-        "第5项": ("二、优化政务服务", "推进水电气暖报装“一件事", ("国网永和县供电公司",),
+        "附件 第5项": ("二、优化政务服务", "推进水电气暖报装“一件事", ("国网永和县供电公司",),
                 ("县住房和城乡建设管理局", "县行政审批服务管理局"), ("2023年8月底",)),
-        "第6项": ("二、优化政务服务", "建立涉企政策“免申即享”", ("县发改局",), ("县财政局", "县行政审批服务管理局"),
+        "附件 第6项": ("二、优化政务服务", "建立涉企政策“免申即享”", ("县发改局",), ("县财政局", "县行政审批服务管理局"),
                 ("2023年12月底前",)),
         # an empty 配合单位 cell leaves no line: the deadline still lands in 完成时限
-        "第7项": ("三、营造法治环境", "开展涉企行政执法专项检查", ("县司法局",), (), ("2023年11月底",)),
-        "第8项": ("三、营造法治环境", "建立政企沟通“直通车”制", ("县工商联",), ("县直各相关单位", "各乡镇人民政府"),
+        "附件 第7项": ("三、营造法治环境", "开展涉企行政执法专项检查", ("县司法局",), (), ("2023年11月底",)),
+        "附件 第8项": ("三、营造法治环境", "建立政企沟通“直通车”制", ("县工商联",), ("县直各相关单位", "各乡镇人民政府"),
                 ("长期坚持",)),
     }
     # a task cell wrapped over three lines, joined without gaps; a wrapped line that starts
     # with a number (300亩…, 10项。) is text, not a row
-    assert d.row("", 1).task == "建立重点项目用地保障台账，新增建设用地指标优先保障民营企业项目，全年供应工业用地300亩以上。"
-    assert d.row("", 2).task == ("设立2000万元中小企业应急转贷资金，单笔转贷期限原则上不超过10天，"
+    assert d.row("附件", 1).task == "建立重点项目用地保障台账，新增建设用地指标优先保障民营企业项目，全年供应工业用地300亩以上。"
+    assert d.row("附件", 2).task == ("设立2000万元中小企业应急转贷资金，单笔转贷期限原则上不超过10天，"
                                  "转贷资金占用费按日万分之一收取，切实降低企业续贷成本。")
-    assert d.row("", 6).task.endswith("免申即享事项不少于10项。")
+    assert d.row("附件", 6).task.endswith("免申即享事项不少于10项。")
     assert [r.lines for r in d.rows[3:5]] == [(44, 51), (52, 65)]
     assert all(r.attachment_title == d.subject and r.notes == () for r in d.rows)
     assert all(len(r.measures) == 1 and r.measures[0].text == "" for r in d.rows)

@@ -198,25 +198,28 @@ def test_messy_pdf_table():
         "兰溪市人民政府办公室", "2024年3月8日")  # written 2024-03-08
     assert (d.place, d.place_parents, d.years) == ("兰溪市", ("金华市", "浙江省"), (2024,))
     assert all(r.attachment_title == "兰溪市2024年优化营商环境攻坚行动任务清单" for r in d.rows)
+    # the lone 附件 line before the table starts its attachment, as 附件1 would: every row
+    # is cited under it (〔附件 一、 第1项〕), its title the line after it
+    assert [(a.name, a.title) for a in d.attachments] == [("附件", "兰溪市2024年优化营商环境攻坚行动任务清单")]
     # the header repeated after the page break starts no new numbering; 序号 restarts under 二、
     assert units(d) == {
         # 及 between two complete names, a trailing 。 dropped
-        "一、 第1项": (("市政务服务管理办公室",), ("市大数据发展中心", "各相关部门")),
-        "一、 第2项": (("市发展和改革局",), ("市财政局", "市经济和信息化局")),
+        "附件 一、 第1项": (("市政务服务管理办公室",), ("市大数据发展中心", "各相关部门")),
+        "附件 一、 第2项": (("市发展和改革局",), ("市财政局", "市经济和信息化局")),
         # 市行政审批 / 服务中心: a name cut at the line's end runs on into the continuation line
-        "一、 第3项": (("国网兰溪市供电公司",), ("市住房和城乡建设局", "市行政审批服务中心")),
-        "二、 第1项": (("市自然资源和规划局",), ("市经济和信息化局",)),
-        "二、 第2项": (("市金融工作服务中心",), ("人行兰溪市支行",)),
+        "附件 一、 第3项": (("国网兰溪市供电公司",), ("市住房和城乡建设局", "市行政审批服务中心")),
+        "附件 二、 第1项": (("市自然资源和规划局",), ("市经济和信息化局",)),
+        "附件 二、 第2项": (("市金融工作服务中心",), ("人行兰溪市支行",)),
         # a list ending in 、 goes on with a name of its own
-        "二、 第3项": (("市委人才办",), ("市人力资源和社会保障局", "市住房和城乡建设局")),
+        "附件 二、 第3项": (("市委人才办",), ("市人力资源和社会保障局", "市住房和城乡建设局")),
     }
     assert [r.lines for r in d.rows] == [(12, 12), (13, 13), (14, 15), (19, 19), (20, 21), (22, 23)]
     assert coverage(read_text(DATA / "lanxi_messy.txt"), d).missing == []
     # 攻坚任务 is the task column, 具体举措 the measures (not a note and the task)
-    r = d.row("一、", 1)
+    r = d.row("附件 一、", 1)
     assert (r.task, [m.text for m in r.measures], r.notes) == (
         "深化“一网通办”", ["推动高频政务服务事项“全程网办”比例达到90%以上。"], ())
-    r = d.row("二、", 2)
+    r = d.row("附件 二、", 2)
     assert [(m.text[:8], m.deadline) for m in r.measures] == [("新增普惠小微贷款", "持续推进"), ("开展“金融顾问”", "2024年10月底")]
     # the page numbers between pages (— 3 —, — 4 —) are the pages' frame: no warning, no text
     assert not any("— 3 —" in w or "— 4 —" in w for w in d.warnings)
@@ -305,3 +308,37 @@ def test_a_titled_tasks_units_are_answered_with_what_they_are_to_do(tmp_path):
     ans = a.answer("人才公寓租金补贴 协同单位有哪些")
     assert ans.intent == "department" and ans.cited_keys and ans.cited_keys[0][1] == 3
     assert "市人力资源和社会保障局" in ans.answer and "发放人才公寓租金补贴" in ans.answer
+
+
+# ---- a lone 附件 (a notice's one attachment, unnumbered) starts it as 附件1 does ----
+
+def test_a_lone_attachment_line_starts_the_attachment_in_every_shape():
+    from ingest import parse_label, parse_text
+    from ingest.headings import ATTACHMENT, Marker, marker, scope_text
+
+    # the one marker grammar: 附件 alone is an attachment marker (number 0, written 附件);
+    # 附件： opens the notice's list of attachments and is none
+    assert marker("附件") == marker("附 件") == Marker(ATTACHMENT, 0, "") and scope_text(ATTACHMENT, 0) == "附件"
+    assert marker("附件：") is None and marker("附件1：").number == 1
+    notice = ("某县人民政府办公室关于印发某县2023年重点任务清单的通知\n某政办发〔2023〕5号\n"
+              "各乡镇：\n现将《某县2023年重点任务清单》印发给你们。\n某县人民政府办公室\n2023年5月6日\n")
+    title = "某县2023年重点任务清单"
+    shapes = {
+        "table": f"附件\n{title}\n序号\t重点任务\t牵头单位\t完成时限\n1\t建设冷链仓库\t县商务局\t2023年底\n"
+                 "2\t新建公厕10座\t县城管局\t2023年9月底\n",
+        "outline": f"附件\n{title}\n一、基础设施\n1.建设冷链仓库。\n牵头单位：县商务局\n2.新建公厕10座。\n"
+                   "牵头单位：县城管局\n",
+        "cells": f"附件\n{title}\n序号\n重点任务\n牵头单位\n完成时限\n1\n建设冷链仓库\n县商务局\n2023年底\n"
+                 "2\n新建公厕10座\n县城管局\n2023年9月底\n",
+    }
+    for shape, body in shapes.items():
+        d = parse_text(notice + body)
+        numbered = parse_text(notice + body.replace("附件\n", "附件1\n", 1))
+        assert d.shape == shape == numbered.shape
+        assert [(a.name, a.title) for a in d.attachments] == [("附件", title)]
+        # as 附件1 does, with the label the document writes: 〔附件 第1项〕 for 〔附件1 第1项〕
+        assert [r.label for r in d.rows] == [r.label.replace("附件1", "附件") for r in numbered.rows]
+        assert d.rows[0].label.startswith("附件 ") and all(parse_label(r.citation) == r.key for r in d.rows)
+        assert all(r.attachment_title == title for r in d.rows) and d.subject == title
+        assert d.body_line == numbered.body_line == 7
+        assert d.doc_number == "某政办发〔2023〕5号" and d.warnings == []
