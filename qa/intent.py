@@ -82,35 +82,56 @@ def detect_intent(question: str) -> Intent:
     return Intent.GENERAL
 
 
-# "how many": 几个 / 多少家 …, not 哪几个 (which ones)
-# (not a noun the measure word begins: 多少份额, 多少人口)
-_COUNT = re.compile(r"(?<![哪好])(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)(?![额口])")  # 好几年: several
+# "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年 (several) or a count
+# negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
+# measure word begins (多少份额, 多少人口)
+_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)(?![额口])")
 NUMERALS = "一二两三四五六七八九十百千万"
+# a clause that asks by its own words (a question word, a yes/no form)
+_QUESTION_FORM = re.compile(rf"吗|呢|哪|谁|什么|啥|怎么|咋|多少|多久|多长|几|如何|能否|{_YES_NO.pattern}")
 
 
-def count_word(question: str) -> str | None:
+def asks(clause: str) -> bool:
+    """The clause is put as a question (a question word or a yes/no form)."""
+    return bool(_QUESTION_FORM.search(clause))
+
+
+def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
+    """几 before its noun in a clause that asks nothing else, with a question after it, is
+    "a few" (我帮几个个体户代账，增值税还用交不; 俺和几户养牛的想整个合作社 … 一年能评上几个):
+    the asker's story, not a how-many."""
+    return (m.group(1) == "几" and followed and m.end() < len(clause)
+            and not asks(clause[:m.start()] + "，" + clause[m.end():]))
+
+
+def count_word(question: str, followed: bool = False) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
     yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"
-    ask whether."""
+    ask whether. ``followed``: a question comes after this text (one part of several)."""
     # the last clause with a count: the asker's situation comes first ("几户人想合伙…县里
     # 扶持多少家"); a yes/no form elsewhere asks its own part ("有没有快点的法子，公示得多少天")
     clauses = [c.rstrip("?？!！。 ") for c in re.split(r"[，,；;？?！!。\s]+", plain(question)) if c.strip()]
-    clause = next((c for c in reversed(clauses) if _COUNT.search(c)), None)
-    if clause is None:
-        return None
-    m = list(_COUNT.finditer(clause))[-1]
-    return m.group(2) if not _YES_NO_WORDS.search(clause) else None
+    for i in range(len(clauses) - 1, -1, -1):
+        found = list(_COUNT.finditer(clauses[i]))
+        if not found:
+            continue
+        later = followed or any(asks(c) for c in clauses[i + 1:])
+        if _indefinite(clauses[i], found[-1], later):
+            continue
+        return found[-1].group(2) if not _YES_NO_WORDS.search(clauses[i]) else None
+    return None
 
 
 # the same quantity in other words: days are often 工作日, and a span shorter than a day
 # answers "how many days" too (半日结, 0.5天内, 2小时, 即办, 当日办结)
-_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)"}
+_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)", "个": "(?:个|家|处|所|项|户|座|条|名|人|场|批|台|辆|间|只)"}
 _WITHIN_A_DAY = re.compile(r"半[日天]|即办|即时办结|当日|当天|立等可取")
 
 
 def states_count(text: str, word: str) -> bool:
     """``text`` gives a number with that measure word ("2次", "五年", "2~3家", and
-    "3个工作日", "半日结" or "即办" for 几天)."""
+    "3个工作日", "半日结" or "即办" for 几天; 个, the general measure word, is answered
+    by a count with any: 几个这样的市场 — 便民市场5处)."""
     return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text)
                 or (word == "天" and _WITHIN_A_DAY.search(text)))
 

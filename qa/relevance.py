@@ -28,7 +28,7 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
-from .intent import count_word, plain, states_count
+from .intent import asks, count_word, plain, states_count
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -74,15 +74,17 @@ def _states_per(unit: str, row_text: str) -> bool:
                or f"{u}均" in row_text for u in units)
 
 
-def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False) -> str:
+def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False,
+                   followed: bool = False) -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
     (几天, 多少家) without a number of that measure; "按每吨计的数额" for a figure asked
     per unit (每吨, 每亩) the row states per no such unit; "amount" for an amount or target
     question the row gives no number for, a sum of money asked (交多少, 补多少) where
     the row states none (or, for money granted, none after the word granting it), or a
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
-    row's best number-bearing sentence is about something else."""
-    word = count_word(clause)
+    row's best number-bearing sentence is about something else; ``followed``: the clause is
+    one part of several, and a later part asks (see :func:`qa.intent.count_word`)."""
+    word = count_word(clause, followed)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
     asks_figure = _ASKS_MONEY.search(clause) or _ASKS_FEE.search(clause) or _ASKS_FIGURE.search(clause)
@@ -227,8 +229,10 @@ class RelevanceModel:
         # asks a figure though the question's intent is the department)
         if not missing:
             missing = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
-        for part in q.parts if len(q.parts) > 1 else ():
-            missing = missing or figure_missing(part.text, part.intent, top_text)
+        several = q.parts if len(q.parts) > 1 else ()
+        for i, part in enumerate(several):
+            missing = missing or figure_missing(part.text, part.intent, top_text,
+                                                followed=any(asks(p.text) for p in several[i + 1:]))
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …

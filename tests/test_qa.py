@@ -523,6 +523,23 @@ def test_a_how_many_question_asks_the_count_of_its_asking_clause(assistant):
     assert assistant.verdict("高企所得税优惠税率是多少？").coverage == "partial"
 
 
+def test_a_few_in_the_story_and_not_many_are_not_how_many_questions(assistant):
+    """几 before its noun in a clause that asks nothing, with a question after it, is "a
+    few" (我帮几个个体户代账); a negated count (挣不了几个钱) says "not much"; neither asks
+    a number, so neither leaves the answer partial. 个, the general measure word, is
+    answered by a count with any (便民市场5处)."""
+    from qa.intent import count_word, states_count
+
+    assert count_word("我帮几个个体户代账，增值税还用交不") is None
+    assert count_word("往村里送快递一趟挣不了几个钱，县里对送下乡的件有补贴没") is None
+    assert count_word("俺和几户养牛的想整个合作社，一年能评上几个") == "个"
+    assert states_count("规划设置便民市场5处", "个") and not states_count("各乡镇设置便民市场", "个")
+    for q in ("我帮几家小店记账 个体户月销售额不高增值税还要交不",
+              "送快递一趟挣不了几个钱 县里对往村里送的快件有补贴没",
+              "俺们几户种花椒的想办个合作社 县里一年能评上几个示范社"):
+        assert assistant.verdict(q).coverage == "answered", q
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
