@@ -85,10 +85,10 @@ def detect_intent(question: str) -> Intent:
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年 (several) or a count
 # negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
 # measure word begins (多少份额, 多少人口)
-_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人)(?![额口])")
+_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人|辆|台|座|条|名|位|间|场)(?![额口点]|百分点)")
 NUMERALS = "一二两三四五六七八九十百千万"
-# a clause that asks by its own words (a question word, a yes/no form)
-_QUESTION_FORM = re.compile(rf"吗|呢|哪|谁|什么|啥|怎么|咋|多少|多久|多长|几|如何|能否|{_YES_NO.pattern}")
+# a clause that asks by its own words (a question word, a yes/no form, 有补助没)
+_QUESTION_FORM = re.compile(rf"吗|呢|哪|谁|什么|啥|怎么|咋|多少|多久|多长|几|如何|能否|没[？?]?$|{_YES_NO.pattern}")
 
 
 def asks(clause: str) -> bool:
@@ -110,7 +110,8 @@ def count_word(question: str, followed: bool = False) -> str | None:
     ask whether. ``followed``: a question comes after this text (one part of several)."""
     # the last clause with a count: the asker's situation comes first ("几户人想合伙…县里
     # 扶持多少家"); a yes/no form elsewhere asks its own part ("有没有快点的法子，公示得多少天")
-    clauses = [c.rstrip("?？!！。 ") for c in re.split(r"[，,；;？?！!。\s]+", plain(question)) if c.strip()]
+    # (split before normalising, which drops the spaces plain speech puts between clauses)
+    clauses = [c for c in (plain(c) for c in re.split(r"[，,；;？?！!。\s]+", question)) if c]
     for i in range(len(clauses) - 1, -1, -1):
         found = list(_COUNT.finditer(clauses[i]))
         if not found:

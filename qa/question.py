@@ -79,8 +79,9 @@ class Word:
         # a noun by its tag; a "place" the gazetteer does not know (海关, an institution
         # jieba tags a place); a word tagged a verb, an adjective or a person's name that
         # the thesaurus files only under things (驾照; 玉米, 许可证). A pronoun, number or
-        # time word stays what the tagger says
-        return len(self.text) >= 2 and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
+        # time word stays what the tagger says, and so does a how-many (几辆车, 多少人: a
+        # quantity asked, whatever the tagger calls it)
+        return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 
 
@@ -151,8 +152,10 @@ def asked_part(text: str) -> str:
     word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
     不收钱的摊位" → 有没有不收钱的摊位."""
     clauses = [plain(c) for c in _CLAUSE.split(text) if c.strip()]
-    if not clauses or len(normalize(text)) <= SHORT:
-        return plain(text)  # a short question has no story: all of it asks
+    if not clauses:
+        return plain(text)
+    if len(normalize(text)) <= SHORT:
+        return "，".join(clauses)  # a short question has no story: all of it asks
     picked = {i for i, c in enumerate(clauses) if asks(c)} or {len(clauses) - 1}
     for i in sorted(picked):
         # a clause with nothing of its own, or one pointing back (这合规吗, 这种能报不),

@@ -45,20 +45,23 @@ from .verdict import Verdict as V
 
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+# 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
+_COUNTED = "(?![家处项所份次天年亩户人辆台座条名位间场]|个(?!百分点|点))"
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
-# follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元); an amount
-# before it is the condition (产值首次达到10亿元的…给予进档奖励) and answers nothing
-_ASKS_MONEY = re.compile(r"(?:奖|补|贴|给)[^，,。？?\s]{0,3}?(?:多少|(?<!好)几)|(?<!好)几[毛块]")
-_GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准)[^。；;]{0,30}?"
+# follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
+# per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
+# 奖励) and answers nothing
+_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|(?<!好)几{_COUNTED})|(?<!好)几[毛块]")
+_GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|每一?[人户家亩位名])[^。；;]{0,30}?"
                      r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
-_ASKS_FEE = re.compile(r"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{0,3}?(?:多少|(?<!好)几)|多少钱|(?<!好)几[块毛]")
+_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|(?<!好)几{_COUNTED})|多少钱|(?<!好)几[块毛]")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
-_ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成)")
-_RATE = re.compile(r"\d+(?:\.\d+)?\s*[%％‰]|百分之|[一二三四五六七八九十]成")
+_ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点)")
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
 
 
 # a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per

@@ -540,6 +540,20 @@ def test_a_few_in_the_story_and_not_many_are_not_how_many_questions(assistant):
         assert assistant.verdict(q).coverage == "answered", q
 
 
+def test_what_a_number_word_asks(assistant):
+    """A sum per head (每人1000元) is money given; 几 before a measure word counts things
+    (收几个老人 asks no fee), a how-many phrase (几辆车) is no topic, and clauses split by
+    spaces are clauses; 几个点 asks a rate, stated by a % or by 5个百分点."""
+    from qa.question import read_question
+
+    assert "几辆车" not in read_question("垃圾清运外包 几辆车").topics
+    for q in ("困难群众的爱心消费券一个人给多少钱", "想开个托老所收几个老人 要先办许可不",
+              "垃圾清运外包 几辆车", "想添几台机器 有补助没"):
+        assert assistant.verdict(q).coverage == "answered", q
+    v = assistant.verdict("创业担保贷款政府给贴几个点")
+    assert v.coverage == "partial" and v.missing == "amount"
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
