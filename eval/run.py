@@ -80,7 +80,7 @@ NAIVE_ROWS = {"naive": 3, "naive-top1": 1}
 
 def naive_answer(assistant: Assistant, q: str, rows: int = 3) -> tuple[list[tuple[str, int]], Answer]:
     t0 = time.perf_counter()
-    cfg = DEFAULT_CONFIG.with_(retriever="bm25", measures=False, synonyms=False)
+    cfg = DEFAULT_CONFIG.with_(retriever="bm25", measures=False, synonyms=False, compounds=0)
     hits = assistant.r.search(q, 10, cfg)
     top = hits[:rows]
     rows = [assistant.r.by_key[h.key] for h in top]

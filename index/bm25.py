@@ -43,6 +43,7 @@ class BM25Index:
         self.n_docs = len(docs)
         df = Counter(w for d in docs for w in set(d))
         self._idf = {w: math.log(1.0 + (self.n_docs - n + 0.5) / (n + 0.5)) for w, n in df.items()}
+        self._by_char: dict[str, list[str]] | None = None
         if backend == "bm25s":
             import bm25s
 
@@ -53,6 +54,22 @@ class BM25Index:
 
     def __len__(self) -> int:
         return self.n_docs
+
+    def compounds(self, char: str, limit: int) -> tuple[str, ...]:
+        """The corpus's words of two to four characters that contain the one-character
+        token ``char``, when there are at most ``limit`` (拖 → 拖欠; 欠 → 拖欠, 欠款):
+        plain speech says with one character (钱拖着, 欠俺钱) what the document writes
+        as a compound, and a character found in few words stands for them; one found in
+        many (证, 办) stands for none."""
+        if self._by_char is None:
+            by_char: dict[str, list[str]] = {}
+            for w in self._idf:
+                if 2 <= len(w) <= 4:
+                    for c in set(w):
+                        by_char.setdefault(c, []).append(w)
+            self._by_char = by_char
+        found = self._by_char.get(char, [])
+        return tuple(found) if len(found) <= limit else ()
 
     def idf(self, term: str) -> float:
         """The term's IDF; 0 for a term no chunk contains."""

@@ -38,6 +38,9 @@ class SearchConfig:
     dense_min_span: float = 0.04   # min-max span floor: tiny dense differences stay small
     depth: int = 30                # rows each leg contributes to fusion
     synonyms: bool = True          # query-time synonym expansion (BM25 leg)
+    # a one-character query word also matches the corpus's few words containing it (拖 →
+    # 拖欠), when at most this many do (BM25 leg; 0: off)
+    compounds: int = 4
     measures: bool = True          # use measure-level chunks besides whole rows
 
     def with_(self, **kw) -> SearchConfig:
@@ -109,7 +112,10 @@ class Retriever:
                          {self._keys[r]: cid for r, (_, cid) in order})
 
     def bm25_leg(self, query: str, cfg: SearchConfig, depth: int) -> LegResult:
-        scores = self.bm25.scores(query_tokens(query, synonyms=cfg.synonyms))
+        toks = query_tokens(query, synonyms=cfg.synonyms)
+        if cfg.compounds:
+            toks += [w for t in toks if len(t) == 1 for w in self.bm25.compounds(t, cfg.compounds)]
+        scores = self.bm25.scores(toks)
         ids = np.flatnonzero(scores > 0)
         cap = depth * 20  # enough chunks to fill ``depth`` rows; keeps large corpora fast
         if len(ids) > cap:

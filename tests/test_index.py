@@ -74,6 +74,18 @@ def test_synonyms_help_colloquial_query(retriever):
     assert "附件2 第55项" not in [h.label for h in without][:1]
 
 
+def test_a_one_character_word_matches_the_few_compounds_holding_it(retriever):
+    """Plain speech says 钱拖着 where the document writes 拖欠: a one-character query word
+    matches the corpus's words containing it when they are few (拖 → 拖欠), none when
+    many (证). With it, the row on overdue payments to firms comes into the top 5."""
+    assert retriever.bm25.compounds("拖", 4) == ("拖欠",)
+    assert retriever.bm25.compounds("证", 4) == ()
+    q = "帮县里单位印了一批材料 钱拖了大半年"
+    on = [h.label for h in retriever.search(q, 5)]
+    off = [h.label for h in retriever.search(q, 5, DEFAULT_CONFIG.with_(compounds=0))]
+    assert "附件1 第97项" in on and "附件1 第97项" not in off
+
+
 def test_user_dictionary_keeps_domain_terms():
     assert "专精特新" in tokenize("专精特新企业奖励")
     assert "小升规" in tokenize("首次小升规的企业")
