@@ -11,7 +11,7 @@ from ingest.text import normalize
 
 # a citation of any shape (〔附件1 第84项〕, 〔第2项〕, 〔平遥营商任务清单 第3项〕, 〔第五条〕 —
 # the one grammar in ingest.schema), and a bare 附件1 第84项 in running text
-_BARE = re.compile(r"附件\d+\s*第\d+项")
+_BARE = re.compile(r"附件\d*\s*第\d+项")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -228,8 +228,10 @@ def test_guard_catches_an_unsupported_number_and_department(assistant):
 
 def test_guard_reads_no_label_digits_of_any_shape():
     """Labels of every document shape (another document's 〔第2项〕, a named document's
-    〔平遥营商任务清单 第3项〕, an article's 〔第五条〕) are not the answer's numbers."""
-    text = "年底前完成10家〔平遥营商任务清单 第3项〕〔第2项〕〔第五条〕〔附件1 第84项〕，见附件2 第7项"
+    〔平遥营商任务清单 第3项〕, an article's 〔第五条〕, a notice's one unnumbered
+    〔附件 第4项〕) are not the answer's numbers."""
+    text = ("年底前完成10家〔平遥营商任务清单 第3项〕〔第2项〕〔第五条〕〔附件1 第84项〕〔附件 第4项〕，"
+            "见附件2 第7项、附件 第5项")
     assert numbers(text) == {"10"}
 
 
