@@ -109,6 +109,10 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     return ""
 
 
+# what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证)
+_KIND_OF = re.compile(r"^的?(?:补贴|补助|奖励|奖金|贴息|证|许可|验收)")
+
+
 class RelevanceModel:
     """The vocabulary of one retriever's corpus, and the verdict on a question against it."""
 
@@ -209,7 +213,11 @@ class RelevanceModel:
         # speech around a question can be an aside; a keyword lookup has none: every word
         # of "跨境电商 补贴标准" was typed to be found
         if asked_unknown and shift < th.min_shift and not q.lookup:
-            asides, asked_unknown = asked_unknown, ()
+            # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
+            # 补贴, 烟草证): the document must name that kind
+            kinds = tuple(w for w in asked_unknown if _KIND_OF.search(q.asked.split(w, 1)[-1]))
+            asides = tuple(w for w in asked_unknown if w not in kinds)
+            asked_unknown = kinds
         # how much of the asking clause the best rows state (two rows: a two-part question)
         keys = [h.key for h in hits[:2]]
         toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
