@@ -85,6 +85,30 @@ def find_citations(text: str) -> list[tuple[str, int]]:
     return [k for m in CITATION_PATTERN.finditer(text) if (k := _key(m))]
 
 
+# a row named in a question as staff type it: 附件1 第84项, 附件1 84项, 附件一第84项,
+# 附件2的第5项, a notice's one 附件 第3项 (the attachment always given: a bare 第5项 names
+# a row in each attachment)
+_REFERENCE = re.compile(rf"(附件)\s*(\d+|[{_CN}]+)?\s*的?\s*第?\s*(\d+|[{_CN}]+)\s*项")
+
+
+def find_references(text: str) -> list[tuple[str, int]]:
+    """The row keys a question names by attachment and number, in order:
+    ``find_references("附件1 105项 讲的啥")`` → ``[("附件1", 105)]``."""
+    out = []
+    for m in _REFERENCE.finditer(text):
+        a, n = m.group(2), m.group(3)
+        att = "" if a is None else str(int(a) if a.isdigit() else _cn_number(a) or "")
+        num = int(n) if n.isdigit() else _cn_number(n)
+        if num and (a is None or att):
+            out.append((f"附件{att}", num))
+    return out
+
+
+def strip_references(text: str) -> str:
+    """``text`` without the row references :func:`find_references` reads."""
+    return _REFERENCE.sub(" ", text)
+
+
 def strip_citations(text: str) -> str:
     """``text`` without its citations, so that a label's digits are never read as the
     answer's numbers."""

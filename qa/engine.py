@@ -29,7 +29,7 @@ from index.schema import Hit
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.library import qualify
-from ingest.schema import find_citations
+from ingest.schema import TaskRow, find_citations, find_references, label, strip_references
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
@@ -42,6 +42,7 @@ from .question import Query, read_question
 from .relevance import RelevanceModel
 from .render import answer_body, is_not_covered, not_covered, with_related
 from .schema import (
+    ANSWERED,
     MAX_QUESTION_CHARS,
     NOT_COVERED,
     PARTIAL,
@@ -162,7 +163,7 @@ class Assistant:
             ans = self._abstain(q, intent, [], reason)
         else:
             terms, hits, amount_match = self._retrieve(read, k)
-            v = self.relevance.judge(read, hits, amount_match, self.thresholds)
+            v = self._judge(read, hits, amount_match)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
@@ -189,10 +190,30 @@ class Assistant:
             hits = own[:k] or found[:k]
         else:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
+        # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
+        named_rows = self._referenced(q)
+        if named_rows:
+            rest = strip_references(q).strip() or named_rows[0].task
+            found = self.matcher.rerank(self.r.search(rest, k, self.search_cfg), terms, intent, rest)
+            top = max((h.score for h in found), default=1.0)
+            keys = {r.key for r in named_rows}
+            hits = [Hit(r.attachment, r.number, top + 1.0, chunk=r.task) for r in named_rows] + \
+                [h for h in found if h.key not in keys]
+            hits = hits[:k]
         amount_match = 1.0
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
         return terms, hits, amount_match
+
+    def _referenced(self, q: str) -> list[TaskRow]:
+        """The rows ``q`` names by attachment and number (附件1 第84项), in every loaded
+        document that has one (with several loaded, a row's scope carries its
+        document's name: 信丰脐橙产业意见 附件1)."""
+        out = []
+        for scope, number in find_references(q):
+            out += [r for r in self.r.rows if r.number == number
+                    and (r.attachment == scope or r.attachment.endswith(" " + scope))]
+        return list({r.key: r for r in out}.values())[:3]
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` in the order the answer takes them (the rerank by sentence match)."""
@@ -204,7 +225,29 @@ class Assistant:
         first question, and why."""
         read = read_question(validate_question(question))
         _, hits, amount_match = self._retrieve(read)
-        return self.relevance.judge(read, hits, amount_match, self.thresholds)
+        return self._judge(read, hits, amount_match)
+
+    def _judge(self, read: Query, hits: list[Hit], amount_match: float) -> Verdict:
+        """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
+        配合单位), on what it asks of them — a row named that does not exist is not
+        covered, and a bare label asks for the row itself."""
+        refs = find_references(read.text)
+        if not refs:
+            return self.relevance.judge(read, hits, amount_match, self.thresholds)
+        if not self._referenced(read.text):
+            return Verdict(NOT_COVERED, f"本文件没有{'、'.join(label(*r) for r in refs)}。{self._extent()}")
+        rest = strip_references(read.text).strip()
+        if not self.relevance.content_terms(rest):
+            return Verdict(ANSWERED, "")
+        return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds)
+
+    def _extent(self) -> str:
+        """How many rows each attachment holds (附件1 共105项、附件2 共113项)."""
+        last: dict[str, int] = {}
+        for r in self.r.rows:
+            last[r.attachment] = max(last.get(r.attachment, 0), r.number)
+        shown = "、".join(f"{a} 共{n}项" for a, n in last.items() if a)
+        return f"（{shown}。）" if shown and len(last) <= 6 else ""
 
     # -- follow-ups ----------------------------------------------------------
     def _looks_followup(self, q: str) -> bool:

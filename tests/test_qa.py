@@ -567,6 +567,24 @@ def test_the_kind_of_grant_asked_is_never_an_aside(assistant):
         assert assistant.verdict(q).coverage != "answered", q
 
 
+def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
+    """Counter staff look rows up by label as they type it (附件1 第2项, 附件1 105项,
+    附件一第八十四项): the row named answers what is asked of it; a bare label gives the
+    row; a row the document does not have is said to be missing, with the extent."""
+    from ingest.schema import find_references
+
+    assert find_references("附件1 105项 讲的啥") == [("附件1", 105)]
+    assert find_references("附件一的第八十四项") == [("附件1", 84)]
+    assert find_references("第5项") == []          # a bare 第5项 is in both attachments
+    ans = assistant.answer("附件1 第2项 配合单位有哪些")
+    assert ans.cited_keys == [("附件1", 2)] and ans.coverage == "answered"
+    assert "市生态环境局大宁分局" in body(ans)
+    assert assistant.answer("附件2第5项").cited_keys[0] == ("附件2", 5)
+    assert assistant.verdict("附件1 第2项 电话多少").coverage == "partial"
+    gone = assistant.answer("附件1第200项是啥")
+    assert gone.coverage == "not_covered" and "附件1 共105项" in gone.answer
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
