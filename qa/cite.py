@@ -205,6 +205,16 @@ class Composer:
                     have.add(key)
                     chosen.append(by_key.get(key) or Hit(key[0], key[1], 0.0))
 
+    def whole_row(self, hit: Hit) -> Composition:
+        """A row asked for by its label alone (附件2 第5项): all of it — the task, each
+        measure with its deadline and goal — quoted and cited."""
+        row = self.r.by_key[hit.key]
+        quotes = [Quote(row.task, [row.key])] if row.task else []
+        for m in row.measures:
+            quotes += [Quote(t, [row.key], prefix) for t, prefix in
+                       ((m.text, ""), (m.deadline, "时限："), (m.goal, "目标：")) if t]
+        return Composition(quotes, [hit], [row])
+
     def related(self, hits: list[Hit], cited: set[tuple[str, int]]) -> list[Related]:
         """The best-ranked rows not cited (``related`` of them), each with its task cut
         to 40 characters: suggestions under an answer or a not-covered reply."""

@@ -167,7 +167,9 @@ class Assistant:
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
-                ans = self._compose(read, hits, terms)
+                # a label alone (附件2 第5项) asks for the whole row
+                whole = bool(find_references(q)) and not self.relevance.content_terms(strip_references(q))
+                ans = self._compose(read, hits, terms, whole_row=whole)
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
@@ -269,13 +271,19 @@ class Assistant:
         return keys
 
     # -- compose, guard, render ----------------------------------------------
-    def _compose(self, read: Query, hits: list[Hit], terms: Concepts) -> Answer:
+    def _compose(self, read: Query, hits: list[Hit], terms: Concepts, whole_row: bool = False) -> Answer:
         """The answer from ``hits``: the rows and quotes chosen, written out, with what
-        the cited rows do not state dropped, and the related rows under it."""
+        the cited rows do not state dropped, and the related rows under it;
+        ``whole_row``: all of the top row (asked for by its label alone)."""
         q, intent = read.text, read.intent
-        comp = self.composer.compose(q, intent, hits, terms, read.parts)
+        if whole_row:
+            comp = self.composer.whole_row(hits[0])
+        else:
+            comp = self.composer.compose(q, intent, hits, terms, read.parts)
         cited = comp.rows
-        body = keep_faithful(answer_body(comp.quotes, cited, intent), cited, self.departments)
+        # a whole row opens with its units, the cooperating ones too (as for "谁负责")
+        layout = Intent.DEPARTMENT if whole_row else intent
+        body = keep_faithful(answer_body(comp.quotes, cited, layout), cited, self.departments)
         related = self.composer.related(hits, {h.key for h in comp.hits})
         body = with_related(body, related, self.r.by_key, cited, self.departments)
         return Answer(question=q, answer=body, abstained=False, intent=intent,
