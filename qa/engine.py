@@ -33,10 +33,11 @@ from ingest.schema import TaskRow, find_citations, find_references, label, strip
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
-from .cite import Composer
+from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
 from .intent import Intent
+from .listing import Listing, listing, listing_body
 from .match import Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
@@ -155,6 +156,9 @@ class Assistant:
             terms = self.matcher.concepts(query)
             ans = self._compose(read, hits, terms)
             ans.followup = True
+        elif (found := listing(q, self.r.rows, self.departments, self._canonical)) is not None:
+            ans = self._listing(q, found)
+            hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in found.rows]
         elif self._looks_followup(q):
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
@@ -288,6 +292,17 @@ class Assistant:
         body = with_related(body, related, self.r.by_key, cited, self.departments)
         return Answer(question=q, answer=body, abstained=False, intent=intent,
                       citations=comp.citations(), related=related)
+
+    def _canonical(self, name: str) -> str:
+        return aliases().get(name, name)
+
+    def _listing(self, q: str, found: Listing) -> Answer:
+        """A department's rows, as the question asked for them (qa.listing)."""
+        rows = list(found.rows)
+        hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in rows]
+        body = keep_faithful(listing_body(found), rows, self.departments)
+        return Answer(question=q, answer=body, abstained=False, intent=Intent.DEPARTMENT,
+                      citations=Composition([], hits, rows).citations())
 
     def _abstain(self, q: str, intent: Intent, hits: list[Hit], reason: str) -> Answer:
         related = self.composer.related(hits, set())

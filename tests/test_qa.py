@@ -588,6 +588,22 @@ def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
     assert gone.coverage == "not_covered" and "附件1 共105项" in gone.answer
 
 
+def test_a_departments_rows_asked_as_a_list(assistant):
+    """"税务局负责哪几项" (the level left off), "县人社局配合的工作", or the name alone:
+    every row the department leads (or cooperates on), each cited; a question about
+    something it does (县税务局 契税) is answered from the rows as any other."""
+    rows = assistant.r.rows
+    leads = [r.key for r in rows if "县税务局" in r.lead_units]
+    ans = assistant.answer("税务局负责哪几项")
+    assert ans.cited_keys == leads and len(leads) > 3 and "县税务局牵头的条目" in ans.answer
+    coop = assistant.answer("县人社局配合的工作")
+    assert coop.cited_keys == [r.key for r in rows if "县人社局" in r.coop_units]
+    assert "牵头的条目" not in coop.answer
+    both = assistant.answer("县人社局")
+    assert set(both.cited_keys) == {r.key for r in rows if "县人社局" in r.units}
+    assert assistant.answer("县税务局 契税").cited_keys[0] == ("附件2", 37)
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
