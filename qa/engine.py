@@ -29,7 +29,13 @@ from index.schema import Hit
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.library import qualify
-from ingest.schema import TaskRow, find_citations, find_references, label, strip_references
+from ingest.schema import (
+    TaskRow,
+    find_citations,
+    find_references,
+    label,
+    strip_references,
+)
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
@@ -90,11 +96,14 @@ def _history_turns(history: Sequence[Any] | None) -> tuple[str | None, str | Non
     return last_user, last_bot
 
 
+DEFAULT_COMPOSE = ComposeConfig()  # frozen: one value shared as the default
+
+
 class Assistant:
     """Answers questions over one document's index. Thread-safe for concurrent use."""
 
     def __init__(self, retriever: Retriever, doc: Document | Sequence[Document] | None = None,
-                 search: SearchConfig = DEFAULT_CONFIG, compose: ComposeConfig = ComposeConfig(),
+                 search: SearchConfig = DEFAULT_CONFIG, compose: ComposeConfig = DEFAULT_COMPOSE,
                  thresholds: Thresholds | None = None):
         """``doc`` is the document the index holds, or the documents loaded together
         (their places and periods in scope are the union over them)."""
