@@ -43,7 +43,7 @@ from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
 from .intent import Intent
-from .listing import Listing, listing, listing_body
+from .listing import Listing, listing, listing_body, section_listing
 from .match import Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
@@ -165,7 +165,8 @@ class Assistant:
             terms = self.matcher.concepts(query)
             ans = self._compose(read, hits, terms)
             ans.followup = True
-        elif (found := listing(q, self.r.rows, self.departments, self._canonical)) is not None:
+        elif (found := listing(q, self.r.rows, self.departments, self._canonical)
+              or section_listing(q, self.r.rows)) is not None:
             ans = self._listing(q, found)
             hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in found.rows]
         elif self._looks_followup(q):

@@ -10,8 +10,9 @@ from ingest.schema import CITATION_PATTERN, TaskRow
 from ingest.text import normalize
 
 # a citation of any shape (〔附件1 第84项〕, 〔第2项〕, 〔平遥营商任务清单 第3项〕, 〔第五条〕 —
-# the one grammar in ingest.schema), and a bare 附件1 第84项 in running text
-_BARE = re.compile(r"附件\d*\s*第\d+项")
+# the one grammar in ingest.schema), and a bare 附件1 第84项 in running text; an
+# attachment's name alone (附件2 三、用地保障, a listing's heading) is a name, not a number
+_BARE = re.compile(r"附件\d*(?:\s*第\d+项)?")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 

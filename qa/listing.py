@@ -1,7 +1,12 @@
-"""A department's rows asked for as a list — "县税务局负责哪几项", "县人社局牵头的任务有
-哪些", or the department's name alone: every row it leads, then every row it cooperates
-on, each with its label and task (the department directory of :mod:`ingest.departments`,
-as an answer). A question about something the department does (县税务局 契税) is not a
+"""Rows asked for as a list, each with its label and task:
+
+- a department's — "县税务局负责哪几项", "县人社局牵头的任务有哪些", or its name alone:
+  every row it leads, then every row it cooperates on (the department directory of
+  :mod:`ingest.departments`, as an answer);
+- a section's — "财税支持有哪些条", "附件2 第六部分都有啥", "六、政务服务 清单": the
+  rows under that heading, in each attachment that has it.
+
+A question about something the department or section holds (县税务局 契税) is not a
 listing: it is answered from the rows as any other.
 """
 
@@ -14,10 +19,12 @@ from dataclasses import dataclass
 from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
+from .intent import NUMERALS
+
 # what a listing question says besides the department: its role, the things asked for
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
 _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|主管|管|的|任务|工作|事项|事情|事儿?|职责|"
-                            r"项目|条目|有|都|哪些|哪几项|哪几条|哪几个|哪几|什么|啥|几项|多少项|清单|列表|全部|所有|"
+                            r"项目|条目|方面|措施|政策|内容|部分|板块|里面|里|有|都|哪些|哪几项|哪几条|哪几个|哪几|什么|啥|几项|多少项|清单|列表|全部|所有|"
                             r"一共|共|是|呢|吗|[项条个]|[\s，,。？?！!、：:]")
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
@@ -26,13 +33,11 @@ SNIPPET = 48
 
 @dataclass(frozen=True)
 class Listing:
-    department: str
-    leads: tuple[TaskRow, ...]
-    cooperates: tuple[TaskRow, ...]
+    groups: tuple[tuple[str, tuple[TaskRow, ...]], ...]  # (heading, its rows), non-empty
 
     @property
     def rows(self) -> tuple[TaskRow, ...]:
-        return self.leads + self.cooperates
+        return tuple({r.key: r for _, rows in self.groups for r in rows}.values())
 
 
 def department_named(question: str, names: Sequence[str], canonical: Callable[[str], str]) -> tuple[str, str]:
@@ -58,9 +63,52 @@ def listing(question: str, rows: Sequence[TaskRow], names: Sequence[str],
     lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
     leads = () if coop_only else tuple(r for r in rows if dept in r.lead_units)
     coops = () if lead_only else tuple(r for r in rows if dept in r.coop_units)
-    if not leads and not coops:
+    groups = tuple((f"{dept}{role}的条目", found) for role, found in (("牵头", leads), ("配合", coops)) if found)
+    return Listing(groups) if groups else None
+
+
+# a section asked for as a list (…有哪些条, …都有啥, …清单), or by its place in the
+# outline (第六部分, 六、)
+_ASKS_LIST = re.compile(r"哪些|哪几|有啥|都有什么|都有哪|清单|目录|列表|全部|所有")
+_PART = re.compile(rf"(附件\s*\d+)?\s*的?\s*(?:第([{NUMERALS}]+)部分|([{NUMERALS}]+)[、.．])")
+_ORDINAL = re.compile(rf"^\s*([{NUMERALS}]+)[、.．]\s*")
+
+
+def section_listing(question: str, rows: Sequence[TaskRow]) -> Listing | None:
+    """The rows of the sections ``question`` asks for as a list, else None."""
+    q = normalize(question)
+    sections: dict[tuple[str, str], list[TaskRow]] = {}
+    for r in rows:
+        if r.section:
+            sections.setdefault((r.attachment, r.section), []).append(r)
+    chosen: list[tuple[str, str]] = []
+    rest = q
+    if m := _PART.search(q):
+        scope = normalize(m.group(1) or "")
+        n = m.group(2) or m.group(3)
+        chosen = [(a, sec) for a, sec in sections
+                  if (om := _ORDINAL.match(sec)) and om.group(1) == n and (not scope or a.endswith(scope))]
+        rest = q[:m.start()] + " " + q[m.end():]
+    titles = {key: _ORDINAL.sub("", key[1]) for key in sections}
+    # a title as written, or its core as asked (财税支持 for 加大财税支持力度): the rest
+    # of the question, once its listing words are gone, is part of the title
+    core = _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))
+    named = [key for key, title in titles.items()
+             if (len(title) >= 4 and title in rest) or (len(core) >= 4 and core in title)]
+    if named:
+        if chosen:
+            chosen = [k for k in chosen if k in named] or chosen
+        else:
+            chosen = named
+        for key in named:
+            rest = rest.replace(titles[key], " ")
+        if core and any(core in titles[k] for k in named):
+            rest = rest.replace(core, " ")
+    if not chosen or not (_ASKS_LIST.search(q) or m):
         return None
-    return Listing(dept, leads, coops)
+    if _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest)):
+        return None  # it asks about something in the section
+    return Listing(tuple((f"{a} {sec}", tuple(sections[(a, sec)])) for a, sec in chosen))
 
 
 def _line(r: TaskRow) -> str:
@@ -69,9 +117,5 @@ def _line(r: TaskRow) -> str:
 
 
 def listing_body(found: Listing) -> str:
-    """The rows, those the department leads first."""
-    parts = []
-    for role, rows in (("牵头", found.leads), ("配合", found.cooperates)):
-        if rows:
-            parts.append(f"**{found.department}{role}的条目**：\n" + "\n".join(_line(r) for r in rows))
-    return "\n\n".join(parts)
+    """Each group's heading and its rows (a department's: those it leads first)."""
+    return "\n\n".join(f"**{head}**：\n" + "\n".join(_line(r) for r in rows) for head, rows in found.groups)

@@ -231,7 +231,7 @@ def test_guard_reads_no_label_digits_of_any_shape():
     〔平遥营商任务清单 第3项〕, an article's 〔第五条〕, a notice's one unnumbered
     〔附件 第4项〕) are not the answer's numbers."""
     text = ("年底前完成10家〔平遥营商任务清单 第3项〕〔第2项〕〔第五条〕〔附件1 第84项〕〔附件 第4项〕，"
-            "见附件2 第7项、附件 第5项")
+            "见附件2 第7项、附件 第5项、附件2 三、用地保障")
     assert numbers(text) == {"10"}
 
 
@@ -602,6 +602,20 @@ def test_a_departments_rows_asked_as_a_list(assistant):
     both = assistant.answer("县人社局")
     assert set(both.cited_keys) == {r.key for r in rows if "县人社局" in r.units}
     assert assistant.answer("县税务局 契税").cited_keys[0] == ("附件2", 37)
+
+
+def test_a_sections_rows_asked_as_a_list(assistant):
+    """A section asked for as a list — by its title (用地保障方面有哪些措施), by its core
+    (财税支持: 附件2 二、财税支持 and 附件1 六、加大财税支持力度), or by its place (附件2 第六部分)
+    — lists its rows, each cited; a question about something in it is not a listing."""
+    rows = assistant.r.rows
+    in_section = lambda *titles: [r.key for r in rows if any(r.section.endswith(t) for t in titles)]  # noqa: E731
+    land = assistant.answer("用地保障方面有哪些措施")
+    assert land.cited_keys == in_section("用地保障") and "附件2 三、用地保障" in land.answer
+    assert set(assistant.answer("财税支持有哪些条").cited_keys) == set(in_section("财税支持", "加大财税支持力度"))
+    assert assistant.answer("附件2 第六部分都有啥").cited_keys == [
+        r.key for r in rows if r.attachment == "附件2" and r.section.startswith("六、")]
+    assert len(assistant.answer("财税支持里契税减免有哪些").cited_keys) < 5
 
 
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
