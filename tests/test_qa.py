@@ -609,7 +609,10 @@ def test_a_sections_rows_asked_as_a_list(assistant):
     (财税支持: 附件2 二、财税支持 and 附件1 六、加大财税支持力度), or by its place (附件2 第六部分)
     — lists its rows, each cited; a question about something in it is not a listing."""
     rows = assistant.r.rows
-    in_section = lambda *titles: [r.key for r in rows if any(r.section.endswith(t) for t in titles)]  # noqa: E731
+
+    def in_section(*titles: str) -> list[tuple[str, int]]:
+        return [r.key for r in rows if any(r.section.endswith(t) for t in titles)]
+
     land = assistant.answer("用地保障方面有哪些措施")
     assert land.cited_keys == in_section("用地保障") and "附件2 三、用地保障" in land.answer
     assert set(assistant.answer("财税支持有哪些条").cited_keys) == set(in_section("财税支持", "加大财税支持力度"))
