@@ -137,13 +137,24 @@ def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int,
     return tuple(y for y in q.years if outside(y)) + relative
 
 
+def _owned(q: Query, word: str) -> str:
+    """The detail with the noun that says whose it is (办公地址: the office's): a row
+    stating another's (集群登记地址) does not give it. The word itself when no noun is
+    written right before it (注册地址 asks the address one registers)."""
+    words = q.words
+    for prev, w in zip(words, words[1:]):
+        if w.text == word and prev.pos.startswith("n") and len(prev.text) >= 2:
+            return prev.text + word
+    return word
+
+
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
     member of a series the rows count but not that member (第三批 where the rows tell of
     the 第一批 and 第二批)."""
     for word, name, pattern in _DETAILS:
-        if word in q.asked and not (pattern.search(row_text) if pattern else word in row_text):
+        if word in q.asked and not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}

@@ -621,6 +621,14 @@ def test_a_sections_rows_asked_as_a_list(assistant):
     assert len(assistant.answer("财税支持里契税减免有哪些").cited_keys) < 5
 
 
+def test_a_detail_asked_with_its_owner_needs_the_owners(assistant):
+    """办公地址 asks the office's address: a row giving another address (集群登记地址) does
+    not state it; with no noun before it (注册地址咋整) the rows on addresses answer."""
+    v = assistant.verdict("县市场监管局 办公地址在哪")
+    assert v.coverage == "partial" and v.missing == "地址"
+    assert assistant.verdict("没有门面 注册地址咋整").coverage == "answered"
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
