@@ -85,7 +85,7 @@ def detect_intent(question: str) -> Intent:
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年 (several) or a count
 # negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
 # measure word begins (多少份额, 多少人口)
-_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人|辆|台|座|条|名|位|间|场)(?![额口点]|百分点)")
+_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人|辆|台|座|条|名|位|间|场|张|本)(?![额口点]|百分点)")
 NUMERALS = "一二两三四五六七八九十百千万"
 # a clause that asks by its own words (a question word, a yes/no form, 有补助没)
 _QUESTION_FORM = re.compile(rf"吗|呢|哪|谁|什么|啥|怎么|咋|多少|多久|多长|几|如何|能否|没[？?]?$|{_YES_NO.pattern}")
@@ -125,7 +125,9 @@ def count_word(question: str, followed: bool = False) -> str | None:
 
 # the same quantity in other words: days are often 工作日, and a span shorter than a day
 # answers "how many days" too (半日结, 0.5天内, 2小时, 即办, 当日办结)
-_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)", "个": "(?:个|家|处|所|项|户|座|条|名|人|场|批|台|辆|间|只)"}
+_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)", "个": "(?:个|家|处|所|项|户|座|条|名|人|场|批|台|辆|间|只)",
+              # sheets and copies of a paper: 多少张发票 is answered by 25份
+              "张": "(?:张|份)", "份": "(?:份|张)"}
 _WITHIN_A_DAY = re.compile(r"半[日天]|即办|即时办结|当日|当天|立等可取")
 
 

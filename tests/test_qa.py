@@ -551,6 +551,10 @@ def test_what_a_number_word_asks(assistant):
     from qa.question import read_question
 
     assert "几辆车" not in read_question("垃圾清运外包 几辆车").topics
+    from qa.intent import count_word, states_count
+
+    # sheets and copies of a paper are one count: 多少张发票 — 增值税专用发票25份
+    assert count_word("新办企业专票能领多少张") == "张" and states_count("增值税专用发票25份", "张")
     for q in ("困难群众的爱心消费券一个人给多少钱", "想开个托老所收几个老人 要先办许可不",
               "垃圾清运外包 几辆车", "想添几台机器 有补助没"):
         assert assistant.verdict(q).coverage == "answered", q
