@@ -13,7 +13,8 @@ One JSON object per line:
                                                # reviewer found do not answer the question
 
 ``type`` ∈ TYPES, ``persona`` ∈ PERSONAS; unanswerable questions have empty gold,
-facts and also.
+facts and also; a ``partial`` question has the gold rows on its topic and no facts (the
+rows do not state what it asks: the right answer quotes them and says so).
 
 ``also`` records the gold audit (:func:`restating_rows`): the document often repeats a
 rule word for word in both attachments; such a row is not required for recall but
@@ -33,7 +34,7 @@ from ingest.text import normalize
 from ingest.sentences import row_sentences
 
 TYPES = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno",
-         "multi", "unanswerable")
+         "multi", "partial", "unanswerable")
 PERSONAS = ("business", "staff", "evaluator")
 SPLITS = ("dev", "test")
 
@@ -61,7 +62,14 @@ class Question:
 
     @property
     def answerable(self) -> bool:
+        """Its rows are in the document (gold): every type but ``unanswerable``."""
         return self.type != "unanswerable"
+
+    @property
+    def stated(self) -> bool:
+        """The document states what is asked. A ``partial`` question's rows are on its
+        topic but do not give what it asks (a form, a figure): flagging it is right."""
+        return self.type not in ("unanswerable", "partial")
 
     @property
     def gold_labels(self) -> list[str]:
@@ -157,6 +165,8 @@ def validate(questions: list[Question], doc: Document) -> Validation:
             continue
         if not q.gold:
             v.errors.append(f"{where}：缺少 gold 行")
+        if q.type == "partial" and q.facts:
+            v.errors.append(f"{where}：部分可答问题（partial）的 facts 应为空")
         rows = []
         for a, n in q.gold:
             r = doc.row(a, n)

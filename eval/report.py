@@ -150,12 +150,13 @@ def plots(report: dict[str, Any], out: Path) -> list[Path]:
     fig, ax = plt.subplots(figsize=(9, 4))
     width = 0.8 / max(1, len(cfgs))
     for i, (name, c) in enumerate(cfgs.items()):
-        vals = [(c["by_type"].get(t, {}).get("fact_accuracy") if t != "unanswerable"
+        vals = [(c["by_type"].get(t, {}).get("fact_accuracy") if t not in ("unanswerable", "partial")
                  else c["by_type"].get(t, {}).get("correct_abstention")) or 0.0 for t in types]
         ax.bar([j + i * width for j in range(len(types))], vals, width, label=name)
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(types))])
     ax.set_xticklabels(types, rotation=20)
-    ax.set_ylabel(t("事实准确率（不可答：正确拒答率）", "fact accuracy (unanswerable: correct abstention)"))
+    ax.set_ylabel(t("事实准确率（不可答、部分可答：正确标示率）",
+                    "fact accuracy (unanswerable, partial: correctly flagged)"))
     ax.set_ylim(0, 1.05)
     ax.legend(fontsize=7, ncol=3)
     ax.set_title(t("按问题类型的回答准确率", "Answer accuracy by question type"))

@@ -126,7 +126,8 @@ def metrics(results: Sequence[Result]) -> dict[str, Any]:
     m["ndcg@10"] = mean([ndcg_at_k(r.ranking, set(r.question.gold), 10) for r in ans])
     # facts are read in the whole text the user sees, whatever the outcome: a partial or
     # not-covered answer that shows the right rule still gives the user the fact
-    m["fact_accuracy"] = mean([float(facts_present(r.answer.answer, r.question.facts)) for r in ans])
+    m["fact_accuracy"] = mean([float(facts_present(r.answer.answer, r.question.facts))
+                               for r in ans if r.question.stated])
     pr = [citation_pr(r.answer.cited_keys, set(r.question.gold), set(r.question.also)) for r in ans]
     m["citation_precision"] = mean([p for (p, _), r in zip(pr, ans) if not r.answer.abstained])
     # the same against gold alone, counting rows that restate the answer (``also``) as wrong
@@ -135,12 +136,14 @@ def metrics(results: Sequence[Result]) -> dict[str, Any]:
     m["citation_recall"] = mean([rc for _, rc in pr])
     # a partial answer flags the question ("the document does not state …"): right for a
     # question the document does not answer, wrong for one its rows answer fully
+    # (a ``partial`` question — rows on its topic, the detail asked not stated — too)
     ap, ar = abstention_pr([r.answer.flagged for r in results],
-                           [not r.question.answerable for r in results])
+                           [not r.question.stated for r in results])
     m["abstention_precision"], m["abstention_recall"] = ap, ar
     # "not covered" on a question the document answers: the worst failure a user meets
-    m["false_refusals"] = sum(1 for r in ans if r.answer.abstained)
-    m["false_refusal_rate"] = m["false_refusals"] / len(ans) if ans else 0.0
+    stated = [r for r in ans if r.question.stated]
+    m["false_refusals"] = sum(1 for r in stated if r.answer.abstained)
+    m["false_refusal_rate"] = m["false_refusals"] / len(stated) if stated else 0.0
     m["partial"] = sum(1 for r in results if r.answer.coverage == PARTIAL)
     m["unfaithful_answers"] = sum(1 for r in results if r.violations)
     lat = [r.answer.latency_ms for r in results]
@@ -162,10 +165,11 @@ def breakdown(results: Sequence[Result], attr: str) -> dict[str, dict[str, float
             "recall@5": round(mean([recall_at_k(r.ranking, set(r.question.gold), 5) for r in ans]), 4)
             if ans else None,
             "fact_accuracy": round(mean([float(facts_present(r.answer.answer, r.question.facts))
-                                         for r in ans]), 4) if ans else None,
+                                         for r in ans if r.question.stated]), 4)
+            if any(r.question.stated for r in ans) else None,
             "citation_recall": round(mean([citation_pr(r.answer.cited_keys, set(r.question.gold), set(r.question.also))[1]
                                            for r in ans]), 4) if ans else None,
-            "correct_abstention": round(mean([float(r.answer.flagged == (not r.question.answerable))
+            "correct_abstention": round(mean([float(r.answer.flagged == (not r.question.stated))
                                               for r in rs]), 4),
         }
     return out
@@ -177,11 +181,13 @@ def failures(results: Sequence[Result]) -> list[dict[str, Any]]:
         q = r.question
         reasons = []
         if q.answerable:
-            if r.answer.abstained:
+            if r.answer.abstained and q.stated:
                 reasons.append("wrongly abstained")
             else:
-                if r.answer.flagged:
+                if r.answer.flagged and q.stated:
                     reasons.append("partial")
+                elif not r.answer.flagged and not q.stated:
+                    reasons.append("answered what the rows do not state")
                 if not facts_present(r.answer.answer, q.facts):
                     reasons.append("fact missing")
                 p, rc = citation_pr(r.answer.cited_keys, set(q.gold), set(q.also))
