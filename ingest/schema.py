@@ -86,21 +86,30 @@ def find_citations(text: str) -> list[tuple[str, int]]:
 
 
 # a row named in a question as staff type it: 附件1 第84项, 附件1 84项, 附件一第84项,
-# 附件2的第5项, a notice's one 附件 第3项 (the attachment always given: a bare 第5项 names
-# a row in each attachment)
-_REFERENCE = re.compile(rf"(附件)\s*(\d+|[{_CN}]+)?\s*的?\s*第?\s*(\d+|[{_CN}]+)\s*项")
+# 附件2的第5项, a notice's one 附件 第3项; without an attachment, 第5项 (every row of
+# that number, in whatever scope) and an article, 第五条
+_REFERENCE = re.compile(rf"(附件)\s*(\d+|[{_CN}]+)?\s*的?\s*第?\s*(\d+|[{_CN}]+)\s*项"
+                        rf"|(?<![附件\d{_CN}])第\s*(\d+|[{_CN}]+)\s*(项|条)")
+ANY_SCOPE = "*"
 
 
 def find_references(text: str) -> list[tuple[str, int]]:
-    """The row keys a question names by attachment and number, in order:
-    ``find_references("附件1 105项 讲的啥")`` → ``[("附件1", 105)]``."""
+    """The row keys a question names, in order: ``("附件1", 105)`` for "附件1 105项 讲的啥";
+    ``(ANY_SCOPE, 5)`` for a bare 第5项 (the row of that number in each scope);
+    ``("条", 5)`` for 第五条."""
     out = []
     for m in _REFERENCE.finditer(text):
-        a, n = m.group(2), m.group(3)
-        att = "" if a is None else str(int(a) if a.isdigit() else _cn_number(a) or "")
+        if m.group(1):
+            a, n = m.group(2), m.group(3)
+            att = "" if a is None else str(int(a) if a.isdigit() else _cn_number(a) or "")
+            num = int(n) if n.isdigit() else _cn_number(n)
+            if num and (a is None or att):
+                out.append((f"附件{att}", num))
+            continue
+        n = m.group(4)
         num = int(n) if n.isdigit() else _cn_number(n)
-        if num and (a is None or att):
-            out.append((f"附件{att}", num))
+        if num:
+            out.append((ARTICLE if m.group(5) == "条" else ANY_SCOPE, num))
     return out
 
 

@@ -205,15 +205,18 @@ class Composer:
                     have.add(key)
                     chosen.append(by_key.get(key) or Hit(key[0], key[1], 0.0))
 
-    def whole_row(self, hit: Hit) -> Composition:
-        """A row asked for by its label alone (附件2 第5项): all of it — the task, each
-        measure with its deadline and goal — quoted and cited."""
-        row = self.r.by_key[hit.key]
-        quotes = [Quote(row.task, [row.key])] if row.task else []
-        for m in row.measures:
-            quotes += [Quote(t, [row.key], prefix) for t, prefix in
-                       ((m.text, ""), (m.deadline, "时限："), (m.goal, "目标：")) if t]
-        return Composition(quotes, [hit], [row])
+    def whole_rows(self, hits: list[Hit]) -> Composition:
+        """Rows asked for by their label alone (附件2 第5项; 第5项: one in each
+        attachment): all of each — the task, each measure with its deadline and goal —
+        quoted and cited."""
+        quotes: list[Quote] = []
+        rows = [self.r.by_key[h.key] for h in hits]
+        for row in rows:
+            quotes += [Quote(row.task, [row.key])] if row.task else []
+            for m in row.measures:
+                quotes += [Quote(t, [row.key], prefix) for t, prefix in
+                           ((m.text, ""), (m.deadline, "时限："), (m.goal, "目标：")) if t]
+        return Composition(quotes, list(hits), rows)
 
     def related(self, hits: list[Hit], cited: set[tuple[str, int]]) -> list[Related]:
         """The best-ranked rows not cited (``related`` of them), each with its task cut

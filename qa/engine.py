@@ -30,6 +30,7 @@ from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.library import qualify
 from ingest.schema import (
+    ANY_SCOPE,
     TaskRow,
     find_citations,
     find_references,
@@ -155,7 +156,8 @@ class Assistant:
         read = read_question(q)  # read once: its intent, the clause that asks, places, years
         intent = read.intent
         prev_q, prev_a = _history_turns(history)
-        followup_keys = self._followup_keys(q, prev_q, prev_a)
+        # a row named by its label is no follow-up (第5项 牵头单位 names its rows)
+        followup_keys = set() if self._referenced(q) else self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
             # the search text stays within the question limit, whatever the history holds
             room = MAX_QUESTION_CHARS - len(q) - 1
@@ -169,7 +171,7 @@ class Assistant:
               or section_listing(q, self.r.rows)) is not None:
             ans = self._listing(q, found)
             hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in found.rows]
-        elif self._looks_followup(q):
+        elif self._looks_followup(q) and not self._referenced(q):
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
             reason = ("上一个问题本文件未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else
@@ -182,7 +184,9 @@ class Assistant:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
                 # a label alone (附件2 第5项) asks for the whole row
-                whole = bool(find_references(q)) and not self.relevance.content_terms(strip_references(q))
+                rest = strip_references(q)
+                whole = bool(self._referenced(q)) and not self.relevance.content_terms(rest) \
+                    and read_question(rest or q).intent == Intent.GENERAL
                 ans = self._compose(read, hits, terms, whole_row=whole)
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
@@ -224,11 +228,12 @@ class Assistant:
     def _referenced(self, q: str) -> list[TaskRow]:
         """The rows ``q`` names by attachment and number (附件1 第84项), in every loaded
         document that has one (with several loaded, a row's scope carries its
-        document's name: 信丰脐橙产业意见 附件1)."""
+        document's name: 信丰脐橙产业意见 附件1); a bare 第5项, the row of that number in
+        each scope (附件1 and 附件2 both have one)."""
         out = []
         for scope, number in find_references(q):
             out += [r for r in self.r.rows if r.number == number
-                    and (r.attachment == scope or r.attachment.endswith(" " + scope))]
+                    and (scope == ANY_SCOPE or r.attachment == scope or r.attachment.endswith(" " + scope))]
         return list({r.key: r for r in out}.values())[:3]
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
@@ -248,10 +253,15 @@ class Assistant:
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
         refs = find_references(read.text)
-        if not refs:
-            return self.relevance.judge(read, hits, amount_match, self.thresholds)
         if not self._referenced(read.text):
-            return Verdict(NOT_COVERED, f"本文件没有{'、'.join(label(*r) for r in refs)}。{self._extent()}")
+            # an attachment's row the document lacks is missing, and so is a bare 第200项
+            # asked alone; in a question about more, a bare 第十条 may be another text's
+            # article (公司法第十条怎么规定的): then the question is read as it is
+            if not any(a.startswith("附件") for a, _ in refs) and \
+                    self.relevance.content_terms(strip_references(read.text)):
+                return self.relevance.judge(read, hits, amount_match, self.thresholds)
+            named = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
+            return Verdict(NOT_COVERED, f"本文件没有{named}。{self._extent()}")
         rest = strip_references(read.text).strip()
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
@@ -291,7 +301,8 @@ class Assistant:
         ``whole_row``: all of the top row (asked for by its label alone)."""
         q, intent = read.text, read.intent
         if whole_row:
-            comp = self.composer.whole_row(hits[0])
+            named = {r.key for r in self._referenced(q)}
+            comp = self.composer.whole_rows([h for h in hits if h.key in named] or hits[:1])
         else:
             comp = self.composer.compose(q, intent, hits, terms, read.parts)
         cited = comp.rows

