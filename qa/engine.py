@@ -300,9 +300,14 @@ class Assistant:
         the cited rows do not state dropped, and the related rows under it;
         ``whole_row``: all of the top row (asked for by its label alone)."""
         q, intent = read.text, read.intent
+        named = {r.key for r in self._referenced(q)}
         if whole_row:
-            named = {r.key for r in self._referenced(q)}
             comp = self.composer.whole_rows([h for h in hits if h.key in named] or hits[:1])
+        elif len(named) > 1:
+            # several rows named by label (第5项: one in each attachment): each answers
+            parts = [self.composer.compose(q, intent, [h], terms, read.parts) for h in hits if h.key in named]
+            comp = Composition([x for c in parts for x in c.quotes], [h for c in parts for h in c.hits],
+                               [r for c in parts for r in c.rows])
         else:
             comp = self.composer.compose(q, intent, hits, terms, read.parts)
         cited = comp.rows

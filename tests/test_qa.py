@@ -594,6 +594,9 @@ def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
     # without an attachment: 第6项 is a row in each attachment; 第200项 alone is missing;
     # a bare article of another text in a question about more is read as it is
     assert assistant.answer("第6项").cited_keys == [("附件1", 6), ("附件2", 6)]
+    both = assistant.answer("第5项 牵头单位")    # each row named answers its part
+    assert both.cited_keys == [("附件1", 5), ("附件2", 5)]
+    assert all(u in body(both) for k in both.cited_keys for u in assistant.r.by_key[k].lead_units)
     assert assistant.answer("第200项").coverage == "not_covered"
     assert "本文件没有第十条" not in assistant.answer("公司法第十条怎么规定的").answer
 
