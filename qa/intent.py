@@ -85,15 +85,22 @@ def detect_intent(question: str) -> Intent:
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年 (several) or a count
 # negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
 # measure word begins (多少份额, 多少人口)
-_COUNT = re.compile(r"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)(个|家|处|项|所|份|次|天|年|亩|户|人|辆|台|座|条|名|位|间|场|张|本)(?![额口点]|百分点)")
+# the measure words a count is asked with (几个, 多少家, 几辆, 多少张)
+MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本"
+_COUNT = re.compile(rf"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
 NUMERALS = "一二两三四五六七八九十百千万"
-# a clause that asks by its own words (a question word, a yes/no form, 有补助没)
-_QUESTION_FORM = re.compile(rf"吗|呢|哪|谁|什么|啥|怎么|咋|多少|多久|多长|几|如何|能否|没[？?]?$|{_YES_NO.pattern}")
+# a clause that asks: a question word, a yes/no form (有补助没, 中不中, A-not-A)
+ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
+                   rf"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|^还是|{A_NOT_A}")
+_FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
+                         r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 
 
 def asks(clause: str) -> bool:
-    """The clause is put as a question (a question word or a yes/no form)."""
-    return bool(_QUESTION_FORM.search(clause))
+    """Whether a clause asks. 几 as the number of people who do something together
+    ("几个人合伙买的场房", "村里几户人想合伙包山") tells the story — a few people — and
+    asks nothing."""
+    return bool(ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
 
 
 def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:

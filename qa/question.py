@@ -25,7 +25,7 @@ from ingest.places import CITY, lookup
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
-from .intent import A_NOT_A, Intent, detect_intent, plain
+from .intent import ASKS, Intent, asks, detect_intent, plain
 from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -34,13 +34,9 @@ _TOPIC_POS = ("n", "nz", "nt", "nl", "ng", "vn", "an", "j", "eng", "nrt")
 # a clause asks when it holds a question word or ends like a question
 # (没什么/没啥 after a negation is "not much", 好几 is "several": 民宿没啥客人, 交了好几万
 # tell, they do not ask)
-_ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
-                   rf"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|^还是|{A_NOT_A}")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s、…]+")
 _SENTENCE = re.compile(r"[。；;！!？?]+")
 _LIST_SEP = re.compile(r"、|跟|和|与")  # the things 分别 distributes a question over
-_FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
-                         r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 SHORT = 16  # characters: a story needs room
 _POINTS_BACK = re.compile(r"^(?:那|这)(?:个|样|种|些|么|事|笔|块)?")
 # the task table's column names a lookup asks by (时限, 牵头单位, 年度目标 …)
@@ -111,7 +107,7 @@ class Query:
     def asked_head(self) -> str:
         """The noun the question word asks about: the last noun before it in the asking
         clause (缴存比例是多少 → 比例, 人口有多少 → 人口), else ""."""
-        m = _ASKS.search(self.asked)
+        m = ASKS.search(self.asked)
         if not m:
             return ""
         before = self.asked[:m.start()]
@@ -127,13 +123,6 @@ class Query:
 @lru_cache(maxsize=4096)
 def _tag(text: str) -> tuple[Word, ...]:
     return tuple(Word(w, f) for w, f in pseg.cut(text))
-
-
-def asks(clause: str) -> bool:
-    """Whether a clause asks. 几 as the number of people who do something together
-    ("几个人合伙买的场房", "村里几户人想合伙包山") tells the story — a few people — and
-    asks nothing."""
-    return bool(_ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
 
 
 def is_lookup(text: str) -> bool:
@@ -210,7 +199,7 @@ def asking_parts(text: str) -> list[Part]:
                 frame = ""
             elif asks(c):
                 out.append(Part.of(c))
-                m = _ASKS.search(c)
+                m = ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
                 out.append(Part.of(f"{frame}{c}"))

@@ -28,7 +28,7 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize
 
-from .intent import asks, count_word, plain, states_count
+from .intent import MEASURE_WORDS, asks, count_word, plain, states_count
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -46,7 +46,7 @@ from .verdict import Verdict as V
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
-_COUNTED = "(?![家处项所份次天年亩户人辆台座条名位间场张本]|个(?!百分点|点))"
+_COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}]|个(?!百分点|点))"
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
