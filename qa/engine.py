@@ -33,9 +33,7 @@ from ingest.schema import (
     ANY_SCOPE,
     TaskRow,
     find_citations,
-    find_references,
     label,
-    strip_references,
 )
 from ingest.sentences import Sentence
 from ingest.text import normalize
@@ -43,8 +41,8 @@ from ingest.text import normalize
 from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
-from .intent import Intent
-from .listing import Listing, listing, listing_body, section_listing
+from .intent import Intent, detect_intent
+from .listing import Lister, Listing, listing_body
 from .match import Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
@@ -127,6 +125,12 @@ class Assistant:
         self.composer = Composer(self.matcher)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
+        # built once: rows by number (for labels typed in questions) and the listings
+        self._by_number: dict[int, list[TaskRow]] = {}
+        for r in retriever.rows:
+            self._by_number.setdefault(r.number, []).append(r)
+        table = aliases()
+        self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n))
 
     @property
     def compose_cfg(self) -> ComposeConfig:
@@ -157,7 +161,8 @@ class Assistant:
         intent = read.intent
         prev_q, prev_a = _history_turns(history)
         # a row named by its label is no follow-up (第5项 牵头单位 names its rows)
-        followup_keys = set() if self._referenced(q) else self._followup_keys(q, prev_q, prev_a)
+        named = self._referenced(read)
+        followup_keys = set() if named else self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
             # the search text stays within the question limit, whatever the history holds
             room = MAX_QUESTION_CHARS - len(q) - 1
@@ -167,34 +172,33 @@ class Assistant:
             terms = self.matcher.concepts(query)
             ans = self._compose(read, hits, terms)
             ans.followup = True
-        elif (found := listing(q, self.r.rows, self.departments, self._canonical)
-              or section_listing(q, self.r.rows)) is not None:
-            ans = self._listing(q, found)
-            hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in found.rows]
-        elif self._looks_followup(q) and not self._referenced(q):
+        elif (found := self.lister.departments(q) or self.lister.sections(q)) is not None:
+            ans, hits = self._listing(q, found)
+        elif self._looks_followup(q) and not named:
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
             reason = ("上一个问题本文件未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else
                       "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
             ans = self._abstain(q, intent, [], reason)
         else:
-            terms, hits, amount_match = self._retrieve(read, k)
-            v = self._judge(read, hits, amount_match)
+            terms, hits, amount_match = self._retrieve(read, k, named)
+            v = self._judge(read, hits, amount_match, named)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
                 # a label alone (附件2 第5项) asks for the whole row
-                rest = strip_references(q)
-                whole = bool(self._referenced(q)) and not self.relevance.content_terms(rest) \
-                    and read_question(rest or q).intent == Intent.GENERAL
-                ans = self._compose(read, hits, terms, whole_row=whole)
+                rest = read.unlabelled
+                whole = bool(named) and not self.relevance.content_terms(rest) \
+                    and detect_intent(rest or q) == Intent.GENERAL
+                ans = self._compose(read, hits, terms, named, whole_row=whole)
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
-    def _retrieve(self, read: Query, k: int = 10) -> tuple[Concepts, list[Hit], float]:
+    def _retrieve(self, read: Query, k: int = 10,
+                  named_rows: Sequence[TaskRow] = ()) -> tuple[Concepts, list[Hit], float]:
         """The question's concepts, the rows the answer is composed from, and for an
         amount question how well the top row's best number-bearing sentence states it
         (1 for other questions). When several documents are loaded and the question names
@@ -211,9 +215,8 @@ class Assistant:
         else:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
-        named_rows = self._referenced(q)
         if named_rows:
-            rest = strip_references(q).strip() or named_rows[0].task
+            rest = read.unlabelled or named_rows[0].task
             found = self.matcher.rerank(self.r.search(rest, k, self.search_cfg), terms, intent, rest)
             top = max((h.score for h in found), default=1.0)
             keys = {r.key for r in named_rows}
@@ -225,15 +228,13 @@ class Assistant:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
         return terms, hits, amount_match
 
-    def _referenced(self, q: str) -> list[TaskRow]:
+    def _referenced(self, read: Query) -> list[TaskRow]:
         """The rows ``q`` names by attachment and number (附件1 第84项), in every loaded
         document that has one (with several loaded, a row's scope carries its
         document's name: 信丰脐橙产业意见 附件1); a bare 第5项, the row of that number in
         each scope (附件1 and 附件2 both have one)."""
-        out = []
-        for scope, number in find_references(q):
-            out += [r for r in self.r.rows if r.number == number
-                    and (scope == ANY_SCOPE or r.attachment == scope or r.attachment.endswith(" " + scope))]
+        out = [r for scope, number in read.refs for r in self._by_number.get(number, ())
+               if scope == ANY_SCOPE or r.attachment == scope or r.attachment.endswith(" " + scope)]
         return list({r.key: r for r in out}.values())[:3]
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
@@ -245,24 +246,26 @@ class Assistant:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
         first question, and why."""
         read = read_question(validate_question(question))
-        _, hits, amount_match = self._retrieve(read)
-        return self._judge(read, hits, amount_match)
+        named = self._referenced(read)
+        _, hits, amount_match = self._retrieve(read, named_rows=named)
+        return self._judge(read, hits, amount_match, named)
 
-    def _judge(self, read: Query, hits: list[Hit], amount_match: float) -> Verdict:
+    def _judge(self, read: Query, hits: list[Hit], amount_match: float,
+               named: Sequence[TaskRow] = ()) -> Verdict:
         """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
-        refs = find_references(read.text)
-        if not self._referenced(read.text):
+        refs, rest = read.refs, read.unlabelled
+        if not refs:
+            return self.relevance.judge(read, hits, amount_match, self.thresholds)
+        if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
             # article (公司法第十条怎么规定的): then the question is read as it is
-            if not any(a.startswith("附件") for a, _ in refs) and \
-                    self.relevance.content_terms(strip_references(read.text)):
+            if not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
                 return self.relevance.judge(read, hits, amount_match, self.thresholds)
             named = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
             return Verdict(NOT_COVERED, f"本文件没有{named}。{self._extent()}")
-        rest = strip_references(read.text).strip()
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
         return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds)
@@ -295,12 +298,14 @@ class Assistant:
         return keys
 
     # -- compose, guard, render ----------------------------------------------
-    def _compose(self, read: Query, hits: list[Hit], terms: Concepts, whole_row: bool = False) -> Answer:
+    def _compose(self, read: Query, hits: list[Hit], terms: Concepts, named_rows: Sequence[TaskRow] = (),
+                 whole_row: bool = False) -> Answer:
         """The answer from ``hits``: the rows and quotes chosen, written out, with what
         the cited rows do not state dropped, and the related rows under it;
-        ``whole_row``: all of the top row (asked for by its label alone)."""
+        ``named_rows``: the rows the question names by label, each answering;
+        ``whole_row``: all of them (asked for by their labels alone)."""
         q, intent = read.text, read.intent
-        named = {r.key for r in self._referenced(q)}
+        named = {r.key for r in named_rows}
         if whole_row:
             comp = self.composer.whole_rows([h for h in hits if h.key in named] or hits[:1])
         elif len(named) > 1:
@@ -319,16 +324,14 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=False, intent=intent,
                       citations=comp.citations(), related=related)
 
-    def _canonical(self, name: str) -> str:
-        return aliases().get(name, name)
-
-    def _listing(self, q: str, found: Listing) -> Answer:
-        """A department's rows, as the question asked for them (qa.listing)."""
+    def _listing(self, q: str, found: Listing) -> tuple[Answer, list[Hit]]:
+        """A department's or a section's rows, as the question asked for them
+        (qa.listing), and those rows as the hits."""
         rows = list(found.rows)
         hits = [Hit(r.attachment, r.number, 1.0, chunk=r.task) for r in rows]
         body = keep_faithful(listing_body(found), rows, self.departments)
         return Answer(question=q, answer=body, abstained=False, intent=Intent.DEPARTMENT,
-                      citations=Composition([], hits, rows).citations())
+                      citations=Composition([], hits, rows).citations()), hits
 
     def _abstain(self, q: str, intent: Intent, hits: list[Hit], reason: str) -> Answer:
         related = self.composer.related(hits, set())

@@ -40,33 +40,6 @@ class Listing:
         return tuple({r.key: r for _, rows in self.groups for r in rows}.values())
 
 
-def department_named(question: str, names: Sequence[str], canonical: Callable[[str], str]) -> tuple[str, str]:
-    """The longest department name in ``question`` as written — in full or without its
-    level (税务局 for 县税务局) — and its canonical name (``("", "")`` when none)."""
-    q = normalize(question)
-    forms = {n: n for n in names if len(n) >= 3}
-    forms.update({n[1:]: n for n in names if n[:1] in "县市区" and len(n) >= 4 and n[1:] not in forms})
-    found = max((f for f in forms if normalize(f) in q), key=len, default="")
-    return (found, canonical(forms[found])) if found else ("", "")
-
-
-def listing(question: str, rows: Sequence[TaskRow], names: Sequence[str],
-            canonical: Callable[[str], str]) -> Listing | None:
-    """The department's rows when ``question`` asks for them as a list, else None."""
-    written, dept = department_named(question, names, canonical)
-    if not dept:
-        return None
-    rest = normalize(question).replace(normalize(written), " ", 1)
-    if _LISTING_WORDS.sub("", rest):
-        return None  # it asks about something the department does
-    coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)
-    lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
-    leads = () if coop_only else tuple(r for r in rows if dept in r.lead_units)
-    coops = () if lead_only else tuple(r for r in rows if dept in r.coop_units)
-    groups = tuple((f"{dept}{role}的条目", found) for role, found in (("牵头", leads), ("配合", coops)) if found)
-    return Listing(groups) if groups else None
-
-
 # a section asked for as a list (…有哪些条, …都有啥, …清单), or by its place in the
 # outline (第六部分, 六、)
 _ASKS_LIST = re.compile(r"哪些|哪几|有啥|都有什么|都有哪|清单|目录|列表|全部|所有")
@@ -74,41 +47,68 @@ _PART = re.compile(rf"(附件\s*\d+)?\s*的?\s*(?:第([{NUMERALS}]+)部分|([{NU
 _ORDINAL = re.compile(rf"^\s*([{NUMERALS}]+)[、.．]\s*")
 
 
-def section_listing(question: str, rows: Sequence[TaskRow]) -> Listing | None:
-    """The rows of the sections ``question`` asks for as a list, else None."""
-    q = normalize(question)
-    sections: dict[tuple[str, str], list[TaskRow]] = {}
-    for r in rows:
-        if r.section:
-            sections.setdefault((r.attachment, r.section), []).append(r)
-    chosen: list[tuple[str, str]] = []
-    rest = q
-    if m := _PART.search(q):
-        scope = normalize(m.group(1) or "")
-        n = m.group(2) or m.group(3)
-        chosen = [(a, sec) for a, sec in sections
-                  if (om := _ORDINAL.match(sec)) and om.group(1) == n and (not scope or a.endswith(scope))]
-        rest = q[:m.start()] + " " + q[m.end():]
-    titles = {key: _ORDINAL.sub("", key[1]) for key in sections}
-    # a title as written, or its core as asked (财税支持 for 加大财税支持力度): the rest
-    # of the question, once its listing words are gone, is part of the title
-    core = _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))
-    named = [key for key, title in titles.items()
-             if (len(title) >= 4 and title in rest) or (len(core) >= 4 and core in title)]
-    if named:
-        if chosen:
-            chosen = [k for k in chosen if k in named] or chosen
-        else:
-            chosen = named
-        for key in named:
-            rest = rest.replace(titles[key], " ")
-        if core and any(core in titles[k] for k in named):
-            rest = rest.replace(core, " ")
-    if not chosen or not (_ASKS_LIST.search(q) or m):
-        return None
-    if _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest)):
-        return None  # it asks about something in the section
-    return Listing(tuple((f"{a} {sec}", tuple(sections[(a, sec)])) for a, sec in chosen))
+class Lister:
+    """The listings of one corpus, their tables built once: each department by every
+    name it is written with (in full, or without its level: 税务局 for 县税务局; an alias
+    to its canonical name), and each section's rows and title."""
+
+    def __init__(self, rows: Sequence[TaskRow], names: Sequence[str], canonical: Callable[[str], str]):
+        self.rows = tuple(rows)
+        forms = {n: n for n in names if len(n) >= 3}
+        forms.update({n[1:]: n for n in names if n[:1] in "县市区" and len(n) >= 4 and n[1:] not in forms})
+        # written form (normalised) → canonical name, the longest form first
+        self._departments = sorted(((normalize(f), canonical(n)) for f, n in forms.items()),
+                                   key=lambda fn: -len(fn[0]))
+        self._sections: dict[tuple[str, str], list[TaskRow]] = {}
+        for r in rows:
+            if r.section:
+                self._sections.setdefault((r.attachment, r.section), []).append(r)
+        self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
+
+    def departments(self, question: str) -> Listing | None:
+        """The department's rows when ``question`` asks for them as a list, else None."""
+        q = normalize(question)
+        written, dept = next(((f, d) for f, d in self._departments if f in q), ("", ""))
+        if not dept:
+            return None
+        rest = q.replace(written, " ", 1)
+        if _LISTING_WORDS.sub("", rest):
+            return None  # it asks about something the department does
+        coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)
+        lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
+        leads = () if coop_only else tuple(r for r in self.rows if dept in r.lead_units)
+        coops = () if lead_only else tuple(r for r in self.rows if dept in r.coop_units)
+        groups = tuple((f"{dept}{role}的条目", found) for role, found in (("牵头", leads), ("配合", coops))
+                       if found)
+        return Listing(groups) if groups else None
+
+    def sections(self, question: str) -> Listing | None:
+        """The rows of the sections ``question`` asks for as a list, else None."""
+        q = normalize(question)
+        chosen: list[tuple[str, str]] = []
+        rest = q
+        if m := _PART.search(q):
+            scope = normalize(m.group(1) or "")
+            n = m.group(2) or m.group(3)
+            chosen = [(a, sec) for a, sec in self._sections
+                      if (om := _ORDINAL.match(sec)) and om.group(1) == n and (not scope or a.endswith(scope))]
+            rest = q[:m.start()] + " " + q[m.end():]
+        # a title as written, or its core as asked (财税支持 for 加大财税支持力度): the rest
+        # of the question, once its listing words are gone, is part of the title
+        core = _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))
+        named = [key for key, title in self._titles.items()
+                 if (len(title) >= 4 and title in rest) or (len(core) >= 4 and core in title)]
+        if named:
+            chosen = ([k for k in chosen if k in named] or chosen) if chosen else named
+            for key in named:
+                rest = rest.replace(self._titles[key], " ")
+            if core and any(core in self._titles[k] for k in named):
+                rest = rest.replace(core, " ")
+        if not chosen or not (_ASKS_LIST.search(q) or m):
+            return None
+        if _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest)):
+            return None  # it asks about something in the section
+        return Listing(tuple((f"{a} {sec}", tuple(self._sections[(a, sec)])) for a, sec in chosen))
 
 
 def _line(r: TaskRow) -> str:

@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 import jieba.posseg as pseg
 
 from ingest.places import CITY, lookup
+from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
@@ -94,6 +95,8 @@ class Query:
     lookup: bool = False            # no clause asks: keywords typed to be found ("跨境电商 补贴标准")
     relative_years: tuple[int, ...] = ()  # later years said relatively in the asking clause: 明年 +1
     parts: tuple[Part, ...] = field(default=())  # what a several-part question asks, part by part
+    refs: tuple[tuple[str, int], ...] = ()  # rows named by label (附件1 第2项; ingest.schema.find_references)
+    unlabelled: str = ""            # the text without those labels: what is asked of the rows
 
     @cached_property
     def topics(self) -> tuple[str, ...]:
@@ -262,4 +265,5 @@ def read_question(text: str) -> Query:
                  years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup,
                  # in the clause that asks: "去年贷的款马上到期" is the story
                  relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)),
-                 parts=tuple(asking_parts(text)))
+                 parts=tuple(asking_parts(text)),
+                 refs=tuple(find_references(text)), unlabelled=strip_references(text).strip())
