@@ -47,12 +47,17 @@ _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
 _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}]|个(?!百分点|点))"
+# a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
+# that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
+_PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"
+                  r"千瓦|立方米|公里|项|床)")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
 # 奖励) and answers nothing
 _ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|(?<!好)几{_COUNTED})|(?<!好)几[毛块]")
-_GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|每一?[人户家亩位名])[^。；;]{0,30}?"
+_GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|"
+                     rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
@@ -64,11 +69,7 @@ _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
 
 
-# a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
-# that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
-_PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"
-                  r"千瓦|立方米|公里|项|床)")
-_PERSON = ("人", "位", "名")
+_PERSON = ("人", "位", "名")  # a figure per person is stated with any of them
 
 
 def _states_per(unit: str, row_text: str) -> bool:
