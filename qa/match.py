@@ -29,7 +29,7 @@ from .intent import (
     asks_limit,
     asks_where,
 )
-from .question import asking_text
+from .question import asking_text, read_question
 from .relevance import RelevanceModel
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -77,8 +77,10 @@ class Matcher:
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
         asked = normalize(asking_text(question))
+        # a noun of the question the document never uses, with the document's word for it
+        topics = read_question(question).topics
         for t in self.relevance.content_terms(question):
-            alts = groups.get(normalize(t), (t,))
+            alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)
             concepts[alts] = max(concepts.get(alts, 0.0), w)
@@ -94,6 +96,15 @@ class Matcher:
             if asks(question) and concepts:
                 concepts[words] = sum(concepts.values()) / len(concepts)
         return tuple(concepts.items())
+
+    def _bridged(self, term: str) -> tuple[str, ...]:
+        """A word the document never uses with the document's word for it (头一回 →
+        首次: a thesaurus synonym of one sense, :meth:`RelevanceModel.bridge`)."""
+        rel = self.relevance
+        if term in rel.vocab or term in rel.blob:
+            return (term,)
+        b = rel.bridge(term)
+        return (term, normalize(b)) if b else (term,)
 
     def covered(self, terms: Concepts, s: Sentence) -> set[int]:
         """Indices of the concepts ``s`` states."""

@@ -946,3 +946,13 @@ def test_a_unit_column_named_as_task_lists_name_it_asks_for_the_units(assistant,
     ingest header words) ask who leads and who cooperates, as 牵头单位/配合单位 do."""
     ans = assistant.answer(question)
     assert ans.intent == "department" and "牵头单位：" in ans.answer and "配合单位：" in ans.answer
+
+
+def test_a_sentence_states_a_noun_of_the_question_by_the_documents_word_for_it(assistant):
+    """头一回 is the document's 首次 (the thesaurus, one sense): the sentence saying 首次不罚
+    states it. Only nouns of the question bridge: 下来 in 批下来 is no topic (下来 → 下去
+    would pull a sentence about something else)."""
+    ans = assistant.answer("俺小卖部让市场监管局查出来标签不规范，头一回犯，当场改了，罚不罚")
+    assert "首次不罚" in ans.answer and ("附件1", 98) in ans.cited_keys
+    alts = dict(assistant.matcher.concepts("公司有笔税要退，批下来以后钱多久能打到账上"))
+    assert ("下来",) in alts or all("下去" not in a for a in alts)
