@@ -32,7 +32,7 @@ from .intent import MEASURE_WORDS, asks, count_word, plain, states_count
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
-from .thesaurus import senses, synonyms
+from .thesaurus import names_an_institution, senses, synonyms
 from .verdict import (
     Thresholds,
     detail_missing,
@@ -259,6 +259,14 @@ class RelevanceModel:
             shown = "、".join(f"“{w}”" for w in asked_unknown[:3] if not re.search(r"\d", w))
             return V(NOT_COVERED, f"本文件没有提到{shown}。" if shown else "本文件没有相关内容。",
                      absent=asked_unknown, unstated=tuple(unstated), **common)
+        # the kind of grant or licence asked (培训补贴, 技术改造的奖励) is what the figure
+        # is of: rows that never name that kind give another grant's figure. Who grants
+        # (政府贴息, 贵县奖励: an institution or a place) is no kind
+        givers = {w.text for w in q.words if w.pos in ("ns", "nt")}
+        if not missing:
+            missing = next((f"关于{t}{m.group(0).removeprefix('的')}的规定" for t in unstated
+                            if t not in givers and not names_an_institution(t)
+                            and (m := _KIND_OF.search(q.asked.split(t, 1)[-1]))), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:
             return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated)),

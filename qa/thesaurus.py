@@ -62,6 +62,13 @@ def names_a_thing(word: str) -> bool:
     return bool(codes) and all(c[0] in ENTITY_CLASSES and not c.startswith("Aa") for c in codes)
 
 
+def names_an_institution(word: str) -> bool:
+    """The thesaurus files the word only under institutions and the state (Dm: 政府,
+    机关; Di: 国家, 政权) — who grants or rules, not what a grant is for."""
+    codes = _groups()[0].get(word)
+    return bool(codes) and all(c[:2] in ("Dm", "Di") for c in codes)
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The word's synonyms of two characters or more (single characters such as 照 or
     铺 match inside too many unrelated words)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 
 from ingest.places import lookup
 
@@ -142,7 +143,7 @@ def _owned(q: Query, word: str) -> str:
     stating another's (集群登记地址) does not give it. The word itself when no noun is
     written right before it (注册地址 asks the address one registers)."""
     words = q.words
-    for prev, w in zip(words, words[1:]):
+    for prev, w in pairwise(words):
         if w.text == word and prev.pos.startswith("n") and len(prev.text) >= 2:
             return prev.text + word
     return word

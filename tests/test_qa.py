@@ -956,3 +956,12 @@ def test_a_sentence_states_a_noun_of_the_question_by_the_documents_word_for_it(a
     assert "首次不罚" in ans.answer and ("附件1", 98) in ans.cited_keys
     alts = dict(assistant.matcher.concepts("公司有笔税要退，批下来以后钱多久能打到账上"))
     assert ("下来",) in alts or all("下去" not in a for a in alts)
+
+
+def test_the_kind_of_grant_asked_must_be_the_rows(assistant):
+    """培训补贴 asked where the best rows give the 创业补贴's figure: partial, naming the
+    kind. Who grants (政府贴息: an institution) is no kind."""
+    v = assistant.verdict("职工参加技能培训，县里给的培训补贴标准是每人多少，归哪个部门管")
+    assert v.coverage == "partial" and "培训补贴" in v.reason
+    v = assistant.verdict("残疾人开店能申请政府贴息的创业担保贷款不")
+    assert v.coverage == "answered"
