@@ -29,6 +29,7 @@ from .decode import decode
 from .errors import IngestError
 from .header import period, read_header
 from .identity import to_rows
+from .limits import check_file_size, check_item_sizes
 from .notices import skipped
 from .outline import read_outline
 from .schema import Document
@@ -63,6 +64,7 @@ def read_text(path: str | Path) -> str:
         raise IngestError(f"文件不存在：{p}（请检查路径）")
     if p.is_dir():
         raise IngestError(f"{p} 是一个目录，需要的是一份政策文件或任务清单的文本文件（.txt）")
+    check_file_size(p)
     return decode(p.read_bytes(), str(p))[0]
 
 
@@ -118,4 +120,4 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 def load_document(path: str | Path | None = None) -> Document:
     """Read and parse a document; the built-in corpus when ``path`` is None."""
     p = Path(path) if path else builtin_corpus()
-    return parse_text(read_text(p), str(p))
+    return check_item_sizes(parse_text(read_text(p), str(p)))

@@ -25,7 +25,7 @@ import re
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
-from ingest.places import lookup
+from ingest.places import lookup, parents
 
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -98,6 +98,14 @@ def urban_districts(name: str, own: tuple[str, ...]) -> bool:
     return any(name[:-2] in (p, p.removesuffix("市")) for p in in_scope_places(own[1:]) - home)
 
 
+def _elsewhere(name: str, own: tuple[str, ...]) -> bool:
+    """``name`` is exactly a division of the gazetteer that is neither the document's own
+    place nor in it (长沙县 for a 浏阳市 document; not for a 长沙市 one)."""
+    divisions = [p for p in lookup(name) if p.name == name]
+    return bool(own) and bool(divisions) and not any(
+        p.name == own[0] or own[0] in {a.name for a in parents(p)} for p in divisions)
+
+
 def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str = "") -> tuple[str, ...]:
     """Places the asking clause names that are neither the document's own (nor its
     parents) nor named by the document itself (北京 in a row about flights to 北京 is the
@@ -112,8 +120,10 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
         if urban_districts(name, own):
             out.append(name)
             continue
-        # 大宁县城, 大宁城区: a name beginning with the document's own place is that place
-        if any(name.startswith(s) or s.startswith(name) for s in scope):
+        # 大宁县城, 大宁城区: a name beginning with the document's own place is that place —
+        # unless it is a division of its own outside that place (长沙县 beside 浏阳市's
+        # parent city 长沙市)
+        if any(name.startswith(s) or s.startswith(name) for s in scope) and not _elsewhere(name, own):
             continue
         # 老城区 where the document speaks of its 老城: a part of its own place (a
         # division elsewhere of that name would be asked with its parent: 洛阳市老城区)

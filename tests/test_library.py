@@ -181,3 +181,20 @@ def test_warning_summary_says_what_each_count_is():
     # every warning any reader gives says what it is
     for f in [*DATA.glob("*.txt"), *SHARED_DOCS.glob("*.txt")]:
         assert all(isinstance(w, Notice) for w in load_document(f).warnings), f
+
+
+def test_an_item_longer_than_any_real_one_is_refused_and_nothing_is_added(tmp_path):
+    """A pasted file whose line breaks were lost (one 'item' of 20,000 characters) would tie
+    up the indexer for an hour: refused with the item and the fix named; the library is
+    unchanged."""
+    text = ("附件1\n序号\t主要任务\t牵头单位\t配合单位\t具体措施\t完成时限\t年度目标\n"
+            "1\t推进企业开办便利化。\t县行政审批服务管理局\t县税务局\t一网通办。\t2023年底\t压缩时间。\n"
+            "2\t" + "优化营商环境，" * 3000 + "\t县发改局\t\t持续推进。\t2023年底\t见成效。\n")
+    p = tmp_path / "long.txt"
+    p.write_text(text, "utf-8")
+    lib = Library(tmp_path / "home")
+    with pytest.raises(IngestError, match=r"第2项.*超过单项上限.*恢复换行"):
+        lib.add(p)
+    assert lib.entries() == []
+    with pytest.raises(IngestError, match="超过单项上限"):
+        load_document(p)

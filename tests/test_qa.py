@@ -965,3 +965,15 @@ def test_the_kind_of_grant_asked_must_be_the_rows(assistant):
     assert v.coverage == "partial" and "培训补贴" in v.reason
     v = assistant.verdict("残疾人开店能申请政府贴息的创业担保贷款不")
     assert v.coverage == "answered"
+
+
+def test_a_division_of_its_own_name_beside_a_parent_is_another_place():
+    """长沙县 begins like 长沙(市), the parent of a 浏阳市 document, but is a county of its
+    own (the gazetteer): out of scope there; in a 长沙市 document it is the city's own."""
+    from qa.question import read_question
+    from qa.verdict import foreign_places
+
+    q = read_question("长沙县2024年要建多少个5G基站")
+    assert foreign_places(q, ("浏阳市", "长沙市", "湖南省"), "") == ("长沙县",)
+    assert foreign_places(q, ("长沙市", "湖南省"), "") == ()
+    assert foreign_places(read_question("大宁县城有几个便民市场"), ("大宁县", "临汾市", "山西省"), "") == ()
