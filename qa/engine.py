@@ -130,7 +130,8 @@ class Assistant:
         for r in retriever.rows:
             self._by_number.setdefault(r.number, []).append(r)
         table = aliases()
-        self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n))
+        self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
+                             places=in_scope_places(self.relevance.places))
 
     @property
     def compose_cfg(self) -> ComposeConfig:

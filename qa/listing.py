@@ -13,7 +13,7 @@ listing: it is answered from the rows as any other.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from ingest.schema import TaskRow, citation
@@ -52,8 +52,12 @@ class Lister:
     name it is written with (in full, or without its level: 税务局 for 县税务局; an alias
     to its canonical name), and each section's rows and title."""
 
-    def __init__(self, rows: Sequence[TaskRow], names: Sequence[str], canonical: Callable[[str], str]):
+    def __init__(self, rows: Sequence[TaskRow], names: Sequence[str], canonical: Callable[[str], str],
+                 places: Collection[str] = ()):
         self.rows = tuple(rows)
+        # the documents' own places by every name (宣汉县, 宣汉): 宣汉县统计局 is the
+        # document's 县统计局, the place said in front of it
+        self._places = sorted((normalize(p) for p in places), key=len, reverse=True)
         forms = {n: n for n in names if len(n) >= 3}
         forms.update({n[1:]: n for n in names if n[:1] in "县市区" and len(n) >= 4 and n[1:] not in forms})
         # written form (normalised) → canonical name, the longest form first
@@ -72,12 +76,15 @@ class Lister:
         if not dept:
             return None
         rest = q.replace(written, " ", 1)
+        for p in self._places:
+            rest = rest.replace(p, " ")
         if _LISTING_WORDS.sub("", rest):
             return None  # it asks about something the department does
         coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)
         lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
         leads = () if coop_only else tuple(r for r in self.rows if dept in r.lead_units)
-        coops = () if lead_only else tuple(r for r in self.rows if dept in r.coop_units)
+        # 负责 said of a department that leads nothing: what it does is cooperate
+        coops = () if lead_only and leads else tuple(r for r in self.rows if dept in r.coop_units)
         groups = tuple((f"{dept}{role}的条目", found) for role, found in (("牵头", leads), ("配合", coops))
                        if found)
         return Listing(groups) if groups else None

@@ -615,6 +615,13 @@ def test_a_departments_rows_asked_as_a_list(assistant):
     both = assistant.answer("县人社局")
     assert set(both.cited_keys) == {r.key for r in rows if "县人社局" in r.units}
     assert assistant.answer("县税务局 契税").cited_keys[0] == ("附件2", 37)
+    # the document's own place said in front (大宁县税务局) is the same department
+    assert assistant.answer("大宁县税务局负责哪几项").cited_keys == leads
+    # 负责 asked of a department that leads nothing: the rows it cooperates on
+    only = next(u for u in (u for r in rows for u in r.coop_units)
+                if not any(u in r.lead_units for r in rows) and u.startswith("县"))
+    ans = assistant.answer(f"{only}负责哪些任务")
+    assert ans.cited_keys == [r.key for r in rows if only in r.coop_units] and "配合的条目" in ans.answer
 
 
 def test_a_sections_rows_asked_as_a_list(assistant):
