@@ -3,8 +3,9 @@ with spaces, where runs of two or more spaces (or ideographic spaces) stand betw
 cells instead of tabs.
 
 Recognised by its header line — cells mapped by header words (:func:`ingest.table.
-header_columns`), 序号 first — followed by at least two numbered lines of three cells or
-more. Its lines are re-cut into tab-separated cells, so that the table is then read
+header_columns`), 序号 first — followed by a numbered line of three cells or more (one
+row is a table when a header names its columns). Its lines are re-cut into tab-separated
+cells, so that the table is then read
 exactly as a tab-separated one (:mod:`ingest.table`). A numbered line with too few cells
 (an empty cell leaves only a wider gap; a long cell may leave a single space) is cut
 also at single spaces between Chinese characters — Chinese text puts no space between
@@ -34,13 +35,14 @@ def _cells(line: str) -> list[str]:
 
 
 def _header(lines: list[str]) -> tuple[int, tuple[str, ...]] | None:
-    """The header line's index and its columns, when a numbered row follows it twice."""
+    """The header line's index and its columns, when a numbered row follows it (one row
+    is a table when a header names its columns)."""
     for i, ln in enumerate(lines):
         cells = _cells(ln)
         if len(cells) < 3 or (columns := header_columns(cells)) is None or columns[0] != NUMBER:
             continue
         numbered = sum(1 for x in lines[i + 1:] if len(c := _cells(x)) >= 3 and _NUMBER.match(c[0]))
-        if numbered >= 2:
+        if numbered >= 1:
             return i, columns
     return None
 

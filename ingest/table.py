@@ -93,13 +93,19 @@ def split_cells(line: str) -> list[str] | None:
 
 
 def is_table(lines: list[str]) -> bool:
-    """Whether the text holds a table: at least two numbered table lines."""
-    numbered = 0
+    """Whether the text holds a table: a header line (its cells named by header words)
+    with a numbered line after it — one row is a table when a header names its
+    columns —, or at least two numbered table lines of three cells or more."""
+    numbered, headed = 0, False
     for ln in lines:
         cells = split_cells(ln)
-        if cells and len(cells) >= 3 and _NUMBER_CELL.match(clean_cell(cells[0])):
+        if not cells:
+            continue
+        if header_columns(cells) is not None:
+            headed = True
+        elif _NUMBER_CELL.match(clean_cell(cells[0])) and (headed or len(cells) >= 3):
             numbered += 1
-            if numbered >= 2:
+            if numbered >= 2 or headed:
                 return True
     return False
 

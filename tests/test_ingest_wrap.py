@@ -67,3 +67,15 @@ def test_a_short_row_nothing_continues_is_skipped_and_said():
     d = parse_text(HEADER + "1\t任务一\t县财政局\t6月底前\n2\t只有两列\n3\t任务三\t县税务局\t9月底前\n", "t.txt")
     assert [r.number for r in d.rows] == [1, 3]
     assert any(w.startswith("第 3 行") and "4 列" in w and "跳过" in w for w in d.warnings)
+
+
+def test_a_table_of_one_row_is_a_table():
+    # a header that names its columns and one numbered row under it: a table of one row
+    d = parse_text("某镇关于印发人居环境整治任务的通知\n\n" + HEADER + "1\t整治河道2公里\t镇农业服务中心（牵头）、镇财政所\t"
+                   "2024年5月底前\n", "t.txt")
+    assert d.shape == "table"
+    assert [(r.label, r.task, r.lead_units, r.coop_units) for r in d.rows] == [
+        ("第1项", "整治河道2公里", ("镇农业服务中心",), ("镇财政所",))]
+    spaced = parse_text("序号    重点任务    责任单位    完成时限\n1    整治河道2公里    镇农业服务中心    2024年5月底前\n",
+                        "t.txt")
+    assert (spaced.shape, [r.lead_units for r in spaced.rows]) == ("table", [("镇农业服务中心",)])
