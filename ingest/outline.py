@@ -14,7 +14,8 @@ with a warning. Units and deadlines come as lines of
 their own after the item (牵头单位：… / 责任单位：… / 时限要求：…) or inline at its end
 (（牵头单位：…；责任单位：…）, （区发改局牵头，各街道配合）); given on a heading, they hold
 for every item under it that names none. 责任单位 alone are the responsible (lead)
-units, unless the document says the first of them leads (第一责任单位为牵头单位, 下同).
+units, unless the document says the first of them leads (第一责任单位为牵头单位, 下同);
+they are kept as 责任单位 (``TaskRow.lead_marked`` False), never called 牵头单位.
 """
 
 from __future__ import annotations
@@ -369,9 +370,10 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
             it.coop = [u for u in resp + coop if u not in lead]
         elif resp and (lead_first or lead_first_all):
             it.lead, it.coop = resp[:1], [u for u in resp[1:] + coop if u != resp[0]]
-        else:
+        else:  # 责任单位 alone: responsible, but the document marks none of them as leading
             it.lead = resp
             it.coop = [u for u in coop if u not in resp]
+            it.lead_marked = not resp
         it.notes = notes + fields.get(LEADER, [])
         deadline = "；".join(fields.get(DEADLINE, []))
         goal = "；".join(fields.get(GOAL, []))

@@ -22,6 +22,7 @@ from .headings import to_cn as _to_cn
 # ``平遥若干措施 条``), so that the key alone says how the label reads. ``label`` builds
 # a label and ``parse_label`` reads it; nothing else writes or reads one.
 ARTICLE = "条"
+LEAD_WORD, RESPONSIBLE_WORD = "牵头单位", "责任单位"
 _CN = "零〇一二两三四五六七八九十百"
 _LABEL = re.compile(rf"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?:(?P<number>\d+)\s*项|(?P<cn>[{_CN}]+)\s*条)\s*〕?\s*$")
 # A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕, 〔第五条〕.
@@ -191,10 +192,18 @@ class TaskRow(RowRef):
     headings: tuple[str, ...] = ()  # ("一、支持先进制造业发展政策", "(一)扩大制造业投资")
     notes: tuple[str, ...] = ()     # what is not a field: "第一责任单位为牵头单位,下同", "牵头领导：…"
     doc: str = ""                   # its document's short name when several are loaded together
+    # whether the document says who leads: False when it names only 责任单位 (（责任单位：A、B、C）)
+    # and marks none of them as leading; ``lead_units`` then hold those responsible units
+    lead_marked: bool = True
 
     @property
     def units(self) -> tuple[str, ...]:
         return self.lead_units + self.coop_units
+
+    @property
+    def lead_word(self) -> str:
+        """What the document calls ``lead_units``: 牵头单位, or 责任单位 when it marks no lead."""
+        return LEAD_WORD if self.lead_marked else RESPONSIBLE_WORD
 
     def fields_text(self) -> str:
         """All of the row's wording in one string (search, coverage, faithfulness)."""
@@ -218,6 +227,8 @@ class TaskRow(RowRef):
             "headings": list(self.headings),
             "notes": list(self.notes),
             "doc": self.doc,
+            # written only when False: rows that name their lead read as they always did
+            **({} if self.lead_marked else {"lead_marked": False}),
         }
 
     @classmethod
@@ -235,6 +246,7 @@ class TaskRow(RowRef):
             headings=tuple(d.get("headings") or ((d["section"],) if d["section"] else ())),
             notes=tuple(d.get("notes", ())),
             doc=d.get("doc", ""),
+            lead_marked=bool(d.get("lead_marked", True)),
         )
 
 

@@ -3,8 +3,9 @@ with spaces, where runs of two or more spaces (or ideographic spaces) stand betw
 cells instead of tabs.
 
 Recognised by its header line — cells mapped by header words (:func:`ingest.table.
-header_columns`), 序号 first — followed by at least two numbered lines of three cells or
-more. Its lines are re-cut into tab-separated cells, so that the table is then read
+header_columns`), 序号 first — followed by a numbered line of three cells or more (one
+row is a table when a header names its columns). Its lines are re-cut into tab-separated
+cells, so that the table is then read
 exactly as a tab-separated one (:mod:`ingest.table`). A numbered line with too few cells
 (an empty cell leaves only a wider gap; a long cell may leave a single space) is cut
 also at single spaces between Chinese characters — Chinese text puts no space between
@@ -19,7 +20,9 @@ from __future__ import annotations
 import re
 
 from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind, join_text
+from .headings import marker
 from .table import NUMBER, header_columns
+from .wrap import continue_row
 
 _GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")
 # a single space between two Chinese characters (or after 。，、；：”）): a gap between cells
@@ -32,13 +35,14 @@ def _cells(line: str) -> list[str]:
 
 
 def _header(lines: list[str]) -> tuple[int, tuple[str, ...]] | None:
-    """The header line's index and its columns, when a numbered row follows it twice."""
+    """The header line's index and its columns, when a numbered row follows it (one row
+    is a table when a header names its columns)."""
     for i, ln in enumerate(lines):
         cells = _cells(ln)
         if len(cells) < 3 or (columns := header_columns(cells)) is None or columns[0] != NUMBER:
             continue
         numbered = sum(1 for x in lines[i + 1:] if len(c := _cells(x)) >= 3 and _NUMBER.match(c[0]))
-        if numbered >= 2:
+        if numbered >= 1:
             return i, columns
     return None
 
@@ -71,15 +75,43 @@ def to_tabs(lines: list[str]) -> list[str] | None:
         return None
     start, columns = found
     out = list(lines[:start])
-    for i in range(start, len(lines)):
+    i = start
+    while i < len(lines):
         cells = _cells(lines[i])
         if len(cells) < 2:
             out.append(lines[i])
         elif _NUMBER.match(cells[0]):
-            out.append("\t".join(_placed(cells, columns, i + 1)))
+            joined, taken = _wrapped(cells, lines, i, len(columns))
+            if taken and len(joined) == len(columns):
+                # a wrapped row made whole: its lines as tab lines, which the table
+                # reader joins again in the same way (and the row keeps its lines)
+                out.extend("\t".join(_cells(lines[j])) for j in range(i, i + taken + 1))
+            else:
+                out.append("\t".join(_placed(joined, columns, i + 1)))
+                out.extend([""] * taken)  # the lines it took in, blank: line numbers are kept
+            i += taken
         else:
             out.append("\t".join(cells))
+        i += 1
     return out
+
+
+def _wrapped(cells: list[str], lines: list[str], i: int, n: int) -> tuple[list[str], int]:
+    """A numbered line's cells with the indented lines after it that continue them
+    (:func:`ingest.wrap.continue_row`: a cut cell's rest, then the cells after it),
+    and how many lines those were. Only an indented line continues a row (its first
+    cell, the number, is empty); a heading or the next numbered line ends it."""
+    taken = 0
+    while len(cells) < n and i + taken + 1 < len(lines):
+        nxt = lines[i + taken + 1]
+        more = _cells(nxt)
+        if not more or not nxt[:1].isspace() or _NUMBER.match(more[0]) or marker(more[0]):
+            break
+        joined = continue_row(cells, more, n)
+        if joined is None:
+            break
+        cells, taken = joined, taken + 1
+    return cells, taken
 
 
 __all__ = ["to_tabs"]

@@ -19,6 +19,7 @@ from .identity import Heading, Item
 from .notices import skipped
 from .schema import Attachment, Measure
 from .text import clean_cell, close_cjk_gaps, is_page_number, split_items
+from .wrap import continue_row
 
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
     "number", "task", "lead", "coop", "measure", "deadline", "goal", "note")
@@ -92,13 +93,19 @@ def split_cells(line: str) -> list[str] | None:
 
 
 def is_table(lines: list[str]) -> bool:
-    """Whether the text holds a table: at least two numbered table lines."""
-    numbered = 0
+    """Whether the text holds a table: a header line (its cells named by header words)
+    with a numbered line after it — one row is a table when a header names its
+    columns —, or at least two numbered table lines of three cells or more."""
+    numbered, headed = 0, False
     for ln in lines:
         cells = split_cells(ln)
-        if cells and len(cells) >= 3 and _NUMBER_CELL.match(clean_cell(cells[0])):
+        if not cells:
+            continue
+        if header_columns(cells) is not None:
+            headed = True
+        elif _NUMBER_CELL.match(clean_cell(cells[0])) and (headed or len(cells) >= 3):
             numbered += 1
-            if numbered >= 2:
+            if numbered >= 2 or headed:
                 return True
     return False
 
@@ -179,12 +186,38 @@ def read_table(lines: list[str]) -> TableResult:
     current: RowBuilder | None = None
     started = False
     first_line = len(lines)
+    # a numbered line with fewer cells than the header: its cells, its first and last line
+    wrapped: tuple[list[str], int, int] | None = None
 
     def close() -> None:
         nonlocal current
+        finish_wrapped()
         if current is not None:
             items.append(current.build())
             current = None
+
+    def start_row(cells: list[str], line_no: int, last_line: int) -> None:
+        nonlocal current
+        if current is not None:
+            items.append(current.build())
+        assert columns is not None
+        number = _NUMBER_CELL.match(clean_cell(cells[columns.index(NUMBER)] if NUMBER in columns else cells[0]))
+        current = RowBuilder(columns, heads, path(), attachment_title, int(number.group(1)) if number else 0, line_no)
+        current.add(cells, last_line)
+
+    def finish_wrapped() -> None:
+        """Read the wrapped row once its cells are complete; one that no line completes
+        is skipped, as any line of the wrong width is (said)."""
+        nonlocal wrapped
+        if wrapped is None or columns is None:
+            return
+        cells, line_no, last_line = wrapped
+        wrapped = None
+        if len(cells) < len(columns):
+            warnings.append(skipped(f"第 {line_no} 行：应有 {len(columns)} 列，实有 {len(cells)} 列，"
+                                    f"后面也没有接续的行，已跳过"))
+            return
+        start_row(cells, line_no, last_line)
 
     def path() -> tuple[Heading, ...]:
         return ((attachment,) if attachment else ()) + tuple(headings)
@@ -200,6 +233,12 @@ def read_table(lines: list[str]) -> TableResult:
         if not line.strip():
             continue
         cells = split_cells(line)
+        if cells is None and wrapped is not None and not marker(clean_cell(line)) \
+                and (joined := continue_row(wrapped[0], [line], len(columns or ()))) is not None:
+            wrapped = (joined, wrapped[1], line_no)  # a wrapped cell's rest on a line of its own
+            if columns is not None and len(joined) == len(columns):
+                finish_wrapped()
+            continue
         if cells is None:
             plain = clean_cell(line)
             m = marker(plain)
@@ -223,6 +262,7 @@ def read_table(lines: list[str]) -> TableResult:
         if _JUNK.match("".join(cells)):
             continue
         if (cols := header_columns(cells)) is not None:
+            finish_wrapped()
             columns, heads = cols, tuple(re.sub(r"\s+", "", clean_cell(c)) for c in cells)
             started = True
             first_line = min(first_line, idx)
@@ -246,18 +286,29 @@ def read_table(lines: list[str]) -> TableResult:
         n = len(columns)
         if len(cells) > n and all(not c.strip() for c in cells[n:]):
             cells = cells[:n]
+        if wrapped is not None:
+            if (joined := continue_row(wrapped[0], cells, n)) is not None:
+                wrapped = (joined, wrapped[1], line_no)
+                if len(joined) == n:
+                    finish_wrapped()
+                continue
+            finish_wrapped()
         m = marker(first)
         if m and m.level in (L1, L2) and not any(c.strip() for c in cells[1:]):
             open_heading(m.level, m.number, first)
             continue
+        number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns and len(cells) > \
+            columns.index(NUMBER) else first
+        if len(cells) < n and len(cells) >= 2 and _NUMBER_CELL.match(number_cell):
+            close()
+            wrapped = (cells, line_no, line_no)  # a row whose last cell wraps: the next line goes on
+            continue
         if len(cells) != n:
             warnings.append(skipped(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过"))
             continue
-        number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns else first
-        if num := _NUMBER_CELL.match(number_cell):
+        if _NUMBER_CELL.match(number_cell):
             close()
-            current = RowBuilder(columns, heads, path(), attachment_title, int(num.group(1)), line_no)
-            current.add(cells, line_no)
+            start_row(cells, line_no, line_no)
         elif not number_cell:
             if current is None:
                 warnings.append(skipped(f"第 {line_no} 行：续行前没有编号行，已跳过"))

@@ -25,7 +25,7 @@ def cites(keys: Iterable[tuple[str, int]]) -> str:
 
 
 def answer_body(quotes: list[Quote], rows: list[TaskRow], intent: Intent) -> str:
-    """The quotes, each with every row stating it, and the 牵头单位 line(s): first for a
+    """The quotes, each with every row stating it, and the 牵头单位 (or 责任单位) line(s): first for a
     department question (every cited row's, with its 配合单位), else last (the top row's)."""
     # one quote per sentence, with every row that states it (rows restating each
     # other would otherwise give the same sentence twice with swapped citations)
@@ -42,11 +42,12 @@ def answer_body(quotes: list[Quote], rows: list[TaskRow], intent: Intent) -> str
               for q_ in quotes]
     # the department to go to: every cited row for department questions, else the top row
     dept = intent == Intent.DEPARTMENT
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
+    # (a row whose document names only 责任单位, marking no lead, says 责任单位: TaskRow.lead_word)
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
     for r in rows if dept else rows[:1]:
-        groups.setdefault((r.lead_units, r.coop_units if dept else ()), []).append(r.key)
-    units = [f"牵头单位：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
-             + cites(keys) for (lead, coop), keys in groups.items()]
+        groups.setdefault((r.lead_word, r.lead_units, r.coop_units if dept else ()), []).append(r.key)
+    units = [f"{word}：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
+             + cites(keys) for (word, lead, coop), keys in groups.items()]
     return "\n\n".join(units + quoted if dept else quoted + units)
 
 

@@ -22,7 +22,7 @@ def row_text(row: TaskRow) -> str:
     """A row as readable plain text, every field, for the terminal."""
     out = [f"{row.citation} {row.section}",
            f"  主要任务：{row.task}",
-           f"  牵头单位：{'、'.join(row.lead_units) or NONE}",
+           f"  {row.lead_word}：{'、'.join(row.lead_units) or NONE}",
            f"  配合单位：{'、'.join(row.coop_units) or NONE}",
            "  落实措施："]
     for i, m in enumerate(row.measures, 1):
@@ -74,7 +74,7 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
 
     lines = [f"#### {row.citation} {md_escape(row.section)}", "",
              f"**主要任务**：{mark(row.task)}", "",
-             f"**牵头单位**：{md_escape('、'.join(row.lead_units)) or NONE}　"
+             f"**{row.lead_word}**：{md_escape('、'.join(row.lead_units)) or NONE}　"
              f"**配合单位**：{md_escape('、'.join(row.coop_units)) or NONE}",
              "", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
     for i, m in enumerate(row.measures, 1):

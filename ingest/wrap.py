@@ -1,0 +1,56 @@
+"""Table rows wrapped over lines: a cell too long for its column goes on on the next
+line (a web page's or a PDF's table copied as text).
+
+A numbered line with fewer cells than the header starts a row; the line(s) after it
+continue that row until its cells are complete. A continuation's first cell is the rest
+of the row's last (cut) cell, and its other cells fill the columns after it. A line
+copied with its column positions (it starts with the empty number cell: a tab) keeps
+them: its cells under the row's complete cells are empty, the one under the cut cell
+continues it. A line does not continue the row when it would give more cells than the
+header has, or when it puts text under a cell that is already complete.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import close_cjk_gaps
+
+
+def _join(cut: str, rest: str) -> str:
+    """A cell's text cut at a line's end and its rest: Chinese runs on (推进…，/ 一般…;
+    县财政局、/ 县经信局), words keep a space."""
+    cut, rest = cut.strip(), rest.strip()
+    if not cut or not rest:
+        return cut or rest
+    gap = " " if re.search(r"[A-Za-z0-9]$", cut) and re.match(r"[A-Za-z0-9]", rest) else ""
+    return close_cjk_gaps(cut + gap + rest)
+
+
+def continue_row(cells: list[str], more: list[str], n: int) -> list[str] | None:
+    """The cells of an incomplete row (``len(cells) < n``) with the next line's cells
+    ``more`` added as its continuation, or None when ``more`` does not continue it.
+
+    >>> continue_row(["5", "推进不动产登记，"], ["", "压缩至3个工作日", "县税务局", "9月底前"], 4)
+    ['5', '推进不动产登记，压缩至3个工作日', '县税务局', '9月底前']
+    >>> continue_row(["9", "建立清单制度", "县发改局、"], ["", "", "县经信局", "持续推进"], 4)
+    ['9', '建立清单制度', '县发改局、县经信局', '持续推进']
+    >>> continue_row(["5", "推进不动产登记，"], ["压缩至3个工作日", "县税务局", "9月底前"], 4)
+    ['5', '推进不动产登记，压缩至3个工作日', '县税务局', '9月底前']
+    >>> continue_row(["3", "争取专项债券"], ["6", "新建学校", "县教育局", "8月底"], 4) is None
+    True
+    """
+    k = len(cells)
+    if not more or k == 0 or k >= n:
+        return None
+    if not more[0].strip() and len(more) > 1:
+        # copied with its columns: cells before the cut column stand under complete cells
+        if len(more) < k or any(c.strip() for c in more[:k - 1]):
+            return None
+        more = more[k - 1:]
+    if k + len(more) - 1 > n or re.fullmatch(r"\d{1,4}\s*[.、．]?", more[0].strip()):
+        return None
+    return [*cells[:-1], _join(cells[-1], more[0]), *more[1:]]
+
+
+__all__ = ["continue_row"]

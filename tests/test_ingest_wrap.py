@@ -1,0 +1,81 @@
+"""Table rows whose cells wrap onto the next line (tests/data/wuyuan_wrapped*.txt,
+written for these tests): a numbered line with fewer cells than the header starts a
+row that the following line(s) continue until its cells are complete; a
+continuation's first cell is the rest of the row's last cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import load_document, parse_text
+from ingest.wrap import continue_row
+
+DATA = Path(__file__).parent / "data"
+
+# label → (task, lead, cooperating, deadline); rows 2, 3 and 5 wrap in the file:
+# 2 its task cell (the rest on a line that starts with a tab, the empty number cell),
+# 3 its unit cell after 、 (the rest under the unit column: two tabs), 5 its task cell
+# with the rest at the line's start (no tab before it)
+EXPECTED = {
+    "第1项": ("推进篁岭景区提质扩容，新增观光步道3公里", ("县文广新旅局",), ("县自然资源局",), "2024年10月底前"),
+    "第2项": ("实施乡村民宿等级评定，新评定甲级民宿20家、乙级民宿40家，对评定的民宿给予一次性奖励",
+             ("县文广新旅局",), ("县财政局",), "2024年12月底前"),
+    "第3项": ("开通旅游专线公交4条，实现主要景区公交全覆盖", ("县交通运输局",),
+             ("县公安局", "县文广新旅局", "县城投集团"), "2024年6月底前"),
+    "第4项": ("举办“油菜花节”等节庆活动不少于6场", ("县文广新旅局",), ("各乡（镇）人民政府",), "持续推进"),
+    "第5项": ("完善智慧旅游平台，景区门票、停车、住宿实现“一码通游”，线上预订率达到70%",
+             ("县大数据中心",), ("县文广新旅局",), "2024年9月底前"),
+    "第6项": ("开展旅游市场秩序专项整治，游客投诉办结率100%", ("县市场监管局",),
+             ("县文广新旅局", "县公安局"), "2024年12月底前"),
+}
+
+
+@pytest.mark.parametrize("name", ["wuyuan_wrapped.txt", "wuyuan_wrapped_spaces.txt"], ids=["tabs", "spaces"])
+def test_wrapped_rows_are_whole(name):
+    d = load_document(DATA / name)
+    assert d.shape == "table"
+    got = {r.label: (r.task, r.lead_units, r.coop_units, "；".join(m.deadline for m in r.measures)) for r in d.rows}
+    assert got == EXPECTED
+    # every wrapped row spans its two lines; no line of the table is skipped
+    assert [r.lines for r in d.rows if r.lines[0] != r.lines[1]] == [(17, 18), (19, 20), (22, 23)]
+    assert not any("列" in w for w in d.warnings)
+
+
+HEADER = "序号\t重点任务\t责任单位\t完成时限\n"
+
+
+def test_a_line_that_would_overfill_the_row_is_no_continuation():
+    # row 1 lacks its deadline; the next line has cells under the task column too, so
+    # it is a row of its own (a measure line), not the rest of row 1's unit cell
+    assert continue_row(["1", "任务", "县财政局"], ["", "措施", "县税务局", "6月底"], 4) is None
+    assert continue_row(["1", "任务"], ["2", "任务二", "县税务局", "6月底"], 4) is None
+
+
+def test_wrapped_cell_over_three_lines():
+    # the task cell wraps twice: the row is complete only after the third line
+    d = parse_text(HEADER + "1\t推进老旧小区改造，\n\t加装电梯30部，\n\t新建停车位500个\t县住建局（牵头）、县财政局\t"
+                   "2024年底前\n2\t完善社区养老服务\t县民政局\t持续推进\n3\t建设口袋公园5个\t县城管局\t10月底前\n", "t.txt")
+    r = d.rows[0]
+    assert (r.task, r.lead_units, r.coop_units, r.lines) == (
+        "推进老旧小区改造，加装电梯30部，新建停车位500个", ("县住建局",), ("县财政局",), (2, 4))
+    assert [x.number for x in d.rows] == [1, 2, 3]
+
+
+def test_a_short_row_nothing_continues_is_skipped_and_said():
+    d = parse_text(HEADER + "1\t任务一\t县财政局\t6月底前\n2\t只有两列\n3\t任务三\t县税务局\t9月底前\n", "t.txt")
+    assert [r.number for r in d.rows] == [1, 3]
+    assert any(w.startswith("第 3 行") and "4 列" in w and "跳过" in w for w in d.warnings)
+
+
+def test_a_table_of_one_row_is_a_table():
+    # a header that names its columns and one numbered row under it: a table of one row
+    d = parse_text("某镇关于印发人居环境整治任务的通知\n\n" + HEADER + "1\t整治河道2公里\t镇农业服务中心（牵头）、镇财政所\t"
+                   "2024年5月底前\n", "t.txt")
+    assert d.shape == "table"
+    assert [(r.label, r.task, r.lead_units, r.coop_units) for r in d.rows] == [
+        ("第1项", "整治河道2公里", ("镇农业服务中心",), ("镇财政所",))]
+    spaced = parse_text("序号    重点任务    责任单位    完成时限\n1    整治河道2公里    镇农业服务中心    2024年5月底前\n",
+                        "t.txt")
+    assert (spaced.shape, [r.lead_units for r in spaced.rows]) == ("table", [("镇农业服务中心",)])
