@@ -160,6 +160,12 @@ def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
             node.lead_first = True
 
 
+def _bare_heading(node: _Node) -> bool:
+    """A heading just read, with nothing under it yet: its title only (附则, 其他)."""
+    return (node.parent is not None and not node.children and not node.points and len(node.text) == 1
+            and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:]", node.text[0]))
+
+
 def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     """Every numbered item of the running text from ``start`` on as an :class:`Item`."""
     root = _Node(level=-1, number=0, marker="", line=0)
@@ -171,6 +177,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     attachment_pending: _Node | None = None
     ended = False
     closing: list[str] = []
+    closing_heading: _Node | None = None  # 附则: the heading whose body is the closing words
     in_attachment_list = False
     last_article = 0
     last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i])), default=-1)
@@ -242,6 +249,18 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 s = s[1:-1]
             _add_fields(target, s, False)
             target.last_line = line_no
+            continue
+        if _CLOSING.match(s) and (current is closing_heading or _bare_heading(current)):
+            # 五、附则 then 本措施自…起施行: closing words under a heading of their own are
+            # that heading's body (an item: its dates and 解释部门 are asked about)
+            closing_heading = current
+            current.text.append(s)
+            current.last_line = line_no
+            continue
+        if current is closing_heading:
+            warnings.append(set_aside(f"第 {line_no} 行起是附则之后的落款或版记（{s[:20]}…），不属于任何条目，未计入"))
+            ended = True
+            closing.append(s)
             continue
         if _CLOSING.match(s):
             warnings.append(set_aside(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入"))

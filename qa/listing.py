@@ -85,7 +85,9 @@ class Lister:
         leads = () if coop_only else tuple(r for r in self.rows if dept in r.lead_units)
         # 负责 said of a department that leads nothing: what it does is cooperate
         coops = () if lead_only and leads else tuple(r for r in self.rows if dept in r.coop_units)
-        groups = tuple((f"{dept}{role}的条目", found) for role, found in (("牵头", leads), ("配合", coops))
+        # 责任单位 named with no lead marked (lead_marked False) are responsible, not leading
+        lead_role = "牵头" if any(r.lead_marked for r in leads) else "负责"
+        groups = tuple((f"{dept}{role}的条目", found) for role, found in ((lead_role, leads), ("配合", coops))
                        if found)
         return Listing(groups) if groups else None
 

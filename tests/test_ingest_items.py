@@ -49,3 +49,25 @@ def test_lead_marked_round_trips_and_is_written_only_when_false():
     r1, r2, _ = _rows()
     assert TaskRow.from_dict(r1.to_dict()) == r1 and r1.to_dict()["lead_marked"] is False
     assert "lead_marked" not in r2.to_dict() and TaskRow.from_dict(r2.to_dict()) == r2
+
+
+FUJI = ("黎平县促进文旅消费若干措施\n"
+        "一、培育消费主体\n"
+        "1.对新评定的四星级旅游饭店，给予一次性奖励20万元。（责任单位：县文体广电旅游局）\n"
+        "2.对年接待游客超过10万人次的景区，给予奖励5万元。（责任单位：县财政局）\n"
+        "二、附则\n"
+        "本措施自2023年3月1日起施行，有效期两年。\n"
+        "本措施由县文体广电旅游局负责解释。\n"
+        "黎平县人民政府办公室　　　　2023年2月10日印发\n")
+
+
+def test_closing_words_under_a_heading_of_their_own_are_its_item():
+    """五、附则 then 本措施自…起施行: the 附则's words are an item (its dates and 解释部门 are
+    asked about); the signature after them is not; with no such heading, closing words
+    stay set aside as before."""
+    doc = parse_text(FUJI, "t.txt")
+    last = doc.rows[-1]
+    assert len(doc.rows) == 3 and "2023年3月1日起施行" in last.task and "负责解释" in last.task
+    assert "印发" not in last.task and any("落款" in w for w in doc.warnings)
+    plain = parse_text(FUJI.replace("二、附则\n", ""), "t.txt")
+    assert len(plain.rows) == 2 and all("施行" not in r.task for r in plain.rows)
