@@ -120,7 +120,9 @@ class Assistant:
                                         years=tuple(dict.fromkeys(y for d in docs for y in d.years)),
                                         homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),
                                         issue_years=tuple(dict.fromkeys(
-                                            int(d.date[:4]) for d in docs if d.date[:4].isdigit())))
+                                            int(d.date[:4]) for d in docs if d.date[:4].isdigit())),
+                                        doc_years={d.name: int(d.date[:4]) for d in qualify(docs)
+                                                   if len(docs) > 1 and d.date[:4].isdigit()})
         self.matcher = Matcher(retriever, self.relevance, compose)
         self.composer = Composer(self.matcher)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),

@@ -119,12 +119,16 @@ class RelevanceModel:
 
     def __init__(self, retriever: Retriever, min_shift: float | None = None,
                  places: tuple[str, ...] = (), years: tuple[int, ...] = (),
-                 homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = ()):
+                 homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = (),
+                 doc_years: dict[str, int] | None = None):
         self.r = retriever
         self.places = places   # the documents' own places and their parents
         self.years = years     # the documents' period
         self.homes = homes     # each loaded document's own place
         self.issue_years = issue_years or years[:1]
+        # each loaded document's issue year by its short name: a year is judged against the
+        # document the best row comes from (2023 asked of a 2024 plan, with a 2023 list loaded)
+        self.doc_years = doc_years or {}
         # unknown words that move the question's meaning less than this are asides
         self.min_shift = Thresholds().min_shift if min_shift is None else min_shift
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
@@ -195,7 +199,9 @@ class RelevanceModel:
         top = hits[0]
         top_text = self.row_text.get(top.key, "")
         fp = foreign_places(q, self.places, top_text, self.blob)
-        fy = foreign_years(q, self.issue_years, top_text)
+        top_doc = self.r.by_key[top.key].doc if top.key in self.r.by_key else ""
+        fy = foreign_years(q, (self.doc_years[top_doc],) if top_doc in self.doc_years else self.issue_years,
+                           top_text)
         # shown in the debug tab only: the top row's dense score, as the search gave it
         dense = round(top.scores.get("dense") or 0.0, 4)
         if fp or fy:

@@ -482,7 +482,8 @@ def test_a_rows_sentences_are_ranked_by_meaning_too(doc, retriever):
     sv = retriever.stored.sentence_vectors
     row = retriever.by_key[("附件1", 98)]
     assert sv is not None and {t for t, _ in sv.rows[row.key]} == {s.text for s in row_sentences(row)}
-    q = "店里头一回被查出点小问题，当场就改好了，还会被罚款吗"
+    # (头回, not 头一回: the thesaurus makes 头一回 the document's 首次, found by words too)
+    q = "店里头回被查出点小问题，当场就改好了，还会被罚款吗"
     near = retriever.sentence_similarity(q, row.key)
     assert "首次不罚" in max(near, key=near.get)
     words_only = Assistant(retriever, doc, compose=ComposeConfig(sentence_weight=0.0))

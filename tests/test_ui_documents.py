@@ -303,3 +303,13 @@ def test_row_api_lookup_of_rows_without_a_scope():
     assistant = SimpleNamespace(r=SimpleNamespace(rows=rows, by_key={r.key: r for r in rows}))
     # 大宁 and 隰县 have a 第1项 in each scope; only 平遥's has none
     assert [r.label for r in find_rows(assistant, "", 1)] == [f"{PY} 第1项"]
+
+
+def test_a_year_is_judged_against_the_document_of_the_row_asked_about(two_doc_app):
+    """平遥 (2021) and 隰县 (2022) loaded together: 2021 asked of 隰县's row is outside that
+    document's period though another loaded document is of 2021, and the other way round."""
+    assistant, _ = two_doc_app
+    assert assistant.answer("隰县2021年" + XX_LEADS).coverage == "not_covered"
+    assert assistant.answer("隰县2022年" + XX_LEADS).coverage == "answered"
+    assert assistant.answer("平遥县2022年" + PY_LEADS).coverage == "not_covered"
+    assert assistant.answer("平遥县2021年" + PY_LEADS).coverage == "answered"
