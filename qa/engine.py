@@ -38,6 +38,7 @@ from ingest.schema import (
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
+from .about import about_document, card_text
 from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
@@ -110,6 +111,7 @@ class Assistant:
         self.search_cfg = search
         self.thresholds = thresholds = thresholds or Thresholds()
         docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
+        self.documents = tuple(qualify(docs))  # as loaded: their short names and headers
         # each loaded document's rows by the names its own place goes by (厦门市, 厦门): a
         # question naming one document's place asks about that document's rows
         self.doc_places: dict[str, frozenset[str]] = (
@@ -175,6 +177,8 @@ class Assistant:
             terms = self.matcher.concepts(query)
             ans = self._compose(read, hits, terms)
             ans.followup = True
+        elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
+            ans, hits = self._about(q, intent, about), []
         elif (found := self.lister.departments(q) or self.lister.sections(q)) is not None:
             ans, hits = self._listing(q, found)
         elif self._looks_followup(q) and not named:
@@ -335,6 +339,15 @@ class Assistant:
         body = keep_faithful(listing_body(found), rows, self.departments)
         return Answer(question=q, answer=body, abstained=False, intent=Intent.DEPARTMENT,
                       citations=Composition([], hits, rows).citations()), hits
+
+    def _about(self, q: str, intent: Intent, docs: Sequence[Document]) -> Answer:
+        """The header fields asked of the documents (qa.about): their 文号, issuer, date,
+        title, cited as their headers; partial when a header does not state one."""
+        body, complete = card_text(q, docs, len(self.documents) > 1)
+        if not complete:
+            body = f"文件开头没有写明所问的全部信息。以下是文件开头写明的：\n\n{body}"
+        return Answer(question=q, answer=body, abstained=False, intent=intent,
+                      coverage=ANSWERED if complete else PARTIAL)
 
     def _abstain(self, q: str, intent: Intent, hits: list[Hit], reason: str) -> Answer:
         related = self.composer.related(hits, set())

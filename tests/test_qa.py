@@ -985,3 +985,16 @@ def test_a_division_of_its_own_name_beside_a_parent_is_another_place():
     assert foreign_places(q, ("浏阳市", "长沙市", "湖南省"), "") == ("长沙县",)
     assert foreign_places(q, ("长沙市", "湖南省"), "") == ()
     assert foreign_places(read_question("大宁县城有几个便民市场"), ("大宁县", "临汾市", "山西省"), "") == ()
+
+
+def test_the_documents_own_header_answers_questions_about_it(assistant, doc):
+    """文号, issuer, date and title asked of the document itself come from its header,
+    cited as such, the field asked first; a question about a row's matter that mentions
+    the notice (这个通知里的创业补贴是哪个部门发的) is answered from the rows."""
+    ans = assistant.answer("这个文件是哪天印发的")
+    assert ans.answer.startswith(f"印发日期：{doc.date}") and "〔文件信息〕" in ans.answer
+    assert doc.doc_number in ans.answer and ans.coverage == "answered" and not ans.cited_keys
+    by_number = assistant.answer(f"{doc.doc_number}是哪个单位发的")
+    assert by_number.answer.startswith(f"发文单位：{doc.issuer}")
+    rows = assistant.answer("这个通知里说的一次性创业补贴是哪个部门发的")
+    assert "〔文件信息〕" not in rows.answer and ("附件1", 86) in rows.cited_keys

@@ -313,3 +313,11 @@ def test_a_year_is_judged_against_the_document_of_the_row_asked_about(two_doc_ap
     assert assistant.answer("隰县2022年" + XX_LEADS).coverage == "answered"
     assert assistant.answer("平遥县2022年" + PY_LEADS).coverage == "not_covered"
     assert assistant.answer("平遥县2021年" + PY_LEADS).coverage == "answered"
+
+
+def test_a_documents_header_is_cited_by_its_short_name_when_several_are_loaded(two_doc_app):
+    assistant, _ = two_doc_app
+    pingyao = next(d for d in assistant.documents if d.place == "平遥县")
+    ans = assistant.answer(f"{pingyao.doc_number}是哪天印发的")
+    assert ans.answer.startswith(f"印发日期：{pingyao.date}") and f"〔{pingyao.name} 文件信息〕" in ans.answer
+    assert "隰县" not in ans.answer
