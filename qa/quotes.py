@@ -132,6 +132,9 @@ def _best_and_more(c: RowMatch) -> list[Quote]:
     return _more(c, [Quote(c.ranked[0][1].text)])
 
 
+# a name in quotation marks: a policy's (“一照多址”), not a quoted document title (《…》)
+_NAMED = re.compile(r"“[^”]{2,24}”")
+
 # a sentence stating what has been done (已开放公交站商业经营权, 6月已开始正常运行)
 _DONE = re.compile(r"^[^，,。；;]{0,12}?已(?:经)?(?!有)[\u4e00-\u9fff]")
 
@@ -164,6 +167,17 @@ def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
     have = {normalize(q_.text) for q_ in quotes}
     covered = set().union(*(covers(terms, by_text[t]) for t in have if t in by_text))
     total = sum(w for _, w in terms) or 1.0
+    # a policy's name stands in quotation marks (“一照多址”, “首次不罚、告诫到位、下不为例”):
+    # the item a user quotes at the counter. When no quote names one, the row's sentence
+    # that does comes next, if it is on the matter (half as good a match as the best)
+    if not any(_NAMED.search(q_.text) for q_ in quotes):
+        named = next((s for sc, s in ranked[1:] if _NAMED.search(s.text) and sc >= 0.5 * best_score
+                      and used + len(s.text) <= cfg.row_chars and normalize(s.text) not in have), None)
+        if named is not None:
+            quotes.append(Quote(named.text))
+            have.add(normalize(named.text))
+            covered |= covers(terms, named)
+            used += len(named.text)
     for sc, s in ranked[1:]:
         if len(quotes) >= cfg.row_sentences:
             break

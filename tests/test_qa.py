@@ -998,3 +998,15 @@ def test_the_documents_own_header_answers_questions_about_it(assistant, doc):
     assert by_number.answer.startswith(f"发文单位：{doc.issuer}")
     rows = assistant.answer("这个通知里说的一次性创业补贴是哪个部门发的")
     assert "〔文件信息〕" not in rows.answer and ("附件1", 86) in rows.cited_keys
+
+
+def test_the_policys_name_in_quotation_marks_is_quoted(assistant):
+    """A policy's name stands in quotation marks (“首次不罚、告诫到位、下不为例”): when the
+    sentences that match best name none, the row's sentence naming it is quoted too."""
+    import re
+
+    q = "店里被市场监管查出小问题当场改了，头回会罚钱不"
+    row = assistant.r.by_key[("附件1", 98)]
+    ranked = assistant.matcher.ranked(assistant.matcher.concepts(q), row, detect_intent(q), q)
+    assert not re.search(r"“[^”]{2,24}”", ranked[0][1].text)
+    assert "“首次不罚、告诫到位、下不为例”" in assistant.answer(q).answer
