@@ -163,18 +163,28 @@ class DepartmentEntry:
     name: str
     leads: list[str] = field(default_factory=list)       # row labels
     cooperates: list[str] = field(default_factory=list)  # row labels
+    # rows naming it among 责任单位 with no lead marked (TaskRow.lead_marked False)
+    responsible: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "leads": self.leads, "cooperates": self.cooperates}
+        out: dict[str, object] = {"name": self.name, "leads": self.leads, "cooperates": self.cooperates}
+        if self.responsible:
+            out["responsible"] = self.responsible
+        return out
+
+    @property
+    def involved(self) -> int:
+        return len(self.leads) + len(self.cooperates) + len(self.responsible)
 
 
 def directory(rows: Iterable[TaskRow]) -> list[DepartmentEntry]:
-    """Each canonical department with the rows it leads and cooperates on,
-    most involved first."""
+    """Each canonical department with the rows it leads, cooperates on and is named
+    responsible for with no lead marked, most involved first."""
     entries: dict[str, DepartmentEntry] = {}
     for r in rows:
         for u in r.lead_units:
-            entries.setdefault(u, DepartmentEntry(u)).leads.append(label(r.attachment, r.number))
+            e = entries.setdefault(u, DepartmentEntry(u))
+            (e.leads if r.lead_marked else e.responsible).append(label(r.attachment, r.number))
         for u in r.coop_units:
             entries.setdefault(u, DepartmentEntry(u)).cooperates.append(label(r.attachment, r.number))
-    return sorted(entries.values(), key=lambda e: (-(len(e.leads) + len(e.cooperates)), e.name))
+    return sorted(entries.values(), key=lambda e: (-e.involved, e.name))

@@ -71,3 +71,16 @@ def test_closing_words_under_a_heading_of_their_own_are_its_item():
     assert "印发" not in last.task and any("落款" in w for w in doc.warnings)
     plain = parse_text(FUJI.replace("二、附则\n", ""), "t.txt")
     assert len(plain.rows) == 2 and all("施行" not in r.task for r in plain.rows)
+
+
+def test_the_department_directory_keeps_responsible_units_apart_from_leads():
+    """县统计局 named only among 责任单位 with no lead marked leads nothing: the directory
+    (policyqa depts, the 部门目录 tab) lists the row as one it is responsible for."""
+    from ingest.departments import directory
+    from ui.render import dept_text
+
+    entries = {e.name: e for e in directory(_rows())}
+    stats = entries["县统计局"]
+    assert (stats.leads, stats.cooperates, len(stats.responsible)) == ([], [], 1)
+    assert "负责 1 项" in dept_text(stats) and "牵头 0 项" in dept_text(stats)
+    assert entries["县文体广电旅游局"].leads and "responsible" in entries["县文体广电旅游局"].to_dict()

@@ -187,9 +187,11 @@ DEPT_HINT = "选择一个部门，查看它牵头和配合的条目（点击条�
 
 
 def _dept_lines(e: DepartmentEntry) -> str:
-    return (f"牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项\n\n"
+    resp = f"，负责 {len(e.responsible)} 项" if e.responsible else ""
+    return (f"牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项{resp}\n\n"
             f"**牵头**：{'、'.join(f'〔{x}〕' for x in e.leads) or '—'}\n\n"
-            f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}")
+            f"**配合**：{'、'.join(f'〔{x}〕' for x in e.cooperates) or '—'}"
+            + (f"\n\n**负责（未标牵头）**：{'、'.join(f'〔{x}〕' for x in e.responsible)}" if e.responsible else ""))
 
 
 def dept_markdown(rows: Sequence[TaskRow], name: str | None, doc: str | None = None) -> str:

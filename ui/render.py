@@ -84,9 +84,11 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
 
 
 def dept_text(e: DepartmentEntry) -> str:
-    return (f"{e.name}（牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项）\n"
+    resp = f"，负责 {len(e.responsible)} 项" if e.responsible else ""
+    return (f"{e.name}（牵头 {len(e.leads)} 项，配合 {len(e.cooperates)} 项{resp}）\n"
             f"  牵头：{'、'.join(e.leads) or NONE}\n"
-            f"  配合：{'、'.join(e.cooperates) or NONE}")
+            f"  配合：{'、'.join(e.cooperates) or NONE}"
+            + (f"\n  负责（未标牵头）：{'、'.join(e.responsible)}" if e.responsible else ""))
 
 
 _OUTCOME = {"answered": "回答", "partial": "部分回答（说明文件没写明的，再给最接近的规定）",
