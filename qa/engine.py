@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -215,9 +216,13 @@ class Assistant:
         # by any name its place goes by, as written (平遥 is no place name to jieba)
         named = {name for name, places in self.doc_places.items()
                  if any(len(x) >= 2 and x in read.norm for x in places)}
-        if named and len(named) < len(self.doc_places):
+        if named and (len(named) < len(self.doc_places) or len(named) > 1):
             found = self.r.search(q, 4 * k, self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
+            if len(named) > 1:
+                # several documents named (许昌和宣汉…分别): each one's best rows in turn
+                per_doc = [[h for h in own if self.r.by_key[h.key].doc == d] for d in named]
+                own = [h for tier in zip_longest(*per_doc) for h in tier if h is not None]
             hits = own[:k] or found[:k]
         else:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)

@@ -31,6 +31,7 @@ from .intent import (
 )
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
+from .verdict import in_scope_places
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -55,6 +56,7 @@ class Matcher:
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
         self.sent_norm: dict[Sentence, str] = {s: normalize(s.text) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
+        self._own_places = frozenset(normalize(p) for p in in_scope_places(relevance.places))
 
     @property
     def cfg(self) -> ComposeConfig:
@@ -80,6 +82,8 @@ class Matcher:
         # a noun of the question the document never uses, with the document's word for it
         topics = read_question(question).topics
         for t in self.relevance.content_terms(question):
+            if t in self._own_places:
+                continue  # the documents' own place is every row's: no sentence need state it
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)

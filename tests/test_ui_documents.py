@@ -321,3 +321,21 @@ def test_a_documents_header_is_cited_by_its_short_name_when_several_are_loaded(t
     ans = assistant.answer(f"{pingyao.doc_number}是哪天印发的")
     assert ans.answer.startswith(f"印发日期：{pingyao.date}") and f"〔{pingyao.name} 文件信息〕" in ans.answer
     assert "隰县" not in ans.answer
+
+
+def test_a_question_naming_several_documents_places_gets_each_ones_best_rows(two_doc_app):
+    """平遥和隰县…分别: the rows the answer is composed from alternate between the two
+    documents named, each one's best first, so that neither is crowded out."""
+    from qa.question import read_question
+
+    assistant, _ = two_doc_app
+    _, hits, _ = assistant._retrieve(read_question("平遥和隰县的营商环境任务分别是哪个部门牵头？"))
+    docs = [assistant.r.by_key[h.key].doc for h in hits[:6]]
+    assert all(len(set(docs[i:i + 2])) == 2 for i in range(0, 6, 2))
+
+
+def test_the_documents_own_place_is_no_concept_a_sentence_must_state(assistant):
+    """大宁县 in a question about the 大宁 document is every row's: sentence choice does not
+    look for it."""
+    alts = [a for a, _ in assistant.matcher.concepts("大宁县新认定的高新技术企业奖励多少")]
+    assert alts and not any("大宁" in x for a in alts for x in a)
