@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .departments import UNIT_ENDINGS, read_units
 from .header import is_signature
-from .headings import ATTACHMENT, L1, L2, L3, L4, marker
+from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import Attachment
@@ -39,7 +39,7 @@ from .table import (
     header_columns,
     header_field,
 )
-from .text import close_cjk_gaps, is_page_number
+from .text import close_cjk_gaps, is_page_number, join_text
 
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]?$")
 _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|月底|季度|上半年|下半年|持续|长期|常态|"
@@ -73,19 +73,6 @@ class Cell:
     @property
     def text(self) -> str:
         return join_text([s for _, s in self.lines])
-
-
-def join_text(parts: list[str]) -> str:
-    """Lines of one cell as one text: wrapped Chinese runs on; a numbered point
-    (2. / （2）) and a word after a word keep a space."""
-    out = ""
-    for p in parts:
-        p = close_cjk_gaps(p)
-        m = marker(p)
-        if out and (m and m.level in (L3, L4) or re.match(r"[A-Za-z0-9]", p) and re.search(r"[A-Za-z0-9]$", out)):
-            out += " "
-        out += p
-    return out
 
 
 def _units_line(s: str) -> tuple[bool, bool]:
@@ -332,4 +319,4 @@ def _build(row: tuple[int, int, tuple[Heading, ...]], lines: list[tuple[int, str
     return item
 
 
-__all__ = ["align", "cell_kind", "cells_of", "join_text", "frame_line", "is_cell_table", "read_cells"]
+__all__ = ["align", "cell_kind", "cells_of", "frame_line", "is_cell_table", "read_cells"]

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IngestError
-from .limits import check_item_sizes
 from .notices import led, summary
 from .parser import load_document, parse_text, read_text
 from .places import lookup
@@ -196,7 +195,7 @@ class Library:
         """Parse and add one document (refused with the parser's message when unreadable;
         adding the same text again changes nothing)."""
         text = read_text(path)
-        doc = check_item_sizes(parse_text(text, str(path)))
+        doc = parse_text(text, str(path))
         entries = self.entries()
         for e in entries:
             if e["sha256"] == doc.sha256:

@@ -77,7 +77,8 @@ def _unrecognised(path: str, lines: list[str], unplaced: list[tuple[int, str]]) 
 
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Parse a document's text into a :class:`Document`. Raises :class:`IngestError`
-    when no shape is recognised; lines that could not be placed become warnings."""
+    when no shape is recognised or an item is longer than any real one
+    (:mod:`ingest.limits`); lines that could not be placed become warnings."""
     lines = text.splitlines()
     tabbed = is_table(lines)
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
@@ -107,17 +108,17 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     last = len(lines)
     if text and not text.endswith(("\n", "\r")) and any(w.startswith(f"第 {last} 行") for w in warnings):
         warnings = warnings + [skipped(f"文件在第 {last} 行中途结束，可能被截断：只读到 {len(rows)} 项，请核对原文件是否完整")]
-    return Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
+    return check_item_sizes(Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
                     date=header.date, attachments=attachments, rows=rows,
                     warnings=header.warnings + warnings + repeated,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     place=header.place, place_parents=header.place_parents,
                     years=period(header.date, rows, " ".join((header.title, header.subject, closing, *(
                         r.task for r in rows if "有效期" in r.task)))),
-                    shape=shape, subject=header.subject, body_line=body + 1)
+                    shape=shape, subject=header.subject, body_line=body + 1))
 
 
 def load_document(path: str | Path | None = None) -> Document:
     """Read and parse a document; the built-in corpus when ``path`` is None."""
     p = Path(path) if path else builtin_corpus()
-    return check_item_sizes(parse_text(read_text(p), str(p)))
+    return parse_text(read_text(p), str(p))

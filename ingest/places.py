@@ -89,8 +89,13 @@ def parents(p: Place) -> tuple[Place, ...]:
         codes.append(p.code[:4] + "00")
     if p.level in (COUNTY, CITY):
         codes.append(p.code[:2] + "0000")
-    by_code = {q.code: q for q in gazetteer()}
+    by_code = _by_code()
     return tuple(by_code[c] for c in codes if c in by_code and c != p.code)
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Place]:
+    return {q.code: q for q in gazetteer()}
 
 
 def names() -> frozenset[str]:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 
-from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind, join_text
+from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind
 from .headings import marker
 from .table import NUMBER, header_columns
+from .text import join_text
 from .wrap import continue_row
 
 _GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")

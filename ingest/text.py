@@ -10,6 +10,8 @@ import html
 import re
 import unicodedata
 
+from .headings import L3, L4, marker
+
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _WS = re.compile(r"\s+")
 # A numbered point: "1. ", "2．", "3、" at the start of the cell or after whitespace.
@@ -35,6 +37,19 @@ def clean_cell(text: str) -> str:
 def close_cjk_gaps(text: str) -> str:
     """Remove spaces the PDF inserted inside Chinese phrases (``大宁县 2022 年`` → ``大宁县2022年``)."""
     return _CJK_GAP.sub("", text.strip())
+
+
+def join_text(parts: list[str]) -> str:
+    """Lines of one cell as one text: wrapped Chinese runs on; a numbered point
+    (2. / （2）) and a word after a word keep a space."""
+    out = ""
+    for p in parts:
+        p = close_cjk_gaps(p)
+        m = marker(p)
+        if out and (m and m.level in (L3, L4) or re.match(r"[A-Za-z0-9]", p) and re.search(r"[A-Za-z0-9]$", out)):
+            out += " "
+        out += p
+    return out
 
 
 def is_page_number(line: str) -> bool:

@@ -14,17 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .text import close_cjk_gaps
-
-
-def _join(cut: str, rest: str) -> str:
-    """A cell's text cut at a line's end and its rest: Chinese runs on (推进…，/ 一般…;
-    县财政局、/ 县经信局), words keep a space."""
-    cut, rest = cut.strip(), rest.strip()
-    if not cut or not rest:
-        return cut or rest
-    gap = " " if re.search(r"[A-Za-z0-9]$", cut) and re.match(r"[A-Za-z0-9]", rest) else ""
-    return close_cjk_gaps(cut + gap + rest)
+from .text import join_text
 
 
 def continue_row(cells: list[str], more: list[str], n: int) -> list[str] | None:
@@ -50,7 +40,8 @@ def continue_row(cells: list[str], more: list[str], n: int) -> list[str] | None:
         more = more[k - 1:]
     if k + len(more) - 1 > n or re.fullmatch(r"\d{1,4}\s*[.、．]?", more[0].strip()):
         return None
-    return [*cells[:-1], _join(cells[-1], more[0]), *more[1:]]
+    # a cell cut at a line's end and its rest: Chinese runs on, words keep a space
+    return [*cells[:-1], join_text([x for x in (cells[-1].strip(), more[0].strip()) if x]), *more[1:]]
 
 
 __all__ = ["continue_row"]

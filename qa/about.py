@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ingest.schema import Document
 from ingest.text import normalize
@@ -41,35 +42,42 @@ _HEADER_WORDS = re.compile(rf"文件|通知|清单|方案|措施|意见|文号|�
                            rf"全称|名称|名字|政府|办公室|县里|市里|{_VERB}|发布|下发")
 
 
+@dataclass(frozen=True)
+class AboutDocument:
+    """A question about documents themselves: which, and the header fields it asks."""
+    docs: tuple[Document, ...]
+    fields: tuple[str, ...]      # Document attribute names (doc_number, issuer, date, title)
+
+
 def about_document(question: str, docs: Sequence[Document], several: bool,
-                   topics: Sequence[str] = ()) -> tuple[Document, ...]:
-    """The loaded documents ``question`` asks a header field of, else (). ``topics``: the
+                   topics: Sequence[str] = ()) -> AboutDocument | None:
+    """What ``question`` asks of the loaded documents' headers, else None. ``topics``: the
     question's nouns — one that is no word of the header (这个通知里的创业补贴是哪个部门发的:
     创业补贴) makes it a question about the rows."""
     q = normalize(question)
-    if not fields_asked(q):
-        return ()
+    asked = fields_asked(q)
+    if not asked:
+        return None
     named = tuple(d for d in docs if d.doc_number and normalize(d.doc_number) in q)
     if named:
-        return named
+        return AboutDocument(named, asked)
     places = {p for d in docs for p in (d.place, *d.place_parents) if p}
     if not _ITSELF.search(q) or any(not _HEADER_WORDS.search(t) and not any(t in p for p in places)
                                     for t in topics):
-        return ()
+        return None
     if several:
         by_place = tuple(d for d in docs if d.place and (d.place in q or d.place[:-1] in q and len(d.place) > 2))
-        return by_place or tuple(docs)
-    return tuple(docs)
+        return AboutDocument(by_place or tuple(docs), asked)
+    return AboutDocument(tuple(docs), asked)
 
 
-def card_text(question: str, docs: Sequence[Document], several: bool) -> tuple[str, bool]:
+def card_text(about: AboutDocument, several: bool) -> tuple[str, bool]:
     """The header fields asked (then the others) of each document, each line cited as its
     header; and whether every field asked is stated there."""
-    q = normalize(question)
-    asked = fields_asked(q)
+    asked = about.fields
     lines = []
     complete = True
-    for d in docs:
+    for d in about.docs:
         cite = f"〔{d.name} {CITE}〕" if several and d.name else f"〔{CITE}〕"
         shown = []
         for f, name, _ in sorted(_ASKED, key=lambda x: x[0] not in asked):
@@ -85,4 +93,4 @@ def card_text(question: str, docs: Sequence[Document], several: bool) -> tuple[s
     return "\n\n".join(lines), complete
 
 
-__all__ = ["CITE", "about_document", "card_text", "fields_asked"]
+__all__ = ["CITE", "AboutDocument", "about_document", "card_text", "fields_asked"]

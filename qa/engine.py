@@ -39,7 +39,7 @@ from ingest.schema import (
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
-from .about import about_document, card_text
+from .about import AboutDocument, about_document, card_text
 from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
@@ -116,7 +116,7 @@ class Assistant:
         # each loaded document's rows by the names its own place goes by (厦门市, 厦门): a
         # question naming one document's place asks about that document's rows
         self.doc_places: dict[str, frozenset[str]] = (
-            {d.name: frozenset(in_scope_places((d.place,))) for d in qualify(docs) if d.place}
+            {d.name: frozenset(in_scope_places((d.place,))) for d in self.documents if d.place}
             if len(docs) > 1 else {})
         self.relevance = RelevanceModel(retriever, thresholds.min_shift,
                                         places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
@@ -124,7 +124,7 @@ class Assistant:
                                         homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),
                                         issue_years=tuple(dict.fromkeys(
                                             int(d.date[:4]) for d in docs if d.date[:4].isdigit())),
-                                        doc_years={d.name: int(d.date[:4]) for d in qualify(docs)
+                                        doc_years={d.name: int(d.date[:4]) for d in self.documents
                                                    if len(docs) > 1 and d.date[:4].isdigit()})
         self.matcher = Matcher(retriever, self.relevance, compose)
         self.composer = Composer(self.matcher)
@@ -136,7 +136,7 @@ class Assistant:
             self._by_number.setdefault(r.number, []).append(r)
         table = aliases()
         self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
-                             places=in_scope_places(self.relevance.places))
+                             places=self.relevance.place_names)
 
     @property
     def compose_cfg(self) -> ComposeConfig:
@@ -214,8 +214,9 @@ class Assistant:
         q, intent = read.text, read.intent
         terms = self.matcher.concepts(q)
         # by any name its place goes by, as written (平遥 is no place name to jieba)
-        named = {name for name, places in self.doc_places.items()
-                 if any(len(x) >= 2 and x in read.norm for x in places)}
+        # (in the order the documents were loaded: a set's order would vary by process)
+        named = [name for name, places in self.doc_places.items()
+                 if any(len(x) >= 2 and x in read.norm for x in places)]
         if named and (len(named) < len(self.doc_places) or len(named) > 1):
             found = self.r.search(q, 4 * k, self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
@@ -276,8 +277,8 @@ class Assistant:
             # article (公司法第十条怎么规定的): then the question is read as it is
             if not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
                 return self.relevance.judge(read, hits, amount_match, self.thresholds)
-            named = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
-            return Verdict(NOT_COVERED, f"本文件没有{named}。{self._extent()}")
+            labels = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
+            return Verdict(NOT_COVERED, f"本文件没有{labels}。{self._extent()}")
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
         return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds)
@@ -345,10 +346,10 @@ class Assistant:
         return Answer(question=q, answer=body, abstained=False, intent=Intent.DEPARTMENT,
                       citations=Composition([], hits, rows).citations()), hits
 
-    def _about(self, q: str, intent: Intent, docs: Sequence[Document]) -> Answer:
+    def _about(self, q: str, intent: Intent, about: AboutDocument) -> Answer:
         """The header fields asked of the documents (qa.about): their 文号, issuer, date,
         title, cited as their headers; partial when a header does not state one."""
-        body, complete = card_text(q, docs, len(self.documents) > 1)
+        body, complete = card_text(about, len(self.documents) > 1)
         if not complete:
             body = f"文件开头没有写明所问的全部信息。以下是文件开头写明的：\n\n{body}"
         return Answer(question=q, answer=body, abstained=False, intent=intent,

@@ -31,7 +31,6 @@ from .intent import (
 )
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
-from .verdict import in_scope_places
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -56,7 +55,7 @@ class Matcher:
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
         self.sent_norm: dict[Sentence, str] = {s: normalize(s.text) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
-        self._own_places = frozenset(normalize(p) for p in in_scope_places(relevance.places))
+        self._own_places = frozenset(normalize(p) for p in relevance.place_names)
 
     @property
     def cfg(self) -> ComposeConfig:

@@ -156,28 +156,32 @@ def _whether(c: RowMatch) -> list[Quote]:
     return _more(c, quotes)
 
 
+def _naming(c: RowMatch, quotes: list[Quote]) -> Sentence | None:
+    """A policy's name stands in quotation marks (“一照多址”, “首次不罚、告诫到位、下不为例”):
+    the item a user quotes at the counter. When no quote names one, the row's sentence that
+    does, if it is on the matter (half as good a match as the best) and fits the budget."""
+    if any(_NAMED.search(q_.text) for q_ in quotes):
+        return None
+    best_score = c.ranked[0][0]
+    room = c.matcher.cfg.row_chars - sum(len(q_.text) for q_ in quotes)
+    have = {normalize(q_.text) for q_ in quotes}
+    return next((s for sc, s in c.ranked[1:] if _NAMED.search(s.text) and sc >= 0.5 * best_score
+                 and len(s.text) <= room and normalize(s.text) not in have), None)
+
+
 def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
     """``quotes`` and more of the row's sentences, within a length budget: those
     matching nearly as well, and those stating a part of the question the quotes so
     far leave out."""
     cfg, ranked, terms, covers = c.matcher.cfg, c.ranked, c.terms, c.matcher.covered
     best_score = ranked[0][0]
+    if (named := _naming(c, quotes)) is not None:
+        quotes = [*quotes, Quote(named.text)]
     used = sum(len(q_.text) for q_ in quotes)
     by_text = {normalize(s.text): s for _, s in ranked}
     have = {normalize(q_.text) for q_ in quotes}
     covered = set().union(*(covers(terms, by_text[t]) for t in have if t in by_text))
     total = sum(w for _, w in terms) or 1.0
-    # a policy's name stands in quotation marks (“一照多址”, “首次不罚、告诫到位、下不为例”):
-    # the item a user quotes at the counter. When no quote names one, the row's sentence
-    # that does comes next, if it is on the matter (half as good a match as the best)
-    if not any(_NAMED.search(q_.text) for q_ in quotes):
-        named = next((s for sc, s in ranked[1:] if _NAMED.search(s.text) and sc >= 0.5 * best_score
-                      and used + len(s.text) <= cfg.row_chars and normalize(s.text) not in have), None)
-        if named is not None:
-            quotes.append(Quote(named.text))
-            have.add(normalize(named.text))
-            covered |= covers(terms, named)
-            used += len(named.text)
     for sc, s in ranked[1:]:
         if len(quotes) >= cfg.row_sentences:
             break

@@ -38,6 +38,7 @@ from .verdict import (
     detail_missing,
     foreign_places,
     foreign_years,
+    in_scope_places,
     reason_text,
     scope_reason,
 )
@@ -123,6 +124,9 @@ class RelevanceModel:
                  doc_years: dict[str, int] | None = None):
         self.r = retriever
         self.places = places   # the documents' own places and their parents
+        # those places by every name they go by (大宁县, 大宁), derived once: sentence
+        # choice and the listings read them
+        self.place_names = frozenset(in_scope_places(places))
         self.years = years     # the documents' period
         self.homes = homes     # each loaded document's own place
         self.issue_years = issue_years or years[:1]
