@@ -62,6 +62,16 @@ def normalize(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
+# quotation marks set a name off (连片“夜经济”区); they are no part of its words
+_QUOTES = re.compile(r"[“”‘’\"'「」『』]")
+
+
+def words_form(text: str) -> str:
+    """:func:`normalize` without quotation marks: the form in which a question's words
+    are looked for in the document's (夜经济区 is stated by 打造连片“夜经济”区)."""
+    return _QUOTES.sub("", normalize(text))
+
+
 def cjk_runs(text: str) -> list[str]:
     """Every maximal run of Chinese characters in ``text``."""
     return _CJK.findall(text)

@@ -17,7 +17,7 @@ from index.schema import Hit
 from index.tokenize import synonym_groups, tokenize
 from ingest.schema import TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
-from ingest.text import normalize
+from ingest.text import normalize, words_form
 
 from .config import ComposeConfig
 from .intent import (
@@ -53,7 +53,7 @@ class Matcher:
             row.key: row_sentences(row) for row in retriever.rows}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
-        self.sent_norm: dict[Sentence, str] = {s: normalize(s.text) for s in self.sent_tokens}
+        self.sent_norm: dict[Sentence, str] = {s: words_form(s.text) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         self._own_places = frozenset(normalize(p) for p in relevance.place_names)
 

@@ -26,7 +26,7 @@ from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
-from ingest.text import normalize
+from ingest.text import normalize, words_form
 
 from .intent import MEASURE_WORDS, asks, count_word, plain, states_count
 from .lexicon import function_words
@@ -139,8 +139,8 @@ class RelevanceModel:
         for c, toks in zip(retriever.chunks, retriever.stored.tokens):
             self.row_tokens.setdefault(c.key, set()).update(toks)
         self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
-        self.blob = normalize("\n".join(r.fields_text() for r in retriever.rows))
-        self.row_text = {r.key: normalize(r.fields_text()) for r in retriever.rows}
+        self.blob = words_form("\n".join(r.fields_text() for r in retriever.rows))
+        self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
         # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
         # asking for the 目标 or the 时间 of a row is asked of a field the row has
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)

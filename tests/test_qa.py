@@ -407,6 +407,13 @@ def test_partial_when_the_row_does_not_state_the_figure(assistant, question, mis
     assert re.search(r"〔附件\d 第\d+项〕", ans.answer)
 
 
+def test_quotation_marks_are_no_part_of_the_words_they_set_off(assistant):
+    # the row writes 打造连片“夜经济”区: a question's 夜经济区 is stated there
+    ans = assistant.answer("打造连片夜经济区的方案谁来牵头")
+    assert ans.coverage == "answered", ans.answer
+    assert "附件1 第45项" in [c.label for c in ans.citations]
+
+
 def test_qa_never_imports_eval():
     import ast
     from pathlib import Path
