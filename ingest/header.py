@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .headings import cn_number, marker
 from .notices import check
-from .places import locate
+from .places import issuer_place, locate
 from .schema import TaskRow
 from .text import close_cjk_gaps
 
@@ -35,6 +35,37 @@ _ORG_END = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "委"
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细则|清单|计划|要点|政策|策|纲要|规划|函|报告|"
                         r"批复|分工|公告|通告|条例|指引|指南|机制|制度)》?$")
 _YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
+
+
+# a government site's 信息公开 table, copied as labelled lines (索引号：… 发布机构：…), one
+# field or several to a line
+_FIELD_LABEL = re.compile(r"(索引号|发布机构|发文机关|发文单位|制发机关|文号|发文字号|成文日期|发文日期|印发日期|"
+                          r"发布日期|标题|名称|主题分类|主题词|公开方式|公开范围|生效日期|废止日期|有效性|体裁分类)"
+                          r"\s*[:：]\s*")
+_ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "制发机关")
+_DATE_LABELS = ("成文日期", "发文日期", "印发日期", "发布日期")  # by preference
+
+
+def labelled_fields(lines: list[str]) -> dict[str, str]:
+    """The labelled fields of a site's 信息公开 table (索引号：…  发布机构：崇宁县人民政府办公室),
+    by label; a line holds one or several. A field's first occurrence counts."""
+    out: dict[str, str] = {}
+    for line in lines:
+        s = line.strip()
+        marks = list(_FIELD_LABEL.finditer(s))
+        if not marks or marks[0].start() != 0:
+            continue
+        for m, nxt in zip(marks, [*marks[1:], None]):
+            value = s[m.end(): nxt.start() if nxt else len(s)].strip()
+            if value:
+                out.setdefault(m.group(1), value)
+    return out
+
+
+def is_field_line(line: str) -> bool:
+    """Whether a line is a labelled field of a 信息公开 table (标题：…, 成文日期：…)."""
+    m = _FIELD_LABEL.match(line.strip())
+    return bool(m)
 
 
 @dataclass
@@ -116,13 +147,18 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
     stripped = [close_cjk_gaps(ln.strip()) for ln in lines]
     nonempty = [(i, s) for i, s in enumerate(stripped) if s]
 
-    # 文号: a line of its own first, else the first one not cited in parentheses or 《》
-    for _, s in nonempty:
+    fields = labelled_fields(stripped)
+    nonempty = [(i, s) for i, s in nonempty if not is_field_line(s)]
+    # 文号: a labelled one, a line of its own, else the first one not cited in parentheses or 《》
+    numbered = fields.get("文号") or fields.get("发文字号") or ""
+    if m := DOC_NUMBER.search(re.sub(r"\s+", "", numbered)):
+        h.doc_number = _format_number(m)
+    for _, s in ([] if h.doc_number else nonempty):
         if n := _is_doc_number_line(s):
             h.doc_number = n
             break
     else:
-        for _, s in nonempty:
+        for _, s in ([] if h.doc_number else nonempty):
             for m in DOC_NUMBER.finditer(s):
                 before = s[:m.start()]
                 if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
@@ -134,8 +170,11 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
             if h.doc_number:
                 break
 
-    # title: the 关于 line (joined with its continuation), else the first title-like line
-    for k, (i, s) in enumerate(nonempty):
+    # title: a labelled one, the 关于 line (joined with its continuation), else the first
+    # title-like line
+    if (titled := fields.get("标题") or fields.get("名称") or "") and _TITLE_END.search(titled):
+        h.title = close_cjk_gaps(titled)
+    for k, (i, s) in enumerate([] if h.title else nonempty):
         if "关于" in s and len(s) > 8 and not s.endswith(("：", ":", "。")):
             title = s
             if not _TITLE_END.search(title) and k + 1 < len(nonempty) and _TITLE_END.search(nonempty[k + 1][1]):
@@ -182,9 +221,14 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
                 if got[1]:
                     h.date = got[0]
                     break
+    if labelled_date := next((got for label in _DATE_LABELS if (got := _date(fields.get(label, "")))), None):
+        h.date, complete = labelled_date
     if not complete:
         h.warnings.append(check(f"日期写作“{next(s for _, s in nonempty if _standalone_date(s))}”，缺“年月日”，"
                                 f"月和日无法确定，只取年份 {h.date}"))
+    if not h.issuer and (org := next((fields[x] for x in _ISSUER_LABELS if x in fields), "")) \
+            and _looks_org(org):
+        h.issuer = close_cjk_gaps(org)
     if not h.issuer:
         for _, s in nonempty:
             if m := _RED_HEAD.match(re.sub(r"\s+", "", s)):
@@ -196,7 +240,10 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
             h.issuer = before
 
     red_head = next((s for _, s in nonempty if _RED_HEAD.match(re.sub(r"\s+", "", s))), "")
-    place = locate(" ".join(x for x in (h.issuer, red_head, h.title, h.subject) if x))
+    # the place the issuing body's name begins with (a division the gazetteer may lack),
+    # else the lowest division the header names
+    place = issuer_place(h.issuer, " ".join(stripped)) or \
+        locate(" ".join(x for x in (h.issuer, red_head, h.title, h.subject) if x))
     if place:
         h.place, h.place_parents = place[0].name, tuple(p.name for p in place[1:])
     return h
@@ -212,6 +259,7 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
         skip = (_RED_HEAD.match(plain) or DOC_NUMBER.match(plain) or _standalone_date(s)
                 or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
                 or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer or plain.startswith("附件")
+                or (len(plain) >= 4 and re.sub(r"\s+", "", h.title).endswith(plain))  # the title's last line
                 or marker(s))
         if skip:
             if pending:

@@ -24,7 +24,7 @@ from typing import Any
 from .errors import IngestError
 from .notices import led, summary
 from .parser import load_document, parse_text, read_text
-from .places import lookup
+from .places import short_form
 from .schema import Document
 
 # words that say nothing of what a document is about: dropped from a short name whole
@@ -69,11 +69,9 @@ def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) ->
     core = core[: len(core) - len(kind)]
     place_short = ""
     if doc.place:
-        found = lookup(doc.place)
-        place_short = found[0].short if found else doc.place
+        place_short = short_form(doc.place)
         for p in (doc.place, *doc.place_parents):
-            for q in lookup(p)[:1]:
-                core = core.replace(q.name, " ").replace(q.short, " ")
+            core = core.replace(p, " ").replace(short_form(p), " ")
     words = [w for w in _words(core) if not _GENERIC.fullmatch(w)]
     room = max(2, MAX_NAME - len(place_short) - len(kind))
     name = f"{place_short}{_fit(words, room)}{kind}" or "文件"

@@ -25,6 +25,14 @@ _NATIONALITY = re.compile(r"(蒙古|朝鲜|土家|哈尼|哈萨克|柯尔克孜|
                           r"各)+族?$")
 
 
+def short_form(name: str) -> str:
+    """A division's name without its unit word (大宁县 → 大宁, 广西壮族自治区 → 广西); the
+    full name where that would leave one character (吉县)."""
+    s = _SUFFIX.sub("", name)
+    s = _NATIONALITY.sub("", s) or s
+    return s if len(s) >= 2 else name
+
+
 @dataclass(frozen=True)
 class Place:
     name: str     # 大宁县
@@ -33,11 +41,8 @@ class Place:
 
     @property
     def short(self) -> str:
-        """The name without its unit word (大宁县 → 大宁, 广西壮族自治区 → 广西); the
-        full name where that would leave one character (吉县)."""
-        s = _SUFFIX.sub("", self.name)
-        s = _NATIONALITY.sub("", s) or s
-        return s if len(s) >= 2 else self.name
+        """The name without its unit word: :func:`short_form`."""
+        return short_form(self.name)
 
 
 class GazetteerError(RuntimeError):
@@ -119,3 +124,39 @@ def locate(text: str) -> tuple[Place, ...]:
 
     best = min(found, key=key)
     return (best, *parents(best))
+
+
+# a division's name at the head of an issuing body's: two to six characters and a unit word
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|自治旗|省|市|州|盟|县|旗|区)")
+_LEVEL = {"省": PROVINCE, "自治区": PROVINCE, "市": CITY, "州": CITY, "盟": CITY, "自治州": CITY}
+
+
+def issuer_place(issuer: str, text: str = "") -> tuple[Place, ...]:
+    """The place an issuing body's name begins with (崇宁县人民政府办公室 → 崇宁县; 临汾市
+    大宁县人民政府 → 大宁县 in 临汾市), with its parents: the gazetteer's division of that
+    name (the one whose parents ``text`` names, when several share it), else — a division
+    the gazetteer does not hold (new, renamed, or written as the document writes it) — a
+    place of that name, under the divisions named before it in the issuer or, failing
+    those, the province ``text`` names first. Empty when the issuer begins with none."""
+    chain, rest = [], re.sub(r"^中共", "", issuer.strip())
+    while (m := _DIVISION.match(rest)) and len(chain) < 3:
+        chain.append(m.group(0))
+        rest = rest[m.end():]
+    if not chain or not rest:
+        return ()
+    own = chain[-1]
+    known = [p for p in lookup(own) if p.name == own]
+    if known:
+        def named(p: Place) -> int:
+            return sum(1 for q in parents(p) if q.name in text or q.short in text or q.name in chain)
+        best = max(known, key=named)
+        return (best, *parents(best))
+    unit = next(u for u in sorted(_LEVEL, key=len, reverse=True) + ["县", "旗", "区", "自治县", "自治旗"]
+                if own.endswith(u))
+    place = Place(own, "", _LEVEL.get(unit, COUNTY))
+    above = [q for name in chain[:-1] for q in lookup(name) if q.name == name][:2]
+    if not above:
+        provinces = sorted((p for p in gazetteer() if p.level == PROVINCE
+                            and (p.name in text or p.short in text)), key=lambda p: text.find(p.short))
+        above = provinces[:1]
+    return (place, *reversed(above))

