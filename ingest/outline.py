@@ -315,6 +315,36 @@ def _inline_fields(node: _Node) -> None:
     node.text = [text]
 
 
+# units named in an item's own sentences when it has no unit fields: 本项补贴由市人社局负责
+# 审核发放 / 由市人社局负责，市教育局、团市委配合 / 市就业工作领导小组办公室负责统筹协调
+_IN_TEXT_NAMES = r"(?:[^，,。；;：:“”《》由（）()]|[（(][\u4e00-\u9fff]{1,4}[）)]){2,60}?"
+# (负责解释: the body that interprets a document wrote it; it carries out no task)
+_IN_TEXT_RESP = re.compile(rf"(?:由|(?:^|(?<=[。；;]))\s*)({_IN_TEXT_NAMES})(?:共同)?(?:牵头)?负责(?!解释)|"
+                           rf"由({_IN_TEXT_NAMES})牵头")
+_IN_TEXT_COOP = re.compile(rf"^[^。；;]*?[，,]\s*({_IN_TEXT_NAMES})(?:等(?:部门|单位))?(?:配合|协助|协同|参与)(?=[，,。；;]|$)")
+# a generic subject (用人单位负责, 有关部门负责) names no body
+_GENERIC_UNIT = re.compile(r"^(?:用人|有关|相关|主管|所在|属地|行业|上级|同级|本级|其他|各类|该|本|企业|用工)")
+
+
+def units_in_text(text: str) -> tuple[list[str], list[str]]:
+    """The bodies an item's own sentences make responsible (由X负责, X负责…, 由X牵头) and
+    those they have assist (…，Y配合): for an item with no unit fields of its own."""
+    resp: list[str] = []
+    coop: list[str] = []
+
+    def named(span: str) -> list[str]:
+        names = read_units(span).names
+        ok = names and all(n.endswith((*_UNITISH, "行")) and not _GENERIC_UNIT.match(n) and len(n) >= 3 for n in names)
+        return list(names) if ok else []
+
+    for m in _IN_TEXT_RESP.finditer(text):
+        found = named(m.group(1) or m.group(2))
+        resp += [n for n in found if n not in resp]
+        if found and (c := _IN_TEXT_COOP.match(text[m.end():])):
+            coop += [n for n in named(c.group(1)) if n not in coop and n not in resp]
+    return resp, coop
+
+
 _UNITISH = ("局", "委", "办", "中心", "政府", "部", "院", "所", "会", "站", "队", "室", "处", "街道", "乡镇",
             "单位", "公司", "银行", "支行", "开发区", "园区", "专班", "组", "厅", "团", "社", "馆", "校")
 
@@ -368,6 +398,13 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         fields = dict(n.fields)
         if not any(k in fields for k in (LEAD, RESP, COOP)):
             fields.update({k: v for k, v in inherited.items() if k in (LEAD, RESP, COOP)})
+        if not any(k in fields for k in (LEAD, RESP, COOP)):
+            # none given as fields: the bodies the item's own sentences make responsible
+            resp_named, coop_named = units_in_text(" ".join([n.body, *(p.body for p in n.points)]))
+            if resp_named:
+                fields[RESP] = ["、".join(resp_named)]
+                if coop_named:
+                    fields[COOP] = ["、".join(coop_named)]
         for k in (DEADLINE, GOAL):
             if k not in fields and k in inherited:
                 fields[k] = inherited[k]

@@ -419,3 +419,33 @@ def test_a_place_the_gazetteer_lacks_keeps_its_questions_in_scope(tmp_path):
     assert a.answer("青岚规上工业企业奖励多少").coverage == "answered"
     # a place elsewhere is not, though its name is the end of the document's (宁县, 甘肃)
     assert a.answer("甘肃宁县对新纳入规上的工业企业奖励多少").coverage == "not_covered"
+
+
+# ---- units an article names in its own sentences ----
+
+_INLINE_UNITS = """云溪市人民政府关于支持青年就业创业的实施意见
+云政规〔2024〕3号
+第一条 对本市中小微企业新招用离校2年内未就业高校毕业生的，按每人1000元给予一次性吸纳就业补贴。本项补贴由市人社局负责审核发放。
+第二条 每年举办专场招聘会不少于50场。由市人社局负责，市教育局、团市委配合。
+第三条 创业担保贷款工作由市财政局、市人社局、中国人民银行云溪市分行共同负责。
+第四条 用人单位负责为见习人员办理意外伤害保险。
+第五条 本意见自2024年5月1日起施行，由市人力资源和社会保障局负责解释。
+云溪市人民政府
+2024年4月10日
+"""
+
+
+def test_an_articles_own_sentences_name_its_units():
+    from ingest import parse_text
+
+    d = parse_text(_INLINE_UNITS, "yunxi.txt")
+    got = {r.label: (r.lead_units, r.coop_units, r.lead_marked) for r in d.rows}
+    assert got == {
+        # 由X负责: responsible, not marked as leading; …，Y配合: cooperating
+        "第一条": (("市人社局",), (), False),
+        "第二条": (("市人社局",), ("市教育局", "团市委"), False),
+        "第三条": (("市财政局", "市人社局", "中国人民银行云溪市分行"), (), False),
+        # a generic subject names no body; the body interpreting the document carries out no task
+        "第四条": ((), (), True),
+        "第五条": ((), (), True),
+    }
