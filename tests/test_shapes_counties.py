@@ -449,3 +449,17 @@ def test_an_articles_own_sentences_name_its_units():
         "第四条": ((), (), True),
         "第五条": ((), (), True),
     }
+
+
+def test_a_cell_naming_every_body_of_a_kind_first_is_a_unit_cell():
+    from ingest import parse_text
+
+    # one cell per line, as a PDF copy gives it; the cooperating cell starts with 各镇街
+    text = ("某区2022年重点任务清单\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n"
+            "1\n稳定粮食播种面积，对新建高标准农田每亩补助1500元。\n区农业农村局\n各镇街、区财政局\n2022年10月底前\n"
+            "2\n开展安全生产大检查，整改率达到100%。\n区应急管理局\n区住建局、各镇街\n2022年12月底前\n")
+    d = parse_text(text, "cells.txt")
+    assert d.shape == "cells"
+    got = [(r.lead_units, r.coop_units, r.measures[0].deadline) for r in d.rows]
+    assert got == [(("区农业农村局",), ("各镇街", "区财政局"), "2022年10月底前"),
+                   (("区应急管理局",), ("区住建局", "各镇街"), "2022年12月底前")]
