@@ -64,8 +64,9 @@ def header_field(cell: str) -> str | None:
 
 def header_columns(cells: list[str]) -> tuple[str, ...] | None:
     """The field of each column when ``cells`` is a header line, else None. A second
-    lead column (牵头单位 + 责任单位) is the cooperating one; with no task column the
-    first measure column holds the task."""
+    lead column (牵头单位 + 责任单位) is the cooperating one, a second task column (工作
+    任务 + 具体措施) the measures; with no task column the first measure column holds the
+    task."""
     if any(_NUMBER_CELL.match(clean_cell(c)) for c in cells):
         return None
     fields = [header_field(c) for c in cells]
@@ -77,6 +78,8 @@ def header_columns(cells: list[str]) -> tuple[str, ...] | None:
     for f in fields:
         if f == LEAD and LEAD in out:
             f = COOP
+        elif f == TASK and TASK in out and MEASURE not in fields:
+            f = MEASURE  # 工作任务 + 具体措施: the second says how the first is carried out
         out.append(f or NOTE)
     if TASK not in out:
         out[out.index(MEASURE)] = TASK
