@@ -25,6 +25,11 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def cached_any(home: Path | str) -> bool:
+    """Whether ``home`` holds cached passage vectors of any embedder."""
+    return any((Path(home) / "vectors").glob("*/keys.json"))
+
+
 class CachedEmbedder:
     def __init__(self, inner: Embedder, home: Path | str):
         self.inner = inner

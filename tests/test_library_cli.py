@@ -89,6 +89,17 @@ def test_add_docs_ask_remove(tmp_path, home, retriever, counted, capsys):
     assert ans["citations"][0]["label"] == "附件1 第84项" and len(counted) == len(own)
 
 
+def test_add_says_what_the_next_question_will_embed(tmp_path, capsys):
+    h = ["--home", str(tmp_path)]
+    # a fresh data directory: the first index embeds the built-in corpus too
+    assert cli(["add", str(PINGYAO), *h]) == 0
+    assert "首次建立索引" in capsys.readouterr().err
+    # the same file again: nothing changed, nothing to embed
+    assert cli(["add", str(PINGYAO), *h]) == 0
+    err = capsys.readouterr().err
+    assert "文件库没有变化" in err and "纳入" not in err
+
+
 def test_remove_unknown_names_the_documents(tmp_path, capsys):
     assert cli(["add", str(PINGYAO), "--home", str(tmp_path)]) == 0
     assert cli(["remove", "不存在", "--home", str(tmp_path)]) == 2

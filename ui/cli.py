@@ -347,14 +347,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    lib = Library(_home(args))
+    from index.vector_cache import cached_any
+
+    home = _home(args)
+    lib = Library(home)
+    added = 0
     for f in args.files:
         before = len(lib.entries())
         e = lib.add(f)
         again = "（已在文件库中，未改动）" if len(lib.entries()) == before else ""
+        added += not again
         print(f"已加入：{e['name']}  {e['doc_number'] or '（无文号）'}  {e['rows']} 项  ← {f}{again}")
         warn_document(lib.document(e))  # where they help: as the file is added, as when its index is built
-    print("下次提问、检索时索引会纳入这些文件（只嵌入新增文件的分块）。", file=sys.stderr)
+    if not added:
+        print("文件库没有变化。", file=sys.stderr)
+    elif cached_any(home):
+        print("下次提问、检索时索引会纳入这些文件（只嵌入新增文件的分块）。", file=sys.stderr)
+    else:
+        # a fresh data directory: nothing embedded yet, the built-in corpus included
+        print("下次提问、检索时会首次建立索引：内置文件和这些文件的分块都要嵌入，"
+              "双核机器上约需几分钟；之后再加入文件只嵌入新增文件的分块。", file=sys.stderr)
     return 0
 
 
