@@ -86,8 +86,10 @@ def detect_intent(question: str) -> Intent:
 # negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
 # measure word begins (多少份额, 多少人口)
 # the measure words a count is asked with (几个, 多少家, 几辆, 多少张)
-MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本"
+MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本套"
 _COUNT = re.compile(rf"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
+# a count asked by its noun: 套数, 户数, 人数 (a lookup: 保障性租赁住房 套数)
+COUNT_NOUN = re.compile(rf"([{MEASURE_WORDS}])数(?![据字码额量])")
 NUMERALS = "一二两三四五六七八九十百千万"
 # a clause that asks: a question word, a yes/no form (有补助没, 中不中, A-not-A)
 ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
@@ -122,6 +124,8 @@ def count_word(question: str, followed: bool = False) -> str | None:
     for i in range(len(clauses) - 1, -1, -1):
         found = list(_COUNT.finditer(clauses[i]))
         if not found:
+            if (noun := COUNT_NOUN.search(clauses[i])) and not _YES_NO_WORDS.search(clauses[i]):
+                return noun.group(1)
             continue
         later = followed or any(asks(c) for c in clauses[i + 1:])
         if _indefinite(clauses[i], found[-1], later):

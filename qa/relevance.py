@@ -28,7 +28,7 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
-from .intent import MEASURE_WORDS, asks, count_word, plain, states_count
+from .intent import COUNT_NOUN, MEASURE_WORDS, asks, count_word, plain, states_count
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -174,6 +174,7 @@ class RelevanceModel:
         Counted once per phrase."""
         skip = function_words()
         out = [t for t in nouns if t not in self.vocab and t not in self.blob and not _made_up(t)
+               and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
                and t not in self.field_words and t not in skip and not self.composed(t)
                and not any(normalize(s) in self.blob for s in expansions(t))]
         return _maximal(out)

@@ -376,6 +376,7 @@ _LABELLED = """索引号：011234567/2024-00031  发布机构：青岚县人民�
 1\t推行企业开办一日办结，全程网上办理。\t县行政审批局\t县市场监管局、县税务局\t2024年6月底前
 2\t对首次纳入规上统计的工业企业一次性奖励8万元。\t县工信局\t县财政局\t2024年12月底前
 3\t建设青岚县农产品冷链物流中心。\t县商务局\t县发改局\t2024年10月底前
+4\t推进保障性租赁住房建设，年内筹集保障性租赁住房300套（间）。\t县住建局\t县财政局\t2024年12月底前
 """
 
 
@@ -387,7 +388,7 @@ def test_a_sites_labelled_fields_are_the_header():
     assert (d.title, d.doc_number, d.issuer, d.date) == (
         "青岚县人民政府办公室关于印发青岚县2024年为企服务重点任务清单的通知", "青府办发〔2024〕9号",
         "青岚县人民政府办公室", "2024年4月8日")
-    assert d.subject == "青岚县2024年为企服务重点任务清单" and len(d.rows) == 3
+    assert d.subject == "青岚县2024年为企服务重点任务清单" and len(d.rows) == 4
 
 
 def test_the_issuers_place_is_the_documents_even_where_the_gazetteer_lacks_it():
@@ -419,6 +420,9 @@ def test_a_place_the_gazetteer_lacks_keeps_its_questions_in_scope(tmp_path):
     assert a.answer("青岚规上工业企业奖励多少").coverage == "answered"
     # a place elsewhere is not, though its name is the end of the document's (宁县, 甘肃)
     assert a.answer("甘肃宁县对新纳入规上的工业企业奖励多少").coverage == "not_covered"
+    # a count asked by its noun (套数) is the figure asked, no topic the document lacks
+    ans = a.answer("保障性租赁住房 套数")
+    assert ans.coverage == "answered" and "300套" in ans.answer
 
 
 # ---- units an article names in its own sentences ----
