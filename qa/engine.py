@@ -19,6 +19,7 @@ The stages, each in its own module, pass typed records one way:
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from itertools import zip_longest
@@ -60,6 +61,9 @@ from .schema import (
 from .verdict import Thresholds, Verdict, in_scope_places
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
+
+# the kind a document's name ends with (…实施意见, …任务清单)
+_DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 
@@ -180,7 +184,8 @@ class Assistant:
             ans.followup = True
         elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
             ans, hits = self._about(q, intent, about), []
-        elif (found := self.lister.departments(q) or self.lister.sections(q)) is not None:
+        elif (found := self.lister.departments(q, self._named_documents(read))
+                or self.lister.sections(q)) is not None:
             ans, hits = self._listing(q, found)
         elif self._looks_followup(q) and not named:
             # "那找哪个部门？" with no answered question before it: say what is needed
@@ -211,13 +216,11 @@ class Assistant:
         amount question how well the top row's best number-bearing sentence states it
         (1 for other questions). When several documents are loaded and the question names
         the place of some of them (厦门对企业关切有哪些措施), the answer comes from their rows."""
-        q, intent = read.text, read.intent
+        intent = read.intent
+        # the rows are searched for what is asked of the document, not for its name
+        q = self._without_title(read)
         terms = self.matcher.concepts(q)
-        # by any name its place goes by, as written (平遥 is no place name to jieba)
-        # (in the order the documents were loaded: a set's order would vary by process)
-        named = [name for name, places in self.doc_places.items()
-                 if any(len(x) >= 2 and x in read.norm for x in places)]
-        if named and (len(named) < len(self.doc_places) or len(named) > 1):
+        if named := self._named_documents(read):
             found = self.r.search(q, 4 * k, self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
@@ -240,6 +243,38 @@ class Assistant:
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
         return terms, hits, amount_match
+
+    def _without_title(self, read: Query) -> str:
+        """The question without a loaded document's name as it writes it (泉溪市高校毕业生
+        就业创业实施意见由谁负责解释: that names the document, whose every row is on its
+        topic; what is asked is who interprets it): words of a document's title or subject,
+        in a row, ending with its kind (意见, 清单, 方案 …), six characters or more. The
+        question itself when nothing else would be left, or when a year names which
+        document (2023年倍增任务清单印发了没有: the year is judged)."""
+        titles = [normalize(t) for d in self.documents for t in (d.subject, d.title) if t]
+        words = [w.text for w in read.words]
+        for j, w in enumerate(words):
+            if not _DOC_KIND.search(w):
+                continue
+            i = j
+            while i > 0 and any(normalize(words[i - 1]) in t for t in titles):
+                i -= 1
+            if j - i >= 2 and len("".join(words[i:j + 1])) >= 6:
+                if re.search(r"\d{2,4}\s*年?$", "".join(words[:i])):
+                    return read.text  # a year's document (2023年倍增任务清单): its year is judged
+
+                rest = ("".join(words[:i]) + " " + "".join(words[j + 1:])).strip()
+                return rest if self.relevance.content_terms(rest) else read.text
+        return read.text
+
+    def _named_documents(self, read: Query) -> list[str]:
+        """The loaded documents whose place the question names (厦门对企业关切有哪些措施),
+        when that singles out some of several, in the order they were loaded (a set's
+        order would vary by process); by any name the place goes by, as written (平遥 is
+        no place name to jieba)."""
+        named = [name for name, places in self.doc_places.items()
+                 if any(len(x) >= 2 and x in read.norm for x in places)]
+        return named if named and (len(named) < len(self.doc_places) or len(named) > 1) else []
 
     def _referenced(self, read: Query) -> list[TaskRow]:
         """The rows ``q`` names by attachment and number (附件1 第84项), in every loaded

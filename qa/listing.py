@@ -24,7 +24,7 @@ from .intent import NUMERALS
 # what a listing question says besides the department: its role, the things asked for
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
 _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|主管|管|的|任务|工作|事项|事情|事儿?|职责|"
-                            r"项目|条目|方面|措施|政策|内容|部分|板块|里面|里|有|都|哪些|哪几项|哪几条|哪几个|哪几|什么|啥|几项|多少项|清单|列表|全部|所有|"
+                            r"项目|条目|方面|措施|政策|内容|部分|板块|里面|里|有|都|哪些|哪几项|哪几条|哪几个|哪几|哪|什么|啥|几项|多少项|清单|列表|全部|所有|"
                             r"一共|共|是|呢|吗|[项条个]|[\s，,。？?！!、：:]")
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
@@ -69,8 +69,10 @@ class Lister:
                 self._sections.setdefault((r.attachment, r.section), []).append(r)
         self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
 
-    def departments(self, question: str) -> Listing | None:
-        """The department's rows when ``question`` asks for them as a list, else None."""
+    def departments(self, question: str, docs: Collection[str] = ()) -> Listing | None:
+        """The department's rows when ``question`` asks for them as a list, else None;
+        only those of ``docs`` (short names) when given: the documents whose place the
+        question names (崇宁县司法局牵头哪项工作)."""
         q = normalize(question)
         written, dept = next(((f, d) for f, d in self._departments if f in q), ("", ""))
         if not dept:
@@ -82,9 +84,10 @@ class Lister:
             return None  # it asks about something the department does
         coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)
         lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
-        leads = () if coop_only else tuple(r for r in self.rows if dept in r.lead_units)
+        rows = [r for r in self.rows if not docs or r.doc in docs]
+        leads = () if coop_only else tuple(r for r in rows if dept in r.lead_units)
         # 负责 said of a department that leads nothing: what it does is cooperate
-        coops = () if lead_only and leads else tuple(r for r in self.rows if dept in r.coop_units)
+        coops = () if lead_only and leads else tuple(r for r in rows if dept in r.coop_units)
         # 责任单位 named with no lead marked (lead_marked False) are responsible, not leading
         lead_role = "牵头" if any(r.lead_marked for r in leads) else "负责"
         groups = tuple((f"{dept}{role}的条目", found) for role, found in ((lead_role, leads), ("配合", coops))

