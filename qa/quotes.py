@@ -57,8 +57,11 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
 def _deadline(c: RowMatch) -> list[Quote]:
     row, ranked = c.row, c.ranked
     best_score, best = ranked[0]
+    # a time stated in the rule itself (延长至2025年底, 申请截止时间为2023年12月31日)
+    timed = next((s for sc, s in ranked[:3] if _TIME.search(s.text) and sc >= 0.6 * best_score), None)
     if not row.measures:
-        return [Quote(best.text)]
+        # an article or item with no 时间进度 column: its sentence giving a time too
+        return [Quote(best.text)] + ([Quote(timed.text)] if timed is not None and timed is not best else [])
     # the measure whose wording matches best; a concrete date breaks ties
     per_measure: dict[int, tuple[float, Sentence]] = {}
     for sc, s in ranked:
@@ -70,7 +73,6 @@ def _deadline(c: RowMatch) -> list[Quote]:
                 + (0.1 if re.search(r"\d", row.measures[j].deadline) else 0.0))
     quotes = []
     # a time stated in the rule itself ("延长至2025年底") answers first
-    timed = next((s for sc, s in ranked[:3] if _TIME.search(s.text) and sc >= 0.6 * best_score), None)
     if timed is not None:
         quotes.append(Quote(timed.text))
     sent = per_measure[m_idx][1]

