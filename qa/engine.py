@@ -305,7 +305,7 @@ class Assistant:
         covered, and a bare label asks for the row itself."""
         refs, rest = read.refs, read.unlabelled
         if not refs:
-            return self.relevance.judge(read, hits, amount_match, self.thresholds)
+            return self.relevance.judge(read, hits, amount_match, self.thresholds, self._named_documents(read))
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's

@@ -19,7 +19,7 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from index.retriever import Retriever
@@ -141,6 +141,7 @@ class RelevanceModel:
         self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
         self.blob = words_form("\n".join(r.fields_text() for r in retriever.rows))
         self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
+        self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
         # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
         # asking for the 目标 or the 时间 of a row is asked of a field the row has
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
@@ -167,17 +168,28 @@ class RelevanceModel:
                     return s
         return ""
 
-    def absent_nouns(self, nouns: tuple[str, ...]) -> tuple[str, ...]:
+    def absent_nouns(self, nouns: tuple[str, ...], docs: Collection[str] = ()) -> tuple[str, ...]:
         """Nouns no row uses: not in the text of any row, not a token of the index, no
         synonym of the query-time table in the text, and a word of jieba's dictionary
         (a span it lacks is colloquial speech cut in the wrong place, not a topic).
-        Counted once per phrase."""
+        Counted once per phrase. ``docs``: the loaded documents the question names by
+        their place (凤岭区对企业上市有什么奖励): their rows only — another document's
+        上市 says nothing of 凤岭区's."""
+        vocab, blob = self._words_of(tuple(docs)) if docs else (self.vocab, self.blob)
         skip = function_words()
-        out = [t for t in nouns if t not in self.vocab and t not in self.blob and not _made_up(t)
+        out = [t for t in nouns if t not in vocab and t not in blob and not _made_up(t)
                and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
                and t not in self.field_words and t not in skip and not self.composed(t)
-               and not any(normalize(s) in self.blob for s in expansions(t))]
+               and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
+
+    def _words_of(self, docs: tuple[str, ...]) -> tuple[set[str], str]:
+        """The index tokens and the matching text of the rows of ``docs`` (memoised)."""
+        if docs not in self._doc_words:
+            keys = [r.key for r in self.r.rows if r.doc in docs]
+            self._doc_words[docs] = (set().union(*(self.row_tokens.get(k, set()) for k in keys)),
+                                     "\n".join(self.row_text[k] for k in keys))
+        return self._doc_words[docs]
 
     def composed(self, word: str) -> bool:
         """Made wholly of the document's words, two characters or more each (统一标准 =
@@ -195,9 +207,10 @@ class RelevanceModel:
                 or bool((b := self.bridge(term)) and normalize(b) in text))
 
     def judge(self, q: Query, hits: list[Hit], amount_match: float = 1.0,
-              th: Thresholds | None = None) -> V:
+              th: Thresholds | None = None, docs: Collection[str] = ()) -> V:
         """The three-outcome verdict (see :mod:`qa.verdict`) on the rows the answer
-        would quote."""
+        would quote; ``docs``: the loaded documents the question names by their place,
+        whose rows alone say whether a topic is there."""
         th = th or Thresholds()
         if not hits:
             return V(NOT_COVERED, "本文件没有相关内容。", asked=q.asked, asked_coverage=0.0)
@@ -213,7 +226,7 @@ class RelevanceModel:
             return V(NOT_COVERED, scope_reason(fp, self.places, self.homes), fp, fy,
                      asked=q.asked, dense=dense)
         # nouns the document never uses: those of the asking clause decide, the story's do not
-        all_unknown = self.absent_nouns(q.topics)
+        all_unknown = self.absent_nouns(q.topics, docs)
         bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
         unknown = tuple(w for w in all_unknown if w not in dict(bridged))
         asked_unknown = tuple(w for w in unknown if w in q.asked)

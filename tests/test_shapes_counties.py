@@ -524,6 +524,9 @@ def test_a_question_naming_one_documents_place_or_name(tmp_path):
     # the document's name in the question names the document: what is asked is the rest
     ans = a.answer("青岚县法治化营商环境重点任务清单由哪个单位负责解释")
     assert ans.cited_keys[0][1] == 3 and "负责解释" in ans.answer
+    # whether a topic is there is judged on the named document's rows: 冷链物流 is 青岚县's
+    assert a.answer("青岚县冷链物流中心由哪个单位建设").coverage == "answered"
+    assert a.answer("松源县冷链物流中心由哪个单位建设").coverage != "answered"
 
 
 def test_an_article_asked_when_gives_its_sentence_with_the_time(tmp_path):
