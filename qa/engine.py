@@ -117,6 +117,7 @@ class Assistant:
         self.thresholds = thresholds = thresholds or Thresholds()
         docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
         self.documents = tuple(qualify(docs))  # as loaded: their short names and headers
+        self._titles = tuple(normalize(t) for d in self.documents for t in (d.subject, d.title) if t)
         # each loaded document's rows by the names its own place goes by (厦门市, 厦门): a
         # question naming one document's place asks about that document's rows
         self.doc_places: dict[str, frozenset[str]] = (
@@ -172,6 +173,7 @@ class Assistant:
         prev_q, prev_a = _history_turns(history)
         # a row named by its label is no follow-up (第5项 牵头单位 names its rows)
         named = self._referenced(read)
+        docs = self._named_documents(read)  # the loaded documents it singles out by their place
         followup_keys = set() if named else self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
             # the search text stays within the question limit, whatever the history holds
@@ -184,8 +186,7 @@ class Assistant:
             ans.followup = True
         elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
             ans, hits = self._about(q, intent, about), []
-        elif (found := self.lister.departments(q, self._named_documents(read))
-                or self.lister.sections(q)) is not None:
+        elif (found := self.lister.departments(q, docs) or self.lister.sections(q)) is not None:
             ans, hits = self._listing(q, found)
         elif self._looks_followup(q) and not named:
             # "那找哪个部门？" with no answered question before it: say what is needed
@@ -194,8 +195,8 @@ class Assistant:
                       "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
             ans = self._abstain(q, intent, [], reason)
         else:
-            terms, hits, amount_match = self._retrieve(read, k, named)
-            v = self._judge(read, hits, amount_match, named)
+            terms, hits, amount_match = self._retrieve(read, k, named, docs)
+            v = self._judge(read, hits, amount_match, named, docs)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
@@ -210,8 +211,8 @@ class Assistant:
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
-    def _retrieve(self, read: Query, k: int = 10,
-                  named_rows: Sequence[TaskRow] = ()) -> tuple[Concepts, list[Hit], float]:
+    def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
+                  named: Sequence[str] = ()) -> tuple[Concepts, list[Hit], float]:
         """The question's concepts, the rows the answer is composed from, and for an
         amount question how well the top row's best number-bearing sentence states it
         (1 for other questions). When several documents are loaded and the question names
@@ -220,7 +221,7 @@ class Assistant:
         # the rows are searched for what is asked of the document, not for its name
         q = self._without_title(read)
         terms = self.matcher.concepts(q)
-        if named := self._named_documents(read):
+        if named:
             found = self.r.search(q, 4 * k, self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
@@ -251,7 +252,7 @@ class Assistant:
         in a row, ending with its kind (意见, 清单, 方案 …), six characters or more. The
         question itself when nothing else would be left, or when a year names which
         document (2023年倍增任务清单印发了没有: the year is judged)."""
-        titles = [normalize(t) for d in self.documents for t in (d.subject, d.title) if t]
+        titles = self._titles
         words = [w.text for w in read.words]
         for j, w in enumerate(words):
             if not _DOC_KIND.search(w):
@@ -262,7 +263,6 @@ class Assistant:
             if j - i >= 2 and len("".join(words[i:j + 1])) >= 6:
                 if re.search(r"\d{2,4}\s*年?$", "".join(words[:i])):
                     return read.text  # a year's document (2023年倍增任务清单): its year is judged
-
                 rest = ("".join(words[:i]) + " " + "".join(words[j + 1:])).strip()
                 return rest if self.relevance.content_terms(rest) else read.text
         return read.text
@@ -295,17 +295,18 @@ class Assistant:
         first question, and why."""
         read = read_question(validate_question(question))
         named = self._referenced(read)
-        _, hits, amount_match = self._retrieve(read, named_rows=named)
-        return self._judge(read, hits, amount_match, named)
+        docs = self._named_documents(read)
+        _, hits, amount_match = self._retrieve(read, named_rows=named, named=docs)
+        return self._judge(read, hits, amount_match, named, docs)
 
     def _judge(self, read: Query, hits: list[Hit], amount_match: float,
-               named: Sequence[TaskRow] = ()) -> Verdict:
+               named: Sequence[TaskRow] = (), docs: Sequence[str] = ()) -> Verdict:
         """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
         refs, rest = read.refs, read.unlabelled
         if not refs:
-            return self.relevance.judge(read, hits, amount_match, self.thresholds, self._named_documents(read))
+            return self.relevance.judge(read, hits, amount_match, self.thresholds, docs)
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
