@@ -326,10 +326,8 @@ def test_a_documents_header_is_cited_by_its_short_name_when_several_are_loaded(t
 def test_a_question_naming_several_documents_places_gets_each_ones_best_rows(two_doc_app):
     """平遥和隰县…分别: the rows the answer is composed from alternate between the two
     documents named, each one's best first, so that neither is crowded out."""
-    from qa.question import read_question
-
     assistant, _ = two_doc_app
-    _, hits, _ = assistant._retrieve(read_question("平遥和隰县的营商环境任务分别是哪个部门牵头？"))
+    _, hits = assistant.answer_with_hits("平遥和隰县的营商环境任务分别是哪个部门牵头？")
     docs = [assistant.r.by_key[h.key].doc for h in hits[:6]]
     assert all(len(set(docs[i:i + 2])) == 2 for i in range(0, 6, 2))
 
