@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .departments import UNIT_ENDINGS, read_units
+from .departments import is_complete_name, read_units
 from .header import is_signature
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
@@ -75,10 +75,6 @@ class Cell:
         return join_text([s for _, s in self.lines])
 
 
-# 各镇街, 各乡镇, 各街道社区: every body of a kind, a unit name however it ends
-_EVERY = re.compile(r"^各(?:县|区|市|乡|镇|街|村|社区|部门|单位|有关|相关|成员|责任)[\u4e00-\u9fff（）()]{0,8}$")
-
-
 def _units_line(s: str) -> tuple[bool, bool]:
     """Whether ``s`` is (part of) a unit list, and whether it goes on to the next line
     (it ends in a separator, or its last name is cut: 县行政审批服务 / 管理局)."""
@@ -87,7 +83,7 @@ def _units_line(s: str) -> tuple[bool, bool]:
     names = read_units(s).names
     if not names or any(len(n) > 24 or re.search(r"\d", n) or marker(n) for n in names):
         return False, False
-    complete = [n.endswith(UNIT_ENDINGS) or bool(_EVERY.match(n)) for n in names]
+    complete = [is_complete_name(n) for n in names]
     if all(complete):
         return True, s.rstrip().endswith(_SEPARATOR_END)
     # a cut last name: only after complete names, or starting as unit names start

@@ -19,7 +19,9 @@ from .text import strip_html
 UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "部门", "政府", "部", "联",
                 "公司", "办", "委", "院", "所", "会", "站", "队", "室", "处",
                 "开发区", "园区", "街道", "专班", "乡镇", "机构", "集团", "党校", "社",
-                "馆", "团", "厅", "署", "科", "校", "台")
+                "馆", "团", "厅", "署", "科", "校", "台", "分行")
+# 各镇街, 各乡镇, 各街道社区: every body of a kind, a complete name however it ends
+_EVERY = re.compile(r"^各(?:县|区|市|乡|镇|街|村|社区|部门|单位|有关|相关|成员|责任)[\u4e00-\u9fff（）()]{0,8}$")
 # A branch of the body before it that the PDF put after a space: "市生态环境局 大宁分局",
 # "市住房公积金管理中心 大宁管理部" — a short place name and a branch word, with no
 # level word (县/区/市/省/各) of its own.
@@ -50,13 +52,16 @@ def aliases() -> dict[str, str]:
     return table
 
 
-def _is_complete(token: str) -> bool:
-    return token.endswith(UNIT_ENDINGS)
+def is_complete_name(token: str) -> bool:
+    """A unit's whole name, not a fragment a line break cut off: it ends in a unit word
+    (县民营经济发展促进中心) or names every body of a kind (各镇街)."""
+    return token.endswith(UNIT_ENDINGS) or bool(_EVERY.match(token))
+
 
 
 def _is_name(token: str) -> bool:
     """A complete name, not a bare unit word (单位, 部门) such as 各有关部门和单位 ends in."""
-    return _is_complete(token) and token not in UNIT_ENDINGS
+    return is_complete_name(token) and token not in UNIT_ENDINGS
 
 
 def _join_broken(piece: str) -> list[str]:
@@ -64,9 +69,9 @@ def _join_broken(piece: str) -> list[str]:
     tokens = [t for t in piece.split() if t and set(t) - set("-—_")]
     units: list[str] = []
     for tok in tokens:
-        if units and (not _is_complete(units[-1])
+        if units and (not is_complete_name(units[-1])
                       or (_BRANCH.match(tok) and not units[-1].endswith(("支行", "银行", "分局"))
-                          and _is_complete(units[-1]))):
+                          and is_complete_name(units[-1]))):
             units[-1] += tok
         else:
             units.append(tok)
@@ -115,7 +120,7 @@ def read_units(cell: str) -> Units:
     def paren(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         before = _SEPARATORS.split(text[:m.start()])[-1].strip()
-        if before and not _is_complete(before) and _IN_NAME.fullmatch(inner):
+        if before and not before.endswith(UNIT_ENDINGS) and _IN_NAME.fullmatch(inner):
             return m.group(0)  # 各乡（镇）人民政府: a bracket inside a name is the name's
         if before and _LEAD_MARK.fullmatch(inner):
             marked.append(before)  # 县财政局（牵头）: this one leads (the bracket still a note)
@@ -128,7 +133,7 @@ def read_units(cell: str) -> Units:
     for piece in _SEPARATORS.split(text):
         piece = _TRAILING.sub("", piece.strip())
         if m := _ETC.search(piece):
-            if _is_complete(piece[:m.start()].strip()):
+            if is_complete_name(piece[:m.start()].strip()):
                 notes.append(m.group(0))
                 piece = piece[:m.start()]
         for tok in _join_broken(piece):

@@ -149,43 +149,12 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
 
     fields = labelled_fields(stripped)
     nonempty = [(i, s) for i, s in nonempty if not is_field_line(s)]
-    # 文号: a labelled one, a line of its own, else the first one not cited in parentheses or 《》
-    numbered = fields.get("文号") or fields.get("发文字号") or ""
-    if m := DOC_NUMBER.search(re.sub(r"\s+", "", numbered)):
-        h.doc_number = _format_number(m)
-    for _, s in ([] if h.doc_number else nonempty):
-        if n := _is_doc_number_line(s):
-            h.doc_number = n
-            break
-    else:
-        for _, s in ([] if h.doc_number else nonempty):
-            for m in DOC_NUMBER.finditer(s):
-                before = s[:m.start()]
-                if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
-                    continue
-                if re.search(r"(依据|根据|按照|落实|贯彻|《)[^。]*$", before):
-                    continue
-                h.doc_number = _format_number(m)
-                break
-            if h.doc_number:
-                break
-
-    # title: a labelled one, the 关于 line (joined with its continuation), else the first
-    # title-like line
-    if (titled := fields.get("标题") or fields.get("名称") or "") and _TITLE_END.search(titled):
-        h.title = close_cjk_gaps(titled)
-    for k, (i, s) in enumerate([] if h.title else nonempty):
-        if "关于" in s and len(s) > 8 and not s.endswith(("：", ":", "。")):
-            title = s
-            if not _TITLE_END.search(title) and k + 1 < len(nonempty) and _TITLE_END.search(nonempty[k + 1][1]):
-                title += nonempty[k + 1][1]
-            if h.doc_number and title.startswith(h.doc_number.split("〔")[0]) and DOC_NUMBER.match(title):
-                title = DOC_NUMBER.sub("", title, count=1)
-            # the issuer on a line of its own above 关于…: 汾西县人民政府 / 关于印发…的通知
-            if title.startswith("关于") and k > 0 and _looks_org(nonempty[k - 1][1]):
-                title = nonempty[k - 1][1] + title
-            h.title = close_cjk_gaps(title)
-            break
+    # 文号 and title: labelled ones (a site's 信息公开 table), else read from the lines
+    labelled_number = DOC_NUMBER.search(re.sub(r"\s+", "", fields.get("文号") or fields.get("发文字号") or ""))
+    h.doc_number = _format_number(labelled_number) if labelled_number else _doc_number(nonempty)
+    labelled_title = fields.get("标题") or fields.get("名称") or ""
+    h.title = (close_cjk_gaps(labelled_title) if _TITLE_END.search(labelled_title)
+               else _about_title(nonempty, h.doc_number))
     candidates = _title_lines(nonempty, h)
     if not h.title and candidates:
         h.title = candidates[0]
@@ -247,6 +216,40 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
     if place:
         h.place, h.place_parents = place[0].name, tuple(p.name for p in place[1:])
     return h
+
+
+def _doc_number(nonempty: list[tuple[int, str]]) -> str:
+    """The 文号 on a line of its own, else the first one not cited in parentheses or 《》
+    (依据…〔2018〕104号 is another document's)."""
+    for _, s in nonempty:
+        if n := _is_doc_number_line(s):
+            return n
+    for _, s in nonempty:
+        for m in DOC_NUMBER.finditer(s):
+            before = s[:m.start()]
+            if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                continue
+            if re.search(r"(依据|根据|按照|落实|贯彻|《)[^。]*$", before):
+                continue
+            return _format_number(m)
+    return ""
+
+
+def _about_title(nonempty: list[tuple[int, str]], doc_number: str) -> str:
+    """The 关于 line as the title, joined with its continuation and the issuer's line above
+    it; "" when there is none."""
+    for k, (_, s) in enumerate(nonempty):
+        if "关于" in s and len(s) > 8 and not s.endswith(("：", ":", "。")):
+            title = s
+            if not _TITLE_END.search(title) and k + 1 < len(nonempty) and _TITLE_END.search(nonempty[k + 1][1]):
+                title += nonempty[k + 1][1]
+            if doc_number and title.startswith(doc_number.split("〔")[0]) and DOC_NUMBER.match(title):
+                title = DOC_NUMBER.sub("", title, count=1)
+            # the issuer on a line of its own above 关于…: 汾西县人民政府 / 关于印发…的通知
+            if title.startswith("关于") and k > 0 and _looks_org(nonempty[k - 1][1]):
+                title = nonempty[k - 1][1] + title
+            return close_cjk_gaps(title)
+    return ""
 
 
 def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
-from .departments import read_units
+from .departments import is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
     ARTICLE,
@@ -305,7 +305,7 @@ def _inline_fields(node: _Node) -> None:
             _add_fields(node, m.group(1), False)
             text = text[:m.start()].rstrip()
         elif (m := _LEAD_VERB.search(text)) and read_units(m.group(1)).names and all(
-                n.endswith(_UNITISH) for n in read_units(m.group(1)).names):
+                is_complete_name(n) for n in read_units(m.group(1)).names):
             node.fields.setdefault(LEAD, []).append(m.group(1))
             if m.group(2):
                 node.fields.setdefault(COOP, []).append(m.group(2))
@@ -334,7 +334,7 @@ def units_in_text(text: str) -> tuple[list[str], list[str]]:
 
     def named(span: str) -> list[str]:
         names = read_units(span).names
-        ok = names and all(n.endswith((*_UNITISH, "行")) and not _GENERIC_UNIT.match(n) and len(n) >= 3 for n in names)
+        ok = names and all(is_complete_name(n) and not _GENERIC_UNIT.match(n) and len(n) >= 3 for n in names)
         return list(names) if ok else []
 
     for m in _IN_TEXT_RESP.finditer(text):
@@ -345,8 +345,6 @@ def units_in_text(text: str) -> tuple[list[str], list[str]]:
     return resp, coop
 
 
-_UNITISH = ("局", "委", "办", "中心", "政府", "部", "院", "所", "会", "站", "队", "室", "处", "街道", "乡镇",
-            "单位", "公司", "银行", "支行", "开发区", "园区", "专班", "组", "厅", "团", "社", "馆", "校")
 
 
 def _units(values: list[str]) -> tuple[list[str], list[str], bool, list[str]]:

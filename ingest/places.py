@@ -128,7 +128,6 @@ def locate(text: str) -> tuple[Place, ...]:
 
 # a division's name at the head of an issuing body's: two to six characters and a unit word
 _DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|自治旗|省|市|州|盟|县|旗|区)")
-_LEVEL = {"省": PROVINCE, "自治区": PROVINCE, "市": CITY, "州": CITY, "盟": CITY, "自治州": CITY}
 
 
 def issuer_place(issuer: str, text: str = "") -> tuple[Place, ...]:
@@ -151,9 +150,8 @@ def issuer_place(issuer: str, text: str = "") -> tuple[Place, ...]:
             return sum(1 for q in parents(p) if q.name in text or q.short in text or q.name in chain)
         best = max(known, key=named)
         return (best, *parents(best))
-    unit = next(u for u in sorted(_LEVEL, key=len, reverse=True) + ["县", "旗", "区", "自治县", "自治旗"]
-                if own.endswith(u))
-    place = Place(own, "", _LEVEL.get(unit, COUNTY))
+    level = PROVINCE if own.endswith(("省", "自治区")) else CITY if own.endswith(("市", "州", "盟")) else COUNTY
+    place = Place(own, "", level)
     above = [q for name in chain[:-1] for q in lookup(name) if q.name == name][:2]
     if not above:
         provinces = sorted((p for p in gazetteer() if p.level == PROVINCE

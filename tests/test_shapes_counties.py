@@ -36,6 +36,11 @@ def units(d):
     # a name ending in 部门 is complete; a bare 单位 is no name of its own
     ("市大数据发展中心及各相关部门。", ("市大数据发展中心", "各相关部门")),
     ("各有关部门和单位", ("各有关部门和单位",)),
+    # a name for every body of a kind (各镇街) and a bank's branch (…分行) are whole names:
+    # the name after a space starts a name of its own
+    ("各镇街 区财政局", ("各镇街", "区财政局")),
+    ("中国人民银行泉溪市分行 市财政局", ("中国人民银行泉溪市分行", "市财政局")),
+    ("各乡（镇）人民政府、县财政局", ("各乡（镇）人民政府", "县财政局")),
 ])
 def test_conjunctions_between_complete_names(cell, names):
     assert read_units(cell).names == names
