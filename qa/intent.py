@@ -82,17 +82,21 @@ def detect_intent(question: str) -> Intent:
     return Intent.GENERAL
 
 
-# "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年 (several) or a count
-# negated (没几个人, 挣不了几个钱, 没多少: "not many", said, not asked); not a noun the
-# measure word begins (多少份额, 多少人口)
+# 几 asks "how many" unless it says "several" (好几年), is negated (没几个人, 挣不了几个钱,
+# 字认不得几个, 用不到几天: "not many", said, not asked) or is a round figure of the story
+# (几十年了, 几十头, 十几万货款: "dozens", with a place value)
+_NOT_ASKING = r"(?<![好没十])(?<!不[了得到])(?<!没有)"
+JI = rf"{_NOT_ASKING}几(?!十)"
+# "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年, a negated count (没多少) or
+# a noun the measure word begins (多少份额, 多少人口)
 # the measure words a count is asked with (几个, 多少家, 几辆, 多少张)
 MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本套"
-_COUNT = re.compile(rf"(?<![哪好没])(?<!不了)(?<!没有)(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
+_COUNT = re.compile(rf"(?<!哪){_NOT_ASKING}(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
 # a count asked by its noun: 套数, 户数, 人数 (a lookup: 保障性租赁住房 套数)
 COUNT_NOUN = re.compile(rf"([{MEASURE_WORDS}])数(?![据字码额量])")
 NUMERALS = "一二两三四五六七八九十百千万"
 # a clause that asks: a question word, a yes/no form (有补助没, 中不中, A-not-A)
-ASKS = re.compile(r"多少|(?<!好)几|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
+ASKS = re.compile(rf"多少|{JI}|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
                    rf"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|^还是|{A_NOT_A}")
 _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")

@@ -26,7 +26,7 @@ from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
-from .intent import ASKS, Intent, asks, detect_intent, plain
+from .intent import ASKS, MEASURE_WORDS, Intent, asks, detect_intent, plain
 from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -125,7 +125,16 @@ class Query:
 
 @lru_cache(maxsize=4096)
 def _tag(text: str) -> tuple[Word, ...]:
-    return tuple(Word(w, f) for w, f in pseg.cut(text))
+    """The words of ``text`` with their parts of speech; the measure word after 几 or 多少
+    belongs to the count (多少天才算完事: 天 and 才, not the noun 天才)."""
+    out: list[Word] = []
+    for w, f in pseg.cut(text):
+        if out and out[-1].text.endswith(("几", "多少")) and len(w) > 1 and w[0] in MEASURE_WORDS:
+            out.append(Word(w[0], "q"))
+            out += [Word(x, g) for x, g in pseg.cut(w[1:])]
+        else:
+            out.append(Word(w, f))
+    return tuple(out)
 
 
 def is_lookup(text: str) -> bool:

@@ -28,7 +28,7 @@ from index.tokenize import expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
-from .intent import COUNT_NOUN, MEASURE_WORDS, asks, count_word, plain, states_count
+from .intent import COUNT_NOUN, JI, MEASURE_WORDS, asks, count_word, plain, states_count
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -56,14 +56,14 @@ _PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|�
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
 # 奖励) and answers nothing
-_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|(?<!好)几{_COUNTED})|(?<!好)几[毛块]")
+_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|{JI}[毛块]")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|"
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
-_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|(?<!好)几{_COUNTED})|多少钱|(?<!好)几[块毛]")
+_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|多少钱|{JI}[块毛]")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
 _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点)")
@@ -265,6 +265,12 @@ class RelevanceModel:
         # asks a figure though the question's intent is the department)
         if not missing:
             missing = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
+        # a count the top row leaves out may stand in the next row, which the answer then
+        # cites (简易注销 in one attachment, its 公示 days in the other) — a count of its own
+        # measure (多少天): 个, the general one, is met by any count of anything
+        if (missing == "count" and len(keys) > 1 and count_word(q.asked) not in (None, "个")
+                and not figure_missing(q.asked, q.intent, self.row_text.get(keys[1], ""))):
+            missing = ""
         several = q.parts if len(q.parts) > 1 else ()
         for i, part in enumerate(several):
             missing = missing or figure_missing(part.text, part.intent, top_text,

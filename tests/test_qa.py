@@ -858,6 +858,40 @@ def test_several_is_no_question():
     assert not asks("人家要我交好几万押金") and asks("押金要交几万")
 
 
+def test_a_negated_or_round_count_in_the_story_asks_nothing(assistant):
+    """几 negated (字认不得几个, 挣不了几个钱: "not many") or beside a place value
+    (几十年了, 十几万货款: "dozens") tells the asker's story; the clause that asks is the
+    one with the question, and its figure (多少以下) is what the rows are read for."""
+    from qa.intent import count_word
+    from qa.question import asked_part, asks
+
+    assert not asks("俺开个小卖部几十年了") and not asks("字认不得几个")
+    assert not asks("到现在十几万货款还没结") and asks("一共有几个便民市场")
+    assert count_word("字认不得几个") is None and count_word("报装得等几天") == "天"
+    q = "俺开个小卖部几十年了，字认不得几个。一个月卖的钱不到五万，听人说卖得少的不用交增值税，到底一个月卖多少以下才不用交？"
+    assert asked_part(q) == "到底一个月卖多少以下才不用交"
+    ans = assistant.answer(q)
+    assert ans.coverage == "answered" and "15万元" in ans.answer
+
+
+def test_the_measure_word_after_a_count_is_the_counts():
+    """多少天才算完事: jieba reads 天才 (a genius); 天 is the count's measure word."""
+    from qa.question import read_question
+
+    words = [w.text for w in read_question("得在网上挂出来多少天才算完事").words]
+    assert "天才" not in words and "天" in words
+
+
+def test_a_count_the_top_row_leaves_to_the_next_is_answered(assistant):
+    """简易注销 is 附件1 第23项 (no days); its 公示 days (由45天压减为20天) stand in 附件2
+    第93项: asked how many days, the question is answered from both, not flagged. A count
+    by the general measure word 个 (大宁县有几个乡镇) is met by any count, and is not."""
+    ans = assistant.answer("俺是个体户，小卖部不想干了，听说注销能走简易的，要公示多少天？")
+    assert ans.coverage == "answered" and "20天" in ans.answer
+    assert {c.label for c in ans.citations} >= {"附件2 第93项"}
+    assert assistant.answer("大宁县有几个乡镇").coverage == "partial"
+
+
 def test_a_division_named_by_the_documents_own_word_is_its_own_part(assistant):
     """The gazetteer has a 老城区 (洛阳); the document speaks of its own 老城: a question on
     老城区 alone is about it, one naming 洛阳市 is not."""
