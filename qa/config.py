@@ -30,8 +30,8 @@ class ComposeConfig:
     # a sentence's ranking within its row adds this × how far its embedding's cosine with
     # the question's lies above ``sentence_floor`` (where e5 puts text on another topic):
     # plain speech shares few words with the rule it asks about, but its meaning is near
-    sentence_weight: float = 1.5
-    sentence_floor: float = 0.78
+    sentence_weight: float = 2.5
+    sentence_floor: float = 0.80
     # a word of the asker's story (去税务局办事, 缺一两样不要紧的材料) counts this much of
     # a word of the clause that asks (能先办了回头再补上不) when choosing sentences
     story_weight: float = 0.5

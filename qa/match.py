@@ -37,6 +37,10 @@ from .relevance import RelevanceModel
 Concepts = tuple[tuple[tuple[str, ...], float], ...]
 Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their match, best first
 
+# the kinds of answer a question can ask for by its form: a place or channel (在哪能查到),
+# a span of time (多久能到账), a limit (最多能贷多少) — each a concept a sentence must state
+ANSWER_KINDS = (PLACE_WORDS, DURATION_WORDS, LIMIT_WORDS)
+
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
@@ -94,8 +98,7 @@ class Matcher:
                 concepts[g] = 0.7 * max(w, 1.0)
         # the kind of answer asked for is part of what a sentence must state: the place or
         # channel for "在哪能查到", a span of time for "多久能到账", a limit for "最多能贷多少"
-        for asks, words in ((asks_where, PLACE_WORDS), (asks_duration, DURATION_WORDS),
-                            (asks_limit, LIMIT_WORDS)):
+        for asks, words in zip((asks_where, asks_duration, asks_limit), ANSWER_KINDS, strict=True):
             if asks(question) and concepts:
                 concepts[words] = sum(concepts.values()) / len(concepts)
         return tuple(concepts.items())

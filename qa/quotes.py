@@ -18,7 +18,7 @@ from ingest.sentences import MEASURE, TASK, Sentence
 from ingest.text import normalize
 
 from .intent import Intent, states_count
-from .match import Concepts, Matcher, Ranked
+from .match import ANSWER_KINDS, Concepts, Matcher, Ranked
 
 _TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天|\d+\s*个?小时")
 
@@ -184,7 +184,11 @@ def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
     have = {normalize(q_.text) for q_ in quotes}
     covered = set().union(*(covers(terms, by_text[t]) for t in have if t in by_text))
     total = sum(w for _, w in terms) or 1.0
-    for sc, s in ranked[1:]:
+    # the kind of answer asked (where: 政务服务网; how long: 3个工作日; at most: 最高) is
+    # the answer: a sentence stating it, when no quote does, comes before merely close ones
+    kind = {j for j, (alts, _) in enumerate(terms) if alts in ANSWER_KINDS} - covered
+    rest = sorted(ranked[1:], key=lambda x: not (covers(terms, x[1]) & kind))
+    for sc, s in rest:
         if len(quotes) >= cfg.row_sentences:
             break
         new = covers(terms, s) - covered
@@ -193,7 +197,7 @@ def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
         # a sentence the quotes already hold, or one holding a quote whole ("转发上级行文
         # 件，推动建立起…" after "推动建立起…"), adds nothing
         form = normalize(s.text)
-        if (not close and gain < cfg.more_gain) or any(_holds(form, h) for h in have) \
+        if (not close and gain < cfg.more_gain and not new & kind) or any(_holds(form, h) for h in have) \
                 or used + len(s.text) > cfg.row_chars:
             continue
         quotes.append(Quote(s.text))
