@@ -281,21 +281,32 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
 _VALID_UNTIL = re.compile(r"有效期[^。；]{0,12}?(?:至|到)\s*(20\d{2})\s*年|有效期[为是]?\s*(\d{1,2})\s*年")
 
 
-def period(date: str, rows: list[TaskRow], title: str = "") -> tuple[int, ...]:
-    """The years a document covers: its issue year, the years its title and closing
-    words name (2023—2025年行动方案, 有效期至2026年…) and every year its rows name
-    (2025年底, 2022—2025年), not a year inside a cited file number (〔2021〕) or an
-    edition (2021年版)."""
+def _named_years(text: str) -> set[int]:
+    """The years ``text`` names (2025年底, 2022—2025年), not a year inside a cited file
+    number (〔2021〕) or an edition (2021年版)."""
+    years: set[int] = set()
+    for m in _YEAR_NAMED.finditer(text):
+        lo = int(m.group(1))
+        hi = int(m.group(2)) if m.group(2) else lo
+        years.update(range(lo, hi + 1) if 0 <= hi - lo <= 10 else (lo, hi))
+    return years
+
+
+def term(date: str, title: str = "") -> tuple[int, ...]:
+    """The years every item of a document covers: its issue year and the years its title
+    and closing words name (2023—2025年行动方案, 自2024年3月1日起施行，有效期3年 →
+    2024–2026; 有效期至2025年12月31日 → every year from the issue year on)."""
     years = {int(date[:4])} if date[:4].isdigit() else set()
-    for text in (title, *(r.fields_text() for r in rows)):
-        for m in _YEAR_NAMED.finditer(text):
-            lo = int(m.group(1))
-            hi = int(m.group(2)) if m.group(2) else lo
-            years.update(range(lo, hi + 1) if 0 <= hi - lo <= 10 else (lo, hi))
-    # 有效期至2026年12月31日 / 有效期3年: every year from the issue year on
+    years |= _named_years(title)
     if years and (m := _VALID_UNTIL.search(title)):
         start = min(years)
         end = int(m.group(1)) if m.group(1) else start + int(m.group(2)) - 1
         if 0 <= end - start <= 10:
             years.update(range(start, end + 1))
     return tuple(sorted(years))
+
+
+def period(date: str, rows: list[TaskRow], title: str = "") -> tuple[int, ...]:
+    """The years a document covers: its :func:`term` and every year its rows name (a
+    row's 2025年底 puts 2025 in the period, for that row's questions)."""
+    return tuple(sorted(set(term(date, title)).union(*(_named_years(r.fields_text()) for r in rows))))

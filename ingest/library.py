@@ -121,7 +121,8 @@ def combine(docs: Sequence[Document]) -> Document:
         doc_number="、".join(d.doc_number for d in q if d.doc_number), issuer="", date="",
         attachments=[a for d in q for a in d.attachments], rows=[r for d in q for r in d.rows],
         warnings=[led(w, f"{d.name}：") for d in q for w in d.warnings], sha256=digest,
-        years=tuple(sorted({y for d in q for y in d.years})), shape="several",
+        years=tuple(sorted({y for d in q for y in d.years})), term=tuple(sorted({y for d in q for y in d.term})),
+        shape="several",
         name="、".join(d.name for d in q), parts=tuple(q))
 
 

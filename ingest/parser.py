@@ -27,7 +27,7 @@ from pathlib import Path
 from .cells import is_cell_table, read_cells
 from .decode import decode
 from .errors import IngestError
-from .header import period, read_header
+from .header import period, read_header, term
 from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
 from .notices import skipped
@@ -108,13 +108,15 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     last = len(lines)
     if text and not text.endswith(("\n", "\r")) and any(w.startswith(f"第 {last} 行") for w in warnings):
         warnings = warnings + [skipped(f"文件在第 {last} 行中途结束，可能被截断：只读到 {len(rows)} 项，请核对原文件是否完整")]
+    # the words of the document about itself: its title, subject, closing words and an
+    # item stating its term (本措施有效期至…)
+    own_words = " ".join((header.title, header.subject, closing, *(r.task for r in rows if "有效期" in r.task)))
     return check_item_sizes(Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
                     date=header.date, attachments=attachments, rows=rows,
                     warnings=header.warnings + warnings + repeated,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     place=header.place, place_parents=header.place_parents,
-                    years=period(header.date, rows, " ".join((header.title, header.subject, closing, *(
-                        r.task for r in rows if "有效期" in r.task)))),
+                    years=period(header.date, rows, own_words), term=term(header.date, own_words),
                     shape=shape, subject=header.subject, body_line=body + 1))
 
 

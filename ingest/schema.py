@@ -272,6 +272,7 @@ class Document:
     place: str = ""                          # the document's own place: 大宁县
     place_parents: tuple[str, ...] = ()      # the units above it: 临汾市, 山西省
     years: tuple[int, ...] = ()              # its period: the issue year and the years its rows name
+    term: tuple[int, ...] = ()               # the years every row covers: issue year, 有效期, 2023—2025年 in the title
     shape: str = ""          # how it was read: "table", "cells" (one cell per line) or "outline"
     subject: str = ""        # what a 印发 notice issues: 立山区政府2023年重点工作任务分解和责任分工方案
     body_line: int = 0       # the body's first line (1-based): the first table line or numbered item
@@ -294,6 +295,7 @@ class Document:
             "path": self.path, "title": self.title, "doc_number": self.doc_number,
             "issuer": self.issuer, "date": self.date, "sha256": self.sha256,
             "place": self.place, "place_parents": list(self.place_parents), "years": list(self.years),
+            "term": list(self.term),
             "shape": self.shape, "subject": self.subject, "name": self.name,
             "attachments": [{"name": a.name, "title": a.title} for a in self.attachments],
             "rows": len(self.rows),

@@ -127,10 +127,9 @@ class Assistant:
                                         places=tuple(dict.fromkeys(p for d in docs for p in d.places)),
                                         years=tuple(dict.fromkeys(y for d in docs for y in d.years)),
                                         homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),
-                                        issue_years=tuple(dict.fromkeys(
-                                            int(d.date[:4]) for d in docs if d.date[:4].isdigit())),
-                                        doc_years={d.name: int(d.date[:4]) for d in self.documents
-                                                   if len(docs) > 1 and d.date[:4].isdigit()})
+                                        issue_years=tuple(dict.fromkeys(y for d in docs for y in d.term)),
+                                        doc_years={d.name: d.term for d in self.documents
+                                                   if len(docs) > 1 and d.term})
         self.matcher = Matcher(retriever, self.relevance, compose)
         self.composer = Composer(self.matcher)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),

@@ -121,7 +121,7 @@ class RelevanceModel:
     def __init__(self, retriever: Retriever, min_shift: float | None = None,
                  places: tuple[str, ...] = (), years: tuple[int, ...] = (),
                  homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = (),
-                 doc_years: dict[str, int] | None = None):
+                 doc_years: dict[str, tuple[int, ...]] | None = None):
         self.r = retriever
         self.places = places   # the documents' own places and their parents
         # those places by every name they go by (大宁县, 大宁), derived once: sentence
@@ -130,8 +130,9 @@ class RelevanceModel:
         self.years = years     # the documents' period
         self.homes = homes     # each loaded document's own place
         self.issue_years = issue_years or years[:1]
-        # each loaded document's issue year by its short name: a year is judged against the
-        # document the best row comes from (2023 asked of a 2024 plan, with a 2023 list loaded)
+        # each loaded document's term (its issue year, the years its title or closing words
+        # give it: 有效期3年) by its short name: a year is judged against the document the
+        # best row comes from (2023 asked of a 2024 plan, with a 2023 list loaded)
         self.doc_years = doc_years or {}
         # unknown words that move the question's meaning less than this are asides
         self.min_shift = Thresholds().min_shift if min_shift is None else min_shift
@@ -218,7 +219,7 @@ class RelevanceModel:
         top_text = self.row_text.get(top.key, "")
         fp = foreign_places(q, self.places, top_text, self.blob)
         top_doc = self.r.by_key[top.key].doc if top.key in self.r.by_key else ""
-        fy = foreign_years(q, (self.doc_years[top_doc],) if top_doc in self.doc_years else self.issue_years,
+        fy = foreign_years(q, self.doc_years.get(top_doc, self.issue_years),
                            top_text)
         # shown in the debug tab only: the top row's dense score, as the search gave it
         dense = round(top.scores.get("dense") or 0.0, 4)

@@ -135,8 +135,9 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
 
 
 def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int, ...]:
-    """Years the question names that are outside the documents' period — an issue year
-    (one per loaded document), or a later year only where the best row speaks of it (2025
+    """Years the question names that are outside the documents' period — a year of a
+    document's term (``issue``: its issue year and the years it says it is in force,
+    有效期3年), or a later year only where the best row speaks of it (2025
     is in scope for a row that says 延长至2025年底, not for the 高企 reward), as 2025年 or
     as an end of a span of years (国土空间总体规划（2020-2035）), not inside a file number
     or an edition."""

