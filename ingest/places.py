@@ -150,6 +150,18 @@ def issuer_place(issuer: str, text: str = "") -> tuple[Place, ...]:
             return sum(1 for q in parents(p) if q.name in text or q.short in text or q.name in chain)
         best = max(known, key=named)
         return (best, *parents(best))
+    # a county made a city (撤县设市: 荔浦县 → 荔浦市) is the gazetteer's county of the same
+    # short name, whose city and province still hold — in the province ``text`` names,
+    # when it names one
+    short = short_form(own)
+    renamed = [p for p in lookup(short) if p.level == COUNTY and p.short == short and p.name != own]
+    if any(q.level == PROVINCE and (q.name in text or q.short in text) for p in renamed for q in parents(p)):
+        renamed = [p for p in renamed if any(q.level == PROVINCE and (q.name in text or q.short in text)
+                                             for q in parents(p))]
+    elif any(p.level == PROVINCE and (p.name in text or p.short in text) for p in gazetteer()):
+        renamed = []  # the text names another province
+    if len(renamed) == 1 and own.endswith(("市", "县", "区", "旗")):
+        return (Place(own, renamed[0].code, COUNTY), *parents(renamed[0]))
     level = PROVINCE if own.endswith(("省", "自治区")) else CITY if own.endswith(("市", "州", "盟")) else COUNTY
     place = Place(own, "", level)
     above = [q for name in chain[:-1] for q in lookup(name) if q.name == name][:2]

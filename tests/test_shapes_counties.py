@@ -424,6 +424,11 @@ def test_the_issuers_place_is_the_documents_even_where_the_gazetteer_lacks_it():
     # a division the gazetteer holds, disambiguated by the parents written before it
     assert [p.name for p in issuer_place("临汾市大宁县人民政府")] == ["大宁县", "临汾市", "山西省"]
     assert issuer_place("县人民政府办公室") == () and issuer_place("国家税务总局大宁县税务局") == ()
+    # a county made a city (荔浦县 → 荔浦市, 2018) after the gazetteer's table: its city and
+    # province are the county's — not where the text names another province
+    assert not lookup("荔浦市")
+    assert [p.name for p in issuer_place("荔浦市人民政府办公室", "广西")] == ["荔浦市", "桂林市", "广西壮族自治区"]
+    assert [p.name for p in issuer_place("荔浦市人民政府办公室", "湖南省")] == ["荔浦市", "湖南省"]
 
 
 def test_a_place_the_gazetteer_lacks_keeps_its_questions_in_scope(tmp_path):
