@@ -105,6 +105,11 @@ class Units:
     leads: tuple[str, ...] = ()   # names the list itself marks as leading: 县财政局（牵头）
 
 
+# a document's rule that the unit named first leads (排在第一位的为牵头单位, 第一责任单位为
+# 牵头单位): in a list of 责任单位 with none marked, the first leads, the others cooperate
+LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名第一|排在首位|列在首位).{0,6}(为|是)牵头")
+
+
 def read_units(cell: str) -> Units:
     """Read a 牵头单位/责任单位/配合单位 cell: split the list (、，,；; and spaces; 及/和
     between two complete names), rejoin names the PDF broke, keep parentheticals after a

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
-from .departments import is_complete_name, read_units
+from .departments import LEAD_FIRST, is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
     ARTICLE,
@@ -73,7 +73,7 @@ _TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
 _NAMES = r"(?:[^（）()：:]|[（(][\u4e00-\u9fff]{1,4}[）)]){2,80}?"
 _LEAD_VERB = re.compile(rf"[（(]\s*({_NAMES})\s*(?:牵头|负责)\s*(?:[，,；;、]\s*({_NAMES})\s*"
                         r"(?:配合|参与|协同|协助))?\s*[）)]\s*[。；;]?\s*$")
-_LEAD_FIRST = re.compile(r"(第一|首位|排在?第一位?|列第一位?|排名第一|排在首位|列在首位).{0,6}(为|是)牵头")
+_LEAD_FIRST = LEAD_FIRST
 # the notice's list of its attachments: 附件：1.……清单 / 2.……方案 (not items)
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")

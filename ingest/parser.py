@@ -26,11 +26,13 @@ from pathlib import Path
 
 from .cells import is_cell_table, read_cells
 from .decode import decode
+from .departments import LEAD_FIRST
 from .errors import IngestError
+from .frame import page_footer
 from .header import period, read_header, term
 from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
-from .notices import skipped
+from .notices import check, set_aside, skipped
 from .outline import read_outline
 from .schema import Document
 from .spaced import to_tabs
@@ -47,8 +49,17 @@ SHAPES = ("① 表格：每行用制表符、“|”或连续空格分隔，表�
           "⑤ PDF 复制的表格、每格一行：先是表头词（序号、主要任务、牵头单位……各占一行），"
           "再是各行（单独一行的序号 1、2……，其后是该行各格）")
 
-__all__ = ["HEADER_FIRST_CELL", "IngestError", "N_CELLS", "SHAPES", "builtin_corpus", "load_document",
-           "parse_text", "period", "read_text"]
+__all__ = [
+    "HEADER_FIRST_CELL",
+    "N_CELLS",
+    "SHAPES",
+    "IngestError",
+    "builtin_corpus",
+    "load_document",
+    "parse_text",
+    "period",
+    "read_text",
+]
 
 
 def builtin_corpus() -> Path:
@@ -80,6 +91,14 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     when no shape is recognised or an item is longer than any real one
     (:mod:`ingest.limits`); lines that could not be placed become warnings."""
     lines = text.splitlines()
+    # a web page's footer copied after the document (【打印本页】, 主办单位：…, ICP备…):
+    # set aside, its lines left blank so that every other line keeps its number
+    footer = page_footer(lines)
+    framed: list[str] = []
+    if footer is not None:
+        framed = [set_aside(f"第 {footer + 1} 行起是网页的页脚（{lines[footer].strip()[:30]}…），"
+                            f"不属于文件内容，未计入")]
+        lines = lines[:footer] + [""] * (len(lines) - footer)
     tabbed = is_table(lines)
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
@@ -94,7 +113,17 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         unplaced, closing = out.unplaced, out.closing
     if not items:
         raise _unrecognised(path, lines, unplaced)
-    header = read_header(lines[:body], tail=lines[-15:] if shape == "outline" else None)
+    if shape != "outline" and any(LEAD_FIRST.search(ln) for ln in lines):
+        # the table's note (注：排在第一位的为牵头单位): of 责任单位 none marked, the first leads
+        for it in items:
+            if not it.lead_marked:
+                it.lead, it.coop, it.lead_marked = it.lead[:1], it.lead[1:] + it.coop, True
+        # the note's line was read, as the rule for the unit lists, not left out
+        warnings = [check(f"{w.split('：', 1)[0]}：表注“{w.split('已跳过：', 1)[1]}”已用于各项的单位"
+                          f"（未标牵头的，排在第一位的为牵头单位）")
+                    if LEAD_FIRST.search(w) and "已跳过：" in w else w for w in warnings]
+    text_end = len(lines) if footer is None else footer
+    header = read_header(lines[:body], tail=lines[:text_end][-15:] if shape == "outline" else None)
     if header.subject == header.title and (titled := [a.title for a in attachments if a.title]):
         header.subject = titled[0]  # the title above the body: under 附件, where the body starts
     for it in items:
@@ -113,7 +142,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     own_words = " ".join((header.title, header.subject, closing, *(r.task for r in rows if "有效期" in r.task)))
     return check_item_sizes(Document(path=str(path), title=header.title, doc_number=header.doc_number, issuer=header.issuer,
                     date=header.date, attachments=attachments, rows=rows,
-                    warnings=header.warnings + warnings + repeated,
+                    warnings=header.warnings + warnings + repeated + framed,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     place=header.place, place_parents=header.place_parents,
                     years=period(header.date, rows, own_words), term=term(header.date, own_words),

@@ -18,6 +18,7 @@ as they are.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind
 from .headings import marker
@@ -87,6 +88,11 @@ def to_tabs(lines: list[str]) -> list[str] | None:
                 # a wrapped row made whole: its lines as tab lines, which the table
                 # reader joins again in the same way (and the row keeps its lines)
                 out.extend("\t".join(_cells(lines[j])) for j in range(i, i + taken + 1))
+            elif not taken and len(cells) == len(columns) and (more := _under(lines, i)):
+                # a whole row whose cells wrap in their columns: one line of its cells
+                out.append("\t".join(more[0]))
+                out.extend([""] * more[1])
+                taken = more[1]
             else:
                 out.append("\t".join(_placed(joined, columns, i + 1)))
                 out.extend([""] * taken)  # the lines it took in, blank: line numbers are kept
@@ -95,6 +101,46 @@ def to_tabs(lines: list[str]) -> list[str] | None:
             out.append("\t".join(cells))
         i += 1
     return out
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character (or a full-width sign) takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _starts(line: str) -> list[tuple[int, str]]:
+    """Each cell of ``line`` with the display column it starts at."""
+    out, pos = [], 0
+    for m in _GAP.finditer(line + "  "):
+        cell = line[pos:m.start()]
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            out.append((_width(line[:pos + lead]), cell.strip()))
+        pos = m.end()
+    return out
+
+
+def _under(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A whole numbered row at line ``i`` with the indented lines under it that carry on
+    its cells in their columns (a table laid out in fixed columns, each cell wrapping
+    within its own: "间压缩至0.5个工作日以内…   审批局、市税务局、…"): the row's cells
+    with each line's pieces joined on under the column they stand in, and how many
+    lines those were; None when no such line follows."""
+    row = _starts(lines[i])
+    cells = [c for _, c in row]
+    starts = [x for x, _ in row]
+    taken = 0
+    while i + taken + 1 < len(lines):
+        nxt = lines[i + taken + 1]
+        pieces = _starts(nxt)
+        if not pieces or not nxt[:1].isspace() or _NUMBER.match(pieces[0][1]) or marker(pieces[0][1]) \
+                or pieces[0][0] < starts[1] - 1:
+            break
+        for x, text in pieces:
+            col = max(j for j, s in enumerate(starts) if s <= x + 1)
+            cells[col] = join_text([cells[col], text])
+        taken += 1
+    return (cells, taken) if taken else None
 
 
 def _wrapped(cells: list[str], lines: list[str], i: int, n: int) -> tuple[list[str], int]:

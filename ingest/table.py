@@ -130,6 +130,7 @@ class RowBuilder:
         self.item = Item(path=path, number=number, first_line=line_no, attachment_title=attachment_title)
         self.task: list[str] = []
         self.cut: dict[int, str] = {}  # column → its unit text on the line before, when a name was cut there
+        self.marked = False  # a unit of the row is marked 牵头
 
     def _units(self, column: int, text: str) -> Units:
         """A unit cell's names; a name the line before cut at the line's end (市行政审批 /
@@ -161,6 +162,7 @@ class RowBuilder:
                     if u not in target:
                         target.append(u)
                 it.notes.extend(units.notes)
+                self.marked |= bool(units.leads)
             elif name == NOTE and text:
                 it.notes.append(f"{head}：{text}" if head else text)
             elif name in values:
@@ -171,8 +173,14 @@ class RowBuilder:
         it.last_line = line_no
 
     def build(self) -> Item:
-        self.item.task = "".join(self.task)
-        return self.item
+        it = self.item
+        it.task = "".join(self.task)
+        # a 责任单位 column (not 牵头单位), the only unit column, naming several with none
+        # marked 牵头: all are responsible, none is said to lead (unless the document says
+        # the first does); beside a 配合单位 column it is the leading one
+        head = self.heads[self.columns.index(LEAD)] if LEAD in self.columns else "牵头"
+        it.lead_marked = self.marked or "牵头" in head or COOP in self.columns or len(it.lead) < 2
+        return it
 
 
 def read_table(lines: list[str]) -> TableResult:

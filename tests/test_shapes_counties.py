@@ -567,3 +567,59 @@ def test_an_article_asked_when_gives_its_sentence_with_the_time(tmp_path):
     # no 时间进度 column: the article's own sentence giving the time is quoted too
     ans = a.answer("吸纳就业补贴申请截止到什么时候")
     assert ans.cited_keys[0][1] == 1 and "2024年12月31日" in ans.answer
+
+
+# ---- a table laid out in fixed columns, copied from a web page with its footer ----
+
+def test_a_fixed_column_table_joins_each_cells_wrapped_lines_under_its_column():
+    """蒙山's table is aligned with spaces and each long cell wraps within its own column
+    (the task's rest and the units' rest on the same indented line): every piece is
+    joined on under the column it stands in — before, the indented lines were dropped
+    as lines of the wrong width, and with them 0.5个工作日 and 由45天压缩至20天."""
+    from ingest.notices import SKIPPED, kind
+
+    d = doc("mengshan_fixed_columns.txt")
+    assert [r.number for r in d.rows] == [1, 2, 3]
+    first = d.rows[0]
+    assert first.task.endswith("全流程时间压缩至0.5个工作日以内，实现营业执照、公章刻制、发票申领“一次办结”")
+    assert first.lead_units == ("县市场监管局",)
+    assert first.coop_units == ("县行政审批局", "县税务局", "县人社局")  # 县行政 / 审批局 joined
+    assert d.rows[2].task.endswith("由45天压缩至20天") and d.rows[2].section == "二、优化市场准入"
+    assert not [w for w in d.warnings if kind(w) == SKIPPED]
+
+
+def test_the_tables_note_that_the_first_unit_leads_is_applied():
+    """注：排在第一位的为牵头单位 — in a 责任单位 list with none marked 牵头, the first
+    leads and the others cooperate. Beside a 配合单位 column a 责任单位 column is the
+    leading one (平遥: 县工信局、县财政局 lead)."""
+    d = doc("mengshan_fixed_columns.txt")
+    assert (d.rows[1].lead_units, d.rows[1].coop_units) == (("县行政审批局",), ("县政务服务监督管理办公室",))
+    assert (d.rows[2].lead_units, d.rows[2].coop_units) == (("县市场监管局",), ("县税务局",))
+    assert any("表注" in w and "已用于各项的单位" in w for w in d.warnings)
+    row = doc("pingyao_table.txt").rows[3]
+    assert row.lead_units == ("县工信局", "县财政局") and row.lead_marked
+    # without the note, a lone 责任单位 column naming several: responsible, none said to lead
+    from ingest import parse_text
+
+    text = read_text(DATA / "mengshan_fixed_columns.txt").replace("注：排在第一位的为牵头单位。", "")
+    row = parse_text(text, "mengshan.txt").rows[1]
+    assert row.lead_units == ("县行政审批局", "县政务服务监督管理办公室") and not row.lead_marked
+
+
+def test_a_web_pages_footer_is_set_aside_not_read_as_text():
+    """【打印本页】【关闭窗口】, 主办单位：…, 桂ICP备…: the page's footer, set aside with a
+    notice; a sentence of the document's own that names a phone number is kept."""
+    from ingest import parse_text
+    from ingest.frame import page_footer
+    from ingest.notices import SET_ASIDE, kind
+
+    d = doc("mengshan_fixed_columns.txt")
+    assert any(kind(w) == SET_ASIDE and "网页的页脚" in w for w in d.warnings)
+    assert not any("主办" in u or "技术支持" in u for r in d.rows for u in r.units)
+    text = read_text(DATA / "danleng_articles.txt")
+    assert page_footer(text.splitlines()) is None
+    framed = text + "\n附件：申请表.doc\n\n【打印本页】【关闭窗口】\n主办：丹棱县人民政府办公室    承办：丹棱县大数据中心\n川ICP备0000001号\n"
+    d = parse_text(framed, "danleng.txt")
+    last = d.rows[-1]
+    assert "打印" not in last.fields_text() and "申请表" not in last.fields_text() and "承办" not in last.fields_text()
+    assert page_footer(["本措施由县发改局负责解释，咨询电话：0451-53522617。"]) is None

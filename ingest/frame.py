@@ -1,0 +1,65 @@
+"""A web page's footer copied with the document: the page's own buttons (【打印本页】
+【关闭窗口】, 分享到, 扫一扫在手机打开), the site's owner and operator (主办单位：…
+承办单位：…, 技术支持), its address, and the filing numbers every Chinese website must show
+(豫ICP备…, 公网安备…, 网站标识码). It is no part of the document: read as text it
+ran into the last article, and a 承办单位 of the site became a unit in charge.
+
+The footer is the block of such lines at the end of the text, holding at least one of
+the page's own marks (a button or a filing number); a line ending a sentence (…咨询电话：
+0451-53522617。) is the document's, whatever it names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the page's own marks: its buttons and the filing numbers a site must show
+_PAGE = re.compile(r"打印本页|关闭窗口|打印此页|关闭本页|【打印】|【关闭】|分享到|扫一扫|"
+                   r"ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|返回顶部|网站地图")
+# what else a footer line holds: the site's owner, operator, address, contacts
+_SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|技术支持|地址[:：]|邮编|联系(?:电话|我们)|电话[:：]|"
+                   r"传真|E-?mail|微信|微博|QQ空间|浏览次数|访问量|纠错")
+
+
+# the page's links: to files (申请表.doc) and to related pages under a 相关链接 heading,
+# and how the page says the document was made public (此件公开发布)
+_LINK = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:相关链接|相关附件|相关文件|附件下载|相关阅读)|"
+                   r"^[（(]此件.{0,8}公开.{0,6}[）)]$")
+_LINK_HEADING = re.compile(r"^(?:相关链接|相关附件|相关文件|附件下载|相关阅读)[:：]?")
+_LINK_ROWS = 8  # a 相关链接 heading is this many lines above the footer at most
+
+
+def _frame_line(line: str) -> bool:
+    s = line.strip()
+    return bool(_PAGE.search(s) or _SITE.search(s) or _LINK.search(s)) and not s.endswith(("。", "；", ";"))
+
+
+def page_footer(lines: list[str]) -> int | None:
+    """The index of the footer's first line, or None when the text ends with none. A
+    相关链接 heading a few lines above it starts it: the titles under it name other pages."""
+    start = _frame_above(lines, len(lines))
+    if start is None or not any(_PAGE.search(ln) for ln in lines[start:]):
+        return None
+    above = [i for i in range(start - 1, -1, -1) if lines[i].strip()][:_LINK_ROWS]
+    for i in above:
+        s = lines[i].strip()
+        if _LINK_HEADING.match(s):
+            return _frame_above(lines, i) or i
+        if s.endswith(("。", "；", ";")):
+            break
+    return start
+
+
+def _frame_above(lines: list[str], end: int) -> int | None:
+    """The first of the frame lines that run up to ``end`` (blank lines between them)."""
+    start = None
+    for i in range(end - 1, -1, -1):
+        if not lines[i].strip():
+            continue
+        if not _frame_line(lines[i]):
+            break
+        start = i
+    return start
+
+
+__all__ = ["page_footer"]
