@@ -104,6 +104,28 @@ def _history_turns(history: Sequence[Any] | None) -> tuple[str | None, str | Non
 DEFAULT_COMPOSE = ComposeConfig()  # frozen: one value shared as the default
 
 
+def _abbreviates(word: str, title: str) -> bool:
+    """``word`` is in ``title``, whole or as a Chinese abbreviation takes it: its
+    characters in the title's order within one stretch of it (技改 for 技术改造, 个转企
+    for 个体工商户转型升级为企业), its first character starting it."""
+    if word in title:
+        return True
+    if len(word) < 2:
+        return False
+    start = title.find(word[0])
+    while start >= 0:
+        pos, ok = start, True
+        for ch in word[1:]:
+            pos = title.find(ch, pos + 1)
+            if pos < 0 or pos - start > 4 * len(word):
+                ok = False
+                break
+        if ok:
+            return True
+        start = title.find(word[0], start + 1)
+    return False
+
+
 class Assistant:
     """Answers questions over one document's index. Thread-safe for concurrent use."""
 
@@ -118,6 +140,10 @@ class Assistant:
         docs = [] if doc is None else [doc] if isinstance(doc, Document) else list(doc)
         self.documents = tuple(qualify(docs))  # as loaded: their short names and headers
         self._titles = tuple(normalize(t) for d in self.documents for t in (d.subject, d.title) if t)
+        # the documents' own places by every name, longest first (大宁县 before 大宁)
+        self._own_place_names = tuple(sorted({x for d in self.documents for p in (d.parts or (d,)) if p.place
+                                              for x in in_scope_places((p.place,)) if len(x) >= 2},
+                                             key=len, reverse=True))
         # each loaded document's rows by the names its own place goes by (厦门市, 厦门): a
         # question naming one document's place asks about that document's rows
         self.doc_places: dict[str, frozenset[str]] = (
@@ -221,6 +247,8 @@ class Assistant:
         q = self._without_title(read)
         terms = self.matcher.concepts(q)
         if named:
+            # the place that singles out the documents searched is no word to find in them
+            q = self._without_own_place(q)
             found = self.r.search(q, 4 * k, self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
@@ -257,7 +285,7 @@ class Assistant:
             if not _DOC_KIND.search(w):
                 continue
             i = j
-            while i > 0 and any(normalize(words[i - 1]) in t for t in titles):
+            while i > 0 and any(_abbreviates(normalize(words[i - 1]), t) for t in titles):
                 i -= 1
             if j - i >= 2 and len("".join(words[i:j + 1])) >= 6:
                 if re.search(r"\d{2,4}\s*年?$", "".join(words[:i])):
@@ -265,6 +293,17 @@ class Assistant:
                 rest = ("".join(words[:i]) + " " + "".join(words[j + 1:])).strip()
                 return rest if self.relevance.content_terms(rest) else read.text
         return read.text
+
+    def _without_own_place(self, q: str) -> str:
+        """The search text without the loaded documents' own places, for a question that
+        singles out some of several documents by their place (仪陇县技改专项资金…由哪个部门
+        解释: 仪陇县 chose the document; as a search word it ranks the few articles that
+        write it out above the one asked of); the question itself when nothing else is
+        left. With one document the place stays: 搬来大宁 asks about coming to it."""
+        rest = q
+        for name in self._own_place_names:
+            rest = rest.replace(name, " ")
+        return rest if rest.strip() and self.relevance.content_terms(rest) else q
 
     def _named_documents(self, read: Query) -> list[str]:
         """The loaded documents whose place the question names (厦门对企业关切有哪些措施),

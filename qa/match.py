@@ -41,6 +41,10 @@ Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their matc
 # a span of time (多久能到账), a limit (最多能贷多少) — each a concept a sentence must state
 ANSWER_KINDS = (PLACE_WORDS, DURATION_WORDS, LIMIT_WORDS)
 
+# a body named in a sentence, with its level (县经济和信息化局, 市发展和改革局, 县财政局): who
+# is in charge, for a row with no unit columns (an article, a Q&A)
+NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行)")
+
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
@@ -85,8 +89,8 @@ class Matcher:
         # a noun of the question the document never uses, with the document's word for it
         topics = read_question(question).topics
         for t in self.relevance.content_terms(question):
-            if t in self._own_places:
-                continue  # the documents' own place is every row's: no sentence need state it
+            if any(t in p for p in self._own_places):
+                continue  # the documents' own place (or a piece of its name: 陇县) is every row's
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)
@@ -144,6 +148,7 @@ class Matcher:
     def _ranked_memo(self, terms: Concepts, key: tuple[str, int], intent: str, query: str) -> Ranked:
         cfg = self.cfg
         near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
+        unit_fields = bool(self.r.by_key[key].units)
         out = []
         for s in self.sentences[key]:
             m = self.fit(terms, s, near)
@@ -158,6 +163,8 @@ class Matcher:
                 bonus += 0.1
             if intent in (Intent.ELIGIBILITY, Intent.YESNO) and _ELIGIBLE.search(s.text):
                 bonus += 0.1
+            if intent == Intent.DEPARTMENT and not unit_fields and NAMES_BODY.search(s.text):
+                bonus += 0.2  # 本办法由县经济和信息化局、县财政局负责解释: the answer to 由谁
             if s.field == TASK:
                 bonus += 0.05  # the rule itself before how it is carried out
             out.append((m + bonus, s))

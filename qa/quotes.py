@@ -18,7 +18,7 @@ from ingest.sentences import MEASURE, TASK, Sentence
 from ingest.text import normalize
 
 from .intent import Intent, states_count
-from .match import ANSWER_KINDS, Concepts, Matcher, Ranked
+from .match import ANSWER_KINDS, NAMES_BODY, Concepts, Matcher, Ranked
 
 _TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天|\d+\s*个?小时")
 
@@ -51,7 +51,15 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     if not ranked:
         return []
     strategy = STRATEGIES.get(intent, _best_and_more)
-    return strategy(RowMatch(row, ranked, terms, matcher))
+    quotes = strategy(RowMatch(row, ranked, terms, matcher))
+    said = [q_ for q_ in quotes if not q_.prefix]
+    if said and all(len(q_.text.rstrip("。；;")) <= _TITLE_CHARS for q_ in said):
+        # an article's heading alone (技改贷款贴息。) names the rule without stating it:
+        # the row's best sentence that says more comes after it
+        more = next((s for _, s in ranked if len(s.text.rstrip("。；;")) > _TITLE_CHARS), None)
+        if more is not None:
+            quotes.insert(quotes.index(said[-1]) + 1, Quote(more.text))
+    return quotes
 
 
 def _deadline(c: RowMatch) -> list[Quote]:
@@ -89,6 +97,11 @@ _TITLE_CHARS = 10
 
 
 def _department(c: RowMatch) -> list[Quote]:
+    if not c.row.units:
+        # no unit columns (an article, a Q&A): the sentence naming a body says who
+        named = next((s for _, s in c.ranked if NAMES_BODY.search(s.text)), None)
+        if named is not None:
+            return [Quote(named.text)]
     task_sent = next((s for _, s in c.ranked if s.field == TASK), c.ranked[0][1])
     quotes = [Quote(task_sent.text)]
     if len(task_sent.text) <= _TITLE_CHARS:

