@@ -34,6 +34,7 @@ from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
 from .notices import check, set_aside, skipped
 from .outline import read_outline
+from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
 from .table import DEFAULT_COLUMNS, is_table, read_table
@@ -100,6 +101,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
     tabbed = is_table(lines)
+    if not tabbed and (numbered := number_questions(lines)) is not None:
+        lines = numbered  # a 政策解读 in 问/答: each question an item
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

@@ -640,3 +640,31 @@ def test_articles_answer_who_by_the_sentence_naming_the_body(tmp_path):
     assert how.cited_keys[0] == ("条", 2) and "贴息期限不超过2年" in how.answer
     assert _abbreviates("技改", "工业企业技术改造专项资金管理办法") and _abbreviates("小微", "支持小微企业发展")
     assert not _abbreviates("贷款", "工业企业技术改造专项资金管理办法")
+
+
+_QANDA = """柘溪县《关于支持个体工商户转型升级为企业的若干措施》政策解读
+来源：柘溪县市场监督管理局    发布时间：2023-04-18
+
+一、扶持政策
+问：转型成企业后能拿到多少奖励？
+答：对完成"个转企"的企业，由县财政给予一次性转型奖励3000元。
+问：办理转型登记要交钱吗？
+答：办理"个转企"变更登记、注销登记全部免费。
+二、申请办理
+问：奖励什么时候申请？
+答：转型企业应在完成转型登记后6个月内提出申请，逾期不予受理。
+"""
+
+
+def test_a_policy_explainer_in_questions_and_answers_has_one_item_per_question():
+    """问：…？ / 答：… — each question is an item with its answer, numbered under the
+    heading it stands under (〔二、 第1项〕), not all pairs of a heading run into one."""
+    from ingest import parse_text
+    from ingest.qanda import number_questions
+
+    d = parse_text(_QANDA, "zhexi.txt")
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项"]
+    assert d.rows[0].task.startswith("问：转型成企业后能拿到多少奖励？") and "3000元" in d.rows[0].fields_text()
+    assert "6个月内" in d.rows[2].fields_text() and "3000元" not in d.rows[2].fields_text()
+    # one question quoted in a text is no explainer; numbered items stay as they are
+    assert number_questions(["问：这是什么？", "答：一个例子。"]) is None

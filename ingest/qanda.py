@@ -1,0 +1,43 @@
+"""A 政策解读 written as questions and answers (问：…？ / 答：…): each question is an item
+of its own — its answer the item's text — numbered 1. 2. … under the heading it stands
+under (一、出台背景 / 二、扶持政策), as a list of measures is. Without this the pairs under one
+heading ran into a single item of seven questions, and a citation could not point to the
+one that answers.
+
+The lines are numbered in place (问：… → 1.问：…), every line keeping its number, so the
+outline reader (:mod:`ingest.outline`) reads them as it reads any numbered item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .headings import L1, L3, marker
+
+_ASKED = re.compile(r"^\s*(?:问|Q)\s*\d{0,2}\s*[:：]")
+_ANSWERED = re.compile(r"^\s*(?:答|A)\s*\d{0,2}\s*[:：]")
+_MIN_PAIRS = 3  # a document of questions and answers, not one question quoted in a text
+
+
+def number_questions(lines: list[str]) -> list[str] | None:
+    """The lines with each question numbered as an item, restarting under each 一、
+    heading; None when the text is not written as questions and answers (fewer than
+    three questions each followed by an answer)."""
+    asked = [i for i, ln in enumerate(lines) if _ASKED.match(ln)]
+    answered = sum(1 for i in asked if any(_ANSWERED.match(ln) for ln in lines[i + 1:i + 3]))
+    if answered < _MIN_PAIRS:
+        return None
+    out, n = list(lines), 0
+    for i, ln in enumerate(lines):
+        m = marker(ln)
+        if m is not None and m.level <= L1:
+            n = 0
+        elif _ASKED.match(ln):
+            n += 1
+            out[i] = f"{n}.{ln.strip()}"
+        elif m is not None and m.level == L3:
+            return None  # items numbered already: the questions are not the items
+    return out
+
+
+__all__ = ["number_questions"]
