@@ -307,6 +307,10 @@ def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
     assert Answer.from_dict(lines[0]).to_dict() == lines[0]
     with pytest.raises(ValueError):
         Answer.from_dict({**lines[0], "coverage": "not_covered"})  # abstained must agree
+    # as text, each answer stands under the question it answers (with its line)
+    assert cli(["ask", "--input", str(f), "--no-rebuild"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("问（第 1 行）：高企认定奖励多少") < out.index("附件1 第84项") < out.index("问（第 2 行）：规上企业有啥奖励")
 
 
 def test_where_question_quotes_the_channel(assistant):

@@ -278,6 +278,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=None if args.input else 2), flush=True)
         else:
+            if args.input is not None:  # a batch: each answer under the question it answers
+                print(f"问（第 {n} 行）：{q}\n" if n else f"问：{q}\n")
             print(answer_plain(ans.answer))  # a terminal shows no Markdown
             if len(questions) > 1:
                 print("\n" + "-" * 40)
