@@ -115,6 +115,19 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
 _KIND_OF = re.compile(r"^的?(?:补贴|补助|奖励|奖金|贴息|证|许可|验收)")
 
 
+def _after_verb(q: Query, word: str, rest: str) -> str:
+    """What follows ``word`` in the asking clause, past a verb saying what is done with it
+    (农机购置补贴: the grant for buying 农机 is a 农机 grant, by its part of speech) — a
+    verb of two characters or more: the one-character ones are light (卖货有奖励 asks
+    whether there is a reward for it, not for a kind of 卖货)."""
+    words = q.words
+    for i, w in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if w.text == word and nxt.pos in ("v", "vn") and len(nxt.text) >= 2 and rest.startswith(nxt.text):
+            return rest[len(words[i + 1].text):]
+    return rest
+
+
 class RelevanceModel:
     """The vocabulary of one retriever's corpus, and the verdict on a question against it."""
 
@@ -241,7 +254,7 @@ class RelevanceModel:
         if asked_unknown and shift < th.min_shift and not q.lookup:
             # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
             # 补贴, 烟草证): the document must name that kind
-            kinds = tuple(w for w in asked_unknown if _KIND_OF.search(q.asked.split(w, 1)[-1]))
+            kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1])))
             asides = tuple(w for w in asked_unknown if w not in kinds)
             asked_unknown = kinds
         # how much of the asking clause the best rows state (two rows: a two-part question)

@@ -581,6 +581,9 @@ def test_the_kind_of_grant_asked_is_never_an_aside(assistant):
     assert assistant.verdict("小超市搞直播卖货有奖励吗").coverage == "answered"
     for q in ("家里老人有高龄补贴不", "开个小卖部要办烟草证吗"):
         assert assistant.verdict(q).coverage != "answered", q
+    # also past the verb saying what is done with it (农机购置补贴: a grant for 农机)
+    v = assistant.verdict("本合作社计划购置收割机等农业机械，请问大宁县2022年农机购置补贴的标准及申报时间如何？")
+    assert v.coverage != "answered" and "农机" in v.absent
 
 
 def test_a_row_named_by_its_label_is_answered_from_that_row(assistant):
