@@ -1,12 +1,12 @@
 """Persistence: an index is a directory in plain formats with a manifest, one
 directory per loaded corpus.
 
-    <home>/index/<key>/manifest.json   format version, corpus sha256, the parsed rows'
-                                       sha256 (a newer parser may read the same text
-                                       otherwise: rebuilt), embedder name + dim,
+    <home>/index/<key>/manifest.json   format version, corpus sha256, embedder name + dim,
                                        chunking settings, counts, build time and duration,
-                                       the sha256 and size of each file below, and the
-                                       document's parse warnings
+                                       the sha256 and size of each file below (rows.jsonl's
+                                       is also checked against the rows as read today:
+                                       a newer parser may read the same text otherwise),
+                                       and the document's parse warnings
     <home>/index/<key>/rows.jsonl      the typed rows (ingest.schema.TaskRow.to_dict)
     <home>/index/<key>/chunks.jsonl    chunks with their BM25 tokens
     <home>/index/<key>/dense.faiss     faiss.write_index of the chunk vectors
@@ -212,22 +212,19 @@ def rows_sha256(rows: list[TaskRow]) -> str:
 
 def expected_manifest(doc: Document, embedder_name: str) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "corpus_sha256": doc.sha256,
-            "rows_sha256": rows_sha256(doc.rows), "embedder": embedder_name, "chunking": CHUNKING}
+            "embedder": embedder_name, "chunking": CHUNKING}
 
 
-def mismatch(manifest: dict[str, Any], expected: dict[str, Any]) -> list[str]:
-    """Human-readable reasons the stored manifest does not fit, empty when it does."""
+def mismatch(manifest: dict[str, Any], expected: dict[str, Any], rows: list[TaskRow] | None = None) -> list[str]:
+    """Human-readable reasons the stored manifest does not fit, empty when it does;
+    ``rows``: the document's rows as read today, against the stored ``rows.jsonl``'s
+    checksum (a newer parser can read the same text otherwise)."""
     names = {"format_version": "索引格式版本", "corpus_sha256": "语料（文件内容已变化）",
-             "rows_sha256": "解析结果（程序更新后，同一文件读出的条目有变化）",
              "embedder": "嵌入模型", "chunking": "分块设置"}
-    out = []
-    for k, v in expected.items():
-        if manifest.get(k) == v:
-            continue
-        if k == "rows_sha256":  # a digest says nothing to a reader: which rows is not shown
-            out.append(names[k] if k in manifest else f"{names[k]}：旧索引未记录，需核对")
-        else:
-            out.append(f"{names[k]}：已存 {manifest.get(k)!r}，需要 {v!r}")
+    out = [f"{names[k]}：已存 {manifest.get(k)!r}，需要 {v!r}" for k, v in expected.items() if manifest.get(k) != v]
+    stored = (manifest.get("files") or {}).get("rows.jsonl", {}).get("sha256")
+    if rows is not None and not out and stored != rows_sha256(rows):
+        out.append("解析结果与索引文件 rows.jsonl 不一致（程序更新后同一文件读出的条目有变化，或该文件被改动）")
     return out
 
 
@@ -392,7 +389,7 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
     path = index_dir(home, doc)
     manifest = None if rebuild else read_manifest(path)
     if manifest is not None:
-        reasons = mismatch(manifest, expected_manifest(doc, name))
+        reasons = mismatch(manifest, expected_manifest(doc, name), doc.rows)
         if not reasons:
             stored = load(path, manifest)
             mark_used(path)
