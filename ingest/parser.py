@@ -32,7 +32,7 @@ from .frame import page_footer
 from .header import period, read_header, term
 from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
-from .notices import check, set_aside, skipped
+from .notices import set_aside, skipped
 from .outline import read_outline
 from .qanda import number_questions
 from .schema import Document
@@ -121,10 +121,6 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         for it in items:
             if not it.lead_marked:
                 it.lead, it.coop, it.lead_marked = it.lead[:1], it.lead[1:] + it.coop, True
-        # the note's line was read, as the rule for the unit lists, not left out
-        warnings = [check(f"{w.split('：', 1)[0]}：表注“{w.split('已跳过：', 1)[1]}”已用于各项的单位"
-                          f"（未标牵头的，排在第一位的为牵头单位）")
-                    if LEAD_FIRST.search(w) and "已跳过：" in w else w for w in warnings]
     text_end = len(lines) if footer is None else footer
     header = read_header(lines[:body], tail=lines[:text_end][-15:] if shape == "outline" else None)
     if header.subject == header.title and (titled := [a.title for a in attachments if a.title]):

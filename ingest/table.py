@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .departments import UNIT_ENDINGS, Units, read_units
+from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
-from .notices import skipped
+from .notices import check, skipped
 from .schema import Attachment, Measure
 from .text import clean_cell, close_cjk_gaps, is_page_number, split_items
 from .wrap import continue_row
@@ -266,6 +266,10 @@ def read_table(lines: list[str]) -> TableResult:
                 open_heading(m.level, m.number, plain)
             elif is_page_number(plain):
                 continue  # the page's frame between two pages of the table
+            elif started and LEAD_FIRST.search(plain):
+                # the table's note (注：排在第一位的为牵头单位): read as the rule for its unit
+                # lists (applied by the parser, whatever shape the table came in)
+                warnings.append(check(f"第 {line_no} 行：表注“{plain[:40]}”已用于各项的单位（未标牵头的，排在第一位的为牵头单位）"))
             elif started and not _JUNK.match(plain):
                 warnings.append(skipped(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}"))
             continue
