@@ -144,10 +144,16 @@ def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int,
     def outside(y: int) -> bool:
         return y not in issue and not re.search(
             rf"{y}\s*年(?!版)|{y}\s*[-－—–~～至到]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-－—–~～至到]\s*{y}", row_text)
+    def dates_counted_event(y: int) -> bool:
+        # 2018年毕业的还能享受不: the year of the asker's own event, from which the row counts a
+        # span (毕业5年内) — the span decides, not the document's period
+        m = re.search(rf"{y}\s*年\s*([\u4e00-\u9fff]{{2}})", q.norm)
+        return bool(m) and bool(re.search(
+            rf"{m.group(1)}\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?年(?:以)?内", row_text))
     # 明年, 后年 …: counted from the year the document was issued (from any, when several are)
     relative = tuple(issue[0] + off for off in q.relative_years
                      if issue and all(outside(i + off) for i in issue))
-    return tuple(y for y in q.years if outside(y)) + relative
+    return tuple(y for y in q.years if outside(y) and not dates_counted_event(y)) + relative
 
 
 def _owned(q: Query, word: str) -> str:

@@ -841,6 +841,14 @@ def test_next_year_is_counted_from_the_documents_issue_year(assistant):
     assert assistant.answer("去年开的店今年能申请高企奖励吗").coverage == "answered"
 
 
+def test_a_past_year_dating_the_event_a_row_counts_from_is_in_scope(assistant):
+    """2018年毕业 asks whether five years since graduating still qualify (毕业5年内): the row
+    decides by its span; 2018年的补贴 asks of another year's policy."""
+    v = assistant.verdict("我们仨里头有个是2018年毕业的，大学生开店那个社保补贴他还能享受不？")
+    assert v.coverage != "not_covered" and not v.foreign_years
+    assert assistant.verdict("2018年的社保补贴标准是多少").foreign_years == (2018,)
+
+
 @pytest.mark.parametrize("question, missing", [
     ("给村里送件的补贴一件补几毛钱", "具体的数额"),    # money asked, whatever the intent reads
     ("政务服务大厅在哪条街 早上几点开门", "地址"),      # a street, a time of day: no row gives them
