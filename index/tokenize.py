@@ -62,6 +62,19 @@ def tokenize(text: str) -> list[str]:
             if t.strip() and _WORD.search(t) and t not in stop]
 
 
+def cut(text: str) -> list[str]:
+    """The words of ``text`` as written, in jieba's precise mode without its guessing of
+    unseen words: a span no dictionary word covers comes out one character at a time."""
+    return list(_jieba().cut(text, HMM=False))
+
+
+def word_frequency(word: str) -> float:
+    """How often ``word`` occurs in jieba's dictionary counts, as a share of all words
+    (an unseen word counts once: the shares stay comparable and positive)."""
+    tk = _jieba()
+    return max(tk.FREQ.get(normalize(word), 0), 1) / tk.total
+
+
 def in_dictionary(word: str) -> bool:
     """Is ``word`` a word of jieba's general dictionary (or the domain user dictionary)?
     Tokens jieba's HMM makes up for unseen spans (点卖 in 自产自销点卖, 强来 in 500强来)

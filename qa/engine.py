@@ -49,7 +49,7 @@ from .listing import Lister, Listing, listing_body
 from .match import Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
-from .render import answer_body, is_not_covered, not_covered, with_related
+from .render import answer_body, is_not_covered, not_covered, read_as_note, with_related
 from .schema import (
     ANSWERED,
     MAX_QUESTION_CHARS,
@@ -58,6 +58,7 @@ from .schema import (
     Answer,
     QuestionError,
 )
+from .spelling import Homophones
 from .verdict import Thresholds, Verdict, in_scope_places
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
@@ -156,6 +157,8 @@ class Assistant:
                                         issue_years=tuple(dict.fromkeys(y for d in docs for y in d.term)),
                                         doc_years={d.name: d.term for d in self.documents
                                                    if len(docs) > 1 and d.term})
+        # the documents' words by their sound: a slip of the same sound (环平) reads as the word
+        self.homophones = Homophones(self.relevance.vocab, self.relevance.blob)
         self.matcher = Matcher(retriever, self.relevance, compose)
         self.composer = Composer(self.matcher)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
@@ -192,7 +195,9 @@ class Assistant:
         """The answer and the ranked rows it was composed from (the evaluation scores
         retrieval on these, so it does not search a second time)."""
         t0 = time.perf_counter()
-        q = validate_question(question)
+        asked = validate_question(question)
+        reading = self.homophones.read(asked)  # 营叶执照 typed for 营业执照: read as meant
+        q = reading.text
         read = read_question(q)  # read once: its intent, the clause that asks, places, years
         intent = read.intent
         prev_q, prev_a = _history_turns(history)
@@ -233,6 +238,10 @@ class Assistant:
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
+        if reading.fixes:
+            ans.question = asked
+            ans.read_as = [list(f) for f in reading.fixes]
+            ans.answer += "\n\n" + read_as_note(reading.fixes)
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
@@ -325,13 +334,13 @@ class Assistant:
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` in the order the answer takes them (the rerank by sentence match)."""
-        q = validate_question(question)
+        q = self.homophones.read(validate_question(question)).text
         return self.matcher.rerank(hits, self.matcher.concepts(q), read_question(q).intent, q)
 
     def verdict(self, question: str) -> Verdict:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
         first question, and why."""
-        read = read_question(validate_question(question))
+        read = read_question(self.homophones.read(validate_question(question)).text)
         named = self._referenced(read)
         docs = self._named_documents(read)
         _, hits, amount_match = self._retrieve(read, named_rows=named, named=docs)

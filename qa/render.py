@@ -90,3 +90,8 @@ def not_covered(reason: str, related: list[Related], by_key: RowsByKey, departme
 def is_not_covered(answer_text: str) -> bool:
     """``answer_text`` is a not-covered reply (a follow-up to it has nothing to reuse)."""
     return answer_text.lstrip().startswith(NOT_COVERED_OPENING)
+
+
+def read_as_note(fixes: Iterable[tuple[str, str]]) -> str:
+    """The line telling how a slip of the same sound was read (营叶执照 → 营业执照)."""
+    return "（" + "；".join(f"问题中的“{written}”按“{word}”理解" for written, word in fixes) + "。）"

@@ -51,6 +51,7 @@ class Answer:
     latency_ms: float = 0.0
     followup: bool = False           # answered with the previous turn's rows
     coverage: str = ""               # ANSWERED | PARTIAL | NOT_COVERED; abstained ⇔ NOT_COVERED
+    read_as: list[list[str]] = field(default_factory=list)  # slips read as the document's word: [写的, 读作]
 
     def __post_init__(self) -> None:
         if not self.coverage:
@@ -73,7 +74,8 @@ class Answer:
                    citations=[Citation(**c) for c in d.get("citations", [])],
                    related=[Related(**r) for r in d.get("related", [])],
                    latency_ms=float(d.get("latency_ms", 0.0)), followup=bool(d.get("followup", False)),
-                   coverage=str(d.get("coverage", "")))
+                   coverage=str(d.get("coverage", "")),
+                   read_as=[[str(x) for x in pair] for pair in d.get("read_as", [])])
 
     @property
     def cited_keys(self) -> list[tuple[str, int]]:

@@ -1,0 +1,36 @@
+"""Slips of the same sound typed by pinyin, read as the document's word (qa.spelling),
+on the built-in corpus's vocabulary."""
+
+import pytest
+
+
+@pytest.mark.parametrize("question, slip, word", [
+    ("俺在镇上有个门店，营业执找早办好了，想在网上卖货还得再办执照不", "营业执找", "营业执照"),
+    ("每回投标都得押保证金，能不能拿银行保涵顶上", "保涵", "保函"),
+    ("想扩建养猪场，听说得搞环平，手续麻烦不", "环平", "环评"),
+])
+def test_a_slip_of_the_same_sound_is_read_as_the_documents_word(assistant, question, slip, word):
+    reading = assistant.homophones.read(question)
+    assert (slip, word) in reading.fixes and word in reading.text and slip not in reading.text
+    ans = assistant.answer(question)
+    # the answer says how it read the question, and keeps the question as asked
+    assert ans.read_as == [[slip, word]] and ans.question == question
+    assert f"“{slip}”按“{word}”理解" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我是开小卖部的，饭店干不下去了能简易注销吗",   # 我是 ≠ 我市, 干不 ≠ 干部: words as typed
+    "生意不行想关了，往村里送快件的补贴按件算吗",   # 想关 ≠ 相关, 按件 ≠ 案件
+    "公事公办，高企奖励多少",                      # a word of the dictionary is meant
+])
+def test_words_that_merely_sound_like_a_document_word_stay_as_written(assistant, question):
+    reading = assistant.homophones.read(question)
+    assert reading.fixes == () and reading.text == question
+    assert assistant.answer(question).read_as == []
+
+
+def test_a_slip_read_finds_the_row_of_the_word_meant(assistant):
+    """保涵 is no word the index holds; read as 保函, the row on paying deposits by 保函
+    (附件1 第17项) is cited."""
+    ans = assistant.answer("每回投标都得押保证金，能不能拿银行保涵顶上")
+    assert ans.coverage == "answered" and ("附件1", 17) in ans.cited_keys
