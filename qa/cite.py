@@ -116,7 +116,7 @@ class Composer:
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
                 else:
                     quotes.append(Quote(best.text, [h.key]))
-        self._cite_restating(quotes, chosen, hits)
+        self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)
         return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
 
     def _quote_row(self, h: Hit, ranked: Ranked, intent: Intent, terms: Concepts,
@@ -196,15 +196,20 @@ class Composer:
         own = [a for a in aspects if self._covers(top, a)]
         return "same" if own and self._covers(key, own[0]) else ""
 
-    def _cite_restating(self, quotes: list[Quote], chosen: list[Hit], hits: list[Hit]) -> None:
-        """Every row stating a quoted sentence is cited with it, wherever it ranked."""
+    def _cite_restating(self, quotes: list[Quote], chosen: list[Hit], hits: list[Hit],
+                        anywhere: bool = False) -> None:
+        """Every row the search found that states a quoted sentence is cited with it. A row
+        restating it that the question did not reach (附件2 repeating a 附件1 rule among many
+        rules: 补助标准每人不超过1000元 in the 创业补贴 row, asked about a loan's interest) is
+        no answer the asker looked for — except when who is asked (``anywhere``): the
+        restating row's own units answer too (高企奖励找哪个部门: 附件2 第82项's)."""
         by_key = {h.key: h for h in hits}
         have = {h.key for h in chosen}
         for q_ in quotes:
             if q_.prefix:
                 continue
             for key in sorted(self.restated.get(matching_form(q_.text), ())):
-                if key in q_.keys or len(chosen) >= self.m.cfg.max_rows + 2:
+                if key in q_.keys or len(chosen) >= self.m.cfg.max_rows + 2 or not (anywhere or key in by_key):
                     continue
                 q_.keys.append(key)
                 if key not in have:

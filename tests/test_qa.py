@@ -49,6 +49,17 @@ def test_a_quote_cites_every_row_stating_it_even_one_ranked_low(assistant):
     assert "县科技发展中心、县财政局" in b and "〔附件1 第84项〕〔附件2 第82项〕" in b
 
 
+def test_a_restating_row_the_question_did_not_reach_is_cited_only_for_who(assistant):
+    """附件2 第110项 repeats 附件1 第45项's 便民市场 sentence among its stall rules; asked how
+    the old town is planned, the search does not reach it and the answer does not cite it.
+    Asked who is in charge, a restating row is cited wherever it ranked (the test above)."""
+    q = "老城区以后怎么规划"
+    hits = [h.key for h in assistant.r.search(q, 10, assistant.search_cfg)]
+    ans = assistant.answer(q)
+    assert ("附件2", 110) not in hits and ("附件1", 45) in ans.cited_keys
+    assert ("附件2", 110) not in ans.cited_keys
+
+
 def test_restatements_are_same_wording_not_similar_wording(doc):
     from qa.restated import restatements
 
