@@ -45,6 +45,10 @@ ANSWER_KINDS = (PLACE_WORDS, DURATION_WORDS, LIMIT_WORDS)
 # is in charge, for a row with no unit columns (an article, a Q&A)
 NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行)")
 
+# words a sentence uses to point to what it does not state: the conditions of 符合条件的,
+# the rules of 按规定 / 有关规定
+_REFERENCE = re.compile(r"(?:符合|满足|达到)(?:相关|有关|规定|申报|政策)?(?:的)?条件|(?:按照?|依照?|根据)?(?:有关|相关|国家)?规定")
+
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
@@ -59,9 +63,11 @@ class Matcher:
         self._cfg = cfg
         self.sentences: dict[tuple[str, int], list[Sentence]] = {
             row.key: row_sentences(row) for row in retriever.rows}
+        # what each sentence states: its words, less those it only points to (为符合条件的
+        # 毕业生落实补贴 names no condition; 按规定给予 states no rule)
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
-            s: frozenset(tokenize(s.text)) for ss in self.sentences.values() for s in ss}
-        self.sent_norm: dict[Sentence, str] = {s: words_form(s.text) for s in self.sent_tokens}
+            s: frozenset(tokenize(_REFERENCE.sub("，", s.text))) for ss in self.sentences.values() for s in ss}
+        self.sent_norm: dict[Sentence, str] = {s: words_form(_REFERENCE.sub("，", s.text)) for s in self.sent_tokens}
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         self._own_places = frozenset(normalize(p) for p in relevance.place_names)
 

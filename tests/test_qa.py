@@ -60,6 +60,17 @@ def test_a_restating_row_the_question_did_not_reach_is_cited_only_for_who(assist
     assert ("附件2", 110) not in ans.cited_keys
 
 
+def test_a_sentence_pointing_to_conditions_does_not_state_them(assistant):
+    """为符合条件的自主创业高校毕业生落实社保补贴 names no condition: asked 够不够条件, the
+    concept 条件 is stated by no such sentence; the sentence giving the span (毕业5年内) is quoted."""
+    m = assistant.matcher
+    terms = m.concepts("我这情况够不够条件")
+    pointing = next(s for s in m.sentences[("附件1", 88)] if s.text.startswith("为符合条件的"))
+    assert not m.covered(terms, pointing)
+    ans = assistant.answer("大学毕业第三年回县里开培训班，听说大学生创业社保能补，我这情况够不够条件？")
+    assert "毕业5年内高校毕业生" in ans.answer
+
+
 def test_restatements_are_same_wording_not_similar_wording(doc):
     from qa.restated import restatements
 
