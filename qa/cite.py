@@ -77,11 +77,17 @@ class Composer:
         quotes: list[Quote] = []
         self._quote_row(top, ranked[top.key], intent, terms, quotes)
         if (word := count_word(q)) is not None and not any(states_count(q_.text, word) for q_ in quotes):
-            # "开了几次座谈会": the count may stand in the 时间进度 column ("召开2次座谈会")
-            extra = count_quote(self.r.by_key[top.key], ranked[top.key], word)
-            if extra is not None:
-                extra.keys.append(top.key)
-                quotes.append(extra)
+            # "开了几次座谈会": the count may stand in the 时间进度 column ("召开2次座谈会"),
+            # or — of its own measure (公示几天), not 个 — in the next row, the same measure
+            # in the other attachment (简易注销's 45天压减为20天), which is then cited too
+            for h in cands[:2] if word != "个" else cands[:1]:
+                extra = count_quote(self.r.by_key[h.key], ranked[h.key], word)
+                if extra is not None:
+                    extra.keys.append(h.key)
+                    quotes.append(extra)
+                    if h.key not in {c.key for c in chosen}:
+                        chosen.append(h)
+                    break
         # a column the row keeps as a note (责任领导：王明, 备注：…), asked by its header word
         nq = normalize(q)
         for note in self.r.by_key[top.key].notes:

@@ -282,13 +282,20 @@ class RelevanceModel:
         # a count the top row leaves out may stand in the next row, which the answer then
         # cites (简易注销 in one attachment, its 公示 days in the other) — a count of its own
         # measure (多少天): 个, the general one, is met by any count of anything
-        if (missing == "count" and len(keys) > 1 and count_word(q.asked) not in (None, "个")
-                and not figure_missing(q.asked, q.intent, self.row_text.get(keys[1], ""))):
+        next_text = self.row_text.get(keys[1], "") if len(keys) > 1 else ""
+
+        def in_next_row(clause: str, intent: str, followed: bool = False) -> bool:
+            return bool(next_text) and count_word(clause, followed) not in (None, "个") \
+                and not figure_missing(clause, intent, next_text, followed=followed)
+        if missing == "count" and in_next_row(q.asked, q.intent):
             missing = ""
         several = q.parts if len(q.parts) > 1 else ()
         for i, part in enumerate(several):
-            missing = missing or figure_missing(part.text, part.intent, top_text,
-                                                followed=any(asks(p.text) for p in several[i + 1:]))
+            followed = any(asks(p.text) for p in several[i + 1:])
+            part_missing = figure_missing(part.text, part.intent, top_text, followed=followed)
+            if part_missing == "count" and in_next_row(part.text, part.intent, followed):
+                part_missing = ""
+            missing = missing or part_missing
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …

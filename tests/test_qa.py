@@ -927,6 +927,10 @@ def test_a_count_the_top_row_leaves_to_the_next_is_answered(assistant):
     assert ans.coverage == "answered" and "20天" in ans.answer
     assert {c.label for c in ans.citations} >= {"附件2 第93项"}
     assert assistant.answer("大宁县有几个乡镇").coverage == "partial"
+    # so is one part of several asking the count (个体户能走这个不？公示得等几天？): the next
+    # row's sentence with the days is quoted and cited
+    ans = assistant.answer("理发店不想干了准备关门，听说简易注销要先公示，个体户能走这个不？公示得等几天？")
+    assert ans.coverage == "answered" and "20天" in ans.answer and ("附件2", 93) in ans.cited_keys
 
 
 def test_a_division_named_by_the_documents_own_word_is_its_own_part(assistant):
