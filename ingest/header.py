@@ -190,7 +190,11 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
                 if got[1]:
                     h.date = got[0]
                     break
-    if labelled_date := next((got for label in _DATE_LABELS if (got := _date(fields.get(label, "")))), None):
+    # the date the document was made (成文日期 …) over the signature; the date a site put it
+    # online (发布日期) only where the document dates itself nowhere
+    signed = bool(dated or tail_dated)
+    if labelled_date := next((got for label in _DATE_LABELS if (got := _date(fields.get(label, "")))
+                              and not (signed and label == "发布日期")), None):
         h.date, complete = labelled_date
     if not complete:
         h.warnings.append(check(f"日期写作“{next(s for _, s in nonempty if _standalone_date(s))}”，缺“年月日”，"

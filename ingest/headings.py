@@ -42,8 +42,9 @@ _PATTERNS = (
     (ARTICLE, re.compile(rf"^第([{_CN}]+)条(?![款项])\s*")),
     (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
-    # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3)
-    (L3, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);
+    # an item may begin with a year (1.2023年7月1日至…期间首次登记注册): no decimal is one
+    (L3, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d\s*年))\s*")),
     (L4, re.compile(rf"^(?:[（(]\s*(\d{{1,2}})\s*[）)]|([{_CIRCLED}]))\s*")),
 )
 

@@ -31,6 +31,8 @@ from .headings import (
     ATTACHMENT,
     CHAPTER,
     ITEM_LEVELS,
+    L1,
+    L3,
     L4,
     SECTION,
     Marker,
@@ -257,6 +259,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             current.text.append(s)
             current.last_line = line_no
             continue
+        if body_start is not None and idx > last_numbered and _ATTACHMENT_LIST.match(s):
+            # 附件：…申报表 after the last item: the list of the document's attachments
+            warnings.append(set_aside(f"第 {line_no} 行起是附件目录（{s[:20]}…），不属于任何条目，未计入"))
+            ended = True
+            closing.append(s)
+            continue
         if current is closing_heading:
             warnings.append(set_aside(f"第 {line_no} 行起是附则之后的落款或版记（{s[:20]}…），不属于任何条目，未计入"))
             ended = True
@@ -362,6 +370,20 @@ def _units(values: list[str]) -> tuple[list[str], list[str], bool, list[str]]:
     return names, notes, lead_first, marked
 
 
+def _numbered(node: _Node) -> list[_Node]:
+    return [c for c in node.children if c.level in (*ITEM_LEVELS, ARTICLE, L4)]
+
+
+def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:
+    """一、工作目标 with a paragraph (or points) under it and no numbered items, where a
+    sibling heading of its level has numbered items under it: the marker heads a section
+    whose title is its first line — not an item numbered by the heading's numeral."""
+    return (node.level == L1 and not _numbered(node) and len(node.text) >= 1
+            and (len(node.text) >= 2 or bool(node.points))
+            and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:，,]", node.text[0])
+            and any(s is not node and s.level == L1 and _numbered(s) for s in siblings))
+
+
 def _items(root: _Node, warnings: list[str]) -> list[Item]:
     items: list[Item] = []
     lead_first_all = False
@@ -374,11 +396,21 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 title = child.text[0] if child.text else ""
                 visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
                 continue
+            if _titled_paragraph(child, node.children):
+                # 二、支持对象 over a paragraph, where its siblings head numbered items: a
+                # heading too, its paragraph the one item under it
+                heading = Heading(child.level, child.number, f"{child.marker}{child.text[0]}")
+                body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text[1:],
+                             fields=child.fields, notes=child.notes, points=child.points, parent=child,
+                             last_line=child.last_line, lead_first=child.lead_first)
+                _inline_fields(body)
+                items.append(_item(body, path + (heading,), inherited, attachment_title))
+                continue
             _inline_fields(child)
             if child.level == ARTICLE:
                 items.append(_item(child, path, inherited, attachment_title))
                 continue
-            numbered = [c for c in child.children if c.level in (*ITEM_LEVELS, ARTICLE, L4)]
+            numbered = _numbered(child)
             if numbered or child.level in (CHAPTER, SECTION):
                 gap = " " if child.level in (CHAPTER, SECTION) and child.body else ""
                 heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}")
