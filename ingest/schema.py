@@ -90,16 +90,21 @@ def find_citations(text: str) -> list[tuple[str, int]]:
 # 附件2的第5项, a notice's one 附件 第3项; without an attachment, 第5项 (every row of
 # that number, in whatever scope) and an article, 第五条
 _REFERENCE = re.compile(rf"(附件)\s*(\d+|[{_CN}]+)?\s*的?\s*第?\s*(\d+|[{_CN}]+)\s*项"
-                        rf"|(?<![附件\d{_CN}])第\s*(\d+|[{_CN}]+)\s*(项|条)")
+                        rf"|(?<![附件\d{_CN}])第\s*(\d+|[{_CN}]+)\s*(项|条)"
+                        # a section's item as its label writes it: 二、(一) 第3项, 四、 第1项
+                        rf"|(?<![{_CN}])([{_CN}]+、)\s*(?:[（(]\s*([{_CN}]+)\s*[）)])?\s*的?\s*第\s*(\d+)\s*项")
 ANY_SCOPE = "*"
 
 
 def find_references(text: str) -> list[tuple[str, int]]:
     """The row keys a question names, in order: ``("附件1", 105)`` for "附件1 105项 讲的啥";
     ``(ANY_SCOPE, 5)`` for a bare 第5项 (the row of that number in each scope);
-    ``("条", 5)`` for 第五条."""
+    ``("条", 5)`` for 第五条; ``("二、(一)", 3)`` for a section's item as labelled."""
     out = []
     for m in _REFERENCE.finditer(text):
+        if m.group(6):
+            out.append((m.group(6) + (f"({m.group(7)})" if m.group(7) else ""), int(m.group(8))))
+            continue
         if m.group(1):
             a, n = m.group(2), m.group(3)
             att = "" if a is None else str(int(a) if a.isdigit() else _cn_number(a) or "")

