@@ -159,7 +159,8 @@ class Assistant:
                                                    if len(docs) > 1 and d.term})
         # the documents' words by their sound: a slip of the same sound (环平) reads as the word
         self.homophones = Homophones(self.relevance.vocab, self.relevance.blob)
-        self.matcher = Matcher(retriever, self.relevance, compose)
+        self.matcher = Matcher(retriever, self.relevance, compose,
+                               titles={d.name: d.subject or d.title for d in self.documents if len(docs) > 1})
         self.composer = Composer(self.matcher)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)

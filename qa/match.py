@@ -57,7 +57,8 @@ class Matcher:
     question's concepts against them. ``cfg`` is the assistant's :class:`ComposeConfig`
     (the assistant keeps it current when its own is replaced)."""
 
-    def __init__(self, retriever: Retriever, relevance: RelevanceModel, cfg: ComposeConfig):
+    def __init__(self, retriever: Retriever, relevance: RelevanceModel, cfg: ComposeConfig,
+                 titles: dict[str, str] | None = None):
         self.r = retriever
         self.relevance = relevance
         self._cfg = cfg
@@ -68,6 +69,15 @@ class Matcher:
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(_REFERENCE.sub("，", s.text))) for ss in self.sentences.values() for s in ss}
         self.sent_norm: dict[Sentence, str] = {s: words_form(_REFERENCE.sub("，", s.text)) for s in self.sent_tokens}
+        # the title of the heading each row stands under (七、办理时限 over 自…30个工作日内办结)
+        # and, with several documents loaded, the title of its document (宜都市2024年度创业补贴
+        # 申报指南): their words describe every sentence of the row — a row is told from the
+        # others of its document by what it adds, not by its document's subject
+        self.heading_words: dict[tuple[str, int], tuple[frozenset[str], str]] = {}
+        for row in retriever.rows:
+            title = re.sub(r"^[（(]?[一二三四五六七八九十百\d]+[、.．）)]\s*", "", row.headings[-1]) if row.headings else ""
+            title += " " + (titles or {}).get(row.doc, "")
+            self.heading_words[row.key] = (frozenset(tokenize(title)), words_form(title))
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         self._own_places = frozenset(normalize(p) for p in relevance.place_names)
 
@@ -126,8 +136,10 @@ class Matcher:
         """Indices of the concepts ``s`` states."""
         toks = self.sent_tokens[s]
         text = self.sent_norm[s]
+        h_toks, h_text = self.heading_words.get(s.key, (frozenset(), ""))
         return {j for j, (alts, _) in enumerate(terms)
-                if any(t in toks or (len(t) >= 2 and t in text) for t in alts)}
+                if any(t in toks or (len(t) >= 2 and t in text) or t in h_toks or (len(t) >= 2 and t in h_text)
+                       for t in alts)}
 
     def match(self, terms: Concepts, s: Sentence) -> float:
         """The IDF-weighted share of the question's concepts that ``s`` states."""
