@@ -69,13 +69,18 @@ class Matcher:
         self.sent_tokens: dict[Sentence, frozenset[str]] = {
             s: frozenset(tokenize(_REFERENCE.sub("，", s.text))) for ss in self.sentences.values() for s in ss}
         self.sent_norm: dict[Sentence, str] = {s: words_form(_REFERENCE.sub("，", s.text)) for s in self.sent_tokens}
-        # the title of the heading each row stands under (七、办理时限 over 自…30个工作日内办结)
+        # the title of the heading a row stands alone under (七、办理时限 over 自…30个工作日内办结)
         # and, with several documents loaded, the title of its document (宜都市2024年度创业补贴
         # 申报指南): their words describe every sentence of the row — a row is told from the
         # others of its document by what it adds, not by its document's subject
         self.heading_words: dict[tuple[str, int], tuple[frozenset[str], str]] = {}
+        under: dict[tuple[str, tuple[str, ...]], int] = {}
         for row in retriever.rows:
-            title = re.sub(r"^[（(]?[一二三四五六七八九十百\d]+[、.．）)]\s*", "", row.headings[-1]) if row.headings else ""
+            under[(row.doc, row.headings)] = under.get((row.doc, row.headings), 0) + 1
+        for row in retriever.rows:
+            # a heading over one item titles it; one over many groups them (一、大幅放宽市场准入)
+            own = row.headings and under[(row.doc, row.headings)] == 1
+            title = re.sub(r"^[（(]?[一二三四五六七八九十百\d]+[、.．）)]\s*", "", row.headings[-1]) if own else ""
             title += " " + (titles or {}).get(row.doc, "")
             self.heading_words[row.key] = (frozenset(tokenize(title)), words_form(title))
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
