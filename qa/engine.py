@@ -169,6 +169,9 @@ class Assistant:
         for r in retriever.rows:
             self._by_number.setdefault(r.number, []).append(r)
         table = aliases()
+        # variants of the names the rows use, longest first (a name may hold a shorter one)
+        self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in set(self.departments)),
+                                     key=lambda vn: -len(vn[0])))
         self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
                              places=self.relevance.place_names)
 
@@ -253,8 +256,9 @@ class Assistant:
         (1 for other questions). When several documents are loaded and the question names
         the place of some of them (厦门对企业关切有哪些措施), the answer comes from their rows."""
         intent = read.intent
-        # the rows are searched for what is asked of the document, not for its name
-        q = self._without_title(read)
+        # the rows are searched for what is asked of the document, not for its name, and for a
+        # unit by the name the rows give it (县市场监督管理局 is written 县市场监管局 in them)
+        q = self._unit_names(self._without_title(read))
         terms = self.matcher.concepts(q)
         if named:
             # the place that singles out the documents searched is no word to find in them
@@ -281,6 +285,15 @@ class Assistant:
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
         return terms, hits, amount_match
+
+    def _unit_names(self, q: str) -> str:
+        """``q`` with each unit written by a variant of its name (the alias table's) in the
+        name the rows use."""
+        for variant, name in self._aliases:
+            if name not in q:
+                # not inside another level's name (工信局 → 县工信局, but 市工信局 stays)
+                q = re.sub(rf"(?<![省市县区镇乡]){re.escape(variant)}", name, q)
+        return q
 
     def _without_title(self, read: Query) -> str:
         """The question without a loaded document's name as it writes it (泉溪市高校毕业生

@@ -1092,3 +1092,12 @@ def test_the_policys_name_in_quotation_marks_is_quoted(assistant):
     ranked = assistant.matcher.ranked(assistant.matcher.concepts(q), row, detect_intent(q), q)
     assert not re.search(r"“[^”]{2,24}”", ranked[0][1].text)
     assert "“首次不罚、告诫到位、下不为例”" in assistant.answer(q).answer
+
+
+def test_a_unit_written_by_a_variant_of_its_name_is_searched_by_the_rows_name(assistant):
+    """县市场监督管理局 is 县市场监管局 in the rows (the alias table): asked by the full name, the
+    rows it leads are found; another level's 市工信局 is no variant of 县工信局."""
+    assert assistant._unit_names("县市场监督管理局负责哪项任务") == "县市场监管局负责哪项任务"
+    assert assistant._unit_names("市工信局管啥") == "市工信局管啥"
+    ans = assistant.answer("县市场监督管理局负责打击制售假冒伪劣是哪一项")
+    assert ans.citations and "县市场监管局" in ans.answer
