@@ -173,7 +173,7 @@ class Assistant:
         self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in set(self.departments)),
                                      key=lambda vn: -len(vn[0])))
         self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
-                             places=self.relevance.place_names)
+                             places=self.relevance.place_names, titles=self._titles)
 
     @property
     def compose_cfg(self) -> ComposeConfig:

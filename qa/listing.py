@@ -53,8 +53,10 @@ class Lister:
     to its canonical name), and each section's rows and title."""
 
     def __init__(self, rows: Sequence[TaskRow], names: Sequence[str], canonical: Callable[[str], str],
-                 places: Collection[str] = ()):
+                 places: Collection[str] = (), titles: Collection[str] = ()):
         self.rows = tuple(rows)
+        # the loaded documents' titles: their words name a document, not a thing in a section
+        self._doc_titles = tuple(normalize(t) for t in titles if t)
         # the documents' own places by every name (宣汉县, 宣汉): 宣汉县统计局 is the
         # document's 县统计局, the place said in front of it
         self._places = sorted((normalize(p) for p in places), key=len, reverse=True)
@@ -68,6 +70,14 @@ class Lister:
             if r.section:
                 self._sections.setdefault((r.attachment, r.section), []).append(r)
         self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
+
+    def _asks_more(self, left: str) -> bool:
+        """Whether what is left of a section question, past the section's title and the
+        listing words (and the documents' places), asks about something in it: not when it
+        only names the document by words of its title (创业补贴 of 宜都市2024年度创业补贴申报指南)."""
+        pieces = _han_words(left)
+        return any(not any(w in t for t in self._doc_titles) for w in pieces) or bool(
+            re.search(r"[A-Za-z0-9]", left))
 
     def departments(self, question: str, docs: Collection[str] = ()) -> Listing | None:
         """The department's rows when ``question`` asks for them as a list, else None;
@@ -118,9 +128,15 @@ class Lister:
                 rest = rest.replace(core, " ")
         if not chosen or not (_ASKS_LIST.search(q) or m):
             return None
-        if _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest)):
+        for p in self._places:  # the document's place first: 都 of 宜都 is no listing word
+            rest = rest.replace(p, " ")
+        if self._asks_more(_LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))):
             return None  # it asks about something in the section
         return Listing(tuple((f"{a} {sec}", tuple(self._sections[(a, sec)])) for a, sec in chosen))
+
+
+def _han_words(text: str) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff]+", text)
 
 
 def _line(r: TaskRow) -> str:

