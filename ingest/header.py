@@ -132,6 +132,14 @@ def _looks_org(line: str) -> bool:
     return 2 < len(s) <= 40 and s.endswith(_ORG_END) and not re.search(r"[。，,：:；;]", s)
 
 
+def _bodies(line: str) -> str:
+    """Two or more issuing bodies signing on one line, set apart by wide spaces
+    (宜都市人力资源和社会保障局        宜都市财政局), as 宜都市人力资源和社会保障局、宜都市财政局;
+    "" for one body."""
+    parts = [close_cjk_gaps(p) for p in re.split(r"(?:\s|\u3000){2,}", line.strip()) if p.strip()]
+    return "、".join(parts) if len(parts) > 1 and all(_looks_org(p) for p in parts) else ""
+
+
 def is_signature(org: str, date: str) -> bool:
     """Whether two lines sign a document: an issuing body under its full name (永和县人民
     政府办公室, not a table's 县财政局), then a complete date on its own."""
@@ -174,7 +182,7 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
             prev = stripped[j]
             if prev and not prev.startswith(("（", "(")):
                 if _looks_org(prev):
-                    h.issuer = prev
+                    h.issuer = _bodies(lines[j]) or prev
                 break
     elif tail_dated:
         h.date, complete = tail_dated[-1]

@@ -780,3 +780,13 @@ def test_a_section_asked_with_the_documents_place_and_title_words_is_listed(tmp_
     ans = a.answer("宜都创业补贴申报条件有哪些")
     assert [k[1] for k in ans.cited_keys] == [1, 2] and all(k[0].endswith("三、") for k in ans.cited_keys)
     assert "2023年7月1日至2024年6月30日期间" in ans.answer and "正常经营6个月以上" in ans.answer
+
+
+def test_two_bodies_signing_on_one_line_are_two_issuers():
+    """宜都市人力资源和社会保障局        宜都市财政局 over the date: two issuers, not one name."""
+    from ingest import parse_text
+
+    d = parse_text(_GUIDE.replace("宜都市人力资源和社会保障局\n2024年5月6日",
+                                  "宜都市人力资源和社会保障局        宜都市财政局\n2024年5月6日"), "yidu.txt")
+    assert d.issuer == "宜都市人力资源和社会保障局、宜都市财政局" and d.place == "宜都市"
+    assert parse_text(_GUIDE, "yidu.txt").issuer == "宜都市人力资源和社会保障局"
