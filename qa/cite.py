@@ -22,6 +22,7 @@ from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
 from .question import Part
 from .quotes import Quote, count_quote, row_quotes
+from .render import preview
 from .restated import matching_form, restatements
 from .schema import Citation, Related
 
@@ -242,21 +243,11 @@ class Composer:
         for h in hits:
             if h.key in cited:
                 continue
-            out.append(Related(h.attachment, h.number, h.label, _cut(self.r.by_key[h.key].task),
+            out.append(Related(h.attachment, h.number, h.label, preview(self.r.by_key[h.key].task, 40),
                                round(h.score, 4)))
             if len(out) >= self.m.cfg.related:
                 break
         return out
-
-
-def _cut(task: str, n: int = 40) -> str:
-    """``task`` cut to about ``n`` characters for a preview, never inside a figure (a cut
-    5000 would read as 50)."""
-    if len(task) <= n:
-        return task
-    while n > 0 and re.match(r"[\d.．,，%％]", task[n]) and re.match(r"[\d.．]", task[n - 1]):
-        n -= 1
-    return task[:n].rstrip("，,、；;") + "…"
 
 
 def duplicate(text: str, quotes: list[Quote]) -> Quote | None:

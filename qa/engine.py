@@ -170,7 +170,8 @@ class Assistant:
             self._by_number.setdefault(r.number, []).append(r)
         table = aliases()
         # variants of the names the rows use, longest first (a name may hold a shorter one)
-        self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in set(self.departments)),
+        known = set(self.departments)
+        self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in known),
                                      key=lambda vn: -len(vn[0])))
         self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
                              places=self.relevance.place_names, titles=self._titles)

@@ -20,6 +20,7 @@ from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
 from .intent import NUMERALS
+from .render import preview
 
 # what a listing question says besides the department: its role, the things asked for
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
@@ -75,7 +76,7 @@ class Lister:
         """Whether what is left of a section question, past the section's title and the
         listing words (and the documents' places), asks about something in it: not when it
         only names the document by words of its title (创业补贴 of 宜都市2024年度创业补贴申报指南)."""
-        pieces = _han_words(left)
+        pieces = re.findall(r"[\u4e00-\u9fff]+", left)
         return any(not any(w in t for t in self._doc_titles) for w in pieces) or bool(
             re.search(r"[A-Za-z0-9]", left))
 
@@ -135,13 +136,8 @@ class Lister:
         return Listing(tuple((f"{a} {sec}", tuple(self._sections[(a, sec)])) for a, sec in chosen))
 
 
-def _han_words(text: str) -> list[str]:
-    return re.findall(r"[\u4e00-\u9fff]+", text)
-
-
 def _line(r: TaskRow) -> str:
-    task = r.task if len(r.task) <= SNIPPET else r.task[:SNIPPET] + "…"
-    return f"- {citation(r.attachment, r.number)} {task}"
+    return f"- {citation(r.attachment, r.number)} {preview(r.task, SNIPPET)}"
 
 
 def listing_body(found: Listing) -> str:

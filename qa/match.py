@@ -15,6 +15,7 @@ from functools import lru_cache
 from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import synonym_groups, tokenize
+from ingest.headings import marker
 from ingest.schema import TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from ingest.text import normalize, words_form
@@ -66,9 +67,9 @@ class Matcher:
             row.key: row_sentences(row) for row in retriever.rows}
         # what each sentence states: its words, less those it only points to (为符合条件的
         # 毕业生落实补贴 names no condition; 按规定给予 states no rule)
-        self.sent_tokens: dict[Sentence, frozenset[str]] = {
-            s: frozenset(tokenize(_REFERENCE.sub("，", s.text))) for ss in self.sentences.values() for s in ss}
-        self.sent_norm: dict[Sentence, str] = {s: words_form(_REFERENCE.sub("，", s.text)) for s in self.sent_tokens}
+        stated = {s: _REFERENCE.sub("，", s.text) for ss in self.sentences.values() for s in ss}
+        self.sent_tokens: dict[Sentence, frozenset[str]] = {s: frozenset(tokenize(t)) for s, t in stated.items()}
+        self.sent_norm: dict[Sentence, str] = {s: words_form(t) for s, t in stated.items()}
         # the title of the heading a row stands alone under (七、办理时限 over 自…30个工作日内办结)
         # and, with several documents loaded, the title of its document (宜都市2024年度创业补贴
         # 申报指南): their words describe every sentence of the row — a row is told from the
@@ -80,7 +81,7 @@ class Matcher:
         for row in retriever.rows:
             # a heading over one item titles it; one over many groups them (一、大幅放宽市场准入)
             own = row.headings and under[(row.doc, row.headings)] == 1
-            title = re.sub(r"^[（(]?[一二三四五六七八九十百\d]+[、.．）)]\s*", "", row.headings[-1]) if own else ""
+            title = ((m.rest if (m := marker(row.headings[-1])) else row.headings[-1]) if own else "")
             title += " " + (titles or {}).get(row.doc, "")
             self.heading_words[row.key] = (frozenset(tokenize(title)), words_form(title))
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}

@@ -4,6 +4,7 @@ chose; decides nothing about which rows or sentences."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from ingest.schema import TaskRow, citation
@@ -51,6 +52,16 @@ def answer_body(quotes: list[Quote], rows: list[TaskRow], intent: Intent) -> str
     units = [f"{word}：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
              + cites(keys) for (word, lead, coop), keys in groups.items()]
     return "\n\n".join(units + quoted if dept else quoted + units)
+
+
+def preview(text: str, n: int) -> str:
+    """``text`` cut to about ``n`` characters for a one-line preview, never inside a figure
+    (a 50000 cut after 500 would read as another number)."""
+    if len(text) <= n:
+        return text
+    while n > 0 and re.match(r"[\d.．,，%％]", text[n]) and re.match(r"[\d.．]", text[n - 1]):
+        n -= 1
+    return text[:n].rstrip("，,、；;") + "…"
 
 
 def snippet(rel: Related, row: TaskRow, cited: list[TaskRow], departments: Iterable[str]) -> str:

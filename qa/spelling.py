@@ -53,11 +53,12 @@ class Homophones:
         self._by_sound = by_sound
 
     def _word_for(self, span: str) -> str:
-        if span in self._text or in_dictionary(span):
+        # cheapest test first: this runs for every span of every question
+        if in_dictionary(span):
             return ""
         found = {w for w in self._by_sound.get(tuple(lazy_pinyin(span)), ())
                  if any(a == b for a, b in zip(w, span, strict=True))}
-        if len(found) != 1:
+        if len(found) != 1 or span in self._text:
             return ""
         word = found.pop()
         written = sum(math.log(word_frequency(p)) for p in cut(span))
