@@ -23,15 +23,31 @@ _SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|\S(?:主办
 
 # the page's links: to files (申请表.doc) and to related pages under a 相关链接 heading,
 # and how the page says the document was made public (此件公开发布)
-_LINK = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:相关链接|相关附件|相关文件|附件下载|相关阅读)|"
+_LINK_HEADINGS = r"相关链接|相关附件|相关文件|附件下载|相关阅读|相关文章|相关新闻|相关信息|相关推荐|推荐阅读|上一篇|下一篇"
+_LINK = re.compile(rf"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:{_LINK_HEADINGS})|"
                    r"^[（(]此件.{0,8}公开.{0,6}[）)]$")
-_LINK_HEADING = re.compile(r"^(?:相关链接|相关附件|相关文件|附件下载|相关阅读)[:：]?")
+_LINK_HEADING = re.compile(rf"^(?:{_LINK_HEADINGS})[:：]?")
+# the page's note of when and by whom it was put online, and its reading aids (发布时间：…
+# 来源：… 浏览量：…, 【字体：大 中 小】): page furniture, above the document as often as below
+_META = re.compile(r"^【?(?:发布时间|发布日期|信息来源|来源|作者|浏览量|浏览次数|阅读次数|点击(?:数|量|率)|访问量|字体|字号)\s*[:：]")
 _LINK_ROWS = 8  # a 相关链接 heading is this many lines above the footer at most
 
 
 def _frame_line(line: str) -> bool:
     s = line.strip()
     return bool(_PAGE.search(s) or _SITE.search(s) or _LINK.search(s)) and not s.endswith(("。", "；", ";"))
+
+
+# the site's name and the breadcrumb of where the page sits (临泽县人民政府门户网站, 您当前的
+# 位置：首页 > 信息公开)
+_WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现在|所在)的?位置|当前位置)[:：]|首页\s*[>＞›]")
+
+
+def is_page_line(line: str) -> bool:
+    """A line of the page, not of the document: a button, a filing number, the site's
+    owner, or the note of when it went online (发布时间：… 来源：…)."""
+    s = line.strip()
+    return bool(_PAGE.search(s) or _META.match(s) or _WHERE.search(s))
 
 
 def page_footer(lines: list[str]) -> int | None:
@@ -62,4 +78,4 @@ def _frame_above(lines: list[str], end: int) -> int | None:
     return start
 
 
-__all__ = ["page_footer"]
+__all__ = ["is_page_line", "page_footer"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .frame import is_page_line
 from .headings import cn_number, marker
 from .notices import check
 from .places import issuer_place, locate
@@ -34,6 +35,8 @@ _ORG_END = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "委"
 # words a document title ends with
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细则|清单|计划|要点|政策|策|纲要|规划|函|报告|"
                         r"批复|分工|公告|通告|条例|指引|指南|机制|制度)》?$")
+# a title that issues another document (关于印发…的通知): its subject is that document
+_ISSUES = re.compile(r"印发|转发|颁发|发布")
 _YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
 
 
@@ -168,6 +171,8 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
         h.title = candidates[0]
     if m := re.search(r"《([^《》]+)》", h.title):
         h.subject = close_cjk_gaps(m.group(1))
+    elif "关于" in h.title and not _ISSUES.search(h.title):
+        h.subject = h.title  # a notice that issues no other document is its own subject
     elif len(candidates) > (0 if "关于" in h.title else 1):
         h.subject = candidates[-1]
     else:
@@ -189,15 +194,15 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
         tail_lines = [close_cjk_gaps(x.strip()) for x in (tail or []) if x.strip()]
         at = max(i for i, x in enumerate(tail_lines) if _standalone_date(x))
         if at > 0 and _looks_org(tail_lines[at - 1]):
-            h.issuer = tail_lines[at - 1]
+            raw = [x for x in (tail or []) if x.strip()][at - 1]
+            h.issuer = _bodies(raw) or tail_lines[at - 1]
     else:
         complete = True
         labelled = [s for _, s in nonempty if _DATE_LABEL.search(s)] + [s for _, s in nonempty]
         for s in labelled:
-            if got := _date(s.split("号")[-1] if DOC_NUMBER.search(s) else s):
-                if got[1]:
-                    h.date = got[0]
-                    break
+            if (got := _date(s.split("号")[-1] if DOC_NUMBER.search(s) else s)) and got[1]:
+                h.date = got[0]
+                break
     # the date the document was made (成文日期 …) over the signature; the date a site put it
     # online (发布日期) only where the document dates itself nowhere
     signed = bool(dated or tail_dated)
@@ -275,7 +280,7 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
                 or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
                 or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer or plain.startswith("附件")
                 or (len(plain) >= 4 and re.sub(r"\s+", "", h.title).endswith(plain))  # the title's last line
-                or marker(s))
+                or marker(s) or is_page_line(s))
         if skip:
             if pending:
                 out.append(pending)

@@ -30,7 +30,7 @@ from .schema import Document
 # words that say nothing of what a document is about: dropped from a short name whole
 # (a token of the subject made only of them), never cut out of a longer word
 _GENERIC = re.compile(r"(?:关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
-                      r"的|和|与|及|若干|实施|年)+")
+                      r"的|和|与|及|若干|实施|年度|年)+")
 _KIND = re.compile(r"(任务清单|清单|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
 _NOT_NAME = re.compile(r"[\d〔〕\[\]【】（）()《》“”\"'、，,。：:；;\s*]")
 MAX_NAME = 10
@@ -63,7 +63,8 @@ def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) ->
     words — a name is cut between two words, never inside one (信丰脐橙产业意见, not
     信丰脐橙产业高质意见 from 高质量发展). Unique against ``taken`` (甲, 乙 … appended)."""
     subject = doc.subject or doc.title
-    core = re.sub(rf"{_NOT_NAME.pattern}+$", "", subject)
+    # a notice that is its own subject names its issuer before 关于: the subject follows it
+    core = re.sub(rf"{_NOT_NAME.pattern}+$", "", subject.split("关于", 1)[-1])
     kind_m = _KIND.search(core)
     kind = kind_m.group(1) if kind_m else ""
     core = core[: len(core) - len(kind)]

@@ -790,3 +790,18 @@ def test_two_bodies_signing_on_one_line_are_two_issuers():
                                   "宜都市人力资源和社会保障局        宜都市财政局\n2024年5月6日"), "yidu.txt")
     assert d.issuer == "宜都市人力资源和社会保障局、宜都市财政局" and d.place == "宜都市"
     assert parse_text(_GUIDE, "yidu.txt").issuer == "宜都市人力资源和社会保障局"
+
+
+def test_a_notice_copied_with_its_page_around_it():
+    # the site's name, the breadcrumb and the 发布时间 line are the page's, not the title;
+    # a notice that issues nothing is its own subject; two bodies sign on one line; the
+    # 相关文章 list belongs to the page's footer, so the signature ends the document
+    d = doc("ningling_notice_page.txt")
+    assert d.subject == d.title and d.title.endswith("关于做好2023年度个体工商户质量提升奖励申报工作的通知")
+    assert d.issuer == "宁陵县市场监督管理局、宁陵县财政局"
+    assert d.date == "2023年5月10日" and d.doc_number == "宁市监〔2023〕17号"
+    from ingest.library import short_name
+    name = short_name(d)
+    assert name.startswith("宁陵") and name.endswith("通知") and "网站" not in name and "发布" not in name
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条", "第四条"]
+    assert "宁陵县召开" not in d.rows[-1].task
