@@ -117,6 +117,13 @@ def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
             and not asks(clause[:m.start()] + "，" + clause[m.end():]))
 
 
+def tells_a_few(clause: str, followed: bool) -> bool:
+    """A clause whose only question word is 几 before its noun, "a few", with a question
+    after it (我店里招了几个本地人，有没有补贴): the asker's story, not a how-many."""
+    found = list(_COUNT.finditer(clause))
+    return bool(found) and followed and all(_indefinite(clause, m, followed) for m in found)
+
+
 def count_word(question: str, followed: bool = False) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
     yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"

@@ -26,7 +26,7 @@ from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
-from .intent import ASKS, MEASURE_WORDS, Intent, asks, detect_intent, plain
+from .intent import ASKS, MEASURE_WORDS, Intent, asks, detect_intent, plain, tells_a_few
 from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -157,7 +157,9 @@ def asked_part(text: str) -> str:
         return plain(text)
     if len(normalize(text)) <= SHORT:
         return "，".join(clauses)  # a short question has no story: all of it asks
-    picked = {i for i, c in enumerate(clauses) if asks(c)} or {len(clauses) - 1}
+    # a clause that only tells of "a few" (招了几个本地人) before a question is story
+    picked = {i for i, c in enumerate(clauses)
+              if asks(c) and not tells_a_few(c, any(asks(d) for d in clauses[i + 1:]))} or {len(clauses) - 1}
     for i in sorted(picked):
         # a clause with nothing of its own, or one pointing back (这合规吗, 这种能报不),
         # asks about the clause before it

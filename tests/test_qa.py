@@ -738,6 +738,20 @@ def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
     assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第28项"
 
 
+@pytest.mark.parametrize("q,story", [
+    # 几 before its noun with a question after it: "a few", the asker's story
+    ("我店里招了几个本地人，有没有补贴？最多能拿多少？", True),
+    ("我在城里帮几个个体户代账，他们的增值税今年还用交不", True),
+    # alone, or with nothing asked after it, it asks how many
+    ("去年开的店今年招了几个本地人", False),
+    ("有补贴的话，店里最多能招几个本地人", False),
+])
+def test_a_few_told_before_a_question_is_story(q, story):
+    from qa.question import asked_part
+
+    assert ("几" not in asked_part(q)) == story
+
+
 def test_money_asked_is_stated_only_by_an_amount_after_the_word_that_grants_it(assistant):
     """附件2 第50项 says who may apply for the 场地租赁补贴 (正常经营6个月以上, a number
     before the word) but gives no amount: asked how much it pays, the answer says the
