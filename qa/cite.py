@@ -243,11 +243,20 @@ class Composer:
         for h in hits:
             if h.key in cited:
                 continue
-            out.append(Related(h.attachment, h.number, h.label, preview(self.r.by_key[h.key].task, 40),
+            out.append(Related(h.attachment, h.number, h.label, preview(gist(self.r.by_key[h.key]), 40),
                                round(h.score, 4)))
             if len(out) >= self.m.cfg.related:
                 break
         return out
+
+
+def gist(row: TaskRow) -> str:
+    """What a row is about in a line: its task, run on into its first measure when the
+    task is only a title (第五条 办理流程。 → 办理流程。（一）个人申报…)."""
+    task = row.task
+    if len(re.sub(r"[。：:\s]", "", task)) <= 8 and row.measures:
+        return task + row.measures[0].text
+    return task
 
 
 def duplicate(text: str, quotes: list[Quote]) -> Quote | None:

@@ -803,5 +803,9 @@ def test_a_notice_copied_with_its_page_around_it():
     from ingest.library import short_name
     name = short_name(d)
     assert name.startswith("宁陵") and name.endswith("通知") and "网站" not in name and "发布" not in name
-    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条", "第四条"]
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
     assert "宁陵县召开" not in d.rows[-1].task
+    # an article whose task is only its title is shown by its title and first point
+    from qa.cite import gist
+    assert gist(d.rows[3]).startswith("办理流程。") and "申报表" in gist(d.rows[3])
+    assert gist(d.rows[1]) == d.rows[1].task
