@@ -286,6 +286,8 @@ def test_empty_and_long_questions(assistant, bad, needle):
 
 def test_intent_rules():
     assert detect_intent("高企认定奖励多少") == "amount"
+    # by what standard a grant is given asks its amount
+    assert detect_intent("一次性创业补贴按啥标准给") == "amount"
     assert detect_intent("找哪个部门") == "department"
     assert detect_intent("期限呢") == "deadline"
     assert detect_intent("怎么办理集群注册") == "measure"
