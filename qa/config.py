@@ -35,3 +35,6 @@ class ComposeConfig:
     # a word of the asker's story (去税务局办事, 缺一两样不要紧的材料) counts this much of
     # a word of the clause that asks (能先办了回头再补上不) when choosing sentences
     story_weight: float = 0.5
+    # a piece of a longer question word (大学, 学生 of 大学生) weighs this share of its IDF:
+    # whole, one word counted three times outweighed the rest of the question
+    piece_weight: float = 0.25

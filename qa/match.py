@@ -101,7 +101,8 @@ class Matcher:
         """The question's concepts, each with the ways the document may say it and an
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses, at ``story_weight`` when it is
-        only in the story around the clause that asks; a synonym group met only
+        only in the story around the clause that asks, at ``piece_weight`` when it is a
+        piece of a longer word of the question (大学 of 大学生); a synonym group met only
         inside a longer phrase of the question (网上卖) at 0.7 weight; for a "where"
         question the place or channel (网站, 大厅, 窗口 …), for a "how long" question a
         span of time (小时, 工作日 …), at the concepts' mean weight."""
@@ -110,12 +111,17 @@ class Matcher:
         asked = normalize(asking_text(question))
         # a noun of the question the document never uses, with the document's word for it
         topics = read_question(question).topics
-        for t in self.relevance.content_terms(question):
+        terms = self.relevance.content_terms(question)
+        for t in terms:
             if any(t in p for p in self._own_places):
                 continue  # the documents' own place (or a piece of its name: 陇县) is every row's
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)
+            # a piece the search-mode cut takes out of a longer word of the question (大学,
+            # 学生 of 大学生) is that word stated in part, not a concept of its own
+            if any(t != u and t in u for u in terms):
+                w *= self.cfg.piece_weight
             concepts[alts] = max(concepts.get(alts, 0.0), w)
         nq = normalize(question)
         for g in dict.fromkeys(groups.values()):

@@ -704,7 +704,10 @@ def test_the_intent_is_that_of_the_clause_that_asks(assistant):
 def test_words_of_the_story_weigh_less_than_words_of_the_asking_clause(assistant):
     concepts = dict(assistant.matcher.concepts("去县税务局办事 缺一两样材料 能不能先办后补"))
     idf = assistant.r.bm25.idf
-    assert concepts[("税务局",)] == pytest.approx(max(idf("税务局"), 1.0) * assistant.compose_cfg.story_weight)
+    cfg = assistant.compose_cfg
+    assert concepts[("县税务局",)] == pytest.approx(max(idf("县税务局"), 1.0) * cfg.story_weight)
+    # a piece of a longer word (税务局 of 县税务局) is that word in part
+    assert concepts[("税务局",)] == pytest.approx(max(idf("税务局"), 1.0) * cfg.story_weight * cfg.piece_weight)
     assert concepts[("先办后补",)] == pytest.approx(max(idf("先办后补"), 1.0))
     # a keyword lookup asks with no question word: it has no story, every word counts whole
     lookup = dict(assistant.matcher.concepts("“承诺制+标准地+全代办” 全代办 年度目标 办件数"))
@@ -1117,3 +1120,14 @@ def test_a_unit_written_by_a_variant_of_its_name_is_searched_by_the_rows_name(as
     assert assistant._unit_names("市工信局管啥") == "市工信局管啥"
     ans = assistant.answer("县市场监督管理局负责打击制售假冒伪劣是哪一项")
     assert ans.citations and "县市场监管局" in ans.answer
+
+
+def test_pieces_of_a_word_are_that_word_in_part(assistant):
+    """Search mode cuts 大学生 into 大学, 学生 and 大学生: counted whole, one word would
+    weigh three times and a loan sentence naming 大学生村官 outranked the subsidy's own
+    amount. A piece weighs a share of its IDF; the amount asked is quoted."""
+    m = assistant.matcher
+    w = {alts[0]: wt for alts, wt in m.concepts("大学生开店一次性补贴给多少")}
+    assert w["大学"] < w["大学生"] and w["学生"] < w["大学生"]
+    ans = assistant.answer("大学生开店一次性补贴给多少")
+    assert "每人不超过1000元" in ans.answer and "个人贷款不超过30万元" not in ans.answer
