@@ -24,7 +24,7 @@ from typing import Any
 
 from index.retriever import Retriever
 from index.schema import Hit
-from index.tokenize import expansions, in_dictionary, tokenize
+from index.tokenize import cut, expansions, in_dictionary, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -154,6 +154,9 @@ class RelevanceModel:
             self.row_tokens.setdefault(c.key, set()).update(toks)
         self.vocab = set().union(*self.row_tokens.values()) if self.row_tokens else set()
         self.blob = words_form("\n".join(r.fields_text() for r in retriever.rows))
+        # the words the documents write, as the precise cut reads them: 全天候 is one word,
+        # though the index's search-mode cut also takes 天候 out of it
+        self.written = frozenset(cut(self.blob))
         self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
         self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
         # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
@@ -174,11 +177,11 @@ class RelevanceModel:
         # their head; a modifier (健康 in 健康证) says nothing of what the thing is. Cut
         # from its compound, a head of several senses has lost the one meant (工伤保险 →
         # 保险 = 保证, "sure"): it bridges only with one sense
-        for cut, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
-            if cut and senses(piece) > 1:
+        for start, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
+            if start and senses(piece) > 1:
                 continue
             for s in synonyms(piece):
-                if normalize(s) in self.vocab:  # a word of the document, not a substring (天候 in 全天候)
+                if normalize(s) in self.written:  # a word the document writes, not a piece (天候 of 全天候)
                     return s
         return ""
 
@@ -261,7 +264,9 @@ class RelevanceModel:
         keys = [h.key for h in hits[:2]]
         toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
         text = "\n".join(self.row_text.get(k, "") for k in keys)
-        terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)]
+        # the documents' own place (大宁) is every row's: it says nothing of what is stated
+        terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
+                 and not any(t in p for p in self.place_names)]
         total = covered = 0.0
         unstated = []
         for t in terms:

@@ -1131,3 +1131,13 @@ def test_pieces_of_a_word_are_that_word_in_part(assistant):
     assert w["大学"] < w["大学生"] and w["学生"] < w["大学生"]
     ans = assistant.answer("大学生开店一次性补贴给多少")
     assert "每人不超过1000元" in ans.answer and "个人贷款不超过30万元" not in ans.answer
+
+
+def test_a_bridge_leads_to_a_word_the_document_writes(assistant):
+    """The thesaurus files 天气 with 天候; the document writes 全天候 only, which the
+    index's search-mode cut also yields as 天候. A piece of a word is not the document's
+    word: 天气 stays unknown, and the question — with 大宁, the document's own place, as
+    its only other word — is not covered."""
+    assert assistant.relevance.bridge("天气") == ""
+    assert assistant.relevance.bridge("摊位") in ("摊点", "地摊")
+    assert assistant.answer("明天大宁天气怎么样").coverage == "not_covered"
