@@ -232,8 +232,12 @@ class Assistant:
         else:
             terms, hits, amount_match = self._retrieve(read, k, named, docs)
             v = self._judge(read, hits, amount_match, named, docs)
+            # with several documents loaded, "本文件" would not say which: the ones the
+            # question names, else all of them
+            subject = ("、".join(docs) or "已载入的文件") if len(self.documents) > 1 else "本文件"
+            reason = v.reason.replace("本文件", subject)
             if v.coverage == NOT_COVERED:
-                ans = self._abstain(q, intent, hits, v.reason)
+                ans = self._abstain(q, intent, hits, reason)
             else:
                 # a label alone (附件2 第5项) asks for the whole row
                 rest = self._unlabelled(read)
@@ -241,7 +245,7 @@ class Assistant:
                     and detect_intent(rest or q) == Intent.GENERAL
                 ans = self._compose(read, hits, terms, named, whole_row=whole)
                 if v.coverage == PARTIAL:
-                    ans.answer = f"{v.reason}以下是本文件中最接近的规定：\n\n{ans.answer}"
+                    ans.answer = f"{reason}以下是{subject}中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
         if reading.fixes:
             ans.question = asked
@@ -264,7 +268,9 @@ class Assistant:
         if named:
             # the place that singles out the documents searched is no word to find in them
             q = self._without_own_place(q)
-            found = self.r.search(q, 4 * k, self.search_cfg)
+            # every row scored: the named documents' best rows may rank below other
+            # documents' — never answered from a document the question did not name
+            found = self.r.search(q, len(self.r.rows), self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
                 # several documents named (许昌和宣汉…分别): each one's best rows in turn

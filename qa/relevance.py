@@ -24,7 +24,7 @@ from typing import Any
 
 from index.retriever import Retriever
 from index.schema import Hit
-from index.tokenize import cut, expansions, in_dictionary, tokenize
+from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -157,6 +157,9 @@ class RelevanceModel:
         # the words the documents write, as the precise cut reads them: 全天候 is one word,
         # though the index's search-mode cut also takes 天候 out of it
         self.written = frozenset(cut(self.blob))
+        # and those of the query-time synonym table (规上 for 规模以上): words a question
+        # may write for the document's
+        self._spelled = self.written | {normalize(t) for g in synonym_groups() for t in g}
         self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
         self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
         # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
@@ -176,9 +179,14 @@ class RelevanceModel:
         # the word, or the head of a compound (小铺子 → 铺子): Chinese compounds end in
         # their head; a modifier (健康 in 健康证) says nothing of what the thing is. Cut
         # from its compound, a head of several senses has lost the one meant (工伤保险 →
-        # 保险 = 保证, "sure"): it bridges only with one sense
+        # 保险 = 保证, "sure"): a word or head bridges only with one sense (人才 is also
+        # 材料, "material")
         for start, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
-            if start and senses(piece) > 1:
+            if start and normalize(piece) in self.written:
+                # the head is the document's own word (企业 of 外资企业): what it lacks is the
+                # modifier, which no synonym of the head supplies
+                return ""
+            if senses(piece) > 1:
                 continue
             for s in synonyms(piece):
                 if normalize(s) in self.written:  # a word the document writes, not a piece (天候 of 全天候)
@@ -199,6 +207,22 @@ class RelevanceModel:
                and t not in self.field_words and t not in skip and not self.composed(t)
                and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
+
+    def miscut(self, word: str, text: str) -> bool:
+        """Whether ``word`` is the tagger's cut across a word the document writes (升成规上
+        cut 升/成规/上: 规上 is the document's): its end with what follows it, or its start
+        with what comes before it, makes a word of the document — the question wrote that."""
+        i = text.find(word)
+        if i < 0:
+            return False
+        j = i + len(word)
+        for k in range(1, len(word)):
+            for m in (1, 2):
+                after, before = word[-k:] + text[j:j + m], text[max(0, i - m):i] + word[:k]
+                if (len(after) == k + m and after in self._spelled) or \
+                        (len(before) == k + m and before in self._spelled):
+                    return True
+        return False
 
     def _words_of(self, docs: tuple[str, ...]) -> tuple[set[str], str]:
         """The index tokens and the matching text of the rows of ``docs`` (memoised)."""
@@ -243,7 +267,7 @@ class RelevanceModel:
             return V(NOT_COVERED, scope_reason(fp, self.places, self.homes), fp, fy,
                      asked=q.asked, dense=dense)
         # nouns the document never uses: those of the asking clause decide, the story's do not
-        all_unknown = self.absent_nouns(q.topics, docs)
+        all_unknown = tuple(w for w in self.absent_nouns(q.topics, docs) if not self.miscut(w, q.plain))
         bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
         unknown = tuple(w for w in all_unknown if w not in dict(bridged))
         asked_unknown = tuple(w for w in unknown if w in q.asked)
@@ -258,8 +282,11 @@ class RelevanceModel:
             # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
             # 补贴, 烟草证): the document must name that kind
             kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1])))
-            asides = tuple(w for w in asked_unknown if w not in kinds)
-            asked_unknown = kinds
+            # nor, of the documents the question names, a word another loaded document uses
+            # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
+            topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))
+            asides = tuple(w for w in asked_unknown if w not in kinds and w not in topics)
+            asked_unknown = tuple(w for w in asked_unknown if w in kinds or w in topics)
         # how much of the asking clause the best rows state (two rows: a two-part question)
         keys = [h.key for h in hits[:2]]
         toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))

@@ -1141,3 +1141,15 @@ def test_a_bridge_leads_to_a_word_the_document_writes(assistant):
     assert assistant.relevance.bridge("天气") == ""
     assert assistant.relevance.bridge("摊位") in ("摊点", "地摊")
     assert assistant.answer("明天大宁天气怎么样").coverage == "not_covered"
+
+
+def test_a_bridge_needs_one_sense_and_a_head_the_document_lacks(assistant):
+    """人才 is also 材料 ("material") in the thesaurus: a word of several senses bridges
+    nothing. 外资企业's head 企业 is the document's own word: what it lacks is 外资, which
+    no synonym of 企业 (商行) supplies. A noun the tagger cut across a word the question
+    writes for the document's (升成规上: 规上 = 规模以上) is no unknown topic."""
+    rel = assistant.relevance
+    assert rel.bridge("人才") == "" and rel.bridge("外资企业") == ""
+    assert rel.bridge("小卖部") != ""  # one sense, its synonym 商店/店铺 written in the document
+    assert rel.miscut("成规", "小厂升成规上企业能奖多少")
+    assert not rel.miscut("小厂", "小厂升成规上企业能奖多少")

