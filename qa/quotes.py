@@ -174,13 +174,17 @@ def _whether(c: RowMatch) -> list[Quote]:
 def _naming(c: RowMatch, quotes: list[Quote]) -> Sentence | None:
     """A policy's name stands in quotation marks (“一照多址”, “首次不罚、告诫到位、下不为例”):
     the item a user quotes at the counter. When no quote names one, the row's sentence that
-    does, if it is on the matter (half as good a match as the best) and fits the budget."""
+    does, if it is on the matter (half as good a match as the best, stating a word of the
+    question) and fits the budget."""
     if any(_NAMED.search(q_.text) for q_ in quotes):
         return None
     best_score = c.ranked[0][0]
     room = c.matcher.cfg.row_chars - sum(len(q_.text) for q_ in quotes)
     have = {normalize(q_.text) for q_ in quotes}
+    # on the matter: it states a word of the question, not only sits near it in meaning
+    # (县里有扶持没 matches no sentence by its words; “零门槛” of 养老 is not its answer)
     return next((s for sc, s in c.ranked[1:] if _NAMED.search(s.text) and sc >= 0.5 * best_score
+                 and c.matcher.covered(c.terms, s)
                  and len(s.text) <= room and normalize(s.text) not in have), None)
 
 

@@ -1153,3 +1153,11 @@ def test_a_bridge_needs_one_sense_and_a_head_the_document_lacks(assistant):
     assert rel.bridge("小卖部") != ""  # one sense, its synonym 商店/店铺 written in the document
     assert rel.miscut("成规", "小厂升成规上企业能奖多少")
     assert not rel.miscut("小厂", "小厂升成规上企业能奖多少")
+
+
+def test_a_named_policy_is_quoted_only_when_it_states_a_word_of_the_question(assistant):
+    """“零门槛” names a policy of 附件1 第5项, but of 养老: a part asking "有扶持没" of a
+    kindergarten matches no sentence by its words, and nearness in meaning alone does not
+    put that name into the answer."""
+    text = body(assistant.answer("想办个收费便宜点的民办幼儿园，县里有扶持没，该找哪个部门"))
+    assert "县教科局" in text and "幼儿园" in text and "零门槛" not in text
