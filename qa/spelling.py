@@ -30,6 +30,10 @@ _SPAN = (4, 3, 2)  # characters, longest first
 # 保涵 → 保函 (11.2), 环平 → 环评 (7.8); words that only sound like one stay as written
 # (我是 ≠ 我市: −2.7, 干不 ≠ 干部: 4.4, 想关了 ≠ 相关: 7.5, 按件算 ≠ 案件: 7.3)
 MIN_GAIN = 7.7
+# a span of three characters or more that sounds exactly like a document word and shares
+# two of its characters in place is a slip on far less: 公基金 → 公积金 (7.6), where two
+# characters of the same sound by chance are common (想关 ≈ 相关)
+MIN_GAIN_LONG = 5.0
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,9 @@ class Homophones:
             return ""
         word = found.pop()
         written = sum(math.log(word_frequency(p)) for p in cut(span))
-        return word if math.log(word_frequency(word)) - written >= MIN_GAIN else ""
+        same = sum(a == b for a, b in zip(word, span, strict=True))
+        need = MIN_GAIN_LONG if len(span) >= 3 and same >= 2 else MIN_GAIN
+        return word if math.log(word_frequency(word)) - written >= need else ""
 
     def read(self, question: str) -> Reading:
         """``question`` with each slip replaced by the document's word (the rest as

@@ -8,6 +8,8 @@ import pytest
     ("俺在镇上有个门店，营业执找早办好了，想在网上卖货还得再办执照不", "营业执找", "营业执照"),
     ("每回投标都得押保证金，能不能拿银行保涵顶上", "保涵", "保函"),
     ("想扩建养猪场，听说得搞环平，手续麻烦不", "环平", "环评"),
+    # three characters sounding exactly like the document's word, two of them its own
+    ("公司给员工交的公基金比例是多少", "公基金", "公积金"),
 ])
 def test_a_slip_of_the_same_sound_is_read_as_the_documents_word(assistant, question, slip, word):
     reading = assistant.homophones.read(question)
@@ -22,6 +24,7 @@ def test_a_slip_of_the_same_sound_is_read_as_the_documents_word(assistant, quest
     "我是开小卖部的，饭店干不下去了能简易注销吗",   # 我是 ≠ 我市, 干不 ≠ 干部: words as typed
     "生意不行想关了，往村里送快件的补贴按件算吗",   # 想关 ≠ 相关, 按件 ≠ 案件
     "公事公办，高企奖励多少",                      # a word of the dictionary is meant
+    "饭店干不下去了想把执照住销了",                # 住销: two characters, one the document's: not enough
 ])
 def test_words_that_merely_sound_like_a_document_word_stay_as_written(assistant, question):
     reading = assistant.homophones.read(question)
