@@ -38,9 +38,9 @@ def _frame_line(line: str) -> bool:
     return bool(_PAGE.search(s) or _SITE.search(s) or _LINK.search(s)) and not s.endswith(("。", "；", ";"))
 
 
-# the site's name and the breadcrumb of where the page sits (临泽县人民政府门户网站, 您当前的
-# 位置：首页 > 信息公开)
-_WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现在|所在)的?位置|当前位置)[:：]|首页\s*[>＞›]")
+# the site's name, its menu and the breadcrumb of where the page sits (临泽县人民政府门户网站,
+# 首页 | 政务公开 | …, 您当前的位置：首页 > 信息公开)
+_WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现在|所在)的?位置|当前位置)[:：]|首页\s*[>＞›|｜]")
 
 
 def is_page_line(line: str) -> bool:

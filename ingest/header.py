@@ -34,7 +34,7 @@ _ORG_END = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "委"
             "院", "会", "组", "处", "署")
 # words a document title ends with
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细则|清单|计划|要点|政策|策|纲要|规划|函|报告|"
-                        r"批复|分工|公告|通告|条例|指引|指南|机制|制度)》?$")
+                        r"批复|分工|公告|通告|条例|指引|指南|机制|制度|解读|问答)》?$")
 # a title that issues another document (关于印发…的通知): its subject is that document
 _ISSUES = re.compile(r"印发|转发|颁发|发布")
 _YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
@@ -42,9 +42,11 @@ _YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~
 
 # a government site's 信息公开 table, copied as labelled lines (索引号：… 发布机构：…), one
 # field or several to a line
-_FIELD_LABEL = re.compile(r"(索引号|发布机构|发文机关|发文单位|制发机关|文号|发文字号|成文日期|发文日期|印发日期|"
-                          r"发布日期|标题|名称|主题分类|主题词|公开方式|公开范围|生效日期|废止日期|有效性|体裁分类)"
-                          r"\s*[:：]\s*")
+_LABELS = ("索引号", "发布机构", "发文机关", "发文单位", "制发机关", "文号", "发文字号", "成文日期", "发文日期",
+           "印发日期", "发布日期", "标题", "名称", "主题分类", "主题词", "公开方式", "公开范围", "生效日期",
+           "废止日期", "有效性", "体裁分类")
+# a label's characters may be spaced out to line the table up (标    题：, 索 引 号：)
+_FIELD_LABEL = re.compile("(" + "|".join(r"\s*".join(lab) for lab in _LABELS) + r")\s*[:：]\s*")
 _ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "制发机关")
 _DATE_LABELS = ("成文日期", "发文日期", "印发日期", "发布日期")  # by preference
 
@@ -61,7 +63,7 @@ def labelled_fields(lines: list[str]) -> dict[str, str]:
         for m, nxt in zip(marks, [*marks[1:], None]):
             value = s[m.end(): nxt.start() if nxt else len(s)].strip()
             if value:
-                out.setdefault(m.group(1), value)
+                out.setdefault(re.sub(r"\s+", "", m.group(1)), value)
     return out
 
 

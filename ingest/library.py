@@ -31,7 +31,7 @@ from .schema import Document
 # (a token of the subject made only of them), never cut out of a longer word
 _GENERIC = re.compile(r"(?:关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
                       r"的|和|与|及|若干|实施|年度|年)+")
-_KIND = re.compile(r"(任务清单|清单|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
+_KIND = re.compile(r"(任务清单|清单|任务分解表|分解表|任务表|一览表|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
 _NOT_NAME = re.compile(r"[\d〔〕\[\]【】（）()《》“”\"'、，,。：:；;\s*]")
 MAX_NAME = 10
 

@@ -14,7 +14,9 @@ import re
 
 from .headings import L1, L3, marker
 
-_ASKED = re.compile(r"^\s*(?:问|Q)\s*\d{0,2}\s*[:：]")
+# 问：…, Q1:, 问题一：…, and the numbered forms 一问：… / 第三问：…
+_NUM = "一二三四五六七八九十百"
+_ASKED = re.compile(rf"^\s*(?:问题?\s*[\d{_NUM}]{{0,3}}|Q\s*\d{{0,2}}|第?[\d{_NUM}]{{1,3}}\s*问)\s*[:：]")
 _ANSWERED = re.compile(r"^\s*(?:答|A)\s*\d{0,2}\s*[:：]")
 _MIN_PAIRS = 3  # a document of questions and answers, not one question quoted in a text
 

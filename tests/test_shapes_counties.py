@@ -670,6 +670,34 @@ def test_a_policy_explainer_in_questions_and_answers_has_one_item_per_question()
     assert number_questions(["问：这是什么？", "答：一个例子。"]) is None
 
 
+_NUMBERED_QANDA = """柘溪县人民政府
+首页  |  政务公开  |  政策文件  |  政策解读
+当前位置：首页 > 政务公开 > 政策解读
+索 引 号：11430000/2023-00088        主题分类：市场监管
+发文机关：柘溪县市场监督管理局        成文日期：2023年04月17日
+标    题：《柘溪县支持个体工商户转型升级若干措施》政策解读
+文    号：柘政办发〔2023〕11号
+
+一问：转型成企业后能拿到多少奖励？
+答：对完成"个转企"的企业，由县财政给予一次性转型奖励3000元。
+二问：办理转型登记要交钱吗？
+答：办理"个转企"变更登记、注销登记全部免费。
+第三问：奖励什么时候申请？
+答：转型企业应在完成转型登记后6个月内提出申请，逾期不予受理。
+"""
+
+
+def test_numbered_questions_and_a_spaced_out_site_table_are_read():
+    """一问：/ 第三问： number the questions as 问： does; the site's table lines its labels up
+    with spaces (标    题：, 文    号：) and its menu (首页 | 政务公开 | …) is the page's."""
+    from ingest import parse_text
+
+    d = parse_text(_NUMBERED_QANDA, "zhexi2.txt")
+    assert [r.number for r in d.rows] == [1, 2, 3] and "3000元" in d.rows[0].fields_text()
+    assert d.title == "《柘溪县支持个体工商户转型升级若干措施》政策解读"
+    assert d.doc_number == "柘政办发〔2023〕11号" and d.issuer == "柘溪县市场监督管理局"
+
+
 def test_a_span_asked_is_answered_by_the_sentence_giving_it(tmp_path):
     """多长时间内申请 asks a span: the sentence stating one (6个月内) is quoted, not only the
     one on what to hand in."""
