@@ -117,11 +117,18 @@ def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
             and not asks(clause[:m.start()] + "，" + clause[m.end():]))
 
 
+# who tells: the asker (我, 俺, 咱 …) opening the clause, or an action done (招了几个, 买过几台)
+_TOLD = re.compile(r"^(?:我|俺|咱|我们|俺们|咱们|自家|家里)|[了过]$")
+
+
 def tells_a_few(clause: str, followed: bool) -> bool:
     """A clause whose only question word is 几 before its noun, "a few", with a question
-    after it (我店里招了几个本地人，有没有补贴): the asker's story, not a how-many."""
+    after it, told by the asker of what they did or have (我店里招了几个本地人，有没有补贴):
+    the story, not a how-many. Without a teller, 几 asks (县里打算扶持几家企业，找谁申请)."""
     found = list(_COUNT.finditer(clause))
-    return bool(found) and followed and all(_indefinite(clause, m, followed) for m in found)
+    return bool(found) and followed and all(
+        _indefinite(clause, m, followed) and (_TOLD.search(clause[:m.start()]) or _TOLD.match(clause))
+        for m in found)
 
 
 def count_word(question: str, followed: bool = False) -> str | None:

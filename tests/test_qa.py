@@ -749,6 +749,8 @@ def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
     ("我在城里帮几个个体户代账，他们的增值税今年还用交不", True),
     # alone, or with nothing asked after it, it asks how many
     ("去年开的店今年招了几个本地人", False),
+    # with no teller (我…, 招了…) 几 asks, though a question follows
+    ("县里打算扶持几家企业，找谁申请", False),
     ("有补贴的话，店里最多能招几个本地人", False),
 ])
 def test_a_few_told_before_a_question_is_story(q, story):
@@ -1161,3 +1163,11 @@ def test_a_named_policy_is_quoted_only_when_it_states_a_word_of_the_question(ass
     put that name into the answer."""
     text = body(assistant.answer("想办个收费便宜点的民办幼儿园，县里有扶持没，该找哪个部门"))
     assert "县教科局" in text and "幼儿园" in text and "零门槛" not in text
+
+
+def test_a_place_owning_what_is_asked_scopes_the_question(assistant):
+    """吉县的个体户…: the place opens the question and owns its subject, so it decides
+    though the asking clause (奖励标准是多少) does not repeat it; a place the asker's story
+    passes through (给河北拉货) does not."""
+    assert assistant.answer("吉县的个体户转成企业，奖励标准是多少").coverage == "not_covered"
+    assert assistant.answer("俺那物流公司常给河北拉货，县里对网络货运平台有啥支持").coverage != "not_covered"
