@@ -33,7 +33,9 @@ verifies each file against its checksum in the manifest, so a row edited by hand
 (10万 → 99万) is refused rather than served as the document's word.
 
 Format versions: 1 — the files above; 2 — the manifest adds ``files`` (checksums) and
-``document.warnings``; 3 — sentence vectors (``sentences.jsonl``, ``sentences.npy``). An index of an older format is rebuilt with a notice.
+``document.warnings``; 3 — sentence vectors (``sentences.jsonl``, ``sentences.npy``); 4 — a
+question runs on into its answer as one sentence (政策解读 in 问/答). An index of an older
+format is rebuilt with a notice.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ from .schema import Chunk
 from .tokenize import tokenize
 from .vector_cache import CachedEmbedder
 
-FORMAT_VERSION = 3
-FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告", 3: "新增句子向量，用于按语义挑选引文"}
+FORMAT_VERSION = 4
+FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告", 3: "新增句子向量，用于按语义挑选引文",
+                  4: "问句与其后的回答合为一句引文"}
 FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss", sentences.JSONL, sentences.NPY)
 MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}

@@ -33,11 +33,15 @@ class Sentence:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a field, split after 。；！？ only: a quote keeps the document's
-    wording whole, never cut at a comma."""
-    out = []
+    wording whole, never cut at a comma; a question runs on into its answer."""
+    out: list[str] = []
     for s in _SPLIT.split(text.strip()):
         s = s.strip()
-        if len(s) >= 2:
+        if out and out[-1].endswith(("？", "?")):
+            # a question is no rule: it is quoted with the answer after it (七问：参加展会
+            # 有没有补助？答：…按实际展位费的50%给予补助)
+            out[-1] += s
+        elif len(s) >= 2:
             out.append(s)
     return out
 

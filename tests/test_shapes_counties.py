@@ -696,6 +696,10 @@ def test_numbered_questions_and_a_spaced_out_site_table_are_read():
     assert [r.number for r in d.rows] == [1, 2, 3] and "3000元" in d.rows[0].fields_text()
     assert d.title == "《柘溪县支持个体工商户转型升级若干措施》政策解读"
     assert d.doc_number == "柘政办发〔2023〕11号" and d.issuer == "柘溪县市场监督管理局"
+    # a question is no rule to quote alone: it runs on into its answer
+    from ingest.sentences import row_sentences, split_sentences
+    assert split_sentences("一问：要交钱吗？答：全部免费。另有奖励。") == ["一问：要交钱吗？答：全部免费。", "另有奖励。"]
+    assert not any(s.text.endswith("？") for r in d.rows for s in row_sentences(r))
 
 
 def test_a_span_asked_is_answered_by_the_sentence_giving_it(tmp_path):
