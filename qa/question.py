@@ -134,6 +134,27 @@ def _tag(text: str) -> tuple[Word, ...]:
             out += [Word(x, g) for x, g in pseg.cut(w[1:])]
         else:
             out.append(Word(w, f))
+    return _grant_purposes(tuple(out))
+
+
+# a grant asked for something done (装修改造有没有补贴, 技术改造的奖励): the doing is what the
+# grant is for — a topic the rows must name, whatever the tagger calls it
+_GRANTS = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助", "补偿"})
+_ASKING_VERBS = frozenset({"有没有", "有", "没有", "能不能", "能", "给不给", "可以", "能否", "的", "给", "有无"})
+
+
+def _grant_purposes(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    out = list(words)
+    for g, w in enumerate(words):
+        if w.text not in _GRANTS:
+            continue
+        i = g - 1
+        if i >= 0 and words[i].text in _ASKING_VERBS:
+            i -= 1
+        while i >= 0 and words[i].pos.startswith("v") and len(words[i].text) >= 2 \
+                and words[i].text not in _ASKING_VERBS:
+            out[i] = Word(words[i].text, "vn")
+            i -= 1
     return tuple(out)
 
 

@@ -1171,3 +1171,14 @@ def test_a_place_owning_what_is_asked_scopes_the_question(assistant):
     passes through (给河北拉货) does not."""
     assert assistant.answer("吉县的个体户转成企业，奖励标准是多少").coverage == "not_covered"
     assert assistant.answer("俺那物流公司常给河北拉货，县里对网络货运平台有啥支持").coverage != "not_covered"
+
+
+def test_what_a_grant_is_for_is_a_topic_even_as_a_verb():
+    """装修改造有没有补贴: the doing a grant is asked for is what it is for — a topic the
+    rows must name — though the tagger calls it a verb; a verb of asking or of getting
+    the grant (有没有, 申请) is no purpose of it."""
+    from qa.question import read_question
+
+    topics = read_question("个体户门店装修改造有没有补贴？最多补多少？").topics
+    assert "装修" in topics and "改造" in topics
+    assert "有没有" not in read_question("装修有没有补贴").topics
