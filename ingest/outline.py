@@ -182,7 +182,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     closing_heading: _Node | None = None  # 附则: the heading whose body is the closing words
     in_attachment_list = False
     last_article = 0
-    last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i])), default=-1)
+    listed = _listed_attachments(lines, start)
+    last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i]) and i not in listed), default=-1)
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
@@ -289,6 +290,22 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     items = _items(root, warnings)
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
+
+
+def _listed_attachments(lines: list[str], start: int) -> set[int]:
+    """The numbered lines continuing a list of attachments that opens on its 附件 line
+    (附件：1.…申请表 / 2.信用承诺书 / 3.…汇总表): entries of the list, not items."""
+    out: set[int] = set()
+    for i in range(start, len(lines)):
+        s = lines[i].strip()
+        m = _ATTACHMENT_LIST.match(s)
+        if not m or not re.match(r"\s*1\s*[.．、]", s[m.end():]):
+            continue
+        j, n = i + 1, 2
+        while j < len(lines) and (mk := marker(lines[j])) is not None and mk.number == n:
+            out.add(j)
+            j, n = j + 1, n + 1
+    return out
 
 
 def _signature(lines: list[str], idx: int, last_numbered: int) -> str:

@@ -21,7 +21,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # a page number between pages: — 2 —, -2-, 第2页, 第2页 共5页, 2/5
 _PAGE = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|"
                    r"\d{1,3}\s*/\s*\d{1,3})$")
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d《》〔〕])\s+(?=[\u4e00-\u9fff\d《》〔〕])")
+# (between two digits a space parts two numbers — 2023-09-30 17:30 — and stays)
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff《》〔〕])\s+(?=[\u4e00-\u9fff\d《》〔〕])"
+                      r"|(?<=\d)\s+(?=[\u4e00-\u9fff《》〔〕])")
 
 
 def strip_html(text: str) -> str:

@@ -863,3 +863,34 @@ def test_a_question_naming_a_loaded_documents_place_is_answered_from_it_alone(do
     assert all(r.doc == name for r in (a.r.by_key[(x.attachment, x.number)] for x in ans.related))
     ans = a.answer("寿光企业参展有补助吗")
     assert [a.r.by_key[k].doc for k in ans.cited_keys] == [name] and "50%" in ans.answer
+
+
+_NOTICE_WITH_LIST = """平溪县商务局关于组织申报2023年县级电子商务发展专项资金项目的通知
+平商发〔2023〕9号
+各镇人民政府：
+一、申报条件
+1.在本县登记注册的电子商务企业。
+二、申报时间
+1.即日起开始受理，申报截止时间为2023-09-30 17:30，逾期不予受理。
+2.各镇人民政府负责对辖区内申报单位进行初审，将初审意见报送县商务局。
+三、联系方式
+县商务局电子商务股：梁先生
+联系电话：0775-7822316
+附件：1.平溪县2023年县级电子商务发展专项资金申请表
+      2.信用承诺书
+      3.申报项目汇总表
+平溪县商务局
+2023年8月28日
+"""
+
+
+def test_an_attachment_list_opening_on_its_line_and_two_numbers_apart():
+    """附件：1.…申请表 then 2. 3. on the next lines lists the attachments — its entries are no
+    items of 三、联系方式, whose paragraph (the phone) is that section's item; a space between
+    two numbers (2023-09-30 17:30) parts them and stays."""
+    from ingest import parse_text
+
+    d = parse_text(_NOTICE_WITH_LIST, "pingxi.txt")
+    assert [r.label for r in d.rows] == ["一、 第1项", "二、 第1项", "二、 第2项", "三、 第1项"]
+    assert "0775-7822316" in d.rows[-1].fields_text() and "信用承诺书" not in d.rows[-1].fields_text()
+    assert "2023-09-30 17:30" in d.rows[1].task
