@@ -1182,3 +1182,16 @@ def test_what_a_grant_is_for_is_a_topic_even_as_a_verb():
     topics = read_question("个体户门店装修改造有没有补贴？最多补多少？").topics
     assert "装修" in topics and "改造" in topics
     assert "有没有" not in read_question("装修有没有补贴").topics
+
+
+def test_a_deadline_question_ranks_a_sentence_stating_a_time_higher(assistant):
+    """时限 is stated by a date or a span (2022年12月底, 2023-09-30, 15个工作日): asked 什么时候,
+    a sentence giving one ranks above the same sentence asked generally."""
+    m = assistant.matcher
+    row = assistant.r.by_key[("附件1", 34)]
+    q = "轻工业园区二期标准化厂房什么时候完工"
+    terms = m.concepts(q)
+    dated = {s.text: sc for sc, s in m.ranked(terms, row, "deadline", q)}
+    plain = {s.text: sc for sc, s in m.ranked(terms, row, "general", q)}
+    timed = [t for t in dated if "年底" in t or "月底" in t]
+    assert timed and all(dated[t] > plain[t] for t in timed)
