@@ -21,7 +21,7 @@ from ingest.text import normalize
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
 from .question import Part
-from .quotes import Quote, count_quote, row_quotes
+from .quotes import Quote, count_quote, is_title, row_quotes
 from .render import preview
 from .restated import matching_form, restatements
 from .schema import Citation, Related
@@ -253,10 +253,7 @@ class Composer:
 def gist(row: TaskRow) -> str:
     """What a row is about in a line: its task, run on into its first measure when the
     task is only a title (第五条 办理流程。 → 办理流程。（一）个人申报…)."""
-    task = row.task
-    if len(re.sub(r"[。：:\s]", "", task)) <= 8 and row.measures:
-        return task + row.measures[0].text
-    return task
+    return row.task + row.measures[0].text if row.measures and is_title(row.task) else row.task
 
 
 def duplicate(text: str, quotes: list[Quote]) -> Quote | None:

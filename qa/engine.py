@@ -268,9 +268,11 @@ class Assistant:
         if named:
             # the place that singles out the documents searched is no word to find in them
             q = self._without_own_place(q)
-            # every row scored: the named documents' best rows may rank below other
-            # documents' — never answered from a document the question did not name
-            found = self.r.search(q, len(self.r.rows), self.search_cfg)
+            found = self.r.search(q, 4 * k, self.search_cfg)
+            if not any(self.r.by_key[h.key].doc in named for h in found):
+                # the named documents' rows rank below the others': every row scored — never
+                # answered from a document the question did not name
+                found = self.r.search(q, len(self.r.rows), self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
                 # several documents named (许昌和宣汉…分别): each one's best rows in turn

@@ -127,7 +127,7 @@ def tells_a_few(clause: str, followed: bool) -> bool:
     the story, not a how-many. Without a teller, 几 asks (县里打算扶持几家企业，找谁申请)."""
     found = list(_COUNT.finditer(clause))
     return bool(found) and followed and all(
-        _indefinite(clause, m, followed) and (_TOLD.search(clause[:m.start()]) or _TOLD.match(clause))
+        _indefinite(clause, m, followed) and _TOLD.search(clause[:m.start()])
         for m in found)
 
 

@@ -50,8 +50,10 @@ NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:�
 # the rules of 按规定 / 有关规定
 _REFERENCE = re.compile(r"(?:符合|满足|达到)(?:相关|有关|规定|申报|政策)?(?:的)?条件|(?:按照?|依照?|根据)?(?:有关|相关|国家)?规定")
 
-# a time a sentence states: a date (2023年9月底, 2023-09-30, 9月30日) or a span (15个工作日)
-_WHEN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{1,2}-\d{1,2}|\d+\s*个?工作日|\d+\s*[天日](?:内|以内)")
+# a time a sentence states: a date (2023年9月底, 2023-09-30) or a span (2022-2025, 15个工作日,
+# 30日内, 72小时): what a deadline question is answered by
+STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{1,2}-\d{1,2}|\d{4}-\d{4}|\d+\s*个?工作日|"
+                         r"\d+\s*天|\d+\s*日(?:内|以内)|\d+\s*个?小时")
 
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
@@ -190,7 +192,7 @@ class Matcher:
                 bonus += 0.25
             elif intent in (Intent.AMOUNT, Intent.GOAL) and s.has_number:
                 bonus += 0.1
-            if intent == Intent.DEADLINE and _WHEN.search(s.text):
+            if intent == Intent.DEADLINE and STATES_TIME.search(s.text):
                 bonus += 0.1  # a deadline is stated by a date or a span of time
             if intent == Intent.GOAL and s.field == GOAL:
                 bonus += 0.15

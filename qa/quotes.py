@@ -18,9 +18,7 @@ from ingest.sentences import MEASURE, TASK, Sentence
 from ingest.text import normalize
 
 from .intent import Intent, states_count
-from .match import ANSWER_KINDS, NAMES_BODY, Concepts, Matcher, Ranked
-
-_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{4}|\d+\s*个?工作日|\d+\s*天|\d+\s*个?小时")
+from .match import ANSWER_KINDS, NAMES_BODY, STATES_TIME, Concepts, Matcher, Ranked
 
 
 @dataclass
@@ -53,10 +51,10 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     strategy = STRATEGIES.get(intent, _best_and_more)
     quotes = strategy(RowMatch(row, ranked, terms, matcher))
     said = [q_ for q_ in quotes if not q_.prefix]
-    if said and all(len(q_.text.rstrip("。；;")) <= _TITLE_CHARS for q_ in said):
+    if said and all(is_title(q_.text) for q_ in said):
         # an article's heading alone (技改贷款贴息。) names the rule without stating it:
         # the row's best sentence that says more comes after it
-        more = next((s for _, s in ranked if len(s.text.rstrip("。；;")) > _TITLE_CHARS), None)
+        more = next((s for _, s in ranked if not is_title(s.text)), None)
         if more is not None:
             quotes.insert(quotes.index(said[-1]) + 1, Quote(more.text))
     return quotes
@@ -66,7 +64,7 @@ def _deadline(c: RowMatch) -> list[Quote]:
     row, ranked = c.row, c.ranked
     best_score, best = ranked[0]
     # a time stated in the rule itself (延长至2025年底, 申请截止时间为2023年12月31日)
-    timed = next((s for sc, s in ranked[:3] if _TIME.search(s.text) and sc >= 0.6 * best_score), None)
+    timed = next((s for sc, s in ranked[:3] if STATES_TIME.search(s.text) and sc >= 0.6 * best_score), None)
     if not row.measures:
         # an article or item with no 时间进度 column: its sentence giving a time too
         return [Quote(best.text)] + ([Quote(timed.text)] if timed is not None and timed is not best else [])
@@ -96,6 +94,11 @@ def _deadline(c: RowMatch) -> list[Quote]:
 _TITLE_CHARS = 10
 
 
+def is_title(text: str) -> bool:
+    """Whether ``text`` is only a title (强化人才支撑, 办理流程。), not a rule one can act on."""
+    return len(text.rstrip("。；;")) <= _TITLE_CHARS
+
+
 def _department(c: RowMatch) -> list[Quote]:
     if not c.row.units:
         # no unit columns (an article, a Q&A): the sentence naming a body says who
@@ -104,7 +107,7 @@ def _department(c: RowMatch) -> list[Quote]:
             return [Quote(named.text)]
     task_sent = next((s for _, s in c.ranked if s.field == TASK), c.ranked[0][1])
     quotes = [Quote(task_sent.text)]
-    if len(task_sent.text) <= _TITLE_CHARS:
+    if is_title(task_sent.text):
         # a titled task: the sentence stating it best says what the units are to do
         said = next((s for _, s in c.ranked if s.field != TASK), None)
         if said is not None:
