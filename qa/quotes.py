@@ -112,7 +112,7 @@ def _department(c: RowMatch) -> list[Quote]:
         said = next((s for _, s in c.ranked if s.field != TASK), None)
         if said is not None:
             quotes.append(Quote(said.text))
-    return quotes
+    return _more(c, quotes)
 
 
 def _measure(c: RowMatch) -> list[Quote]:
@@ -207,7 +207,7 @@ def _more(c: RowMatch, quotes: list[Quote]) -> list[Quote]:
     # the kind of answer asked (where: 政务服务网; how long: 3个工作日; at most: 最高) is
     # the answer: a sentence stating it, when no quote does, comes before merely close ones
     kind = {j for j, (alts, _) in enumerate(terms) if alts in ANSWER_KINDS} - covered
-    rest = sorted(ranked[1:], key=lambda x: not (covers(terms, x[1]) & kind))
+    rest = sorted(ranked, key=lambda x: not (covers(terms, x[1]) & kind))
     for sc, s in rest:
         if len(quotes) >= cfg.row_sentences:
             break
