@@ -29,7 +29,8 @@ def short_form(name: str) -> str:
     """A division's name without its unit word (大宁县 → 大宁, 广西壮族自治区 → 广西); the
     full name where that would leave one character (吉县)."""
     s = _SUFFIX.sub("", name)
-    s = _NATIONALITY.sub("", s) or s
+    if "自治" in name:  # the peoples named before 自治县 (土家族苗族): not those ending 文水县 or 丰县
+        s = _NATIONALITY.sub("", s) or s
     return s if len(s) >= 2 else name
 
 

@@ -258,3 +258,11 @@ def test_gazetteer_gives_parents_by_code():
     assert [p.name for p in parents(ji)] == ["临汾市", "山西省"]
     assert lookup("安徽") and lookup("安徽")[0].level == "province"
     assert not lookup("摊位")
+
+
+def test_a_places_short_form_drops_a_people_only_before_zizhi():
+    from ingest.places import short_form
+
+    # 土家族 is dropped before 自治县; 水 ends 文水 and 白水 as a word, not as the 水族
+    assert [short_form(p) for p in ("大宁县", "长阳土家族自治县", "广西壮族自治区", "文水县", "白水县", "吉县")] \
+        == ["大宁", "长阳", "广西", "文水", "白水", "吉县"]
