@@ -29,6 +29,9 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _CN = "零〇一二两三四五六七八九十百"
 
 ATTACHMENT, CHAPTER, SECTION, L1, ARTICLE, L2, L3, L4 = 0, 1, 2, 3, 4, 5, 6, 7
+# a part the document names without numbering it (its 联系方式 after the last item): its
+# name is its scope in labels (〔联系方式 第1项〕)
+NAMED = 8
 # level 5 markers are points of the item above them, not items of their own
 ITEM_LEVELS = (L1, L2, L3)
 

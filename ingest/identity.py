@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .headings import ATTACHMENT, scope_text, to_cn
+from .headings import ATTACHMENT, NAMED, scope_text, to_cn
 from .notices import check
 from .schema import Measure, TaskRow, article_scope, label
 
@@ -47,6 +47,8 @@ class Item:
 
 
 def _scope(path: tuple[Heading, ...], depth: int) -> str:
+    if path and path[0].level == NAMED:
+        return path[0].text  # a named part is cited by its name, at any depth
     parts = [scope_text(h.level, h.number) for h in path[:depth]]
     if parts and path[0].level == ATTACHMENT and len(parts) > 1:
         return parts[0] + " " + "".join(parts[1:])
@@ -64,7 +66,8 @@ def scope_depth(items: list[Item]) -> int:
     its attachment, even when a document has only one)."""
     deepest = max((len(it.path) for it in items), default=0)
     floor = _collisions(items, deepest)
-    least = 1 if items and all(it.path and it.path[0].level == ATTACHMENT for it in items) else 0
+    numbered = [it for it in items if not (it.path and it.path[0].level == NAMED)]
+    least = 1 if numbered and all(it.path and it.path[0].level == ATTACHMENT for it in numbered) else 0
     return next(d for d in range(least, deepest + 1) if _collisions(items, d) <= floor)
 
 

@@ -34,6 +34,7 @@ from .headings import (
     L1,
     L3,
     L4,
+    NAMED,
     SECTION,
     Marker,
     marker,
@@ -41,7 +42,7 @@ from .headings import (
 )
 from .identity import Heading, Item
 from .notices import check, set_aside
-from .schema import Attachment, Measure
+from .schema import Attachment, Measure, TaskRow
 from .text import close_cjk_gaps, is_page_number
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
@@ -80,6 +81,19 @@ _LEAD_FIRST = LEAD_FIRST
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
+# a contact line after the last item (联系人：… 联系电话：… 咨询电话：…): the notice's contact,
+# not a sentence of its last item
+_CONTACT = re.compile(r"^(?:联\s*系\s*(?:人|电\s*话|方\s*式|地\s*址|部\s*门|单\s*位)|(?:咨询|监督|举报|投诉|受理|办公)\s*电\s*话)\s*[:：]")
+# a further line of the block: a short label and its value (邮箱：…, 地址：…)
+_CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+CONTACT_SCOPE = "联系方式"
+
+
+def is_contact(row: TaskRow) -> bool:
+    """Whether ``row`` is a notice's contact block (:data:`CONTACT_SCOPE`)."""
+    return row.headings == (CONTACT_SCOPE,)
+
+
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
 
 
@@ -182,6 +196,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     closing_heading: _Node | None = None  # 附则: the heading whose body is the closing words
     in_attachment_list = False
     last_article = 0
+    contact: list[tuple[int, str]] = []  # the notice's contact lines after its last item
+    in_contact = False
     listed = _listed_attachments(lines, start)
     last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i]) and i not in listed), default=-1)
 
@@ -281,6 +297,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = True
             closing.append(s)
             continue
+        if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
+                _CONTACT.match(s) or (in_contact and _CONTACT_MORE.match(s))):
+            contact.append((line_no, s))  # (a 六、联系方式 heading keeps its own lines)
+            in_contact = True
+            continue
+        in_contact = False
         if current is root:
             unplaced.append((line_no, s))
             continue
@@ -288,6 +310,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         current.last_line = line_no
 
     items = _items(root, warnings)
+    if contact:
+        items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
+                          last_line=contact[-1][0], task="，".join(close_cjk_gaps(x) for _, x in contact)))
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
 

@@ -31,6 +31,7 @@ from index.schema import Hit
 from ingest import Document, load_document
 from ingest.departments import aliases
 from ingest.library import qualify
+from ingest.outline import is_contact
 from ingest.schema import (
     ANY_SCOPE,
     TaskRow,
@@ -59,7 +60,7 @@ from .schema import (
     QuestionError,
 )
 from .spelling import Homophones
-from .verdict import Thresholds, Verdict, in_scope_places
+from .verdict import Thresholds, Verdict, detail_missing, in_scope_places
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
@@ -160,8 +161,11 @@ class Assistant:
         # the documents' words by their sound: a slip of the same sound (环平) reads as the word
         self.homophones = Homophones(self.relevance.vocab, self.relevance.blob)
         self.matcher = Matcher(retriever, self.relevance, compose,
-                               titles={d.name: d.subject or d.title for d in self.documents if len(docs) > 1})
+                               titles={(d.name if len(docs) > 1 else ""): d.subject or d.title
+                                       for d in self.documents},
+                               several=len(docs) > 1)
         self.composer = Composer(self.matcher)
+        self._contacts = {r.doc: r for r in retriever.rows if is_contact(r)}
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
         # built once: rows by number (for labels typed in questions) and the listings
@@ -254,6 +258,22 @@ class Assistant:
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
+    def _with_contact(self, read: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with the notice's contact block third when the question asks a phone
+        number (电话多少) the two best rows do not give and the top row's document gives one
+        in its 联系人：… 联系电话：… lines — the contact of the whole notice. (Third: the two
+        best rows answer the rest of the question: 返还比例多少，不懂的话电话多少.)"""
+        if not hits:
+            return hits
+        top_text = "\n".join(self.r.by_key[h.key].fields_text() for h in hits[:2])
+        missing = detail_missing(read, top_text)
+        contact = self._contacts.get(self.r.by_key[hits[0].key].doc)
+        if not missing or contact is None or detail_missing(read, contact.fields_text()) == missing:
+            return hits
+        rest = [h for h in hits if h.key != contact.key]
+        return [*rest[:2], Hit(contact.attachment, contact.number, rest[-1].score if len(rest) < 2 else rest[1].score,
+                               chunk=contact.task), *rest[2:]]
+
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> tuple[Concepts, list[Hit], float]:
         """The question's concepts, the rows the answer is composed from, and for an
@@ -281,6 +301,7 @@ class Assistant:
             hits = own[:k] or found[:k]
         else:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
+        hits = self._with_contact(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
             rest = self._unlabelled(read) or named_rows[0].task

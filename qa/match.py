@@ -16,6 +16,7 @@ from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import synonym_groups, tokenize
 from ingest.headings import marker
+from ingest.outline import is_contact
 from ingest.schema import TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from ingest.text import normalize, words_form
@@ -64,7 +65,7 @@ class Matcher:
     (the assistant keeps it current when its own is replaced)."""
 
     def __init__(self, retriever: Retriever, relevance: RelevanceModel, cfg: ComposeConfig,
-                 titles: dict[str, str] | None = None):
+                 titles: dict[str, str] | None = None, several: bool = False):
         self.r = retriever
         self.relevance = relevance
         self._cfg = cfg
@@ -78,7 +79,8 @@ class Matcher:
         # the title of the heading a row stands alone under (七、办理时限 over 自…30个工作日内办结)
         # and, with several documents loaded, the title of its document (宜都市2024年度创业补贴
         # 申报指南): their words describe every sentence of the row — a row is told from the
-        # others of its document by what it adds, not by its document's subject
+        # others of its document by what it adds, not by its document's subject. The notice's
+        # contact (联系人：… 联系电话：…) is for the whole of it: its title describes it always
         self.heading_words: dict[tuple[str, int], tuple[frozenset[str], str]] = {}
         under: dict[tuple[str, tuple[str, ...]], int] = {}
         for row in retriever.rows:
@@ -87,7 +89,8 @@ class Matcher:
             # a heading over one item titles it; one over many groups them (一、大幅放宽市场准入)
             own = row.headings and under[(row.doc, row.headings)] == 1
             title = ((m.rest if (m := marker(row.headings[-1])) else row.headings[-1]) if own else "")
-            title += " " + (titles or {}).get(row.doc, "")
+            if several or is_contact(row):
+                title += " " + (titles or {}).get(row.doc, "")
             self.heading_words[row.key] = (frozenset(tokenize(title)), words_form(title))
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         self._own_places = frozenset(normalize(p) for p in relevance.place_names)

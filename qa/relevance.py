@@ -25,6 +25,7 @@ from typing import Any
 from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
+from ingest.outline import is_contact
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -79,6 +80,10 @@ def _states_per(unit: str, row_text: str) -> bool:
                or f"{u}均" in row_text for u in units)
 
 
+# a detail asked with 多少 (电话多少, 号码是多少): a number to call, not a figure of the rule
+_ASKS_DETAIL = re.compile(r"电话|号码|热线|手机号")
+
+
 def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False,
                    followed: bool = False) -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
@@ -89,6 +94,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
     row's best number-bearing sentence is about something else; ``followed``: the clause is
     one part of several, and a later part asks (see :func:`qa.intent.count_word`)."""
+    if _ASKS_DETAIL.search(clause):
+        return ""  # 电话多少 asks a phone number, not a figure (see qa.verdict.detail_missing)
     word = count_word(clause, followed)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
@@ -289,6 +296,8 @@ class RelevanceModel:
             asked_unknown = tuple(w for w in asked_unknown if w in kinds or w in topics)
         # how much of the asking clause the best rows state (two rows: a two-part question)
         keys = [h.key for h in hits[:2]]
+        # the notice's contact the answer brings in third (电话多少) holds the detail asked
+        keys += [h.key for h in hits[2:3] if h.key in self.r.by_key and is_contact(self.r.by_key[h.key])]
         toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
         text = "\n".join(self.row_text.get(k, "") for k in keys)
         # the documents' own place (大宁) is every row's: it says nothing of what is stated

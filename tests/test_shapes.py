@@ -279,6 +279,33 @@ def test_measure_text_with_heading_levels():
     assert {line for line, _ in coverage(read_text(DATA / "xiangning_measures.txt"), d).missing} == {41}
 
 
+def test_a_notices_contact_lines_are_a_row_of_their_own():
+    """联系人：… 联系电话：… after the last item are the whole notice's contact: a row cited
+    〔联系方式 第1项〕, not sentences of the last item (which they used to run into)."""
+    d = doc("wenshui_notice_contact.txt")
+    assert [r.label for r in d.rows][-2:] == ["三、 第2项", "联系方式 第1项"]
+    contact = d.row("联系方式", 1)
+    assert contact.task == "联系人：县社会保险中心李明，联系电话：0358-3022156，联系地址：文水县凤城路18号"
+    assert contact.units == () and contact.lines == (29, 31)
+    assert "联系" not in d.row("三、", 2).task
+    assert parse_label("〔联系方式 第1项〕") == ("联系方式", 1)
+    # every line of the body is placed: only the attachment list is set aside
+    assert {line for line, _ in coverage(read_text(DATA / "wenshui_notice_contact.txt"), d).missing} == {34}
+
+
+def test_a_phone_number_asked_is_answered_from_the_notices_contact(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    # the best rows for the question are on the conditions; the number stands in the contact lines
+    args = ["ask", "企业要符合啥条件才能返还，有不懂的找谁问？电话多少？", "--doc", str(DATA / "wenshui_notice_contact.txt"),
+            "--json", "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered"
+    assert "联系方式 第1项" in [c["label"] for c in ans["citations"]]
+    assert "0358-3022156" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
+
+
 # ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
 
 def test_articles_under_chapters():
