@@ -68,6 +68,10 @@ __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 _DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
+# "this" before a document's kind (这个细则, 该办法, 本通知, 这份文件) points at the document,
+# not back at the last answer
+_THIS_DOCUMENT = re.compile(r"^(?:这|该|此|本)(?:个|份|项|一)?(?:文件|政策|细则|办法|通知|方案|措施|意见|清单|"
+                            r"规定|要点|计划|纲要|规划)")
 
 
 def validate_question(question: Any) -> str:
@@ -436,6 +440,8 @@ class Assistant:
     def _looks_followup(self, q: str) -> bool:
         """Short, with few content words, and shaped like "那找哪个部门？" / "期限呢？"."""
         nq = normalize(q)
+        if _THIS_DOCUMENT.match(nq):
+            return False
         content = self.relevance.content_terms(q)
         return len(nq) <= 14 and len(content) <= 2 and (
             nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？")) or len(content) == 0)

@@ -402,6 +402,19 @@ def test_ask_about_an_article_cites_it(tmp_path, capsys):
     assert find_citations(ans["answer"])[0] == ("条", 3)
 
 
+def test_this_document_is_no_follow_up(tmp_path, capsys):
+    """这个措施 points at the document, not back at a previous answer: asked first, it is
+    answered (it was refused as a follow-up with nothing before it)."""
+    from ui.cli import main as cli
+
+    args = ["ask", "这个措施哪个部门负责解释", "--doc", str(DATA / "fenxi_articles.txt"), "--json",
+            "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and not ans["followup"]
+    assert ans["citations"][0]["label"] == "第八条" and "县科技局负责解释" in ans["answer"]
+
+
 # ---- the real fragments, as copied ----
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
