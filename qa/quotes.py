@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ingest.schema import TaskRow
 from ingest.sentences import MEASURE, TASK, Sentence
@@ -51,13 +52,45 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     strategy = STRATEGIES.get(intent, _best_and_more)
     quotes = strategy(RowMatch(row, ranked, terms, matcher))
     said = [q_ for q_ in quotes if not q_.prefix]
-    if said and all(is_title(q_.text) for q_ in said):
-        # an article's heading alone (技改贷款贴息。) names the rule without stating it:
-        # the row's best sentence that says more comes after it
-        more = next((s for _, s in ranked if not is_title(s.text)), None)
-        if more is not None:
-            quotes.insert(quotes.index(said[-1]) + 1, Quote(more.text))
+    if said and all(is_title(q_.text) or opens_list(q_.text) for q_ in said):
+        at = quotes.index(said[-1]) + 1
+        listed = _list_after(matcher, ranked, said[-1].text)
+        if listed:
+            # a sentence opening a list (应当同时具备下列条件：, 给予一次性奖励：) is stated by
+            # the list: its points after it, in order, the best first when not all fit
+            have = {normalize(q_.text) for q_ in quotes}
+            room = matcher.cfg.row_chars - sum(len(q_.text) for q_ in quotes)
+            rank = {s: i for i, (_, s) in enumerate(ranked)}
+            chosen: set[Sentence] = set()
+            for s in sorted(listed, key=lambda x: rank.get(x, len(rank))):
+                if len(s.text) <= room and normalize(s.text) not in have:
+                    chosen.add(s)
+                    room -= len(s.text)
+            quotes[at:at] = [Quote(s.text) for s in listed if s in chosen]
+        else:
+            # an article's heading alone (技改贷款贴息。) names the rule without stating it:
+            # the row's best sentence that says more comes after it
+            more = next((s for _, s in ranked if not is_title(s.text) and not opens_list(s.text)), None)
+            if more is not None:
+                quotes.insert(at, Quote(more.text))
     return quotes
+
+
+def _list_after(matcher: Matcher, ranked: Ranked, text: str) -> list[Sentence]:
+    """The points of the list ``text`` opens (it ends with a colon), in order: the
+    sentences after it in its field, or — when it ends the row's task (an article whose
+    points are its measure: 给予一次性奖励：（一）…（二）…) — those of the first measure;
+    [] when ``text`` opens none."""
+    opener = next((s for _, s in ranked if s.text == text), None) if opens_list(text) else None
+    if opener is None:
+        return []
+    ss = matcher.sentences[opener.key]
+    after = ss[ss.index(opener) + 1:]
+    if not after or (after[0].field, after[0].measure) != (opener.field, opener.measure) and not (
+            opener.field == TASK and after[0].field == MEASURE):
+        return []
+    first = (after[0].field, after[0].measure)
+    return list(takewhile(lambda x: (x.field, x.measure) == first, after))
 
 
 def _deadline(c: RowMatch) -> list[Quote]:
@@ -97,6 +130,11 @@ _TITLE_CHARS = 10
 def is_title(text: str) -> bool:
     """Whether ``text`` is only a title (强化人才支撑, 办理流程。), not a rule one can act on."""
     return len(text.rstrip("。；;")) <= _TITLE_CHARS
+
+
+def opens_list(text: str) -> bool:
+    """Whether ``text`` only opens a list stated after it (应当同时具备下列条件：)."""
+    return text.rstrip().endswith(("：", ":"))
 
 
 def _department(c: RowMatch) -> list[Quote]:

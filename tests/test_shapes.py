@@ -415,6 +415,19 @@ def test_this_document_is_no_follow_up(tmp_path, capsys):
     assert ans["citations"][0]["label"] == "第八条" and "县科技局负责解释" in ans["answer"]
 
 
+def test_a_sentence_opening_a_list_is_quoted_with_its_points(tmp_path, capsys):
+    """给予一次性奖励： states nothing alone: its points follow it, in the document's order."""
+    from ui.cli import main as cli
+
+    args = ["ask", "研发平台有奖励吗", "--doc", str(DATA / "fenxi_articles.txt"), "--json", "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and ans["citations"][0]["label"] == "第五条"
+    text = ans["answer"]
+    at = [text.find(x) for x in ("给予一次性奖励：", "奖励100万元", "奖励30万元", "奖励10万元")]
+    assert -1 not in at and at == sorted(at), text
+
+
 # ---- the real fragments, as copied ----
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared/docs not present")
