@@ -198,3 +198,8 @@ LIMIT_WORDS = ("不超过", "最高", "上限", "以内", "封顶", "最多")
 
 def asks_limit(question: str) -> bool:
     return bool(_LIMIT.search(plain(question)))
+
+
+# the words naming a grant (补贴, 奖励, 贴息 …): what it is for stands right before one
+# (装修改造有没有补贴, 育儿补贴) — read by the question (qa.question) and the verdict (qa.relevance)
+GRANT_WORDS = ("补贴", "补助", "奖励", "奖补", "奖金", "贴息", "资助", "补偿")

@@ -26,7 +26,16 @@ from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
-from .intent import ASKS, MEASURE_WORDS, Intent, asks, detect_intent, plain, tells_a_few
+from .intent import (
+    ASKS,
+    GRANT_WORDS,
+    MEASURE_WORDS,
+    Intent,
+    asks,
+    detect_intent,
+    plain,
+    tells_a_few,
+)
 from .thesaurus import names_a_thing
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -139,7 +148,7 @@ def _tag(text: str) -> tuple[Word, ...]:
 
 # a grant asked for something done (装修改造有没有补贴, 技术改造的奖励): the doing is what the
 # grant is for — a topic the rows must name, whatever the tagger calls it
-_GRANTS = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助", "补偿"})
+_GRANTS = frozenset(GRANT_WORDS)
 _ASKING_VERBS = frozenset({"有没有", "有", "没有", "能不能", "能", "给不给", "可以", "能否", "的", "给", "有无"})
 
 

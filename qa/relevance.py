@@ -29,7 +29,16 @@ from ingest.outline import is_contact
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
-from .intent import COUNT_NOUN, JI, MEASURE_WORDS, asks, count_word, plain, states_count
+from .intent import (
+    COUNT_NOUN,
+    GRANT_WORDS,
+    JI,
+    MEASURE_WORDS,
+    asks,
+    count_word,
+    plain,
+    states_count,
+)
 from .lexicon import function_words
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -119,7 +128,7 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
 
 
 # what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证)
-_KIND_OF = re.compile(r"^的?(?:补贴|补助|奖励|奖金|贴息|证|许可|验收)")
+_KIND_OF = re.compile(rf"^的?(?:{'|'.join(GRANT_WORDS)}|证|许可|验收)")
 
 
 def _after_verb(q: Query, word: str, rest: str) -> str:
