@@ -60,7 +60,7 @@ from .schema import (
     QuestionError,
 )
 from .spelling import Homophones
-from .verdict import Thresholds, Verdict, detail_missing, in_scope_places
+from .verdict import THIS_DOCUMENT, Thresholds, Verdict, detail_missing, in_scope_places
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
@@ -234,16 +234,14 @@ class Assistant:
         elif self._looks_followup(q) and not named:
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
-            reason = ("上一个问题本文件未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else
+            reason = (f"上一个问题{self._subject(())}未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else
                       "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
             ans = self._abstain(q, intent, [], reason)
         else:
             terms, hits, amount_match = self._retrieve(read, k, named, docs)
+            subject = self._subject(docs)
             v = self._judge(read, hits, amount_match, named, docs)
-            # with several documents loaded, "本文件" would not say which: the ones the
-            # question names, else all of them
-            subject = ("、".join(docs) or "已载入的文件") if len(self.documents) > 1 else "本文件"
-            reason = v.reason.replace("本文件", subject)
+            reason = v.reason
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, reason)
             else:
@@ -407,26 +405,32 @@ class Assistant:
         _, hits, amount_match = self._retrieve(read, named_rows=named, named=docs)
         return self._judge(read, hits, amount_match, named, docs)
 
+    def _subject(self, docs: Sequence[str]) -> str:
+        """What a reason calls the documents: 本文件; with several loaded, "本文件" would not
+        say which — the ones the question names, else all of them."""
+        return ("、".join(docs) or "已载入的文件") if len(self.documents) > 1 else THIS_DOCUMENT
+
     def _judge(self, read: Query, hits: list[Hit], amount_match: float,
                named: Sequence[TaskRow] = (), docs: Sequence[str] = ()) -> Verdict:
         """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
         refs, rest = read.refs, self._unlabelled(read)
+        subject = self._subject(docs)
         if not refs:
-            return self.relevance.judge(read, hits, amount_match, self.thresholds, docs)
+            return self.relevance.judge(read, hits, amount_match, self.thresholds, docs, subject)
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
             # article (公司法第十条怎么规定的): then the question is read as it is
             # — unless it names a loaded document, whose rows it then asks of (寿光…措施 第十二条)
             if not docs and not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
-                return self.relevance.judge(read, hits, amount_match, self.thresholds)
+                return self.relevance.judge(read, hits, amount_match, self.thresholds, subject=subject)
             labels = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
-            return Verdict(NOT_COVERED, f"本文件没有{labels}。{self._extent()}")
+            return Verdict(NOT_COVERED, f"{subject}没有{labels}。{self._extent()}")
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
-        return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds)
+        return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds, subject=subject)
 
     def _extent(self) -> str:
         """How many rows each attachment holds (附件1 共105项、附件2 共113项)."""

@@ -44,6 +44,7 @@ from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import names_an_institution, senses, synonyms
 from .verdict import (
+    THIS_DOCUMENT,
     Thresholds,
     detail_missing,
     foreign_places,
@@ -264,13 +265,14 @@ class RelevanceModel:
                 or bool((b := self.bridge(term)) and normalize(b) in text))
 
     def judge(self, q: Query, hits: list[Hit], amount_match: float = 1.0,
-              th: Thresholds | None = None, docs: Collection[str] = ()) -> V:
+              th: Thresholds | None = None, docs: Collection[str] = (), subject: str = THIS_DOCUMENT) -> V:
         """The three-outcome verdict (see :mod:`qa.verdict`) on the rows the answer
         would quote; ``docs``: the loaded documents the question names by their place,
-        whose rows alone say whether a topic is there."""
+        whose rows alone say whether a topic is there; ``subject``: what the reason calls
+        the documents (本文件; with several loaded, their names)."""
         th = th or Thresholds()
         if not hits:
-            return V(NOT_COVERED, "本文件没有相关内容。", asked=q.asked, asked_coverage=0.0)
+            return V(NOT_COVERED, f"{subject}没有相关内容。", asked=q.asked, asked_coverage=0.0)
         top = hits[0]
         top_text = self.row_text.get(top.key, "")
         fp = foreign_places(q, self.places, top_text, self.blob)
@@ -280,7 +282,7 @@ class RelevanceModel:
         # shown in the debug tab only: the top row's dense score, as the search gave it
         dense = round(top.scores.get("dense") or 0.0, 4)
         if fp or fy:
-            return V(NOT_COVERED, scope_reason(fp, self.places, self.homes), fp, fy,
+            return V(NOT_COVERED, scope_reason(fp, self.places, self.homes, subject), fp, fy,
                      asked=q.asked, dense=dense)
         # nouns the document never uses: those of the asking clause decide, the story's do not
         all_unknown = tuple(w for w in self.absent_nouns(q.topics, docs) if not self.miscut(w, q.plain))
@@ -358,7 +360,7 @@ class RelevanceModel:
         common["story_coverage"] = round(story_cov, 4)
         if asked_unknown and cov < th.absent_coverage and story_cov < th.story_coverage:
             shown = "、".join(f"“{w}”" for w in asked_unknown[:3] if not re.search(r"\d", w))
-            return V(NOT_COVERED, f"本文件没有提到{shown}。" if shown else "本文件没有相关内容。",
+            return V(NOT_COVERED, f"{subject}没有提到{shown}。" if shown else f"{subject}没有相关内容。",
                      absent=asked_unknown, unstated=tuple(unstated), **common)
         # the kind of grant or licence asked (培训补贴, 技术改造的奖励) is what the figure
         # is of: rows that never name that kind give another grant's figure. Who grants
@@ -370,7 +372,7 @@ class RelevanceModel:
                             and (m := _KIND_OF.search(q.asked.split(t, 1)[-1]))), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:
-            return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated)),
+            return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated), subject),
                      absent=asked_unknown, unstated=tuple(unstated), missing=missing, **common)
         return V(ANSWERED, "", unstated=tuple(unstated), **common)
 

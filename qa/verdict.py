@@ -186,33 +186,40 @@ def detail_missing(q: Query, row_text: str) -> str:
     return ""
 
 
-def reason_text(v_missing: str, absent: tuple[str, ...], unstated: tuple[str, ...]) -> str:
+# what a reason calls the documents it speaks of: the one loaded; with several, the ones
+# the question names (凤岭区对企业上市…) or all of them
+THIS_DOCUMENT = "本文件"
+
+
+def reason_text(v_missing: str, absent: tuple[str, ...], unstated: tuple[str, ...],
+                subject: str = THIS_DOCUMENT) -> str:
     shown = "、".join(f"“{w}”" for w in (absent or unstated)[:3])
     if v_missing == "amount":
-        return "本文件没有写明具体的数额或比例。"
+        return f"{subject}没有写明具体的数额或比例。"
     if v_missing == "count":
-        return "本文件没有写明这个数目。"
+        return f"{subject}没有写明这个数目。"
     if v_missing:
-        return f"本文件没有写明{v_missing}。"
-    return f"本文件没有写明与{shown}有关的内容。" if shown else "本文件没有直接写明这一点。"
+        return f"{subject}没有写明{v_missing}。"
+    return f"{subject}没有写明与{shown}有关的内容。" if shown else f"{subject}没有直接写明这一点。"
 
 
 def own_place_text(own: tuple[str, ...]) -> str:
     return own[0] if own else "本地"
 
 
-def scope_reason(places: tuple[str, ...], own: tuple[str, ...], homes: tuple[str, ...] = ()) -> str:
+def scope_reason(places: tuple[str, ...], own: tuple[str, ...], homes: tuple[str, ...] = (),
+                 subject: str = THIS_DOCUMENT) -> str:
     """Why another place or year is not covered. ``own`` is the document's place and its
     parents; ``homes`` the own place of each loaded document when there are several."""
     if places and len(homes) > 1:
         return (f"问到的地方（{'、'.join(places)}）不在已载入文件的范围内：这些文件涉及"
                 f"{'、'.join(homes)}（及其上级地区）。")
     if places:
-        return (f"问到的地方（{'、'.join(places)}）不在本文件范围内：本文件是{own_place_text(own)}的文件"
+        return (f"问到的地方（{'、'.join(places)}）不在{subject}范围内：{subject}是{own_place_text(own)}的文件"
                 + (f"（{'、'.join(own[1:])}所辖）" if len(own) > 1 else "") + "。")
     # no digits: a not-covered answer cites no row that could back a number
-    return "问到的年份不在本文件涉及的时间范围内。"
+    return f"问到的年份不在{subject}涉及的时间范围内。"
 
 
-__all__ = ["ANSWERED", "NOT_COVERED", "PARTIAL", "Thresholds", "Verdict", "detail_missing",
+__all__ = ["ANSWERED", "NOT_COVERED", "PARTIAL", "THIS_DOCUMENT", "Thresholds", "Verdict", "detail_missing",
            "foreign_places", "foreign_years", "reason_text", "scope_reason"]

@@ -551,6 +551,9 @@ def test_a_question_naming_one_documents_place_or_name(tmp_path):
     # whether a topic is there is judged on the named document's rows: 冷链物流 is 青岚县's
     assert a.answer("青岚县冷链物流中心由哪个单位建设").coverage == "answered"
     assert a.answer("松源县冷链物流中心由哪个单位建设").coverage != "answered"
+    # and the reason names that document, in the answer and in the debug tab's verdict alike
+    v = a.verdict("松源县冷链物流中心由哪个单位建设")
+    assert "松源" in v.reason and "本文件" not in v.reason, v.reason
 
 
 def test_an_article_asked_when_gives_its_sentence_with_the_time(tmp_path):
