@@ -89,9 +89,16 @@ _CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 CONTACT_SCOPE = "联系方式"
 
 
+# an article or section that is the notice's contact (第七条 咨询方式。 六、联系方式)
+_CONTACT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:联系|咨询)(?:方式|电话|人)[。：:]?$")
+
+
 def is_contact(row: TaskRow) -> bool:
-    """Whether ``row`` is a notice's contact block (:data:`CONTACT_SCOPE`)."""
-    return row.headings == (CONTACT_SCOPE,)
+    """Whether ``row`` is a notice's contact: its block after the last item
+    (:data:`CONTACT_SCOPE`), or an article or section titled so (第七条 咨询方式。)."""
+    title = row.headings[-1] if row.headings and not row.task.strip() else row.task.split("。", 1)[0] + "。"
+    return row.headings == (CONTACT_SCOPE,) or bool(_CONTACT_TITLE.match(title.strip())) \
+        or any(_CONTACT_TITLE.match(h.strip()) for h in row.headings[-1:])
 
 
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
@@ -348,10 +355,7 @@ def _inline_fields(node: _Node) -> None:
     """Move units written at the end of an item's text into its fields."""
     text = node.body
     for _ in range(3):
-        if m := _INLINE.search(text):
-            _add_fields(node, m.group(1), False)
-            text = text[:m.start()].rstrip()
-        elif m := _TRAILING.search(text):
+        if (m := _INLINE.search(text)) or (m := _TRAILING.search(text)):
             _add_fields(node, m.group(1), False)
             text = text[:m.start()].rstrip()
         elif (m := _LEAD_VERB.search(text)) and read_units(m.group(1)).names and all(

@@ -14,17 +14,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.schema import Hit
+from ingest.outline import is_contact
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence
 from ingest.text import normalize
 
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
-from .question import Part
+from .question import Part, asking_text
 from .quotes import Quote, count_quote, is_title, row_quotes
 from .render import preview
 from .restated import matching_form, restatements
 from .schema import Citation, Related
+from .verdict import asks_phone, gives_phone
 
 # "what rewards / which policies are there": several rows answer together
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
@@ -86,6 +88,18 @@ class Composer:
                 if extra is not None:
                     extra.keys.append(h.key)
                     quotes.append(extra)
+                    if h.key not in {c.key for c in chosen}:
+                        chosen.append(h)
+                    break
+        asked = asking_text(q)
+        if asks_phone(asked) and not any(gives_phone(q_.text, asked) for q_ in quotes):
+            # a number to call stands in the notice's contact (联系人：… 联系电话：…, 第七条
+            # 咨询方式): quoted and cited when the rows above give none
+            for h in cands[1:]:
+                said = next((s for _, s in ranked[h.key] if gives_phone(s.text, asked)), None) \
+                    if is_contact(self.r.by_key[h.key]) else None
+                if said is not None:
+                    quotes.append(Quote(said.text, [h.key]))
                     if h.key not in {c.key for c in chosen}:
                         chosen.append(h)
                     break

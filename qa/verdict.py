@@ -36,6 +36,8 @@ _PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
 # a street address (…路12号, …街) and a time of day (8:30, 九点) as a row would give them
 _STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?")
 _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十]{1,3}点(?:[半整钟]|\d)")
+# a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
+_REPORTING = re.compile(r"举报|投诉|监督")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
@@ -171,13 +173,31 @@ def _owned(q: Query, word: str) -> str:
     return word
 
 
+def asks_phone(asked: str) -> bool:
+    """Whether the asking clause wants a number to call (电话多少, 咨询热线)."""
+    return any(word in asked for word, _, pattern in _DETAILS if pattern is _PHONE)
+
+
+def gives_phone(text: str, asked: str) -> bool:
+    """Whether ``text`` gives a number to call for what is asked: a line for reporting
+    abuse (监督举报电话：…) is not the one to ask on, unless reporting is what is asked."""
+    if _REPORTING.search(asked):
+        return bool(_PHONE.search(text))
+    return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) for m in _PHONE.finditer(text))
+
+
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
     member of a series the rows count but not that member (第三批 where the rows tell of
     the 第一批 and 第二批)."""
     for word, name, pattern in _DETAILS:
-        if word in q.asked and not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
+        if word not in q.asked:
+            continue
+        if pattern is _PHONE:
+            if not gives_phone(row_text, q.asked):
+                return name
+        elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
@@ -221,5 +241,18 @@ def scope_reason(places: tuple[str, ...], own: tuple[str, ...], homes: tuple[str
     return f"问到的年份不在{subject}涉及的时间范围内。"
 
 
-__all__ = ["ANSWERED", "NOT_COVERED", "PARTIAL", "THIS_DOCUMENT", "Thresholds", "Verdict", "detail_missing",
-           "foreign_places", "foreign_years", "reason_text", "scope_reason"]
+__all__ = [
+    "ANSWERED",
+    "NOT_COVERED",
+    "PARTIAL",
+    "THIS_DOCUMENT",
+    "Thresholds",
+    "Verdict",
+    "asks_phone",
+    "detail_missing",
+    "foreign_places",
+    "foreign_years",
+    "gives_phone",
+    "reason_text",
+    "scope_reason",
+]

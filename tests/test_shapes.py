@@ -306,6 +306,19 @@ def test_a_phone_number_asked_is_answered_from_the_notices_contact(tmp_path, cap
     assert "0358-3022156" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
 
 
+def test_a_phone_to_ask_on_comes_from_the_contact_article_not_a_reporting_line(tmp_path, capsys):
+    """返乡创业补贴 咨询电话: the rows on the subsidy give only a 监督举报电话; the number
+    to ask on stands in 第五条 咨询方式, which is quoted and cited."""
+    from ui.cli import main as cli
+
+    args = ["ask", "返乡创业补贴 咨询电话", "--doc", str(DATA / "jiaokou_articles_contact.txt"), "--json",
+            "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and "第五条" in [c["label"] for c in ans["citations"]]
+    assert "0358-5521367" in ans["answer"] and "〔第五条〕" in ans["answer"]
+
+
 # ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
 
 def test_articles_under_chapters():
