@@ -22,7 +22,7 @@ from ingest.text import normalize
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
 from .question import Part, asking_text
-from .quotes import Quote, count_quote, is_title, row_quotes
+from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes
 from .render import preview
 from .restated import matching_form, restatements
 from .schema import Citation, Related
@@ -91,6 +91,15 @@ class Composer:
                     if h.key not in {c.key for c in chosen}:
                         chosen.append(h)
                     break
+        if word is not None and word != "个":
+            # the count asked may be stated again after ；under a condition (…30日内支付款项；
+            # 合同另有约定的，付款期限最长不得超过60日): the same rule's other answer
+            by_text = {s.text: s for _, s in ranked[top.key]}
+            for q_ in list(quotes):
+                s = by_text.get(q_.text)
+                nxt = next_sentence(self.m.sentences, s) if s is not None and s.text.endswith(("；", ";")) else None
+                if nxt is not None and states_count(nxt.text, word) and all(x.text != nxt.text for x in quotes):
+                    quotes.insert(quotes.index(q_) + 1, Quote(nxt.text, [top.key]))
         asked = asking_text(q)
         if asks_phone(asked) and not any(gives_phone(q_.text, asked) for q_ in quotes):
             # a number to call stands in the notice's contact (联系人：… 联系电话：…, 第七条

@@ -148,8 +148,16 @@ def count_word(question: str, followed: bool = False) -> str | None:
         later = followed or any(asks(c) for c in clauses[i + 1:])
         if _indefinite(clauses[i], found[-1], later):
             continue
-        return found[-1].group(2) if not _YES_NO_WORDS.search(clauses[i]) else None
+        if _YES_NO_WORDS.search(clauses[i]):
+            return None
+        word, rest = found[-1].group(2), clauses[i][found[-1].end():]
+        # 几个月, 几个小时, 几个工作日: a span counted, not things (个 counts anything)
+        return next((unit for head, unit in _SPANS if word == "个" and rest.startswith(head)), word)
     return None
+
+
+# a span counted with 个 (几个月, 几个工作日), by the unit its count is stated in
+_SPANS = (("月", "个月"), ("小时", "天"), ("工作日", "天"))
 
 
 # the same quantity in other words: days are often 工作日, and a span shorter than a day

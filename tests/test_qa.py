@@ -310,6 +310,8 @@ def test_how_many_questions_and_counts():
     assert count_word("农村全域土地综合整治试点在哪几个村") is None   # which, not how many
     assert count_word("同一园区里的几个小项目能打包做环评吗") is None  # a yes/no question
     assert count_word("小建筑公司能不能几家联合起来投省里的大项目") is None  # A-not-A: 几家 = several
+    # a span counted with 个: months, days (几个月 is no count of things)
+    assert (count_word("房租能减几个月"), count_word("几个工作日能办好")) == ("个月", "天")
     assert states_count("培育2~3家有申报高企需求的企业", "家")
     assert states_count("离校五年内高校毕业生", "年")                  # Chinese numerals
     assert states_count("承诺3个工作日内办结", "天")                   # days as 工作日

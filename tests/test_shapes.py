@@ -319,6 +319,19 @@ def test_a_phone_to_ask_on_comes_from_the_contact_article_not_a_reporting_line(t
     assert "0358-5521367" in ans["answer"] and "〔第五条〕" in ans["answer"]
 
 
+def test_a_count_stated_again_after_a_semicolon_under_a_condition_is_quoted_too(tmp_path, capsys):
+    """…10个工作日内完成审核；材料需补正的，最长可延至20个工作日: both answer 几天能审完
+    (and 几个工作日 counts days, not things)."""
+    from ui.cli import main as cli
+
+    args = ["ask", "交了申请几天能审完", "--doc", str(DATA / "jiaokou_articles_contact.txt"), "--json",
+            "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "第三条"
+    assert "10个工作日内完成审核" in ans["answer"] and "最长可延至20个工作日" in ans["answer"]
+
+
 # ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
 
 def test_articles_under_chapters():
