@@ -30,6 +30,8 @@ from .intent import (
     asks_duration,
     asks_limit,
     asks_where,
+    count_word,
+    states_count,
 )
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
@@ -187,6 +189,9 @@ class Matcher:
         cfg = self.cfg
         near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
         unit_fields = bool(self.r.by_key[key].units)
+        # a how-many question (几天, 几个月) is answered by a count of that measure
+        counted = count_word(asking_text(query))
+        counted = counted if counted != "个" else None
         out = []
         for s in self.sentences[key]:
             m = self.fit(terms, s, near)
@@ -194,6 +199,8 @@ class Matcher:
             if intent in (Intent.AMOUNT, Intent.GOAL) and s.has_amount:
                 bonus += 0.25
             elif intent in (Intent.AMOUNT, Intent.GOAL) and s.has_number:
+                bonus += 0.1
+            if counted is not None and states_count(s.text, counted):
                 bonus += 0.1
             if intent == Intent.DEADLINE and STATES_TIME.search(s.text):
                 bonus += 0.1  # a deadline is stated by a date or a span of time

@@ -1197,3 +1197,20 @@ def test_a_deadline_question_ranks_a_sentence_stating_a_time_higher(assistant):
     plain = {s.text: sc for sc, s in m.ranked(terms, row, "general", q)}
     timed = [t for t in dated if "年底" in t or "月底" in t]
     assert timed and all(dated[t] > plain[t] for t in timed)
+
+
+def test_a_how_many_question_ranks_the_sentence_stating_its_count_higher(assistant):
+    """多少家 is answered by a count of 家 (市场主体18家): asked how many 家, a row's
+    sentence stating that count gains on its other sentences; asked how many of another
+    measure (多少亩), it does not."""
+    row = assistant.r.by_key[("附件1", 10)]
+    m = assistant.matcher
+
+    def scores(q: str) -> dict[str, float]:
+        return {s.text: sc for sc, s in m.ranked(m.concepts(q), row, detect_intent(q), q)}
+
+    how_many, what = scores("家庭林场今年打算扶持起来多少家"), scores("家庭林场今年打算扶持起来多少亩")
+    counted = next(t for t in how_many if "18家" in t)
+    other = next(t for t in how_many if "18家" not in t and "家庭林场" in t)
+    # (the two questions differ in meaning a little too: by far less than the count's bonus)
+    assert (how_many[counted] - how_many[other]) - (what[counted] - what[other]) > 0.05
