@@ -10,6 +10,7 @@ of the question left out, within a length budget.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -295,5 +296,14 @@ def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:
 
 
 def _holds(a: str, b: str, min_chars: int = 12) -> bool:
-    """The same sentence, or one holding the other whole (a clause of ≥ ``min_chars``)."""
-    return a == b or (min(len(a), len(b)) >= min_chars and (a in b or b in a))
+    """The same sentence, one holding the other whole (a clause of ≥ ``min_chars``), or
+    the same words in another order (领用Ukey免费 / 免费领用Ukey)."""
+    return a == b or (min(len(a), len(b)) >= min_chars and (a in b or b in a)) or _reworded(a, b)
+
+
+def _reworded(a: str, b: str) -> bool:
+    """The same characters, give or take one or two, in another order."""
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 8:
+        return False
+    shared = sum((Counter(a) & Counter(b)).values())
+    return shared >= max(len(a), len(b)) - 2

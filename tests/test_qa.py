@@ -1214,3 +1214,16 @@ def test_a_how_many_question_ranks_the_sentence_stating_its_count_higher(assista
     other = next(t for t in how_many if "18家" not in t and "家庭林场" in t)
     # (the two questions differ in meaning a little too: by far less than the count's bonus)
     assert (how_many[counted] - how_many[other]) - (what[counted] - what[other]) > 0.05
+
+
+def test_a_sentence_reworded_in_the_same_row_is_quoted_once(assistant):
+    """附件1 第21项 says 对新设立的市场主体领用Ukey免费 and, in another
+    measure, 对新设立的市场主体免费领用Ukey: the same words in another order are one quote."""
+    from collections import Counter
+
+    quotes = [q for q in re.findall(r"“(.+?)”〔", body(assistant.answer("新开的公司刻章领Ukey花钱不")))]
+    assert any("Ukey" in q for q in quotes)
+    for i, a in enumerate(quotes):
+        for b in quotes[i + 1:]:
+            same = sum((Counter(a) & Counter(b)).values())
+            assert not (abs(len(a) - len(b)) <= 2 and same >= max(len(a), len(b)) - 2), (a, b)
