@@ -108,9 +108,11 @@ class Composer:
                 said = next((s for _, s in ranked[h.key] if gives_phone(s.text, asked)), None) \
                     if is_contact(self.r.by_key[h.key]) else None
                 if said is not None:
-                    quotes.append(Quote(said.text, [h.key]))
+                    # first when it is all that is asked (返乡创业补贴 咨询电话; 找谁问？电话多少？)
+                    first = all(asks_phone(p.text) or p.intent == Intent.DEPARTMENT for p in parts)
+                    quotes.insert(0 if first else len(quotes), Quote(said.text, [h.key]))
                     if h.key not in {c.key for c in chosen}:
-                        chosen.append(h)
+                        chosen.insert(0 if first else len(chosen), h)
                     break
         # a column the row keeps as a note (责任领导：王明, 备注：…), asked by its header word
         nq = normalize(q)

@@ -317,6 +317,8 @@ def test_a_phone_to_ask_on_comes_from_the_contact_article_not_a_reporting_line(t
     ans = json.loads(capsys.readouterr().out)
     assert ans["coverage"] == "answered" and "第五条" in [c["label"] for c in ans["citations"]]
     assert "0358-5521367" in ans["answer"] and "〔第五条〕" in ans["answer"]
+    # the number is all that is asked: it comes first, before the subsidy's rows
+    assert ans["answer"].index("0358-5521367") < ans["answer"].index("〔第")
 
 
 def test_a_count_stated_again_after_a_semicolon_under_a_condition_is_quoted_too(tmp_path, capsys):
