@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
+from .cover import COVER_SCOPE
 from .departments import LEAD_FIRST, is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
@@ -89,6 +90,8 @@ _CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 CONTACT_SCOPE = "联系方式"
 
 
+# a contact line inside a cover notice (…联系人：王明，联系电话：…)
+_CONTACT_IN = re.compile(r"联\s*系\s*(?:人|电\s*话|方\s*式)\s*[:：]|(?:咨询|办公)\s*电\s*话\s*[:：]")
 # an article or section that is the notice's contact (第七条 咨询方式。 六、联系方式)
 _CONTACT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:联系|咨询)(?:方式|电话|人)[。：:]?$")
 
@@ -98,7 +101,8 @@ def is_contact(row: TaskRow) -> bool:
     (:data:`CONTACT_SCOPE`), or an article or section titled so (第七条 咨询方式。)."""
     title = row.headings[-1] if row.headings and not row.task.strip() else row.task.split("。", 1)[0] + "。"
     return row.headings == (CONTACT_SCOPE,) or bool(_CONTACT_TITLE.match(title.strip())) \
-        or any(_CONTACT_TITLE.match(h.strip()) for h in row.headings[-1:])
+        or any(_CONTACT_TITLE.match(h.strip()) for h in row.headings[-1:]) \
+        or (row.headings == (COVER_SCOPE,) and bool(_CONTACT_IN.search(row.task)))
 
 
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from .cells import is_cell_table, read_cells
+from .cover import cover_item
 from .decode import decode
 from .departments import LEAD_FIRST
 from .errors import IngestError
@@ -110,6 +111,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         items, attachments, warnings, body = res.items, res.attachments, res.warnings, res.first_line
         unplaced: list[tuple[int, str]] = []
         closing = ""
+        if items and (cover := cover_item(lines[:body])) is not None:
+            items = [*items, cover]  # a cover notice that says more than 印发给你们
     else:
         shape, out = "outline", read_outline(lines)
         items, attachments, warnings, body = out.items, out.attachments, out.warnings, out.first_line

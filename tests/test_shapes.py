@@ -334,6 +334,24 @@ def test_a_count_stated_again_after_a_semicolon_under_a_condition_is_quoted_too(
     assert "10个工作日内完成审核" in ans["answer"] and "最长可延至20个工作日" in ans["answer"]
 
 
+def test_a_cover_notice_that_says_more_than_issuing_the_list_is_a_row(tmp_path, capsys):
+    """The notice above a task list that states when to report and whom to call is a
+    row, 〔印发通知 第1项〕; one that only issues the list is none (the built-in corpus keeps
+    its 218 rows)."""
+    from ui.cli import main as cli
+
+    d = doc("puxian_cover_table.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "印发通知 第1项"]
+    cover = d.row("印发通知", 1)
+    assert "每季度末月20日前" in cover.task and "0357-5521888" in cover.task and cover.lines == (9, 11)
+    assert len(load_document().rows) == 218
+    args = ["ask", "任务进展多久报一次 报给谁", "--doc", str(DATA / "puxian_cover_table.txt"), "--json",
+            "--home", str(tmp_path)]
+    assert cli(args) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "印发通知 第1项" and "每季度末月20日前" in ans["answer"]
+
+
 # ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
 
 def test_articles_under_chapters():

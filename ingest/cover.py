@@ -1,0 +1,53 @@
+"""A task list's cover notice: the 通知 above its table that says more than "印发给你们".
+
+A task list usually comes under a short notice ("现将《…任务清单》印发给你们，请认真抓好
+贯彻落实。"), which states nothing to answer from. Some notices do: when to report back
+(每季度末月20日前报送进展情况), whom to call (联系人：… 联系电话：…). Such a notice is the
+document's too: its body becomes a row of its own, cited 〔印发通知 第1项〕. One that only
+issues the list stays out of the rows (the built-in corpus keeps its 218).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .frame import is_page_line
+from .header import is_date_line, is_signature
+from .headings import NAMED
+from .identity import Heading, Item
+from .text import close_cjk_gaps
+
+COVER_SCOPE = "印发通知"
+
+# the line the notice is addressed to (各乡镇人民政府，县直有关部门：)
+_ADDRESSEE = re.compile(r"^各[^。；]{2,78}[：:]$|^[^。；]{2,60}(?:政府|部门|单位|机关|机构|企业|办事处|委员会)[：:]$")
+# a sentence that only issues or forwards the list and asks it be carried out
+_ISSUING = re.compile(r"印发给你们|转发给你们|印发你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻落实|抓好落实")
+_SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+def cover_item(lines: list[str]) -> Item | None:
+    """The cover notice's body in ``lines`` (the text above the table) as an item, when it
+    states more than the issuing of the list; else None."""
+    start = next((i + 1 for i, ln in enumerate(lines) if _ADDRESSEE.match(close_cjk_gaps(ln.strip()))), None)
+    if start is None:
+        return None
+    body: list[tuple[int, str]] = []
+    for i in range(start, len(lines)):
+        s = close_cjk_gaps(lines[i].strip())
+        if not s or is_page_line(s):
+            continue
+        # the signature: the issuer over the date, a seal note (（…代章）) between them or not
+        after = [close_cjk_gaps(x.strip()) for x in lines[i + 1:] if x.strip()][:2]
+        signed = any(is_signature(s, x) for x in after if x)
+        if is_date_line(s) or signed or s.startswith("附件"):
+            break
+        body.append((i + 1, s))
+    text = close_cjk_gaps("".join(s for _, s in body))
+    # what it states: whole sentences or labelled lines (联系人：…), other than the issuing one
+    said = [x for x in _SENTENCE.findall(text) if len(x.strip("。；！？ ")) >= 6 and not _ISSUING.search(x)
+            and (x.endswith(("。", "；", "！", "？")) or "：" in x)]
+    if not said:
+        return None
+    return Item(path=(Heading(NAMED, 0, COVER_SCOPE),), number=1, first_line=body[0][0], last_line=body[-1][0],
+                task=text)
