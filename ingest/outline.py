@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
-from .cover import COVER_SCOPE
+from .contact import CONTACT_LINE, CONTACT_MORE, CONTACT_SCOPE
 from .departments import LEAD_FIRST, is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
@@ -43,7 +43,7 @@ from .headings import (
 )
 from .identity import Heading, Item
 from .notices import check, set_aside
-from .schema import Attachment, Measure, TaskRow
+from .schema import Attachment, Measure
 from .text import close_cjk_gaps, is_page_number
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
@@ -82,29 +82,6 @@ _LEAD_FIRST = LEAD_FIRST
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
-# a contact line after the last item (联系人：… 联系电话：… 咨询电话：…): the notice's contact,
-# not a sentence of its last item
-_CONTACT = re.compile(r"^(?:联\s*系\s*(?:人|电\s*话|方\s*式|地\s*址|部\s*门|单\s*位)|(?:咨询|监督|举报|投诉|受理|办公)\s*电\s*话)\s*[:：]")
-# a further line of the block: a short label and its value (邮箱：…, 地址：…)
-_CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
-CONTACT_SCOPE = "联系方式"
-
-
-# a contact line inside a cover notice (…联系人：王明，联系电话：…)
-_CONTACT_IN = re.compile(r"联\s*系\s*(?:人|电\s*话|方\s*式)\s*[:：]|(?:咨询|办公)\s*电\s*话\s*[:：]")
-# an article or section that is the notice's contact (第七条 咨询方式。 六、联系方式)
-_CONTACT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:联系|咨询)(?:方式|电话|人)[。：:]?$")
-
-
-def is_contact(row: TaskRow) -> bool:
-    """Whether ``row`` is a notice's contact: its block after the last item
-    (:data:`CONTACT_SCOPE`), or an article or section titled so (第七条 咨询方式。)."""
-    title = row.headings[-1] if row.headings and not row.task.strip() else row.task.split("。", 1)[0] + "。"
-    return row.headings == (CONTACT_SCOPE,) or bool(_CONTACT_TITLE.match(title.strip())) \
-        or any(_CONTACT_TITLE.match(h.strip()) for h in row.headings[-1:]) \
-        or (row.headings == (COVER_SCOPE,) and bool(_CONTACT_IN.search(row.task)))
-
-
 _CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
 
 
@@ -309,7 +286,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
-                _CONTACT.match(s) or (in_contact and _CONTACT_MORE.match(s))):
+                CONTACT_LINE.match(s) or (in_contact and CONTACT_MORE.match(s))):
             contact.append((line_no, s))  # (a 六、联系方式 heading keeps its own lines)
             in_contact = True
             continue

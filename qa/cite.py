@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.schema import Hit
-from ingest.outline import is_contact
+from ingest.contact import is_contact
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence
 from ingest.text import normalize

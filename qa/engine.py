@@ -29,9 +29,9 @@ from typing import Any
 from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retriever
 from index.schema import Hit
 from ingest import Document, load_document
+from ingest.contact import is_contact
 from ingest.departments import aliases
 from ingest.library import qualify
-from ingest.outline import is_contact
 from ingest.schema import (
     ANY_SCOPE,
     TaskRow,

@@ -15,8 +15,8 @@ from functools import lru_cache
 from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import synonym_groups, tokenize
+from ingest.contact import is_contact
 from ingest.headings import marker
-from ingest.outline import is_contact
 from ingest.schema import TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
 from ingest.text import normalize, words_form

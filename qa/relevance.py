@@ -25,7 +25,7 @@ from typing import Any
 from index.retriever import Retriever
 from index.schema import Hit
 from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
-from ingest.outline import is_contact
+from ingest.contact import is_contact
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 

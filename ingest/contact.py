@@ -1,0 +1,36 @@
+"""A notice's contact: whom to call about it, wherever the document puts it.
+
+Three places, one notion: the 联系人：… 联系电话：… lines after a notice's last item (read
+as a row of their own, 〔联系方式 第1项〕, by :mod:`ingest.outline`); an article or section
+titled so (第七条 咨询方式。, 六、联系方式); a task list's cover notice holding such a line
+(:mod:`ingest.cover`). The answer path asks :func:`is_contact` for the row that gives a
+number to call when the rows on the topic give none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cover import COVER_SCOPE
+from .schema import TaskRow
+
+CONTACT_SCOPE = "联系方式"
+
+# a contact line (联系人：… 联系电话：… 咨询电话：…)
+CONTACT_LINE = re.compile(r"^(?:联\s*系\s*(?:人|电\s*话|方\s*式|地\s*址|部\s*门|单\s*位)|"
+                          r"(?:咨询|监督|举报|投诉|受理|办公)\s*电\s*话)\s*[:：]")
+# a further line of a contact block: a short label and its value (邮箱：…, 地址：…)
+CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+# a contact line inside running text (…联系人：王明，联系电话：…)
+_CONTACT_IN = re.compile(r"联\s*系\s*(?:人|电\s*话|方\s*式)\s*[:：]|(?:咨询|办公)\s*电\s*话\s*[:：]")
+# the title of an article or section that is the contact (咨询方式。 六、联系方式)
+_CONTACT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:联系|咨询)(?:方式|电话|人)[。：:]?$")
+
+
+def is_contact(row: TaskRow) -> bool:
+    """Whether ``row`` is a notice's contact: its block after the last item, an article
+    or section titled so, or a cover notice with a contact line."""
+    first = row.task.split("。", 1)[0] + "。"
+    return (row.headings == (CONTACT_SCOPE,) or bool(_CONTACT_TITLE.match(first.strip()))
+            or any(_CONTACT_TITLE.match(h.strip()) for h in row.headings[-1:])
+            or (row.headings == (COVER_SCOPE,) and bool(_CONTACT_IN.search(row.task))))
