@@ -13,6 +13,7 @@ import re
 
 from .cover import COVER_SCOPE
 from .schema import TaskRow
+from .text import labelled_fields
 
 CONTACT_SCOPE = "联系方式"
 
@@ -25,6 +26,12 @@ CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 _CONTACT_IN = re.compile(r"联\s*系\s*(?:人|电\s*话|方\s*式)\s*[:：]|(?:咨询|办公)\s*电\s*话\s*[:：]")
 # the title of an article or section that is the contact (咨询方式。 六、联系方式)
 _CONTACT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:联系|咨询)(?:方式|电话|人)[。：:]?$")
+
+
+def contact_text(lines: list[str]) -> str:
+    """Contact lines as one text: the lines, and the fields of each, a space apart (the
+    gap the document leaves between them), spaces inside a name closed (张　磊 → 张磊)."""
+    return " ".join(labelled_fields(ln) for ln in lines if ln.strip())
 
 
 def is_contact(row: TaskRow) -> bool:

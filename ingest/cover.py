@@ -15,7 +15,7 @@ from .frame import is_page_line
 from .header import is_date_line, is_signature
 from .headings import NAMED
 from .identity import Heading, Item
-from .text import close_cjk_gaps
+from .text import close_cjk_gaps, labelled_fields
 
 COVER_SCOPE = "印发通知"
 
@@ -24,6 +24,7 @@ _ADDRESSEE = re.compile(r"^各[^。；]{2,78}[：:]$|^[^。；]{2,60}(?:政府|�
 # a sentence that only issues or forwards the list and asks it be carried out
 _ISSUING = re.compile(r"印发给你们|转发给你们|印发你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻落实|抓好落实")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+_LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
 def cover_item(lines: list[str]) -> Item | None:
@@ -43,7 +44,8 @@ def cover_item(lines: list[str]) -> Item | None:
         if is_date_line(s) or signed or s.startswith("附件"):
             break
         body.append((i + 1, s))
-    text = close_cjk_gaps("".join(s for _, s in body))
+    # sentences run on across lines; a line of labelled fields (联系人：…　　联系电话：…) stands apart
+    text = "".join(s if not _LABELLED.match(s) else f" {labelled_fields(lines[n - 1])} " for n, s in body).strip()
     # what it states: whole sentences or labelled lines (联系人：…), other than the issuing one
     said = [x for x in _SENTENCE.findall(text) if len(x.strip("。；！？ ")) >= 6 and not _ISSUING.search(x)
             and (x.endswith(("。", "；", "！", "？")) or "：" in x)]

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
-from .contact import CONTACT_LINE, CONTACT_MORE, CONTACT_SCOPE
+from .contact import CONTACT_LINE, CONTACT_MORE, CONTACT_SCOPE, contact_text
 from .departments import LEAD_FIRST, is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
@@ -300,7 +300,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     items = _items(root, warnings)
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
-                          last_line=contact[-1][0], task="，".join(close_cjk_gaps(x) for _, x in contact)))
+                          last_line=contact[-1][0], task=contact_text([x for _, x in contact])))
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
 

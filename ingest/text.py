@@ -41,6 +41,16 @@ def close_cjk_gaps(text: str) -> str:
     return _CJK_GAP.sub("", text.strip())
 
 
+# a wide gap before a short label (…张　磊　　联系电话：…): two fields of one line
+_FIELD_GAP = re.compile(r"[ \u3000\t]{2,}(?=[\u4e00-\u9fff]{2,6}\s*[:：])")
+
+
+def labelled_fields(line: str) -> str:
+    """A line of labelled fields set apart by wide gaps (联系人：张　磊　　联系电话：…) with the
+    fields a space apart and the spaces inside each closed (联系人：张磊 联系电话：…)."""
+    return " ".join(close_cjk_gaps(f) for f in _FIELD_GAP.split(line.strip()) if f.strip())
+
+
 def join_text(parts: list[str]) -> str:
     """Lines of one cell as one text: wrapped Chinese runs on; a numbered point
     (2. / （2）) and a word after a word keep a space."""

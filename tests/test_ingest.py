@@ -266,3 +266,12 @@ def test_a_places_short_form_drops_a_people_only_before_zizhi():
     # 土家族 is dropped before 自治县; 水 ends 文水 and 白水 as a word, not as the 水族
     assert [short_form(p) for p in ("大宁县", "长阳土家族自治县", "广西壮族自治区", "文水县", "白水县", "吉县")] \
         == ["大宁", "长阳", "广西", "文水", "白水", "吉县"]
+
+
+def test_labelled_fields_on_one_line_stay_apart():
+    from ingest.text import labelled_fields
+
+    # the wide gap between two fields is kept as a space; the one inside a name is closed
+    assert labelled_fields("　　联系人：张　磊　　联系电话：0917-7212648　　邮箱：fx@163.com") == \
+        "联系人：张磊 联系电话：0917-7212648 邮箱：fx@163.com"
+    assert labelled_fields("各牵头单位于每季度末月20日前报送  县发改局") == "各牵头单位于每季度末月20日前报送县发改局"

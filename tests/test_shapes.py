@@ -285,7 +285,7 @@ def test_a_notices_contact_lines_are_a_row_of_their_own():
     d = doc("wenshui_notice_contact.txt")
     assert [r.label for r in d.rows][-2:] == ["三、 第2项", "联系方式 第1项"]
     contact = d.row("联系方式", 1)
-    assert contact.task == "联系人：县社会保险中心李明，联系电话：0358-3022156，联系地址：文水县凤城路18号"
+    assert contact.task == "联系人：县社会保险中心李明 联系电话：0358-3022156 联系地址：文水县凤城路18号"
     assert contact.units == () and contact.lines == (29, 31)
     assert "联系" not in d.row("三、", 2).task
     assert parse_label("〔联系方式 第1项〕") == ("联系方式", 1)
