@@ -10,6 +10,7 @@ issues the list stays out of the rows (the built-in corpus keeps its 218).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .frame import is_page_line
 from .header import is_date_line, is_signature
@@ -39,7 +40,7 @@ def cover_item(lines: list[str]) -> Item | None:
         if not s or is_page_line(s):
             continue
         # the signature: the issuer over the date, a seal note (（…代章）) between them or not
-        after = [close_cjk_gaps(x.strip()) for x in lines[i + 1:] if x.strip()][:2]
+        after = [close_cjk_gaps(x.strip()) for x in islice((x for x in islice(lines, i + 1, None) if x.strip()), 2)]
         signed = any(is_signature(s, x) for x in after if x)
         if is_date_line(s) or signed or s.startswith("附件"):
             break

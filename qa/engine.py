@@ -239,11 +239,9 @@ class Assistant:
             ans = self._abstain(q, intent, [], reason)
         else:
             terms, hits, amount_match = self._retrieve(read, k, named, docs)
-            subject = self._subject(docs)
             v = self._judge(read, hits, amount_match, named, docs)
-            reason = v.reason
             if v.coverage == NOT_COVERED:
-                ans = self._abstain(q, intent, hits, reason)
+                ans = self._abstain(q, intent, hits, v.reason)
             else:
                 # a label alone (附件2 第5项) asks for the whole row
                 rest = self._unlabelled(read)
@@ -251,7 +249,7 @@ class Assistant:
                     and detect_intent(rest or q) == Intent.GENERAL
                 ans = self._compose(read, hits, terms, named, whole_row=whole)
                 if v.coverage == PARTIAL:
-                    ans.answer = f"{reason}以下是{subject}中最接近的规定：\n\n{ans.answer}"
+                    ans.answer = f"{v.reason}以下是{self._subject(docs)}中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
         if reading.fixes:
             ans.question = asked
@@ -273,8 +271,9 @@ class Assistant:
         if not missing or contact is None or detail_missing(read, contact.fields_text()) == missing:
             return hits
         rest = [h for h in hits if h.key != contact.key]
-        return [*rest[:2], Hit(contact.attachment, contact.number, rest[-1].score if len(rest) < 2 else rest[1].score,
-                               chunk=contact.task), *rest[2:]]
+        at = min(2, len(rest))
+        return [*rest[:at], Hit(contact.attachment, contact.number, rest[at - 1].score, chunk=contact.task),
+                *rest[at:]]
 
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> tuple[Concepts, list[Hit], float]:

@@ -61,6 +61,14 @@ STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{1,2}
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
+@lru_cache(maxsize=1024)
+def _counted(query: str) -> str | None:
+    """The measure a how-many question asks a count of (几天, 几个月), else None — 个, the
+    general one, is met by any count (read once per question, not once per row)."""
+    word = count_word(asking_text(query))
+    return word if word != "个" else None
+
+
 class Matcher:
     """The sentence tables of one retriever's rows (built once) and the match of a
     question's concepts against them. ``cfg`` is the assistant's :class:`ComposeConfig`
@@ -189,9 +197,7 @@ class Matcher:
         cfg = self.cfg
         near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
         unit_fields = bool(self.r.by_key[key].units)
-        # a how-many question (几天, 几个月) is answered by a count of that measure
-        counted = count_word(asking_text(query))
-        counted = counted if counted != "个" else None
+        counted = _counted(query)
         out = []
         for s in self.sentences[key]:
             m = self.fit(terms, s, near)

@@ -46,6 +46,7 @@ from .thesaurus import names_an_institution, senses, synonyms
 from .verdict import (
     THIS_DOCUMENT,
     Thresholds,
+    asks_phone,
     detail_missing,
     foreign_places,
     foreign_years,
@@ -90,10 +91,6 @@ def _states_per(unit: str, row_text: str) -> bool:
                or f"{u}均" in row_text for u in units)
 
 
-# a detail asked with 多少 (电话多少, 号码是多少): a number to call, not a figure of the rule
-_ASKS_DETAIL = re.compile(r"电话|号码|热线|手机号")
-
-
 def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False,
                    followed: bool = False) -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
@@ -104,8 +101,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
     row's best number-bearing sentence is about something else; ``followed``: the clause is
     one part of several, and a later part asks (see :func:`qa.intent.count_word`)."""
-    if _ASKS_DETAIL.search(clause):
-        return ""  # 电话多少 asks a phone number, not a figure (see qa.verdict.detail_missing)
+    if asks_phone(clause):
+        return ""  # 电话多少, 号码是多少 ask a number to call, not a figure of the rule
     word = count_word(clause, followed)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
