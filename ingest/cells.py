@@ -92,17 +92,39 @@ def _units_line(s: str) -> tuple[bool, bool]:
     return False, False
 
 
+def _date_phrase(s: str) -> bool:
+    return len(s) <= 20 and not _SENTENCE.search(s) and bool(_DEADLINE_WORDS.search(s))
+
+
 def cell_kind(s: str) -> tuple[str, bool]:
     units, goes_on = _units_line(s)
     if units:
         return UNITS, goes_on
-    if len(s) <= 20 and not _SENTENCE.search(s) and _DEADLINE_WORDS.search(s):
+    # a deadline, or several in one cell (2024年4月底前启动，12月底前完成): each piece
+    # between commas a date phrase of its own
+    pieces = re.split(r"[，,；;]", s.rstrip("，,；;。"))
+    if len(s) <= 40 and all(_date_phrase(p) for p in pieces):
         return DATE, False
     return TEXT, False
 
 
+def _width(s: str) -> float:
+    """A line's printed width: a Latin letter or digit is half a Chinese character."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in s)
+
+
+def _wraps_into(prev: str, s: str) -> bool:
+    """Whether ``s`` can be the wrapped rest of ``prev``'s cell: a PDF wraps a cell at
+    its column's width, so every line but a cell's last is as wide as any line after it
+    in that cell; a line wider than the one before it (by more than a character or two
+    of spacing) starts another column's cell (a short 工作任务 title, then the 具体措施
+    paragraph)."""
+    return _width(s) <= _width(prev) + 2
+
+
 def cells_of(lines: list[tuple[int, str]]) -> list[Cell]:
-    """A row's lines grouped into cells: wrapped text lines run on; a unit line goes on
+    """A row's lines grouped into cells: wrapped text lines run on (a line wider than
+    the one before it is no wrap); a unit line goes on
     when it ends in 、 or in a cut name (or the next starts with 、); a sentence that
     ends at a line's end closes its cell, so that two text columns side by side can be
     told apart (:func:`align` joins them again where there is one)."""
@@ -116,7 +138,8 @@ def cells_of(lines: list[tuple[int, str]]) -> list[Cell]:
                 last.lines.append((ln, s))
                 last.open = _units_line(joined)[1]
                 continue
-        if last is not None and kind == TEXT and last.kind == TEXT and not re.search(r"[。；;]$", last.text):
+        if last is not None and kind == TEXT and last.kind == TEXT and not re.search(r"[。；;]$", last.text) \
+                and _wraps_into(last.lines[-1][1], s):
             last.lines.append((ln, s))
             continue
         out.append(Cell(kind, [(ln, s)], goes_on))

@@ -157,6 +157,22 @@ def test_cells_a_deadline_in_words_and_a_line_that_fits_no_column():
     assert (r2.task, r2.lead_units, r2.measures[0].deadline) == ("新建公厕10座。", ("县城管局",), "按照上级部署推进")
 
 
+def test_cells_a_short_title_then_its_measure_paragraph_and_two_dates_in_one_cell():
+    text = ("序号\n工作任务\n具体措施\n责任单位\n完成时间\n"
+            "1\n发放促消费券\n旗财政安排促消费专项资金1500万元，分批次发放餐饮、零售等消费券。\n"
+            "旗商务局、旗财政局\n2024年4月底前启动，12月底前完成\n"
+            "2\n推进县域污水处理设施\n全覆盖\n新建管网20公里，\n改造泵站3座。\n县住建局\n2024年底\n")
+    r1, r2 = parse_text(text).rows
+    # a line wider than the one before it is no wrap of that cell: the short title is the
+    # task, the paragraph under it the measure; a cell of two date phrases is the deadline
+    assert (r1.task, r1.lead_units) == ("发放促消费券", ("旗商务局", "旗财政局"))
+    assert [(m.text, m.deadline) for m in r1.measures] == [
+        ("旗财政安排促消费专项资金1500万元，分批次发放餐饮、零售等消费券。", "2024年4月底前启动，12月底前完成")]
+    # wrapped cells (each line no wider than the one before) still run on
+    assert (r2.task, r2.lead_units) == ("推进县域污水处理设施全覆盖", ("县住建局",))
+    assert [(m.text, m.deadline) for m in r2.measures] == [("新建管网20公里，改造泵站3座。", "2024年底")]
+
+
 def test_cells_under_attachments_with_numbering_restarting_under_sections():
     text = ("某县人民政府办公室关于印发两个清单的通知\n附件1\n某县项目建设任务清单\n序号\n重点任务\n责任单位\n完成时限\n"
             "一、工业项目\n1\n建成年产10万吨新材料项目。\n县工信局\n2023年底\n2\n新建标准化厂房2万平方米。\n"
