@@ -41,3 +41,26 @@ def test_chat_shows_sources_under_each_answer_and_engine_reads_plain_turns():
     assert engine_history(turns) == [
         {"role": "user", "content": "高企*奖励*"}, {"role": "assistant", "content": "**相关条目**：x〔附件1 第84项〕"},
         {"role": "user", "content": "吉县呢"}, {"role": "assistant", "content": "本文件未涉及这个问题。"}]
+
+
+def test_a_row_shows_the_fields_it_has():
+    from ingest import load_document, parse_text
+    from ui.render import row_markdown, row_text
+
+    built_in = load_document(None).rows[0]
+    # a task-list row: every column, an empty cell as —
+    text = row_text(built_in)
+    for field in ("主要任务：", "牵头单位：", "配合单位：", "落实措施：", "时间进度：", "年度目标和效果："):
+        assert field in text
+    assert "| # | 落实措施 | 时间进度 | 年度目标和效果 |" in row_markdown(built_in)
+    d = parse_text("第一条 为支持小微企业发展，制定本办法。\n第二条 对新开办企业给予一次性补助5000元。"
+                   "（责任单位：县财政局、县人社局）\n第三条 本办法自发布之日起施行。\n")
+    article, measure, _ = d.rows
+    # an article: its text, no empty unit or measure columns it never had
+    assert row_text(article).splitlines() == ["〔第一条〕", "  为支持小微企业发展，制定本办法。"]
+    assert "牵头单位" not in row_markdown(article) and "落实措施" not in row_markdown(article)
+    # units the document marks only as 责任单位: no 配合单位 column it does not have
+    text = row_text(measure)
+    assert "责任单位：县财政局、县人社局" in text and "配合单位" not in text and "落实措施" not in text
+    md = row_markdown(measure)
+    assert "**责任单位**：县财政局、县人社局" in md and "配合单位" not in md

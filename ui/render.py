@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
-
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ingest.departments import DepartmentEntry
 from ingest.filters import filter_rows
@@ -18,17 +17,44 @@ if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
 NONE = "—"
 
 
+# a unit list ending in 等 (县住建局、县水务集团等): kept as the row's note, shown where it was
+_ETC = "等"
+
+
+def _is_text_item(row: TaskRow) -> bool:
+    """An article, a point of a notice or its contact: text with no units and no
+    measures — no table columns to show empty."""
+    return not row.units and not any(m.text or m.deadline or m.goal for m in row.measures)
+
+
+def _dated(row: TaskRow) -> bool:
+    """A row whose one measure is only a deadline or goal (a table without a measures
+    column): shown as the row's own 时间进度, not as an empty measure."""
+    return len(row.measures) == 1 and not row.measures[0].text
+
+
 def row_text(row: TaskRow) -> str:
-    """A row as readable plain text, every field, for the terminal."""
-    out = [f"{row.citation} {row.section}",
-           f"  主要任务：{row.task}",
-           f"  {row.lead_word}：{'、'.join(row.lead_units) or NONE}",
-           f"  配合单位：{'、'.join(row.coop_units) or NONE}",
-           "  落实措施："]
-    for i, m in enumerate(row.measures, 1):
-        out.append(f"   ({i}) {m.text or NONE}")
-        out.append(f"       时间进度：{m.deadline or NONE}")
-        out.append(f"       年度目标和效果：{m.goal or NONE}")
+    """A row as readable plain text, every field the row has, for the terminal: a
+    table row's columns (an empty cell as —), an article's or a point's text alone."""
+    out = [f"{row.citation} {row.section}".rstrip()]
+    if _is_text_item(row):
+        out.append(f"  {row.task}")
+    else:
+        out += [f"  主要任务：{row.task}", f"  {row.lead_word}：{'、'.join(row.lead_units) or NONE}"]
+        if row.lead_marked or row.coop_units:
+            out.append(f"  配合单位：{'、'.join(row.coop_units) or NONE}")
+        if _ETC in row.notes:
+            out[-1] += _ETC
+        if _dated(row):
+            m = row.measures[0]
+            out += [f"  时间进度：{m.deadline}"] * bool(m.deadline) + [f"  年度目标和效果：{m.goal}"] * bool(m.goal)
+        elif row.measures:
+            out.append("  落实措施：")
+            for i, m in enumerate(row.measures, 1):
+                out.append(f"   ({i}) {m.text or NONE}")
+                out.append(f"       时间进度：{m.deadline or NONE}")
+                out.append(f"       年度目标和效果：{m.goal or NONE}")
+    out += [f"  备注：{n}" for n in row.notes if n != _ETC]
     return "\n".join(out)
 
 
@@ -72,14 +98,25 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
                 t = t.replace(eh, f"<mark>{eh}</mark>")
         return t
 
-    lines = [f"#### {row.citation} {md_escape(row.section)}", "",
-             f"**主要任务**：{mark(row.task)}", "",
-             f"**{row.lead_word}**：{md_escape('、'.join(row.lead_units)) or NONE}　"
-             f"**配合单位**：{md_escape('、'.join(row.coop_units)) or NONE}",
-             "", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
-    for i, m in enumerate(row.measures, 1):
-        cells = [mark(m.text), mark(m.deadline), mark(m.goal)]
-        lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
+    lines = [f"#### {row.citation} {md_escape(row.section)}".rstrip(), ""]
+    if _is_text_item(row):
+        lines.append(mark(row.task))
+    else:
+        units = f"**{row.lead_word}**：{md_escape('、'.join(row.lead_units)) or NONE}"
+        if row.lead_marked or row.coop_units:
+            units += f"　**配合单位**：{md_escape('、'.join(row.coop_units)) or NONE}"
+        lines += [f"**主要任务**：{mark(row.task)}", "", units + _ETC * (_ETC in row.notes)]
+        if _dated(row):
+            m = row.measures[0]
+            lines += ["", "　".join(f"**{name}**：{mark(v)}" for name, v in (("时间进度", m.deadline),
+                                                                            ("年度目标和效果", m.goal)) if v)]
+        elif row.measures:
+            lines += ["", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
+            for i, m in enumerate(row.measures, 1):
+                cells = [mark(m.text), mark(m.deadline), mark(m.goal)]
+                lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
+    if notes := [n for n in row.notes if n != _ETC]:
+        lines += ["", "**备注**：" + "；".join(md_escape(n) for n in notes)]
     return "\n".join(lines)
 
 
