@@ -34,6 +34,11 @@ def contact_text(lines: list[str]) -> str:
     return " ".join(labelled_fields(ln) for ln in lines if ln.strip())
 
 
+def is_contact_title(title: str) -> bool:
+    """A heading or article title that names the contact (六、联系方式, 咨询电话：)."""
+    return bool(_CONTACT_TITLE.match(title.strip()))
+
+
 def is_contact(row: TaskRow) -> bool:
     """Whether ``row`` is a notice's contact: its block after the last item, an article
     or section titled so, or a cover notice with a contact line."""

@@ -137,10 +137,9 @@ def read_units(cell: str) -> Units:
     names: list[str] = []
     for piece in _SEPARATORS.split(text):
         piece = _TRAILING.sub("", piece.strip())
-        if m := _ETC.search(piece):
-            if is_complete_name(piece[:m.start()].strip()):
-                notes.append(m.group(0))
-                piece = piece[:m.start()]
+        if (m := _ETC.search(piece)) and is_complete_name(piece[:m.start()].strip()):
+            notes.append(m.group(0))
+            piece = piece[:m.start()]
         for tok in _join_broken(piece):
             names.extend(_split_conjunctions(tok))
     table = aliases()

@@ -24,7 +24,13 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import DATE, cell_kind
-from .contact import CONTACT_LINE, CONTACT_MORE, CONTACT_SCOPE, contact_text
+from .contact import (
+    CONTACT_LINE,
+    CONTACT_MORE,
+    CONTACT_SCOPE,
+    contact_text,
+    is_contact_title,
+)
 from .departments import LEAD_FIRST, is_complete_name, read_units
 from .header import is_date_line, is_signature
 from .headings import (
@@ -99,10 +105,11 @@ class _Node:
     parent: _Node | None = None
     last_line: int = 0
     lead_first: bool = False
+    fielded: bool = False  # each line a labelled field (联系人：… / 电话：…), kept a space apart
 
     @property
     def body(self) -> str:
-        return _join(self.text)
+        return contact_text(self.text) if self.fielded else _join(self.text)
 
     @property
     def article(self) -> _Node | None:
@@ -187,16 +194,29 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     contact: list[tuple[int, str]] = []  # the notice's contact lines after its last item
     in_contact = False
     listed = _listed_attachments(lines, start)
-    last_numbered = max((i for i in range(start, len(lines)) if marker(lines[i]) and i not in listed), default=-1)
+    # the body and each attachment included after it (附件1 on its own line, after the
+    # signature) are parts: "after the last item" (the contact lines, a signature, the
+    # list of attachments) is read within the part a line is in
+    parts = [i for i in range(start, len(lines)) if _bare_attachment(lines[i])] + [len(lines)]
+    numbered = [i for i in range(start, len(lines)) if marker(lines[i]) and i not in listed and i not in parts]
+    part_last = {end: max((i for i in numbered if i < end), default=-1) for end in parts}
+    signed = False  # after the signature (or the list of attachments): closing text, until an
+                    # attachment included after it begins
 
     for idx in range(start, len(lines)):
         line_no = idx + 1
         s = lines[idx].strip()
         if not s or is_page_number(s):
             continue  # a page number between two pages continues nothing
+        last_numbered = part_last[next(e for e in parts if e > idx)]
+        if ended and signed and idx in parts:
+            ended = signed = False  # 附件1 after the signature: the document goes on
+            current = root
         if ended:
             closing.append(s)
             continue
+        if idx in listed:
+            continue  # 2.…申报表 under 附件：1.…清单: an entry of the list, set aside with it
         m: Marker | None = marker(s)
         if m is not None and m.level == ARTICLE:
             # in sequence, or set apart by a space as an article's number is: an article;
@@ -264,10 +284,10 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             current.text.append(s)
             current.last_line = line_no
             continue
-        if body_start is not None and idx > last_numbered and _ATTACHMENT_LIST.match(s):
+        if body_start is not None and (idx > last_numbered or idx + 1 in listed) and _ATTACHMENT_LIST.match(s):
             # 附件：…申报表 after the last item: the list of the document's attachments
             warnings.append(set_aside(f"第 {line_no} 行起是附件目录（{s[:20]}…），不属于任何条目，未计入"))
-            ended = True
+            ended = signed = True
             closing.append(s)
             continue
         if current is closing_heading:
@@ -280,9 +300,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = True
             closing.append(s)
             continue
-        if current is not root and (signed := _signature(lines, idx, last_numbered)):
-            warnings.append(set_aside(f"第 {line_no} 行起是落款（{signed}），不属于任何条目，未计入"))
-            ended = True
+        if current is not root and (signature := _signature(lines, idx, last_numbered)):
+            warnings.append(set_aside(f"第 {line_no} 行起是落款（{signature}），不属于任何条目，未计入"))
+            ended = signed = True
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
@@ -303,6 +323,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                           last_line=contact[-1][0], task=contact_text([x for _, x in contact])))
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
+
+
+def _bare_attachment(line: str) -> bool:
+    """``附件1`` (or ``附件``) alone on its line: an attachment's text begins."""
+    m = marker(line.strip())
+    return m is not None and m.level == ATTACHMENT and not m.rest
 
 
 def _listed_attachments(lines: list[str], start: int) -> set[int]:
@@ -333,7 +359,10 @@ def _signature(lines: list[str], idx: int, last_numbered: int) -> str:
 
 
 def _inline_fields(node: _Node) -> None:
-    """Move units written at the end of an item's text into its fields."""
+    """Move units written at the end of an item's text into its fields (a contact's
+    lines hold none: the office to call is no unit responsible for a task)."""
+    if node.fielded:
+        return
     text = node.body
     for _ in range(3):
         if (m := _INLINE.search(text)) or (m := _TRAILING.search(text)):
@@ -428,6 +457,8 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 # heading too, its paragraph the one item under it
                 heading = Heading(child.level, child.number, f"{child.marker}{child.text[0]}")
                 body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text[1:],
+                             # 六、联系方式 over its lines: each line a field of its own
+                             fielded=is_contact_title(child.text[0]),
                              fields=child.fields, notes=child.notes, points=child.points, parent=child,
                              last_line=child.last_line, lead_first=child.lead_first)
                 _inline_fields(body)

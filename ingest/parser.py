@@ -31,6 +31,7 @@ from .departments import LEAD_FIRST
 from .errors import IngestError
 from .frame import page_footer
 from .header import period, read_header, term
+from .headings import ATTACHMENT
 from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
 from .notices import set_aside, skipped
@@ -126,8 +127,11 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                 it.lead, it.coop, it.lead_marked = it.lead[:1], it.lead[1:] + it.coop, True
     text_end = len(lines) if footer is None else footer
     header = read_header(lines[:body], tail=lines[:text_end][-15:] if shape == "outline" else None)
-    if header.subject == header.title and (titled := [a.title for a in attachments if a.title]):
-        header.subject = titled[0]  # the title above the body: under 附件, where the body starts
+    if header.subject == header.title and (titled := [a.title for a in attachments if a.title]) and (
+            shape != "outline" or any(h.level == ATTACHMENT for h in items[0].path)):
+        # the title above the body: under 附件, where the body starts — not that of an
+        # attachment a notice's own items come before (附件1 申报材料清单)
+        header.subject = titled[0]
     for it in items:
         if not it.attachment_title:
             it.attachment_title = header.subject

@@ -570,6 +570,25 @@ def test_notice_listing_its_attachments_then_items_under_an_attachment():
         ("附件1 第2项", "建设冷链仓储库3座。", ("县商务局",), "吉县苹果产业提升方案")]
 
 
+def test_a_notice_with_its_items_then_its_attachments_included_after_the_signature():
+    text = ("某县财政局关于组织申报2023年度技改补助的通知\n各乡镇：\n"
+            "一、补助标准\n（一）按设备投资额的12%给予补助，最高80万元。\n（二）单个企业合计不超过100万元。\n"
+            "二、联系方式\n县财政局经建科：联系人：王丽，电话：0578-8061237\n电子邮箱：a@b.cn\n"
+            "附件：1.申报材料清单\n      2.补助资金申报表\n某县财政局\n2023年10月16日\n"
+            "附件1\n申报材料清单\n1. 补助资金申报表；\n2. 营业执照复印件；\n3. 信用承诺书。\n"
+            "附件2\n补助资金申报表\n（请下载填写）\n")
+    d = parse_text(text)
+    # the notice's own items, its contact, then the attachment it includes after the
+    # signature; 2.补助资金申报表 of the list of attachments is no item of 二、
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项",
+                                         "附件1 第1项", "附件1 第2项", "附件1 第3项"]
+    # the contact's lines stay a space apart
+    assert d.rows[2].task == "县财政局经建科：联系人：王丽，电话：0578-8061237 电子邮箱：a@b.cn"
+    assert d.rows[4].task == "营业执照复印件；" and d.rows[4].attachment_title == "申报材料清单"
+    # the document is the notice, not the attachment whose items follow its own
+    assert d.rows[0].attachment_title == "某县财政局关于组织申报2023年度技改补助的通知"
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
