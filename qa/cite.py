@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.schema import Hit
-from ingest.contact import is_contact
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence
 from ingest.text import normalize
@@ -62,9 +61,10 @@ class Composer:
         self.restated = restatements((key, s.text) for key, ss in matcher.sentences.items() for s in ss)
 
     def compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts,
-                parts: Sequence[Part] = ()) -> Composition:
+                parts: Sequence[Part] = (), contact: tuple[str, int] | None = None) -> Composition:
         """The quotes and cited rows answering ``q`` from ``hits`` (reranked, best first);
-        ``parts``: what ``q`` asks part by part (``Query.parts``)."""
+        ``parts``: what ``q`` asks part by part (``Query.parts``); ``contact``: the key
+        of the notice's contact among the candidates below the top row, if any."""
         cfg = self.m.cfg
         is_list = intent not in (Intent.DEADLINE, Intent.DEPARTMENT) and bool(_LIST.search(normalize(q)))
         score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
@@ -104,16 +104,14 @@ class Composer:
         if asks_phone(asked) and not any(gives_phone(q_.text, asked) for q_ in quotes):
             # a number to call stands in the notice's contact (联系人：… 联系电话：…, 第七条
             # 咨询方式): quoted and cited when the rows above give none
-            for h in cands[1:]:
-                said = next((s for _, s in ranked[h.key] if gives_phone(s.text, asked)), None) \
-                    if is_contact(self.r.by_key[h.key]) else None
-                if said is not None:
-                    # first when it is all that is asked (返乡创业补贴 咨询电话; 找谁问？电话多少？)
-                    first = all(asks_phone(p.text) or p.intent == Intent.DEPARTMENT for p in parts)
-                    quotes.insert(0 if first else len(quotes), Quote(said.text, [h.key]))
-                    if h.key not in {c.key for c in chosen}:
-                        chosen.insert(0 if first else len(chosen), h)
-                    break
+            h = next((h for h in cands[1:] if h.key == contact), None)
+            said = next((s for _, s in ranked[h.key] if gives_phone(s.text, asked)), None) if h else None
+            if h is not None and said is not None:
+                # first when it is all that is asked (返乡创业补贴 咨询电话; 找谁问？电话多少？)
+                first = all(asks_phone(p.text) or p.intent == Intent.DEPARTMENT for p in parts)
+                quotes.insert(0 if first else len(quotes), Quote(said.text, [h.key]))
+                if h.key not in {c.key for c in chosen}:
+                    chosen.insert(0 if first else len(chosen), h)
         # a column the row keeps as a note (责任领导：王明, 备注：…), asked by its header word
         nq = normalize(q)
         for note in self.r.by_key[top.key].notes:

@@ -51,6 +51,7 @@ from .match import Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
 from .render import answer_body, is_not_covered, not_covered, read_as_note, with_related
+from .retrieved import Retrieved
 from .schema import (
     ANSWERED,
     MAX_QUESTION_CHARS,
@@ -225,7 +226,7 @@ class Assistant:
             ranked = self.r.search(query, 20, self.search_cfg)
             hits = [h for h in ranked if h.key in followup_keys] or ranked[:k]
             terms = self.matcher.concepts(query)
-            ans = self._compose(read, hits, terms)
+            ans = self._compose(read, hits, terms, contact=self._contact_among(hits))
             ans.followup = True
         elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
             ans, hits = self._about(q, intent, about), []
@@ -238,8 +239,9 @@ class Assistant:
                       "这像是接着上一问的追问：") + "请把问题说完整，例如“高企奖励找哪个部门”。"
             ans = self._abstain(q, intent, [], reason)
         else:
-            terms, hits, amount_match = self._retrieve(read, k, named, docs)
-            v = self._judge(read, hits, amount_match, named, docs)
+            found = self._retrieve(read, k, named, docs)
+            hits = found.hits
+            v = self._judge(read, found, named, docs)
             if v.coverage == NOT_COVERED:
                 ans = self._abstain(q, intent, hits, v.reason)
             else:
@@ -247,7 +249,7 @@ class Assistant:
                 rest = self._unlabelled(read)
                 whole = bool(named) and not self.relevance.content_terms(rest) \
                     and detect_intent(rest or q) == Intent.GENERAL
-                ans = self._compose(read, hits, terms, named, whole_row=whole)
+                ans = self._compose(read, hits, found.terms, named, whole_row=whole, contact=found.contact)
                 if v.coverage == PARTIAL:
                     ans.answer = f"{v.reason}以下是{self._subject(docs)}中最接近的规定：\n\n{ans.answer}"
                     ans.coverage = PARTIAL
@@ -276,11 +278,12 @@ class Assistant:
                 *rest[at:]]
 
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
-                  named: Sequence[str] = ()) -> tuple[Concepts, list[Hit], float]:
-        """The question's concepts, the rows the answer is composed from, and for an
-        amount question how well the top row's best number-bearing sentence states it
-        (1 for other questions). When several documents are loaded and the question names
-        the place of some of them (厦门对企业关切有哪些措施), the answer comes from their rows."""
+                  named: Sequence[str] = ()) -> Retrieved:
+        """The question's concepts, the rows the answer is composed from, for an amount
+        question how well the top row's best number-bearing sentence states it (1 for
+        other questions), and the notice's contact among them. When several documents are
+        loaded and the question names the place of some of them (厦门对企业关切有哪些措施),
+        the answer comes from their rows."""
         intent = read.intent
         # the rows are searched for what is asked of the document, not for its name, and for a
         # unit by the name the rows give it (县市场监督管理局 is written 县市场监管局 in them)
@@ -315,7 +318,12 @@ class Assistant:
         amount_match = 1.0
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
-        return terms, hits, amount_match
+        return Retrieved(terms, hits, amount_match, self._contact_among(hits))
+
+    def _contact_among(self, hits: list[Hit]) -> tuple[str, int] | None:
+        """The key of the notice's contact row among the candidates below the top row."""
+        below = hits[1:self.compose_cfg.candidates]
+        return next((h.key for h in below if is_contact(self.r.by_key[h.key])), None)
 
     def _unit_names(self, q: str) -> str:
         """``q`` with each unit written by a variant of its name (the alias table's) in the
@@ -401,35 +409,34 @@ class Assistant:
         read = read_question(self.homophones.read(validate_question(question)).text)
         docs = self._named_documents(read)
         named = self._referenced(read, docs)
-        _, hits, amount_match = self._retrieve(read, named_rows=named, named=docs)
-        return self._judge(read, hits, amount_match, named, docs)
+        return self._judge(read, self._retrieve(read, named_rows=named, named=docs), named, docs)
 
     def _subject(self, docs: Sequence[str]) -> str:
         """What a reason calls the documents: 本文件; with several loaded, "本文件" would not
         say which — the ones the question names, else all of them."""
         return ("、".join(docs) or "已载入的文件") if len(self.documents) > 1 else THIS_DOCUMENT
 
-    def _judge(self, read: Query, hits: list[Hit], amount_match: float,
+    def _judge(self, read: Query, found: Retrieved,
                named: Sequence[TaskRow] = (), docs: Sequence[str] = ()) -> Verdict:
-        """The verdict on ``hits``; for a question naming rows by label (附件1 第2项
+        """The verdict on the rows found; for a question naming rows by label (附件1 第2项
         配合单位), on what it asks of them — a row named that does not exist is not
         covered, and a bare label asks for the row itself."""
         refs, rest = read.refs, self._unlabelled(read)
         subject = self._subject(docs)
         if not refs:
-            return self.relevance.judge(read, hits, amount_match, self.thresholds, docs, subject)
+            return self.relevance.judge(read, found, self.thresholds, docs, subject)
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
             # article (公司法第十条怎么规定的): then the question is read as it is
             # — unless it names a loaded document, whose rows it then asks of (寿光…措施 第十二条)
             if not docs and not any(a.startswith("附件") for a, _ in refs) and self.relevance.content_terms(rest):
-                return self.relevance.judge(read, hits, amount_match, self.thresholds, subject=subject)
+                return self.relevance.judge(read, found, self.thresholds, subject=subject)
             labels = "、".join(label("" if a == ANY_SCOPE else a, n) for a, n in refs)
             return Verdict(NOT_COVERED, f"{subject}没有{labels}。{self._extent()}")
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
-        return self.relevance.judge(read_question(rest), hits, amount_match, self.thresholds, subject=subject)
+        return self.relevance.judge(read_question(rest), found, self.thresholds, subject=subject)
 
     def _extent(self) -> str:
         """How many rows each attachment holds (附件1 共105项、附件2 共113项)."""
@@ -462,11 +469,12 @@ class Assistant:
 
     # -- compose, guard, render ----------------------------------------------
     def _compose(self, read: Query, hits: list[Hit], terms: Concepts, named_rows: Sequence[TaskRow] = (),
-                 whole_row: bool = False) -> Answer:
+                 whole_row: bool = False, contact: tuple[str, int] | None = None) -> Answer:
         """The answer from ``hits``: the rows and quotes chosen, written out, with what
         the cited rows do not state dropped, and the related rows under it;
         ``named_rows``: the rows the question names by label, each answering;
-        ``whole_row``: all of them (asked for by their labels alone)."""
+        ``whole_row``: all of them (asked for by their labels alone); ``contact``: the
+        notice's contact among ``hits`` (:class:`Retrieved`)."""
         q, intent = read.text, read.intent
         named = {r.key for r in named_rows}
         if whole_row:
@@ -477,7 +485,7 @@ class Assistant:
             comp = Composition([x for c in parts for x in c.quotes], [h for c in parts for h in c.hits],
                                [r for c in parts for r in c.rows])
         else:
-            comp = self.composer.compose(q, intent, hits, terms, read.parts)
+            comp = self.composer.compose(q, intent, hits, terms, read.parts, contact)
         cited = comp.rows
         # a whole row opens with its units, the cooperating ones too (as for "谁负责")
         layout = Intent.DEPARTMENT if whole_row else intent

@@ -23,9 +23,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from index.retriever import Retriever
-from index.schema import Hit
 from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
-from ingest.contact import is_contact
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -41,6 +39,7 @@ from .intent import (
 )
 from .lexicon import function_words
 from .question import Query
+from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import names_an_institution, senses, synonyms
 from .verdict import (
@@ -261,13 +260,14 @@ class RelevanceModel:
         return (term in self.field_words or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
                 or bool((b := self.bridge(term)) and normalize(b) in text))
 
-    def judge(self, q: Query, hits: list[Hit], amount_match: float = 1.0,
-              th: Thresholds | None = None, docs: Collection[str] = (), subject: str = THIS_DOCUMENT) -> V:
+    def judge(self, q: Query, found: Retrieved, th: Thresholds | None = None,
+              docs: Collection[str] = (), subject: str = THIS_DOCUMENT) -> V:
         """The three-outcome verdict (see :mod:`qa.verdict`) on the rows the answer
         would quote; ``docs``: the loaded documents the question names by their place,
         whose rows alone say whether a topic is there; ``subject``: what the reason calls
         the documents (本文件; with several loaded, their names)."""
         th = th or Thresholds()
+        hits, amount_match = found.hits, found.amount_match
         if not hits:
             return V(NOT_COVERED, f"{subject}没有相关内容。", asked=q.asked, asked_coverage=0.0)
         top = hits[0]
@@ -304,8 +304,8 @@ class RelevanceModel:
             asked_unknown = tuple(w for w in asked_unknown if w in kinds or w in topics)
         # how much of the asking clause the best rows state (two rows: a two-part question)
         keys = [h.key for h in hits[:2]]
-        # the notice's contact the answer brings in third (电话多少) holds the detail asked
-        keys += [h.key for h in hits[2:3] if h.key in self.r.by_key and is_contact(self.r.by_key[h.key])]
+        # the notice's contact, which the answer quotes for a number to call (电话多少)
+        keys += [found.contact] if found.contact is not None and found.contact not in keys else []
         toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
         text = "\n".join(self.row_text.get(k, "") for k in keys)
         # the documents' own place (大宁) is every row's: it says nothing of what is stated
