@@ -20,7 +20,7 @@ from ingest.text import normalize
 
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
-from .question import Part, asking_text
+from .question import Part, Query
 from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes
 from .render import preview
 from .restated import matching_form, restatements
@@ -60,11 +60,12 @@ class Composer:
         # sentence → every row stating it, for citing all rows behind a quote
         self.restated = restatements((key, s.text) for key, ss in matcher.sentences.items() for s in ss)
 
-    def compose(self, q: str, intent: Intent, hits: list[Hit], terms: Concepts,
-                parts: Sequence[Part] = (), contact: tuple[str, int] | None = None) -> Composition:
-        """The quotes and cited rows answering ``q`` from ``hits`` (reranked, best first);
-        ``parts``: what ``q`` asks part by part (``Query.parts``); ``contact``: the key
-        of the notice's contact among the candidates below the top row, if any."""
+    def compose(self, read: Query, hits: list[Hit], terms: Concepts,
+                contact: tuple[str, int] | None = None) -> Composition:
+        """The quotes and cited rows answering the question ``read`` from ``hits``
+        (reranked, best first); ``contact``: the key of the notice's contact among the
+        candidates below the top row, if any."""
+        q, intent, parts = read.text, read.intent, read.parts
         cfg = self.m.cfg
         is_list = intent not in (Intent.DEADLINE, Intent.DEPARTMENT) and bool(_LIST.search(normalize(q)))
         score_ratio = cfg.list_score_ratio if is_list else cfg.score_ratio
@@ -100,7 +101,7 @@ class Composer:
                 nxt = next_sentence(self.m.sentences, s) if s is not None and s.text.endswith(("；", ";")) else None
                 if nxt is not None and states_count(nxt.text, word) and all(x.text != nxt.text for x in quotes):
                     quotes.insert(quotes.index(q_) + 1, Quote(nxt.text, [top.key]))
-        asked = asking_text(q)
+        asked = read.asking
         if asks_phone(asked) and not any(gives_phone(q_.text, asked) for q_ in quotes):
             # a number to call stands in the notice's contact (联系人：… 联系电话：…, 第七条
             # 咨询方式): quoted and cited when the rows above give none

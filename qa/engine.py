@@ -481,11 +481,11 @@ class Assistant:
             comp = self.composer.whole_rows([h for h in hits if h.key in named] or hits[:1])
         elif len(named) > 1:
             # several rows named by label (第5项: one in each attachment): each answers
-            parts = [self.composer.compose(q, intent, [h], terms, read.parts) for h in hits if h.key in named]
+            parts = [self.composer.compose(read, [h], terms) for h in hits if h.key in named]
             comp = Composition([x for c in parts for x in c.quotes], [h for c in parts for h in c.hits],
                                [r for c in parts for r in c.rows])
         else:
-            comp = self.composer.compose(q, intent, hits, terms, read.parts, contact)
+            comp = self.composer.compose(read, hits, terms, contact)
         cited = comp.rows
         # a whole row opens with its units, the cooperating ones too (as for "谁负责")
         layout = Intent.DEPARTMENT if whole_row else intent

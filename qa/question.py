@@ -107,6 +107,12 @@ class Query:
     refs: tuple[tuple[str, int], ...] = ()  # rows named by label (附件1 第2项; ingest.schema.find_references)
     unlabelled: str = ""            # the text without those labels: what is asked of the rows
 
+    @property
+    def asking(self) -> str:
+        """What the question asks, for choosing what to quote (:func:`asking_text`): the
+        clause that asks, or all of a keyword lookup."""
+        return self.plain if self.lookup else self.asked
+
     @cached_property
     def topics(self) -> tuple[str, ...]:
         """Nouns of the whole question; in a keyword lookup every content word, verbs too
