@@ -49,6 +49,7 @@ from .headings import (
 )
 from .identity import Heading, Item
 from .notices import check, set_aside
+from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
 from .schema import Attachment, Measure
 from .text import close_cjk_gaps, is_page_number
 
@@ -88,7 +89,6 @@ _LEAD_FIRST = LEAD_FIRST
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
-_CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|细则|规定|若干)")
 
 
 @dataclass
@@ -192,6 +192,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     in_attachment_list = False
     last_article = 0
     contact: list[tuple[int, str]] = []  # the notice's contact lines after its last item
+    provisions: list[tuple[int, str]] = []  # its closing provisions (施行, 有效期, 解释)
+    after_provisions = False
     in_contact = False
     listed = _listed_attachments(lines, start)
     # the body and each attachment included after it (附件1 on its own line, after the
@@ -214,6 +216,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             current = root
         if ended:
             closing.append(s)
+            if provisions and provisions[-1][0] == _previous_line(lines, idx) and _continues(lines, idx):
+                provisions.append((line_no, s))  # the provisions' paragraph goes on
+            elif provisions and not after_provisions:
+                after_provisions = True
+                warnings.append(set_aside(f"第 {line_no} 行起是附则之后的落款或版记（{s[:20]}…），不属于任何条目，未计入"))
             continue
         if idx in listed:
             continue  # 2.…申报表 under 附件：1.…清单: an entry of the list, set aside with it
@@ -277,7 +284,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             _add_fields(target, s, False)
             target.last_line = line_no
             continue
-        if _CLOSING.match(s) and (current is closing_heading or _bare_heading(current)):
+        if CLOSING.match(s) and (current is closing_heading or _bare_heading(current)):
             # 五、附则 then 本措施自…起施行: closing words under a heading of their own are
             # that heading's body (an item: its dates and 解释部门 are asked about)
             closing_heading = current
@@ -295,10 +302,13 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = True
             closing.append(s)
             continue
-        if _CLOSING.match(s):
-            warnings.append(set_aside(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入"))
-            ended = True
+        if CLOSING.match(s):
+            ended = signed = True
             closing.append(s)
+            if states_provisions(s):
+                provisions.append((line_no, s))  # 本措施自…起施行，有效期至…: a row of its own
+            else:
+                warnings.append(set_aside(f"第 {line_no} 行起是结束语（{s[:20]}…），不属于任何条目，未计入"))
             continue
         if current is not root and (signature := _signature(lines, idx, last_numbered)):
             warnings.append(set_aside(f"第 {line_no} 行起是落款（{signature}），不属于任何条目，未计入"))
@@ -318,11 +328,27 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         current.last_line = line_no
 
     items = _items(root, warnings)
+    if provisions:
+        items.append(Item(path=(Heading(NAMED, 0, PROVISIONS_SCOPE),), number=1, first_line=provisions[0][0],
+                          last_line=provisions[-1][0], task=_join([x for _, x in provisions])))
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
                           last_line=contact[-1][0], task=contact_text([x for _, x in contact])))
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
+
+
+def _previous_line(lines: list[str], idx: int) -> int:
+    """The line number of the last non-blank line before ``lines[idx]``."""
+    return next((i + 1 for i in range(idx - 1, -1, -1) if lines[i].strip()), 0)
+
+
+def _continues(lines: list[str], idx: int) -> bool:
+    """Whether ``lines[idx]`` goes on with the paragraph of closing provisions: a
+    sentence, no signature, date, list of attachments, contact line or marker."""
+    s = lines[idx].strip()
+    return (not _signature(lines, idx, -1) and not _ATTACHMENT_LIST.match(s) and not CONTACT_LINE.match(s)
+            and marker(s) is None and bool(re.search(r"[。；;]$", s)) and len(s) > 12)
 
 
 def _bare_attachment(line: str) -> bool:

@@ -309,6 +309,41 @@ def test_a_notices_contact_lines_are_a_row_of_their_own():
     assert {line for line, _ in coverage(read_text(DATA / "wenshui_notice_contact.txt"), d).missing} == {34}
 
 
+PROVISIONS = ("平和县人民政府办公室关于支持个体工商户发展的若干措施\n平政办〔2024〕9号\n"
+              "一、降低开办成本。对新登记的个体工商户免费刻制首套印章。（责任单位：县市场监管局、县公安局）\n"
+              "二、加大创业扶持。对首次创办个体工商户的高校毕业生给予一次性创业资助1万元。（责任单位：县人社局、县财政局）\n"
+              "三、强化组织保障。各镇要明确专人负责，做好政策宣传解读。\n"
+              "本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年集中受理一次。\n"
+              "本措施由县市场监管局负责解释。\n"
+              "平和县人民政府办公室\n2024年4月12日\n")
+
+
+def test_closing_provisions_after_the_last_item_are_a_row_exhortations_are_not():
+    d = parse_text(PROVISIONS)
+    # 施行, 有效期, 解释 stated after the last item: the document's provisions, cited 〔附则 第1项〕
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "附则 第1项"]
+    assert d.row("附则", 1).task == ("本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年"
+                                     "集中受理一次。本措施由县市场监管局负责解释。")
+    assert d.row("附则", 1).units == ()
+    # closing words that only exhort stay out of the rows, as does the signature
+    d2 = parse_text(PROVISIONS.replace("本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年集中受理一次。\n"
+                                       "本措施由县市场监管局负责解释。\n", "以上措施请各单位认真抓好落实。\n"))
+    assert [r.label for r in d2.rows] == ["第1项", "第2项", "第3项"]
+
+
+def test_how_long_a_policy_holds_and_who_interprets_it_are_answered(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    path = tmp_path / "pinghe.txt"
+    path.write_text(PROVISIONS, encoding="utf-8")
+    for question, fact in (("这个政策有效期到什么时候", "有效期至2026年12月31日"),
+                           ("这些措施谁负责解释", "本措施由县市场监管局负责解释")):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert ans["coverage"] == "answered" and fact in ans["answer"]
+        assert [c["label"] for c in ans["citations"]] == ["附则 第1项"]
+
+
 def test_a_phone_number_asked_is_answered_from_the_notices_contact(tmp_path, capsys):
     from ui.cli import main as cli
 
