@@ -64,13 +64,14 @@ FUJI = ("黎平县促进文旅消费若干措施\n"
 def test_closing_words_under_a_heading_of_their_own_are_its_item():
     """五、附则 then 本措施自…起施行: the 附则's words are an item (its dates and 解释部门 are
     asked about); the signature after them is not; with no such heading, closing words
-    stay set aside as before."""
+    that state such provisions are a row of their own, 〔附则 第1项〕."""
     doc = parse_text(FUJI, "t.txt")
     last = doc.rows[-1]
     assert len(doc.rows) == 3 and "2023年3月1日起施行" in last.task and "负责解释" in last.task
     assert "印发" not in last.task and any("落款" in w for w in doc.warnings)
     plain = parse_text(FUJI.replace("二、附则\n", ""), "t.txt")
-    assert len(plain.rows) == 2 and all("施行" not in r.task for r in plain.rows)
+    assert [r.label for r in plain.rows] == ["第1项", "第2项", "附则 第1项"]
+    assert plain.rows[-1].task == "本措施自2023年3月1日起施行，有效期两年。本措施由县文体广电旅游局负责解释。"
 
 
 def test_the_department_directory_keeps_responsible_units_apart_from_leads():

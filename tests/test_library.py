@@ -160,9 +160,9 @@ def test_warning_summary_says_what_each_count_is():
     """Closing words and a signature recognised and set aside are no lost content: the
     summary counts them apart from lines that could not be placed and from things read
     but worth checking (it once said "有 N 处无法读入" of all three)."""
-    xinfeng = load_document(DATA / "xinfeng_opinions.txt")  # 1 warning: its closing words
+    xinfeng = load_document(DATA / "xinfeng_opinions.txt")  # 1 warning: the signature after its 附则
     assert [kind(w) for w in xinfeng.warnings] == [SET_ASIDE]
-    assert warning_summary(xinfeng) == "已读 9 项；1 处是已识别的结束语、落款或版记，按设计不计入条目，并非内容缺失"
+    assert warning_summary(xinfeng) == "已读 10 项；1 处是已识别的结束语、落款或版记，按设计不计入条目，并非内容缺失"
     assert "无法" not in warning_report([xinfeng])[-1]
     # a table with a line of the wrong width (skipped) and a number given twice (both
     # kept, to check)

@@ -276,7 +276,7 @@ def test_measure_text_with_heading_levels():
     # signed and dated at the end, 2024/1/10; 有效期至2026年 makes the period 2024–2026
     assert (d.issuer, d.date, d.years) == ("乡宁县人民政府", "2024年1月10日", (2024, 2025, 2026))
     assert [r.label for r in d.rows] == ["一、(一) 第1项", "一、(一) 第2项", "一、(二) 第1项", "一、(二) 第2项",
-                                         "二、 第1项", "二、 第2项"]
+                                         "二、 第1项", "二、 第2项", "附则 第1项"]
     r = d.row("一、(一)", 2)
     assert r.headings == ("一、加大财政扶持力度", "(一)支持企业做大做强")
     assert r.section == "一、加大财政扶持力度 / (一)支持企业做大做强"
@@ -290,9 +290,11 @@ def test_measure_text_with_heading_levels():
     assert r.task.startswith("设立应急转贷资金") and r.lead_units == ("县财政局", "县金融服务中心")
     assert r.measures[0].items == ("转贷资金占用费按日万分之一收取；", "单笔使用期限原则上不超过10天。")
     assert d.row("二、", 2).measures[0].deadline == "2024年12月底"
-    # the closing words belong to no item: reported, and coverage shows them missing
-    assert d.warnings == ["第 41 行起是结束语（本措施自2024年2月1日起施行，有效期…），不属于任何条目，未计入"]
-    assert {line for line, _ in coverage(read_text(DATA / "xiangning_measures.txt"), d).missing} == {41}
+    # the closing words state when it takes effect and until when: a row of their own;
+    # the signature after them belongs to no item and is reported
+    assert (d.row("附则", 1).task, d.row("附则", 1).lines) == ("本措施自2024年2月1日起施行，有效期至2026年12月31日。", (41, 41))
+    assert d.warnings == ["第 43 行起是附则之后的落款或版记（乡宁县人民政府…），不属于任何条目，未计入"]
+    assert coverage(read_text(DATA / "xiangning_measures.txt"), d).missing == []
 
 
 def test_a_notices_contact_lines_are_a_row_of_their_own():

@@ -106,9 +106,12 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
     # 有效期至2025年12月31日 in the closing words: the period runs to 2025
     assert (d.place, d.place_parents, d.years) == ("信丰县", ("赣州市", "江西省"), (2023, 2024, 2025))
     assert [r.label for r in d.rows] == ["一、 第1项", "二、(一) 第1项", "二、(一) 第2项", "二、(二) 第1项",
-                                         "二、(二) 第2项", "二、(三) 第1项", "二、(三) 第2项", "三、 第1项", "三、 第2项"]
+                                         "二、(二) 第2项", "二、(三) 第1项", "二、(三) 第2项", "三、 第1项", "三、 第2项",
+                                         "附则 第1项"]
+    assert d.row("附则", 1).task == "本意见自印发之日起施行，有效期至2025年12月31日。"
     assert d.row("二、(一)", 2).headings == ("二、重点任务", "(一)推进果园提质改造")
     assert units(d) == {
+        "附则 第1项": ((), ()),
         "一、 第1项": ((), ()),
         # 各乡（镇）人民政府: the bracket is inside the name, not a note
         "二、(一) 第1项": (("县果业发展中心",), ("县财政局", "各乡（镇）人民政府")),
@@ -131,7 +134,7 @@ def test_opinions_with_units_inline_and_a_date_in_chinese_numerals():
     r = d.row("二、(二)", 1)
     assert r.task.endswith("单个最高不超过50万元。具体包括：") and r.lines == (17, 20)
     assert r.measures[0].items == ("支持农民合作社建设产地仓储设施；", "支持龙头企业建设区域性冷链集配中心。")
-    assert d.warnings == ["第 28 行起是结束语（本意见自印发之日起施行，有效期至2025…），不属于任何条目，未计入"]
+    assert d.warnings == ["第 30 行起是附则之后的落款或版记（信丰县人民政府…），不属于任何条目，未计入"]
 
 
 # ---- a table copied from a web page, its cells aligned with runs of spaces ----
