@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from index import store
-from index.store import IndexStoreError, corpus_key, index_dir, index_dirs, index_root, open_index
+from index.store import (
+    IndexStoreError,
+    corpus_key,
+    index_dir,
+    index_dirs,
+    index_root,
+    open_index,
+)
 from ingest import load_document
 from ingest.library import combine
 from ui.cli import main as cli

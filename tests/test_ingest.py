@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from ingest import IngestError, builtin_corpus, label, load_document, parse_text, read_text
+from ingest import (
+    IngestError,
+    builtin_corpus,
+    label,
+    load_document,
+    parse_text,
+    read_text,
+)
 from ingest.coverage import coverage
 from ingest.departments import directory, split_units
 from ingest.text import split_items

@@ -12,7 +12,15 @@ import pytest
 from index.chunks import make_chunks
 from index.vector_cache import CachedEmbedder
 from ingest import IngestError, load_document, parse_label
-from ingest.library import Library, all_rows, combine, qualify, short_name, warning_report, warning_summary
+from ingest.library import (
+    Library,
+    all_rows,
+    combine,
+    qualify,
+    short_name,
+    warning_report,
+    warning_summary,
+)
 from ingest.notices import CHECK, SET_ASIDE, SKIPPED, Notice, kind
 from ingest.parser import parse_text
 

@@ -10,10 +10,10 @@ import pytest
 
 pytest.importorskip("sentence_transformers", reason="pip install torch==2.13.0 && pip install -e '.[st]'")
 
-from index.embedders import EmbedderError, make_embedder  # noqa: E402
-from index.retriever import open_retriever  # noqa: E402
-from index.store import index_dir  # noqa: E402
-from ingest import builtin_corpus, parse_text, read_text  # noqa: E402
+from index.embedders import EmbedderError, make_embedder
+from index.retriever import open_retriever
+from index.store import index_dir
+from ingest import builtin_corpus, parse_text, read_text
 
 
 def build_local_model(path, corpus_text: str) -> None:

@@ -216,7 +216,7 @@ def test_row_api_lookup_with_several_documents():
 def test_department_directory_follows_the_document(three):
     """The 部门目录 lists the chosen document's departments; for 全部 a department's rows
     are grouped by document, each under its short name, citations as answers give them."""
-    docs, rows = three
+    _, rows = three
     # 平遥's own departments only, most involved first; none of 大宁's
     assert b.dept_names(rows, PY) == ["县税务局", "县行政审批服务管理局", "县财政局", "县人社局", "县公安局",
                                       "县工信局", "县市场监管局", "县直各相关单位"]
@@ -245,7 +245,7 @@ def test_department_directory_follows_the_document(three):
 
 
 def test_examples_are_built_from_the_loaded_documents_rows(three):
-    docs, rows = three
+    docs, _ = three
     daning, pingyao, xixian = docs
     # the built-in corpus keeps its hand-written questions; other documents add theirs
     assert example_questions([daning]) == EXAMPLES
