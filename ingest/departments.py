@@ -21,7 +21,10 @@ UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "部门", 
                 "开发区", "园区", "街道", "专班", "乡镇", "机构", "集团", "党校", "社",
                 "馆", "团", "厅", "署", "科", "校", "台", "分行")
 # 各镇街, 各乡镇, 各街道社区: every body of a kind, a complete name however it ends
-_EVERY = re.compile(r"^各(?:县|区|市|乡|镇|街|村|社区|部门|单位|有关|相关|成员|责任)[\u4e00-\u9fff（）()]{0,8}$")
+# every body of a kind, named by the kind alone (各镇, 各乡镇, 各镇街, 各乡（镇）, 各镇（街道）):
+# a bracket closed, nothing after the kind — 各镇要明确专人 is a clause, 各镇（街 a name cut
+# at a line break; 各有关部门, 各成员单位 end in a unit word
+_EVERY = re.compile(r"^各(?:[县区市乡镇村]|街道?|社区|（[^（）]{1,4}）|\([^()]{1,4}\))+$")
 # A branch of the body before it that the PDF put after a space: "市生态环境局 大宁分局",
 # "市住房公积金管理中心 大宁管理部" — a short place name and a branch word, with no
 # level word (县/区/市/省/各) of its own.

@@ -327,6 +327,8 @@ def test_closing_provisions_after_the_last_item_are_a_row_exhortations_are_not()
     assert d.row("附则", 1).task == ("本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年"
                                      "集中受理一次。本措施由县市场监管局负责解释。")
     assert d.row("附则", 1).units == ()
+    # 各镇要明确专人负责 names no body: 各 and a kind of body (各镇, 各乡（镇）) then nothing more
+    assert d.row("", 3).units == ()
     # closing words that only exhort stay out of the rows, as does the signature
     d2 = parse_text(PROVISIONS.replace("本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年集中受理一次。\n"
                                        "本措施由县市场监管局负责解释。\n", "以上措施请各单位认真抓好落实。\n"))
