@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from ingest.schema import TaskRow
-from ingest.sentences import MEASURE, TASK, Sentence
-from ingest.text import normalize
+from ingest.sentences import GOAL, MEASURE, TASK, Sentence
+from ingest.text import normalize, words_form
 
 from .intent import Intent, states_count
 from .match import ANSWER_KINDS, NAMES_BODY, STATES_TIME, Concepts, Matcher, Ranked
@@ -185,6 +185,31 @@ def _amount(c: RowMatch) -> list[Quote]:
     return _more(c, quotes)
 
 
+def _goal(c: RowMatch) -> list[Quote]:
+    """What a measure is to achieve (要达到什么效果, 运行了吗, 成功了几家): the sentences
+    that match, as for an amount, and the 年度目标和效果 the row gives the measure that
+    matches best — the column that states it, whether or not it shares the question's
+    words (开政银企对接会要达到什么效果 → 企业融资满足率不断提高)."""
+    quotes = _amount(c)
+    measure = next((s.measure for _, s in c.ranked if s.measure is not None and s.field != GOAL), None)
+    if measure is None:
+        return quotes
+    have = {normalize(q_.text) for q_ in quotes}
+    # a goal other rows state word for word (发挥链主引领作用，带动工业产业链高质量发展。) is
+    # the list's refrain, not this measure's target
+    others = [t for k, t in c.matcher.relevance.row_text.items() if k != c.row.key]
+    goals = [s for _, s in c.ranked if s.field == GOAL and s.measure == measure and normalize(s.text) not in have
+             and not any(words_form(s.text) in t for t in others)]
+    # in the document's order, within the row's room for quotes
+    room = c.matcher.cfg.row_chars - sum(len(q_.text) for q_ in quotes)
+    for s in sorted(goals, key=lambda s: c.matcher.sentences[s.key].index(s)):
+        if len(s.text) > room:
+            break
+        quotes.append(Quote(s.text))
+        room -= len(s.text)
+    return quotes
+
+
 def _best_and_more(c: RowMatch) -> list[Quote]:
     return _more(c, [Quote(c.ranked[0][1].text)])
 
@@ -271,7 +296,7 @@ STRATEGIES: dict[Intent, Callable[[RowMatch], list[Quote]]] = {
     Intent.DEADLINE: _deadline,
     Intent.DEPARTMENT: _department,
     Intent.AMOUNT: _amount,
-    Intent.GOAL: _amount,
+    Intent.GOAL: _goal,
     Intent.MEASURE: _measure,
     Intent.YESNO: _whether,
 }

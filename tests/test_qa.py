@@ -101,6 +101,17 @@ def test_deadline_question(assistant):
     assert "时间进度：2022年3月底〔附件1 第14项〕" in body(ans)
 
 
+def test_a_goal_question_quotes_the_measures_goal_column_not_the_lists_refrain(assistant):
+    """要实现什么目标 is answered by the 年度目标和效果 of the measure that matches, though it
+    shares no word with the question; a goal other rows state word for word (发挥链主引领
+    作用，带动工业产业链高质量发展。) is the list's refrain, not quoted."""
+    ans = assistant.answer("政银企对接会要实现什么目标")
+    assert ans.intent == "goal" and "“企业融资满足率不断提高。”〔附件2 第23项〕" in body(ans)
+    ans = assistant.answer("一个产业链配几个链长")
+    assert ans.citations[0].label == "附件1 第37项" and "每个产业链明确一名链长" in body(ans)
+    assert "带动工业产业链高质量发展" not in body(ans)
+
+
 def test_deadline_of_a_rule_two_rows_state_gives_each_rows_own_deadline(assistant):
     """全流程网上审批 is a measure of 附件1 第36项 (by 2022年8月底) and of 附件2 第94项
     (持续推进): both match the question equally, so both answer, each with its deadline."""
