@@ -162,15 +162,18 @@ class Measure:
     deadline: str
     goal: str
     items: tuple[str, ...] = ()
+    # who carries out this measure, where the table gives each measure its own 责任单位
+    # (a unit column right of the measures, the row's 牵头单位 left of them)
+    units: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "deadline": self.deadline, "goal": self.goal,
-                "items": list(self.items)}
+                "items": list(self.items), **({"units": list(self.units)} if self.units else {})}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Measure:
         return cls(text=d["text"], deadline=d["deadline"], goal=d["goal"],
-                   items=tuple(d.get("items") or (d["text"],)))
+                   items=tuple(d.get("items") or (d["text"],)), units=tuple(d.get("units") or ()))
 
 
 @dataclass(frozen=True)

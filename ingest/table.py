@@ -131,6 +131,11 @@ class RowBuilder:
         self.task: list[str] = []
         self.cut: dict[int, str] = {}  # column → its unit text on the line before, when a name was cut there
         self.marked = False  # a unit of the row is marked 牵头
+        # a unit column right of the measures, with the row's lead left of them (序号 / 重点任务 /
+        # 牵头单位 / 具体措施 / 责任单位 / 完成时限): each line's units are its measure's
+        at = columns.index(MEASURE) if MEASURE in columns else -1
+        self.per_measure = {i for i, c in enumerate(columns) if c in (LEAD, COOP) and at >= 0 and i > at} \
+            if any(c in (LEAD, COOP) and i < at for i, c in enumerate(columns)) else set()
 
     def _units(self, column: int, text: str) -> Units:
         """A unit cell's names; a name the line before cut at the line's end (市行政审批 /
@@ -151,6 +156,7 @@ class RowBuilder:
     def add(self, cells: list[str], line_no: int) -> None:
         it = self.item
         values = {MEASURE: "", DEADLINE: "", GOAL: ""}
+        measure_units: list[str] = []
         for column, (name, cell, head) in enumerate(zip(self.columns, cells, self.heads, strict=False)):
             text = clean_cell(cell)
             if name == TASK and text:
@@ -159,8 +165,14 @@ class RowBuilder:
                 units = self._units(column, text)
                 for u in units.names:  # a name marked 牵头 leads, whatever its column
                     target = it.lead if u in units.leads or name == LEAD and not units.leads else it.coop
+                    if target is it.coop and u in it.lead:
+                        continue  # the lead is not also among those assisting it
+                    if target is it.lead and u in it.coop:
+                        it.coop.remove(u)
                     if u not in target:
                         target.append(u)
+                if column in self.per_measure:
+                    measure_units += [u for u in units.names if u not in measure_units]
                 it.notes.extend(units.notes)
                 self.marked |= bool(units.leads)
             elif name == NOTE and text:
@@ -169,7 +181,7 @@ class RowBuilder:
                 values[name] = text
         if any(values.values()):
             it.measures.append(Measure(text=values[MEASURE], deadline=values[DEADLINE], goal=values[GOAL],
-                                       items=split_items(values[MEASURE])))
+                                       items=split_items(values[MEASURE]), units=tuple(measure_units)))
         it.last_line = line_no
 
     def build(self) -> Item:

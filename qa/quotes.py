@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from ingest.schema import TaskRow
+from ingest.schema import RESPONSIBLE_WORD, TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence
 from ingest.text import normalize, words_form
 
@@ -146,6 +146,12 @@ def _department(c: RowMatch) -> list[Quote]:
             return [Quote(named.text)]
     task_sent = next((s for _, s in c.ranked if s.field == TASK), c.ranked[0][1])
     quotes = [Quote(task_sent.text)]
+    # a table giving each measure its own 责任单位: the best-matching measure's, with it
+    measure = next((s for _, s in c.ranked if s.field == MEASURE), None)
+    if measure is not None and measure.measure is not None and (units := c.row.measures[measure.measure].units) \
+            and units != c.row.lead_units:
+        quotes += [Quote(measure.text), Quote("、".join(units), prefix=f"{RESPONSIBLE_WORD}：")]
+        return quotes
     if is_title(task_sent.text):
         # a titled task: the sentence stating it best says what the units are to do
         said = next((s for _, s in c.ranked if s.field != TASK), None)

@@ -173,6 +173,31 @@ def test_cells_a_short_title_then_its_measure_paragraph_and_two_dates_in_one_cel
     assert [(m.text, m.deadline) for m in r2.measures] == [("新建管网20公里，改造泵站3座。", "2024年底")]
 
 
+MEASURE_UNITS = ("序号\t重点任务\t牵头单位\t具体措施\t责任单位\t完成时限\n"
+                 "1\t深化企业开办便利化\t市市场监管局\t推行企业开办“一网通办”，0.5个工作日内办结\t市市场监管局、市税务局\t2024年6月底\n"
+                 "\t\t\t为新开办企业免费刻制首套印章，费用由市财政承担\t市财政局\t2024年3月底\n"
+                 "2\t优化工程建设项目审批\t市住建局\t工业项目推行“拿地即开工”\t市自然资源和规划局\t2024年6月底\n")
+
+
+def test_a_table_giving_each_measure_its_own_responsible_units(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    d = parse_text(MEASURE_UNITS)
+    r1, r2 = d.rows
+    # 责任单位 right of the measures, 牵头单位 left of them: each line's units are its measure's;
+    # the lead is not also among those assisting it
+    assert (r1.lead_units, r1.coop_units) == (("市市场监管局",), ("市税务局", "市财政局"))
+    assert [(m.units, m.deadline) for m in r1.measures] == [
+        (("市市场监管局", "市税务局"), "2024年6月底"), (("市财政局",), "2024年3月底")]
+    assert r2.measures[0].units == ("市自然资源和规划局",)
+    # who does a measure: that measure's 责任单位, quoted with it
+    path = tmp_path / "zhijiang.txt"
+    path.write_text(MEASURE_UNITS, encoding="utf-8")
+    assert cli(["ask", "免费刻章这事哪个部门负责", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert "“为新开办企业免费刻制首套印章，费用由市财政承担”〔第1项〕\n\n责任单位：市财政局〔第1项〕" in ans["answer"]
+
+
 def test_cells_under_attachments_with_numbering_restarting_under_sections():
     text = ("某县人民政府办公室关于印发两个清单的通知\n附件1\n某县项目建设任务清单\n序号\n重点任务\n责任单位\n完成时限\n"
             "一、工业项目\n1\n建成年产10万吨新材料项目。\n县工信局\n2023年底\n2\n新建标准化厂房2万平方米。\n"

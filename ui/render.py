@@ -52,6 +52,8 @@ def row_text(row: TaskRow) -> str:
             out.append("  落实措施：")
             for i, m in enumerate(row.measures, 1):
                 out.append(f"   ({i}) {m.text or NONE}")
+                if m.units:
+                    out.append(f"       责任单位：{'、'.join(m.units)}")
                 out.append(f"       时间进度：{m.deadline or NONE}")
                 out.append(f"       年度目标和效果：{m.goal or NONE}")
     out += [f"  备注：{n}" for n in row.notes if n != _ETC]
@@ -111,9 +113,12 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
             lines += ["", "　".join(f"**{name}**：{mark(v)}" for name, v in (("时间进度", m.deadline),
                                                                             ("年度目标和效果", m.goal)) if v)]
         elif row.measures:
-            lines += ["", "| # | 落实措施 | 时间进度 | 年度目标和效果 |", "|---|---|---|---|"]
+            # each measure's own 责任单位, where the table gives them
+            own = any(m.units for m in row.measures)
+            lines += ["", "| # | 落实措施 |" + " 责任单位 |" * own + " 时间进度 | 年度目标和效果 |",
+                      "|---|---|" + "---|" * own + "---|---|"]
             for i, m in enumerate(row.measures, 1):
-                cells = [mark(m.text), mark(m.deadline), mark(m.goal)]
+                cells = [mark(m.text), *([md_escape("、".join(m.units))] if own else []), mark(m.deadline), mark(m.goal)]
                 lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
     if notes := [n for n in row.notes if n != _ETC]:
         lines += ["", "**备注**：" + "；".join(md_escape(n) for n in notes)]
