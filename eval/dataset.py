@@ -30,8 +30,8 @@ from importlib import resources
 from pathlib import Path
 
 from ingest.schema import Document, TaskRow, label
-from ingest.text import normalize
 from ingest.sentences import row_sentences
+from ingest.text import normalize
 
 TYPES = ("amount", "department", "deadline", "measure", "goal", "eligibility", "yesno",
          "multi", "partial", "unanswerable")

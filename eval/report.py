@@ -69,8 +69,8 @@ def write(report: dict[str, Any], out: Path) -> list[Path]:
 def markdown(report: dict[str, Any], images: list[str]) -> str:
     cfgs = report["configs"]
     d = report["default"]
-    parts = [f"# 评测报告\n\n{report['questions']} 个问题，来自 `{report.get('questions_file', '')}`；"
-             f"默认配置：**{d}**。\n",
+    parts = [(f"# 评测报告\n\n{report['questions']} 个问题，来自 `{report.get('questions_file', '')}`；"
+             f"默认配置：**{d}**。\n"),
              "## 全部问题\n", table_md({n: c["all"] for n, c in cfgs.items()})]
     for split in ("dev", "test"):
         rows = {n: c["splits"][split] for n, c in cfgs.items() if split in c.get("splits", {})}

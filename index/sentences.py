@@ -64,9 +64,8 @@ def embed(per_row: dict[RowKey, tuple[tuple[str, int], ...]], texts: Sequence[st
 
 def save(sv: SentenceVectors, directory: Path) -> None:
     with open(directory / JSONL, "w", encoding="utf-8") as f:
-        for key, sents in sv.rows.items():
-            f.write(json.dumps({"key": list(key), "sentences": [list(s) for s in sents]},
-                               ensure_ascii=False) + "\n")
+        f.writelines(json.dumps({"key": list(key), "sentences": [list(s) for s in sents]},
+                               ensure_ascii=False) + "\n" for key, sents in sv.rows.items())
     np.save(directory / NPY, sv.matrix, allow_pickle=False)
 
 

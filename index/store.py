@@ -274,11 +274,9 @@ def build(doc: Document, embedder: Embedder, home: Path | str | None = None,
     tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=target.parent))
     try:
         with open(tmp / "rows.jsonl", "w", encoding="utf-8") as f:
-            for r in doc.rows:
-                f.write(_row_line(r))
+            f.writelines(_row_line(r) for r in doc.rows)
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
-            for c, toks in zip(chunks, tokens):
-                f.write(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n")
+            f.writelines(json.dumps({**c.to_dict(), "tokens": toks}, ensure_ascii=False) + "\n" for c, toks in zip(chunks, tokens))
         dense.save(index, tmp / "dense.faiss")
         sentences.save(sents, tmp)
         manifest["files"] = {name: {"sha256": file_sha256(tmp / name), "bytes": (tmp / name).stat().st_size}
@@ -399,8 +397,8 @@ def open_index(doc: Document, embedder: Embedder | str | None = None, home: Path
             return stored, emb or make_embedder(name)
         old = manifest.get("format_version")
         if isinstance(old, int) and old < FORMAT_VERSION:
-            reasons = [f"索引格式已从版本 {old} 更新到 {FORMAT_VERSION}（{FORMAT_CHANGES.get(FORMAT_VERSION, '')}），"
-                       f"旧索引需要重建"] + [r for r in reasons if not r.startswith("索引格式版本")]
+            reasons = [(f"索引格式已从版本 {old} 更新到 {FORMAT_VERSION}（{FORMAT_CHANGES.get(FORMAT_VERSION, '')}），"
+                       f"旧索引需要重建")] + [r for r in reasons if not r.startswith("索引格式版本")]
         if no_rebuild:
             raise IndexStoreError(f"索引与当前设置不符（{'；'.join(reasons)}）：{path}。修复：运行 {FIX}{SAME_DOCS}")
         if not quiet:

@@ -39,17 +39,17 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.dataset import load_questions  # noqa: E402
-from eval.metrics import percentile  # noqa: E402
-from index import dense  # noqa: E402
-from index.bm25 import BM25Index  # noqa: E402
-from index.embedders import make_embedder  # noqa: E402
-from index.retriever import DEFAULT_CONFIG, open_retriever  # noqa: E402
-from index.store import index_dir  # noqa: E402
-from index.tokenize import query_tokens, tokenize  # noqa: E402
-from ingest import load_document  # noqa: E402
-from qa.engine import Assistant  # noqa: E402
-from ingest.sentences import row_sentences  # noqa: E402
+from eval.dataset import load_questions
+from eval.metrics import percentile
+from index import dense
+from index.bm25 import BM25Index
+from index.embedders import make_embedder
+from index.retriever import DEFAULT_CONFIG, open_retriever
+from index.store import index_dir
+from index.tokenize import query_tokens, tokenize
+from ingest import load_document
+from ingest.sentences import row_sentences
+from qa.engine import Assistant
 
 
 def rss_mb() -> float:

@@ -31,8 +31,8 @@ from ingest.schema import TaskRow, label, parse_label
 from qa.engine import Assistant
 from qa.schema import MAX_QUESTION_CHARS, QuestionError
 
-from .feedback import FeedbackError, FeedbackLog
 from .browse import own_scope
+from .feedback import FeedbackError, FeedbackLog
 from .limits import bound_history
 from .render import number_ranges
 

@@ -10,8 +10,8 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import gradio as gr
 

@@ -14,7 +14,15 @@ from index.embedders import EmbedderError
 from index.store import IndexStoreError, warn_document
 from ingest import Document, IngestError
 from ingest.filters import filter_rows
-from ingest.library import Library, combine, load_documents, qualify, rows_command, warning_report, warning_summary
+from ingest.library import (
+    Library,
+    combine,
+    load_documents,
+    qualify,
+    rows_command,
+    warning_report,
+    warning_summary,
+)
 
 from .browse import directories
 from .render import answer_plain, dept_text, number_ranges, row_text
@@ -287,7 +295,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.dataset import QuestionSetError, default_question_files, load_questions, set_name, validate
+    from eval.dataset import (
+        QuestionSetError,
+        default_question_files,
+        load_questions,
+        set_name,
+        validate,
+    )
     from eval.report import table_text, write
     from eval.run import CONFIGS, GAP_METRICS, evaluate_sets
 

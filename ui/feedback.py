@@ -22,7 +22,7 @@ MAX_ANSWER = 8000        # answers are quotes of a few rows
 MAX_COMMENT = 2000
 MAX_CITATIONS = 30
 MAX_CITATION = 60        # a label such as 附件1 第84项
-MAX_LOG_BYTES = int(os.environ.get("POLICYQA_FEEDBACK_MAX_BYTES", 10 * 1024 * 1024))
+MAX_LOG_BYTES = int(os.environ.get("POLICYQA_FEEDBACK_MAX_BYTES", str(10 * 1024 * 1024)))
 KEEP = 5                 # rotated files kept
 RATINGS = ("up", "down")
 

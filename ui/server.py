@@ -22,23 +22,23 @@ os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["DO_NOT_TRACK"] = "1"
 
-import json  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Iterable, Sequence  # noqa: E402
-from pathlib import Path  # noqa: E402
-from urllib.parse import urlsplit  # noqa: E402
+import json
+import sys
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request  # noqa: E402
+from fastapi import FastAPI, Request
 
-from index.store import default_home  # noqa: E402
-from ingest.library import load_documents, qualify  # noqa: E402
-from ingest.schema import Document  # noqa: E402
-from qa.engine import Assistant, open_assistant  # noqa: E402
+from index.store import default_home
+from ingest.library import load_documents, qualify
+from ingest.schema import Document
+from qa.engine import Assistant, open_assistant
 
-from .api import MAX_BODY, add_routes, error  # noqa: E402
-from .feedback import FeedbackLog  # noqa: E402
+from .api import MAX_BODY, add_routes, error
+from .feedback import FeedbackLog
 
 QUEUE_CONCURRENCY = 16  # simultaneous users the Gradio queue serves at once
 SESSION_IDLE_SECONDS = 30 * 60   # a chat session unused this long is forgotten

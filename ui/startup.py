@@ -45,7 +45,7 @@ def build_progress() -> dict[str, Any] | None:
 
 
 def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     return f"{seconds // 60} 分 {seconds % 60} 秒" if seconds >= 60 else f"{seconds} 秒"
 
 
@@ -83,7 +83,7 @@ class Starting:
         progress = build_progress()
         text = status_text(progress, time.monotonic() - self.t0)
         path = scope.get("path", "")
-        if path.startswith("/api/") or path.startswith("/gradio_api/"):
+        if path.startswith(("/api/", "/gradio_api/")):
             body = json.dumps({"status": "starting", "detail": f"{text}请稍候再试。", "progress": progress},
                               ensure_ascii=False).encode("utf-8")
             ctype = b"application/json"
@@ -139,7 +139,7 @@ class Starting:
         await to_app.put({"type": "lifespan.shutdown"})
         try:
             await asyncio.wait_for(from_app.get(), timeout=5)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             task.cancel()
 
 
