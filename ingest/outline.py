@@ -216,7 +216,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             current = root
         if ended:
             closing.append(s)
-            if provisions and provisions[-1][0] == _previous_line(lines, idx) and _continues(lines, idx):
+            if provisions and provisions[-1][0] == _previous_line(lines, idx) and _continues(lines, idx, provisions[-1][1]):
                 provisions.append((line_no, s))  # the provisions' paragraph goes on
             elif provisions and not after_provisions:
                 after_provisions = True
@@ -339,16 +339,20 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
 
 
 def _previous_line(lines: list[str], idx: int) -> int:
-    """The line number of the last non-blank line before ``lines[idx]``."""
-    return next((i + 1 for i in range(idx - 1, -1, -1) if lines[i].strip()), 0)
+    """The line number of the last line of text before ``lines[idx]`` (a blank line or
+    a page number between them is none)."""
+    return next((i + 1 for i in range(idx - 1, -1, -1) if lines[i].strip() and not is_page_number(lines[i].strip())), 0)
 
 
-def _continues(lines: list[str], idx: int) -> bool:
-    """Whether ``lines[idx]`` goes on with the paragraph of closing provisions: a
-    sentence, no signature, date, list of attachments, contact line or marker."""
+def _continues(lines: list[str], idx: int, before: str) -> bool:
+    """Whether ``lines[idx]`` goes on with the paragraph of closing provisions whose last
+    line is ``before``: the rest of a sentence the PDF wrapped (``before`` ends mid-
+    sentence), or a further sentence — no signature, date, list of attachments, contact
+    line or marker."""
     s = lines[idx].strip()
-    return (not _signature(lines, idx, -1) and not _ATTACHMENT_LIST.match(s) and not CONTACT_LINE.match(s)
-            and marker(s) is None and bool(re.search(r"[。；;]$", s)) and len(s) > 12)
+    if _signature(lines, idx, -1) or _ATTACHMENT_LIST.match(s) or CONTACT_LINE.match(s) or marker(s) is not None:
+        return False
+    return not re.search(r"[。；;]$", before) or (bool(re.search(r"[。；;]$", s)) and len(s) > 12)
 
 
 def _bare_attachment(line: str) -> bool:

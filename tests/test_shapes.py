@@ -358,6 +358,10 @@ def test_closing_provisions_after_the_last_item_are_a_row_exhortations_are_not()
     d2 = parse_text(PROVISIONS.replace("本措施自印发之日起施行，有效期至2026年12月31日。本措施涉及的奖补资金原则上每年集中受理一次。\n"
                                        "本措施由县市场监管局负责解释。\n", "以上措施请各单位认真抓好落实。\n"))
     assert [r.label for r in d2.rows] == ["第1项", "第2项", "第3项"]
+    # the paragraph as a PDF wraps it, a page number inside: one row all the same
+    wrapped = PROVISIONS.replace("有效期至2026年12月31日。本措施涉及的奖补资金原则上每年集中受理一次。\n",
+                                 "有效期至2026年12\n- 3 -\n月31日。本措施涉及的奖补资金原则上每年集中\n受理一次。\n")
+    assert parse_text(wrapped).row("附则", 1).task == d.row("附则", 1).task
 
 
 def test_how_long_a_policy_holds_and_who_interprets_it_are_answered(tmp_path, capsys):
