@@ -417,7 +417,8 @@ _IN_TEXT_RESP = re.compile(rf"(?:由|(?:^|(?<=[。；;]))\s*)({_IN_TEXT_NAMES})(
                            rf"由({_IN_TEXT_NAMES})牵头")
 _IN_TEXT_COOP = re.compile(rf"^[^。；;]*?[，,]\s*({_IN_TEXT_NAMES})(?:等(?:部门|单位))?(?:配合|协助|协同|参与)(?=[，,。；;]|$)")
 # a generic subject (用人单位负责, 有关部门负责) names no body
-_GENERIC_UNIT = re.compile(r"^(?:用人|有关|相关|主管|所在|属地|行业|上级|同级|本级|其他|各类|该|本|企业|用工)")
+_GENERIC_UNIT = re.compile(r"^(?:用人|有关|相关|主管|所在|属地|行业|上级|同级|本级|其他|各类|该|本|企业|用工)"
+                           r"|^(?:牵头|责任|配合|协同|参与)(?:单位|部门)$")  # a column's name: 由牵头单位负责统筹
 
 
 def units_in_text(text: str) -> tuple[list[str], list[str]]:

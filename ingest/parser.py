@@ -35,7 +35,7 @@ from .headings import ATTACHMENT
 from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
 from .notices import set_aside, skipped
-from .outline import read_outline
+from .outline import is_outline, read_outline
 from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
@@ -112,7 +112,16 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         items, attachments, warnings, body = res.items, res.attachments, res.warnings, res.first_line
         unplaced: list[tuple[int, str]] = []
         closing = ""
-        if items and (cover := cover_item(lines[:body])) is not None:
+        notice = lines[:body]
+        attached = bool(items) and all(any(h.level == ATTACHMENT for h in it.path) for it in items)
+        if attached and is_outline(notice) and (prose := read_outline(notice)).items:
+            # a 工作方案 whose own numbered items come before the task table it attaches
+            # (一、… 1.对新建…给予5万元…, then 附件 and the table): its items are rows too —
+            # cited apart from the table's, which stand under their 附件
+            items = [*prose.items, *items]
+            warnings = prose.warnings + warnings
+            closing, notice = prose.closing, notice[:prose.first_line]
+        if items and (cover := cover_item(notice)) is not None:
             items = [*items, cover]  # a cover notice that says more than 印发给你们
     else:
         shape, out = "outline", read_outline(lines)

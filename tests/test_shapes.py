@@ -657,6 +657,28 @@ def test_a_notice_with_its_items_then_its_attachments_included_after_the_signatu
     assert d.rows[0].attachment_title == "某县财政局关于组织申报2023年度技改补助的通知"
 
 
+def test_a_work_plan_with_its_own_items_then_the_task_table_it_attaches():
+    text = ("某县人民政府办公室关于印发物流体系建设工作方案的通知\n各镇人民政府，县政府有关部门：\n"
+            "现将《某县物流体系建设工作方案》印发给你们，请认真贯彻落实。\n某县物流体系建设工作方案\n"
+            "一、总体目标\n到2023年底，建成村级寄递物流综合服务站300处以上。\n"
+            "二、支持政策\n1.对新建村级寄递物流综合服务站，验收合格后每处给予3000元一次性补助。\n"
+            "2.对开通客货邮融合线路的，每条线路给予2万元运营补贴。\n"
+            "附件：某县物流体系建设重点任务清单\n某县人民政府办公室\n2023年4月18日\n"
+            "附件\n某县物流体系建设重点任务清单\n序号\t工作任务\t责任单位\t完成时限\n"
+            "1\t建设县级公共配送中心\t县商务局\t2023年6月底\n2\t开通客货邮融合线路\t县交通运输局\t2023年9月底\n")
+    d = parse_text(text)
+    # the plan's own items are rows beside the table it attaches, cited apart from them
+    assert [r.label for r in d.rows] == ["一、 第1项", "二、 第1项", "二、 第2项", "附件 第1项", "附件 第2项"]
+    assert d.row("二、", 1).task == "对新建村级寄递物流综合服务站，验收合格后每处给予3000元一次性补助。"
+    assert d.row("附件", 2).lead_units == ("县交通运输局",)
+    # a table that is the document's body (no 附件), after paragraphs numbered 一、二、: its
+    # rows keep their numbers as they are
+    body = ("某县2024年优化营商环境重点任务分工方案\n一、工作目标。到2024年底，企业开办0.5个工作日内办结。\n"
+            "二、工作要求。由牵头单位负责统筹，不得推诿扯皮。\n序号\t重点任务\t牵头单位\t完成时限\n"
+            "1\t深化企业开办便利化\t市市场监管局\t2024年6月底\n2\t优化工程建设项目审批\t市住建局\t2024年9月底\n")
+    assert [r.label for r in parse_text(body).rows] == ["第1项", "第2项"]
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
