@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
+from .header import is_field_line
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, skipped
@@ -300,6 +301,8 @@ def read_table(lines: list[str]) -> TableResult:
                                                       and not any(c.strip() for c in cells[7:])):
                 columns = DEFAULT_COLUMNS
                 heads = ("序号", "主要任务", "牵头单位", "配合单位", "落实措施", "时间进度", "年度目标和效果")
+            elif is_field_line(line):
+                continue  # the site's 信息公开 table (索引号：… 发布机构：…): the header's, read there
             else:
                 warnings.append(skipped(f"第 {line_no} 行：表格前没有表头行（如 序号、主要任务、牵头单位、完成时限），"
                                         f"无法对应 {len(cells)} 列，已跳过"))

@@ -658,7 +658,8 @@ def test_a_notice_with_its_items_then_its_attachments_included_after_the_signatu
 
 
 def test_a_work_plan_with_its_own_items_then_the_task_table_it_attaches():
-    text = ("某县人民政府办公室关于印发物流体系建设工作方案的通知\n各镇人民政府，县政府有关部门：\n"
+    text = ("索 引 号：\t1137/2023-01\t主题分类：\t商贸\n发布机构：\t某县人民政府办公室\t成文日期：\t2023-04-18\n"
+            "某县人民政府办公室关于印发物流体系建设工作方案的通知\n各镇人民政府，县政府有关部门：\n"
             "现将《某县物流体系建设工作方案》印发给你们，请认真贯彻落实。\n某县物流体系建设工作方案\n"
             "一、总体目标\n到2023年底，建成村级寄递物流综合服务站300处以上。\n"
             "二、支持政策\n1.对新建村级寄递物流综合服务站，验收合格后每处给予3000元一次性补助。\n"
@@ -671,6 +672,8 @@ def test_a_work_plan_with_its_own_items_then_the_task_table_it_attaches():
     assert [r.label for r in d.rows] == ["一、 第1项", "二、 第1项", "二、 第2项", "附件 第1项", "附件 第2项"]
     assert d.row("二、", 1).task == "对新建村级寄递物流综合服务站，验收合格后每处给予3000元一次性补助。"
     assert d.row("附件", 2).lead_units == ("县交通运输局",)
+    # the site's 信息公开 table copied with tabs is the header's (its date), no table row skipped
+    assert d.date == "2023年4月18日" and not any("表头" in w for w in d.warnings)
     # a table that is the document's body (no 附件), after paragraphs numbered 一、二、: its
     # rows keep their numbers as they are
     body = ("某县2024年优化营商环境重点任务分工方案\n一、工作目标。到2024年底，企业开办0.5个工作日内办结。\n"
