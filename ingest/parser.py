@@ -50,7 +50,8 @@ SHAPES = ("① 表格：每行用制表符、“|”或连续空格分隔，表�
           "③ 措施文本（若干措施、实施意见、通知正文）：一、（一）1.（1）分级标题；"
           "④ 条文：“第一条”“第二条”……，可在“第一章”下；"
           "⑤ PDF 复制的表格、每格一行：先是表头词（序号、主要任务、牵头单位……各占一行），"
-          "再是各行（单独一行的序号 1、2……，其后是该行各格）")
+          "再是各行（单独一行的序号 1、2……，其后是该行各格）；"
+          "⑥ 政策解读的问答：“问：……”一行，其后“答：……”")
 
 __all__ = [
     "HEADER_FIRST_CELL",
@@ -125,6 +126,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             items = [*items, cover]  # a cover notice that says more than 印发给你们
     else:
         shape, out = "outline", read_outline(lines)
+        if not out.items and (asked := number_questions(lines, min_pairs=1)) is not None:
+            out = read_outline(asked)  # nothing but one or two questions with their answers
         items, attachments, warnings, body = out.items, out.attachments, out.warnings, out.first_line
         unplaced, closing = out.unplaced, out.closing
     if not items:

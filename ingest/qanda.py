@@ -21,13 +21,14 @@ _ANSWERED = re.compile(r"^\s*(?:答|A)\s*\d{0,2}\s*[:：]")
 _MIN_PAIRS = 3  # a document of questions and answers, not one question quoted in a text
 
 
-def number_questions(lines: list[str]) -> list[str] | None:
+def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str] | None:
     """The lines with each question numbered as an item, restarting under each 一、
     heading; None when the text is not written as questions and answers (fewer than
-    three questions each followed by an answer)."""
+    ``min_pairs`` questions each followed by an answer: three, unless nothing else in
+    the text is an item)."""
     asked = [i for i, ln in enumerate(lines) if _ASKED.match(ln)]
     answered = sum(1 for i in asked if any(_ANSWERED.match(ln) for ln in lines[i + 1:i + 3]))
-    if answered < _MIN_PAIRS:
+    if answered < min_pairs:
         return None
     out, n = list(lines), 0
     for i, ln in enumerate(lines):

@@ -100,7 +100,10 @@ def _deadline(c: RowMatch) -> list[Quote]:
     # a time stated in the rule itself (延长至2025年底, 申请截止时间为2023年12月31日)
     timed = next((s for sc, s in ranked[:3] if STATES_TIME.search(s.text) and sc >= 0.6 * best_score), None)
     if not row.measures:
-        # an article or item with no 时间进度 column: its sentence giving a time too
+        # an article, a point or a Q&A with no 时间进度 column: its sentence giving a time,
+        # as the column would be quoted, however few of the question's words it shares
+        # (…有一次性扩岗补助吗？答：有。… 申请截止时间为2025年12月31日。)
+        timed = timed or next((s for sc, s in ranked if STATES_TIME.search(s.text) and sc >= 0.4 * best_score), None)
         return [Quote(best.text)] + ([Quote(timed.text)] if timed is not None and timed is not best else [])
     # the measure whose wording matches best; a concrete date breaks ties
     per_measure: dict[int, tuple[float, Sentence]] = {}

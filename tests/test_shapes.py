@@ -682,6 +682,24 @@ def test_a_work_plan_with_its_own_items_then_the_task_table_it_attaches():
     assert [r.label for r in parse_text(body).rows] == ["第1项", "第2项"]
 
 
+def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    path = tmp_path / "qa.txt"
+    path.write_text("城固县稳岗扩岗政策问答\n问：企业招了应届大学生，有一次性扩岗补助吗？\n"
+                    "答：有。企业招用离校2年内未就业高校毕业生，签订1年以上劳动合同的，按每招用1人1500元给予"
+                    "一次性扩岗补助。一次性扩岗补助与一次性吸纳就业补贴不能同时享受。申请截止时间为2025年12月31日。\n"
+                    "问：第一次创业有补贴吗？\n答：对首次创办小微企业且正常经营1年以上的，给予一次性创业补贴5000元。\n",
+                    encoding="utf-8")
+    assert cli(["ask", "招应届生的扩岗补助啥时候截止申请", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    # no 时间进度 column: the answer's sentence giving the time is quoted, though it shares
+    # few of the question's words
+    assert "申请截止时间为2025年12月31日" in ans["answer"]
+    # two questions with their answers and nothing else are read as such
+    assert [r.label for r in load_document(path).rows] == ["第1项", "第2项"]
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
