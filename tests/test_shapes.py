@@ -691,6 +691,13 @@ def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_p
                     "一次性扩岗补助。一次性扩岗补助与一次性吸纳就业补贴不能同时享受。申请截止时间为2025年12月31日。\n"
                     "问：第一次创业有补贴吗？\n答：对首次创办小微企业且正常经营1年以上的，给予一次性创业补贴5000元。\n",
                     encoding="utf-8")
+    window = tmp_path / "qa3.txt"
+    window.write_text(path.read_text(encoding="utf-8") + "问：我是灵活就业的，社保补贴怎么申请？\n答：就业困难人员以灵活就业"
+                      "方式就业并缴纳社会保险费的，给予社保补贴，补贴期限最长3年。社保补贴按季度申请，申请时间为每季度首月1日"
+                      "至20日，逾期未申请的可在下一季度补报。\n", encoding="utf-8")
+    assert cli(["ask", "灵活就业社保补贴每季度什么时候申请", "--doc", str(window), "--json", "--home", str(tmp_path / "h")]) == 0
+    # a window within a period (首月1日至20日) states a time as a date does
+    assert "申请时间为每季度首月1日至20日" in json.loads(capsys.readouterr().out)["answer"]
     assert cli(["ask", "招应届生的扩岗补助啥时候截止申请", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
     ans = json.loads(capsys.readouterr().out)
     # no 时间进度 column: the answer's sentence giving the time is quoted, though it shares
