@@ -170,7 +170,12 @@ class Assistant:
                                        for d in self.documents},
                                several=len(docs) > 1)
         self.composer = Composer(self.matcher)
-        self._contacts = {r.doc: r for r in retriever.rows if is_contact(r)}
+        # each document's contact rows, in the document's order (a 联系方式 section, the
+        # block after the last item, an article 咨询方式 …)
+        self._contacts: dict[str, list[TaskRow]] = {}
+        for r in retriever.rows:
+            if is_contact(r):
+                self._contacts.setdefault(r.doc, []).append(r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
         # built once: rows by number (for labels typed in questions) and the listings
@@ -260,22 +265,25 @@ class Assistant:
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 2)
         return ans, hits
 
-    def _with_contact(self, read: Query, hits: list[Hit]) -> list[Hit]:
+    def _with_contact(self, read: Query, hits: list[Hit]) -> tuple[list[Hit], tuple[str, int] | None]:
         """``hits`` with the notice's contact block third when the question asks a phone
         number (电话多少) the two best rows do not give and the top row's document gives one
-        in its 联系人：… 联系电话：… lines — the contact of the whole notice. (Third: the two
-        best rows answer the rest of the question: 返还比例多少，不懂的话电话多少.)"""
+        in its 联系人：… 联系电话：… lines — the contact of the whole notice — and that
+        contact's key (else ``hits`` and None). (Third: the two best rows answer the rest
+        of the question: 返还比例多少，不懂的话电话多少.)"""
         if not hits:
-            return hits
+            return hits, None
         top_text = "\n".join(self.r.by_key[h.key].fields_text() for h in hits[:2])
         missing = detail_missing(read, top_text)
-        contact = self._contacts.get(self.r.by_key[hits[0].key].doc)
-        if not missing or contact is None or detail_missing(read, contact.fields_text()) == missing:
-            return hits
+        # the first of the document's contacts that gives the detail asked
+        contact = next((c for c in self._contacts.get(self.r.by_key[hits[0].key].doc, ())
+                        if detail_missing(read, c.fields_text()) != missing), None) if missing else None
+        if contact is None:
+            return hits, None
         rest = [h for h in hits if h.key != contact.key]
         at = min(2, len(rest))
         return [*rest[:at], Hit(contact.attachment, contact.number, rest[at - 1].score, chunk=contact.task),
-                *rest[at:]]
+                *rest[at:]], contact.key
 
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> Retrieved:
@@ -305,7 +313,7 @@ class Assistant:
             hits = own[:k] or found[:k]
         else:
             hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
-        hits = self._with_contact(read, hits)
+        hits, contact = self._with_contact(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
             rest = self._unlabelled(read) or named_rows[0].task
@@ -318,7 +326,9 @@ class Assistant:
         amount_match = 1.0
         if intent == Intent.AMOUNT and hits:
             amount_match = self.matcher.numbered_match(terms, hits[0].key)
-        return Retrieved(terms, hits, amount_match, self._contact_among(hits))
+        if contact is None or contact not in {h.key for h in hits[1:self.compose_cfg.candidates]}:
+            contact = self._contact_among(hits)  # one the search found itself (咨询电话 …)
+        return Retrieved(terms, hits, amount_match, contact)
 
     def _contact_among(self, hits: list[Hit]) -> tuple[str, int] | None:
         """The key of the notice's contact row among the candidates below the top row."""

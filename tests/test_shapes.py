@@ -390,6 +390,25 @@ def test_a_phone_number_asked_is_answered_from_the_notices_contact(tmp_path, cap
     assert "0358-3022156" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
 
 
+def test_of_two_contacts_the_one_giving_a_number_answers_a_number_asked(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    rewards = "".join(f"（{n}）对吸纳{k}名高校毕业生以上的企业，再给予{k}000元奖励。\n"
+                      for n, k in zip(["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"],
+                                      range(2, 14), strict=True))
+    path = tmp_path / "two_contacts.txt"
+    path.write_text("某县人力资源和社会保障局关于发放一次性扩岗补助的通知\n一、补助对象\n"
+                    "企业招用离校2年内未就业高校毕业生，签订1年以上劳动合同的。\n二、补助标准\n"
+                    f"（一）按每招用1人1500元给予一次性扩岗补助。\n{rewards}"
+                    "三、联系方式\n县就业服务中心：联系人：王丽，电话：0578-8061237\n"
+                    "四、咨询方式\n政策解读请关注县人社局微信公众号。\n", encoding="utf-8")
+    assert cli(["ask", "扩岗补助每人给多少？不懂的打哪个电话？", "--doc", str(path), "--json",
+                "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    # the document's other contact (四、咨询方式) gives no number: the one that does answers
+    assert "1500元" in ans["answer"] and "0578-8061237" in ans["answer"]
+
+
 def test_a_phone_to_ask_on_comes_from_the_contact_article_not_a_reporting_line(tmp_path, capsys):
     """返乡创业补贴 咨询电话: the rows on the subsidy give only a 监督举报电话; the number
     to ask on stands in 第五条 咨询方式, which is quoted and cited."""
