@@ -24,6 +24,7 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 
+from .bullets import number_bullets
 from .cells import is_cell_table, read_cells
 from .cover import cover_item
 from .decode import decode
@@ -106,6 +107,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     tabbed = is_table(lines)
     if not tabbed and (numbered := number_questions(lines)) is not None:
         lines = numbered  # a 政策解读 in 问/答: each question an item
+    elif not tabbed and (bulleted := number_bullets(lines)) is not None:
+        lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

@@ -726,6 +726,31 @@ def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_p
     assert [r.label for r in load_document(path).rows] == ["第1项", "第2项"]
 
 
+BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
+            "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
+            "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
+            "📞咨询电话：0775-6221356（市商务局）\n"
+            "▶ 二、电动自行车以旧换新\n● 补多少？\n交售旧车并换购新车，每辆补贴500元。\n● 办理时间\n2025年3月15日—11月30日\n")
+
+
+def test_an_article_laid_out_with_bullets():
+    d = parse_text(BULLETED)
+    # ▶ opens a heading, ● (the symbol opening most lines) a point, numbered under each
+    # heading; other symbols (📞) are dropped and their line goes on the point above
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项", "二、 第2项"]
+    assert d.row("一、", 1).section == "一、家电以旧换新补贴"
+    assert d.row("一、", 2).measures[0].items[0] == "购买2级能效产品，按成交价格的15%给予补贴；"
+    assert "咨询电话：0775-6221356" in d.row("一、", 2).fields_text()
+    assert d.row("二、", 1).task == "补多少？交售旧车并换购新车，每辆补贴500元。"
+
+
+def test_a_sites_advice_on_its_browser_is_footer():
+    text = ("第一条 为支持小微企业发展，制定本办法。\n第二条 本办法自2024年1月1日起施行。\n"
+            "【打印本页】　【关闭窗口】\n网站地图 | 联系我们\n冀ICP备05021637号-1\n建议使用1366×768分辨率及以上浏览器浏览本网站\n")
+    d = parse_text(text)
+    assert d.rows[-1].task == "本办法自2024年1月1日起施行。"
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
