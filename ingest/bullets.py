@@ -20,7 +20,9 @@ _JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and joiner
 
 
 def _is_symbol(ch: str) -> bool:
-    return unicodedata.category(ch)[0] == "S" or ch in "•·" or ch in _JOINERS
+    """A pictograph or bullet (▶ ● ■ 📞; category So), not a sign that writes something
+    (| + = ~ ¥: a table's pipe, a sum)."""
+    return unicodedata.category(ch) == "So" or ch in "•·" or ch in _JOINERS
 
 
 def decoration(line: str) -> str:

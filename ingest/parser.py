@@ -37,6 +37,7 @@ from .identity import to_rows
 from .limits import check_file_size, check_item_sizes
 from .notices import set_aside, skipped
 from .outline import is_outline, read_outline
+from .pipes import pipe_rows_as_sentences
 from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
@@ -105,6 +106,9 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
     tabbed = is_table(lines)
+    if not tabbed:
+        # a pipe table inside running text (| 类别 | 标准 | 上限 |): a sentence per row
+        lines = pipe_rows_as_sentences(lines)
     if not tabbed and (numbered := number_questions(lines)) is not None:
         lines = numbered  # a 政策解读 in 问/答: each question an item
     elif not tabbed and (bulleted := number_bullets(lines)) is not None:

@@ -744,6 +744,24 @@ def test_an_article_laid_out_with_bullets():
     assert d.row("二、", 1).task == "补多少？交售旧车并换购新车，每辆补贴500元。"
 
 
+def test_a_pipe_table_inside_an_article_is_a_sentence_per_row(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    text = ("第一条 为集聚产业人才，制定本细则。\n第二条 生活补贴标准如下：\n| 类别 | 标准 | 上限 |\n| --- | --- | --- |\n"
+            "| 全日制博士研究生 | 每人每月3000元 | 累计不超过10.8万元 |\n| 正高级专业技术职称 | 每人每月2500元 | 累计不超过9万元 |\n"
+            "同时符合两个以上类别的，按就高原则享受。\n第三条 本细则自2023年7月1日起施行。\n")
+    article = parse_text(text).rows[1]
+    # the rows as the document wrote them, one sentence each; no separator, no numbered points
+    assert article.task == ("生活补贴标准如下：类别 | 标准 | 上限：全日制博士研究生 | 每人每月3000元 | 累计不超过10.8万元。"
+                            "正高级专业技术职称 | 每人每月2500元 | 累计不超过9万元。同时符合两个以上类别的，按就高原则享受。")
+    assert article.measures == ()
+    path = tmp_path / "anxi.txt"
+    path.write_text(text, encoding="utf-8")
+    assert cli(["ask", "引进的博士每个月生活补贴多少", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and "全日制博士研究生 | 每人每月3000元" in ans["answer"]
+
+
 def test_a_sites_advice_on_its_browser_is_footer():
     text = ("第一条 为支持小微企业发展，制定本办法。\n第二条 本办法自2024年1月1日起施行。\n"
             "【打印本页】　【关闭窗口】\n网站地图 | 联系我们\n冀ICP备05021637号-1\n建议使用1366×768分辨率及以上浏览器浏览本网站\n")
