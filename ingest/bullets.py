@@ -38,23 +38,26 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     """The lines with the decoration dropped from headings and the bullet points numbered
     as items; None when the text is not laid out with bullets (fewer than three lines
     under its headings opened by one symbol)."""
-    first = next((i for i, ln in enumerate(lines) if (m := marker(_undecorated(ln))) and m.level <= L1), None)
+    # each line read once: its decoration, the rest, the marker the rest opens with
+    read = []
+    for ln in lines:
+        deco = decoration(ln)
+        rest = ln.lstrip()[len(deco):].lstrip() if deco else ln.lstrip()
+        read.append((deco, rest, marker(rest)))
+    first = next((i for i, (_, _, m) in enumerate(read) if m is not None and m.level <= L1), None)
     if first is None:
         return None
-    opening = Counter(decoration(ln)[0] for ln in lines[first:]
-                      if decoration(ln) and marker(_undecorated(ln)) is None)
+    opening = Counter(deco[0] for deco, _, m in read[first:] if deco and m is None)
     if not opening:
         return None
     bullet, n_points = opening.most_common(1)[0]
-    if n_points < _MIN_POINTS or any((m := marker(_undecorated(ln))) and m.level == L3 for ln in lines[first:]):
+    if n_points < _MIN_POINTS or any(m is not None and m.level == L3 for _, _, m in read[first:]):
         return None  # few bullets, or items numbered already: the bullets are no items
     out, n = list(lines), 0
     for i in range(first, len(lines)):
-        deco = decoration(lines[i])
+        deco, rest, m = read[i]
         if not deco:
             continue
-        rest = _undecorated(lines[i])
-        m = marker(rest)
         if m is not None:
             out[i] = rest
             if m.level < L3:
@@ -65,11 +68,6 @@ def number_bullets(lines: list[str]) -> list[str] | None:
         else:
             out[i] = rest
     return out
-
-
-def _undecorated(line: str) -> str:
-    s = line.lstrip()
-    return s[len(decoration(s)):].lstrip() if decoration(s) else s
 
 
 __all__ = ["decoration", "number_bullets"]

@@ -39,7 +39,7 @@ from .table import (
     header_columns,
     header_field,
 )
-from .text import close_cjk_gaps, is_page_number, join_text
+from .text import close_cjk_gaps, display_width, is_page_number, join_text
 
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]?$")
 _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|月底|季度|上半年|下半年|持续|长期|常态|"
@@ -108,18 +108,13 @@ def cell_kind(s: str) -> tuple[str, bool]:
     return TEXT, False
 
 
-def _width(s: str) -> float:
-    """A line's printed width: a Latin letter or digit is half a Chinese character."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in s)
-
-
 def _wraps_into(prev: str, s: str) -> bool:
     """Whether ``s`` can be the wrapped rest of ``prev``'s cell: a PDF wraps a cell at
     its column's width, so every line but a cell's last is as wide as any line after it
     in that cell; a line wider than the one before it (by more than a character or two
     of spacing) starts another column's cell (a short 工作任务 title, then the 具体措施
     paragraph)."""
-    return _width(s) <= _width(prev) + 2
+    return display_width(s) <= display_width(prev) + 4
 
 
 def cells_of(lines: list[tuple[int, str]]) -> list[Cell]:

@@ -13,30 +13,28 @@ from __future__ import annotations
 
 import re
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+from .table import pipe_cells
+
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def pipe_rows_as_sentences(lines: list[str]) -> list[str]:
     """``lines`` with every pipe table of two rows or more written as sentences, one per
     data row (line numbers kept: the separator becomes blank)."""
+    cells = [pipe_cells(ln) for ln in lines]
     out = list(lines)
     i = 0
     while i < len(lines):
-        if not (_PIPE_ROW.match(lines[i]) and i + 1 < len(lines) and _PIPE_ROW.match(lines[i + 1])):
+        if cells[i] is None or i + 1 >= len(lines) or cells[i + 1] is None:
             i += 1
             continue
         j = i
-        while j < len(lines) and _PIPE_ROW.match(lines[j]):
+        while j < len(lines) and cells[j] is not None:
             j += 1
-        out[i] = " | ".join(c for c in _cells(lines[i]) if c) + "："
+        out[i] = " | ".join(c for c in cells[i] or () if c) + "："
         for k in range(i + 1, j):
-            cells = [c for c in _cells(lines[k]) if c]
-            out[k] = "" if _SEPARATOR.match(lines[k]) or not cells else " | ".join(cells) + "。"
+            row = [c for c in cells[k] or () if c]
+            out[k] = "" if _SEPARATOR.match(lines[k]) or not row else " | ".join(row) + "。"
         i = j
     return out
 

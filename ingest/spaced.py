@@ -18,12 +18,11 @@ as they are.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind
 from .headings import marker
 from .table import NUMBER, header_columns
-from .text import join_text
+from .text import display_width, join_text
 from .wrap import continue_row
 
 _GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")
@@ -103,11 +102,6 @@ def to_tabs(lines: list[str]) -> list[str] | None:
     return out
 
 
-def _width(text: str) -> int:
-    """Display width: a Chinese character (or a full-width sign) takes two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _starts(line: str) -> list[tuple[int, str]]:
     """Each cell of ``line`` with the display column it starts at."""
     out, pos = [], 0
@@ -115,7 +109,7 @@ def _starts(line: str) -> list[tuple[int, str]]:
         cell = line[pos:m.start()]
         if cell.strip():
             lead = len(cell) - len(cell.lstrip())
-            out.append((_width(line[:pos + lead]), cell.strip()))
+            out.append((display_width(line[:pos + lead]), cell.strip()))
         pos = m.end()
     return out
 

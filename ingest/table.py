@@ -87,13 +87,18 @@ def header_columns(cells: list[str]) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown pipe line (| a | b |), None for any other line."""
+    if _SHAPE_LINE.match(line) and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
 def split_cells(line: str) -> list[str] | None:
     """The cells of a table line (tabs or Markdown pipes), None for a line that is not one."""
     if "\t" in line:
         return line.rstrip("\r\n").split("\t")
-    if _SHAPE_LINE.match(line) and line.count("|") >= 3:
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    return None
+    return pipe_cells(line)
 
 
 def is_table(lines: list[str]) -> bool:

@@ -110,3 +110,8 @@ def split_items(text: str) -> tuple[str, ...]:
         if item:
             items.append(item)
     return tuple(items) or (text,)
+
+
+def display_width(text: str) -> int:
+    """Display width: a Chinese character (or a full-width sign) takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -23,7 +23,7 @@ from .match import Concepts, Matcher, Ranked
 from .question import Part, Query
 from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes
 from .render import preview
-from .restated import matching_form, restatements
+from .restated import matching_form
 from .schema import Citation, Related
 from .verdict import asks_phone, gives_phone
 
@@ -57,8 +57,7 @@ class Composer:
     def __init__(self, matcher: Matcher):
         self.m = matcher
         self.r = matcher.r
-        # sentence → every row stating it, for citing all rows behind a quote
-        self.restated = restatements((key, s.text) for key, ss in matcher.sentences.items() for s in ss)
+        self.restated = matcher.restated  # sentence → every row stating it
 
     def compose(self, read: Query, hits: list[Hit], terms: Concepts,
                 contact: tuple[str, int] | None = None) -> Composition:

@@ -271,13 +271,14 @@ class Assistant:
         in its 联系人：… 联系电话：… lines — the contact of the whole notice — and that
         contact's key (else ``hits`` and None). (Third: the two best rows answer the rest
         of the question: 返还比例多少，不懂的话电话多少.)"""
-        if not hits:
+        contacts = self._contacts.get(self.r.by_key[hits[0].key].doc, ()) if hits else ()
+        if not contacts:
             return hits, None
-        top_text = "\n".join(self.r.by_key[h.key].fields_text() for h in hits[:2])
-        missing = detail_missing(read, top_text)
+        row_text = self.relevance.row_text
+        missing = detail_missing(read, "\n".join(row_text[h.key] for h in hits[:2]))
         # the first of the document's contacts that gives the detail asked
-        contact = next((c for c in self._contacts.get(self.r.by_key[hits[0].key].doc, ())
-                        if detail_missing(read, c.fields_text()) != missing), None) if missing else None
+        contact = next((c for c in contacts if detail_missing(read, row_text[c.key]) != missing), None) \
+            if missing else None
         if contact is None:
             return hits, None
         rest = [h for h in hits if h.key != contact.key]

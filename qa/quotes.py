@@ -17,10 +17,11 @@ from itertools import takewhile
 
 from ingest.schema import RESPONSIBLE_WORD, TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence
-from ingest.text import normalize, words_form
+from ingest.text import normalize
 
 from .intent import Intent, states_count
 from .match import ANSWER_KINDS, NAMES_BODY, STATES_TIME, Concepts, Matcher, Ranked
+from .restated import matching_form
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _deadline(c: RowMatch) -> list[Quote]:
         # an article, a point or a Q&A with no 时间进度 column: its sentence giving a time,
         # as the column would be quoted, however few of the question's words it shares
         # (…有一次性扩岗补助吗？答：有。… 申请截止时间为2025年12月31日。)
-        timed = timed or next((s for sc, s in ranked if STATES_TIME.search(s.text) and sc >= 0.4 * best_score), None)
+        timed = next((s for sc, s in ranked if STATES_TIME.search(s.text) and sc >= 0.4 * best_score), None)
         return [Quote(best.text)] + ([Quote(timed.text)] if timed is not None and timed is not best else [])
     # the measure whose wording matches best; a concrete date breaks ties
     per_measure: dict[int, tuple[float, Sentence]] = {}
@@ -204,11 +205,10 @@ def _goal(c: RowMatch) -> list[Quote]:
     if measure is None:
         return quotes
     have = {normalize(q_.text) for q_ in quotes}
-    # a goal other rows state word for word (发挥链主引领作用，带动工业产业链高质量发展。) is
-    # the list's refrain, not this measure's target
-    others = [t for k, t in c.matcher.relevance.row_text.items() if k != c.row.key]
+    # a goal other rows state too (发挥链主引领作用，带动工业产业链高质量发展。) is the
+    # list's refrain, not this measure's target
     goals = [s for _, s in c.ranked if s.field == GOAL and s.measure == measure and normalize(s.text) not in have
-             and not any(words_form(s.text) in t for t in others)]
+             and matching_form(s.text) not in c.matcher.repeated]
     # in the document's order, within the row's room for quotes
     room = c.matcher.cfg.row_chars - sum(len(q_.text) for q_ in quotes)
     for s in sorted(goals, key=lambda s: c.matcher.sentences[s.key].index(s)):
