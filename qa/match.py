@@ -35,7 +35,7 @@ from .intent import (
 )
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
-from .restated import matching_form, restatements
+from .restated import restatements, written_in_several
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -91,14 +91,11 @@ class Matcher:
         self.sent_norm: dict[Sentence, str] = {s: words_form(t) for s, t in stated.items()}
         # sentence → every row stating it, near-duplicates too (built once): the composer
         # cites all rows behind a quote
-        self.restated = restatements((key, s.text) for key, ss in self.sentences.items() for s in ss)
+        pairs = [(key, s.text) for key, ss in self.sentences.items() for s in ss]
+        self.restated = restatements(pairs)
         # sentences written word for word in more than one row (发挥链主引领作用，带动工业产业链
         # 高质量发展。): a list's refrain, no measure's own goal (qa.quotes)
-        rows_of: dict[str, set[tuple[str, int]]] = {}
-        for key, ss in self.sentences.items():
-            for s in ss:
-                rows_of.setdefault(matching_form(s.text), set()).add(key)
-        self.repeated = frozenset(t for t, keys in rows_of.items() if len(keys) > 1)
+        self.repeated = written_in_several(pairs)
         # the title of the heading a row stands alone under (七、办理时限 over 自…30个工作日内办结)
         # and, with several documents loaded, the title of its document (宜都市2024年度创业补贴
         # 申报指南): their words describe every sentence of the row — a row is told from the

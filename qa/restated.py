@@ -32,14 +32,25 @@ def _bigrams(t: str) -> frozenset[str]:
     return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
-def restatements(sentences: Iterable[tuple[Key, str]]) -> dict[str, frozenset[Key]]:
-    """For each sentence (matching form, ≥ ``MIN_CHARS``), every row stating it —
-    its own row included. Rows whose sentence only its own row states are left out."""
+def _rows_of(sentences: Iterable[tuple[Key, str]], min_chars: int = 0) -> dict[str, set[Key]]:
+    """Each sentence's matching form (≥ ``min_chars``) → the rows writing it."""
     rows_of: dict[str, set[Key]] = defaultdict(set)
     for key, text in sentences:
         t = matching_form(text)
-        if len(t) >= MIN_CHARS:
+        if len(t) >= min_chars:
             rows_of[t].add(key)
+    return rows_of
+
+
+def written_in_several(sentences: Iterable[tuple[Key, str]]) -> frozenset[str]:
+    """The sentences (matching form) that more than one row writes word for word."""
+    return frozenset(t for t, keys in _rows_of(sentences).items() if len(keys) > 1)
+
+
+def restatements(sentences: Iterable[tuple[Key, str]]) -> dict[str, frozenset[Key]]:
+    """For each sentence (matching form, ≥ ``MIN_CHARS``), every row stating it —
+    its own row included. Rows whose sentence only its own row states are left out."""
+    rows_of = _rows_of(sentences, MIN_CHARS)
     texts = sorted(rows_of, key=len)
     grams = {t: _bigrams(t) for t in texts}
     same: dict[str, set[Key]] = {t: set(rows_of[t]) for t in texts}
