@@ -18,7 +18,7 @@ from .headings import cn_number, marker
 from .notices import check
 from .places import issuer_place, locate
 from .schema import TaskRow
-from .text import close_cjk_gaps
+from .text import close_cjk_gaps, is_page_number
 
 _OPEN, _CLOSE = "〔[【［(（", "〕]】］)）"
 _O, _C = re.escape(_OPEN), re.escape(_CLOSE)
@@ -282,7 +282,7 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
                 or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
                 or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer or plain.startswith("附件")
                 or (len(plain) >= 4 and re.sub(r"\s+", "", h.title).endswith(plain))  # the title's last line
-                or marker(s) or is_page_line(s))
+                or marker(s) or is_page_line(s) or is_page_number(s))  # — 1 — between two pages
         if skip:
             if pending:
                 out.append(pending)

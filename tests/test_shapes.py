@@ -14,6 +14,7 @@ from ingest.coverage import coverage
 from ingest.departments import directory, read_units
 from ingest.header import read_header
 from ingest.headings import cn_number, marker, to_cn
+from ingest.library import short_name
 from ingest.schema import citation, find_citations, label, strip_citations
 
 DATA = Path(__file__).parent / "data"
@@ -767,6 +768,13 @@ def test_a_sites_advice_on_its_browser_is_footer():
             "【打印本页】　【关闭窗口】\n网站地图 | 联系我们\n冀ICP备05021637号-1\n建议使用1366×768分辨率及以上浏览器浏览本网站\n")
     d = parse_text(text)
     assert d.rows[-1].task == "本办法自2024年1月1日起施行。"
+
+
+def test_a_page_number_above_the_title_is_no_part_of_it():
+    text = ("枝江市人民政府办公室文件\n枝政办发〔2024〕9号\n— 1 —\n枝江市2024年优化营商环境重点任务分工方案\n"
+            "序号\t重点任务\t牵头单位\t完成时限\n1\t深化企业开办便利化\t市市场监管局\t2024年6月底\n")
+    d = parse_text(text)
+    assert d.subject == "枝江市2024年优化营商环境重点任务分工方案" and "—" not in short_name(d)
 
 
 def test_table_repeated_number_is_kept_and_reported():
