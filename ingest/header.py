@@ -47,6 +47,8 @@ _LABELS = ("索引号", "发布机构", "发文机关", "发文单位", "制发�
            "废止日期", "有效性", "体裁分类")
 # a label's characters may be spaced out to line the table up (标    题：, 索 引 号：)
 _FIELD_LABEL = re.compile("(" + "|".join(r"\s*".join(lab) for lab in _LABELS) + r")\s*[:：]\s*")
+# a site's line naming the page's source: 发布时间：2024/6/3  来源：海伦市市场监督管理局  作者：…
+_SOURCE = re.compile(r"来\s*源\s*[:：]\s*([\u4e00-\u9fff（）()]{4,40})")
 _ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "制发机关")
 _DATE_LABELS = ("成文日期", "发文日期", "印发日期", "发布日期")  # by preference
 
@@ -168,7 +170,7 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
     labelled_title = fields.get("标题") or fields.get("名称") or ""
     h.title = (close_cjk_gaps(labelled_title) if _TITLE_END.search(labelled_title)
                else _about_title(nonempty, h.doc_number))
-    candidates = _title_lines(nonempty, h)
+    candidates = _title_lines(nonempty, h, {i for i, _ in nonempty if _MENU.match(lines[i])})
     if not h.title and candidates:
         h.title = candidates[0]
     if m := re.search(r"《([^《》]+)》", h.title):
@@ -226,6 +228,12 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
         before = h.title.split("关于")[0]
         if _looks_org(before):
             h.issuer = before
+    if not h.issuer:
+        # a page that names no issuer: the body its site gives as the source (来源：海伦市
+        # 市场监督管理局), which published it
+        source = next((m.group(1) for s in lines if (m := _SOURCE.search(s))), "")
+        if _looks_org(source):
+            h.issuer = source
 
     red_head = next((s for _, s in nonempty if _RED_HEAD.match(re.sub(r"\s+", "", s))), "")
     # the place the issuing body's name begins with (a division the gazetteer may lack),
@@ -258,6 +266,8 @@ def _about_title(nonempty: list[tuple[int, str]], doc_number: str) -> str:
     """The 关于 line as the title, joined with its continuation and the issuer's line above
     it; "" when there is none."""
     for k, (_, s) in enumerate(nonempty):
+        if re.fullmatch(r"[（(].*[）)]", s):
+            continue  # （…关于公布…的通知 附件4）: a note of where the text was published
         if "关于" in s and len(s) > 8 and not s.endswith(("：", ":", "。")):
             title = s
             if not _TITLE_END.search(title) and k + 1 < len(nonempty) and _TITLE_END.search(nonempty[k + 1][1]):
@@ -271,14 +281,19 @@ def _about_title(nonempty: list[tuple[int, str]], doc_number: str) -> str:
     return ""
 
 
-def _title_lines(nonempty: list[tuple[int, str]], h: Header) -> list[str]:
+# a site's menu: four or more short words a wide gap or a bar apart (首页    政务公开    政务服务
+# …, 无障碍浏览 |  长者模式 | 繁體版)
+_MENU = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}(?:[ \u3000\t]{2,}|\s*[|｜]\s*)){3,}[\u4e00-\u9fff]{2,6}\s*$")
+
+
+def _title_lines(nonempty: list[tuple[int, str]], h: Header, menus: set[int]) -> list[str]:
     """Title-like lines of the header (joined where a title runs over two lines): not
     the red head, 文号, salutation, date, a sentence or a parenthetical note."""
     out: list[str] = []
     pending = ""
-    for _, s in nonempty:
+    for i, s in nonempty:
         plain = re.sub(r"\s+", "", s)
-        skip = (_RED_HEAD.match(plain) or DOC_NUMBER.match(plain) or _standalone_date(s)
+        skip = (i in menus or _RED_HEAD.match(plain) or DOC_NUMBER.match(plain) or _standalone_date(s)
                 or s.endswith(("：", ":", "。", "；")) or s.startswith(("（", "(")) or len(plain) > 60
                 or "关于" in s or re.search(r"[，,。]", s) or s == h.issuer or plain.startswith("附件")
                 or (len(plain) >= 4 and re.sub(r"\s+", "", h.title).endswith(plain))  # the title's last line

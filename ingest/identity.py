@@ -26,6 +26,7 @@ class Heading:
     level: int
     number: int
     text: str        # as shown in the heading path: "一、支持先进制造业发展政策"
+    scope: str = ""  # a named heading's name in labels (申请条件), where its text says more
 
 
 @dataclass
@@ -48,8 +49,8 @@ class Item:
 
 def _scope(path: tuple[Heading, ...], depth: int) -> str:
     if path and path[0].level == NAMED:
-        return path[0].text  # a named part is cited by its name, at any depth
-    parts = [scope_text(h.level, h.number) for h in path[:depth]]
+        return path[0].scope or path[0].text  # a named part is cited by its name, at any depth
+    parts = [(h.scope or h.text) if h.level == NAMED else scope_text(h.level, h.number) for h in path[:depth]]
     if parts and path[0].level == ATTACHMENT and len(parts) > 1:
         return parts[0] + " " + "".join(parts[1:])
     return "".join(parts)

@@ -89,6 +89,8 @@ _LEAD_FIRST = LEAD_FIRST
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
+# a block label of a guide's page: 【申请条件】, 【收费标准】不收费
+_BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
 
 
 @dataclass
@@ -106,6 +108,7 @@ class _Node:
     last_line: int = 0
     lead_first: bool = False
     fielded: bool = False  # each line a labelled field (联系人：… / 电话：…), kept a space apart
+    name: str = ""         # a heading written as a label, 【申请条件】: its scope in labels
 
     @property
     def body(self) -> str:
@@ -177,6 +180,19 @@ def _bare_heading(node: _Node) -> bool:
             and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:]", node.text[0]))
 
 
+def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
+    """The lines that open a labelled block (【申请条件】…) with the label and the text after
+    it, where such blocks are the document's headings: three or more of them, no 一、 or
+    第一章 heading beside them, and no label that is a task's field (【责任单位】)."""
+    found = {i: (m.group(1), m.group(2).strip()) for i in range(start, len(lines))
+             if (m := _BRACKETED.match(lines[i].strip()))}
+    if len(found) < 3 or any(_FIELD.match(f"{name}：") for name, _ in found.values()):
+        return {}
+    if any((m := marker(lines[i])) and m.level in (CHAPTER, L1) for i in range(start, len(lines))):
+        return {}
+    return found
+
+
 def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     """Every numbered item of the running text from ``start`` on as an :class:`Item`."""
     root = _Node(level=-1, number=0, marker="", line=0)
@@ -196,6 +212,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     after_provisions = False
     in_contact = False
     listed = _listed_attachments(lines, start)
+    bracketed = _bracketed_headings(lines, start)
     # the body and each attachment included after it (附件1 on its own line, after the
     # signature) are parts: "after the last item" (the contact lines, a signature, the
     # list of attachments) is read within the part a line is in
@@ -225,6 +242,10 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if idx in listed:
             continue  # 2.…申报表 under 附件：1.…清单: an entry of the list, set aside with it
         m: Marker | None = marker(s)
+        name = ""
+        if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
+            name, rest = bracketed[idx]
+            m = Marker(L1, len([i for i in bracketed if i <= idx]), rest)
         if m is not None and m.level == ARTICLE:
             # in sequence, or set apart by a space as an article's number is: an article;
             # else a reference the PDF wrapped to the line start (第四条研发补助的…)
@@ -261,12 +282,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             while parent is not root and parent.level >= m.level:
                 parent = parent.parent  # type: ignore[assignment]
             node = _Node(level=m.level, number=m.number, marker=scope_text(m.level, m.number), line=line_no,
-                         parent=parent, last_line=line_no)
+                         parent=parent, last_line=line_no, name=name)
             if m.level == ATTACHMENT:
                 parent = root
                 node.parent = root
                 attachment_pending = node
-            else:
+            elif m.rest or not name:
                 node.text.append(m.rest)
             if m.level > ARTICLE and (art := parent.article) is not None:
                 art.points.append(node)  # (一) 1. （1） of an article: its points, however nested
@@ -461,6 +482,12 @@ def _numbered(node: _Node) -> list[_Node]:
     return [c for c in node.children if c.level in (*ITEM_LEVELS, ARTICLE, L4)]
 
 
+def _all_fields(text: list[str]) -> bool:
+    """Two or more lines, each a short label and its value (法定办结时限：20个工作日 /
+    承诺办结时限：3个工作日): fields kept a space apart, not one wrapped sentence."""
+    return len(text) >= 2 and all(CONTACT_MORE.match(t.strip()) for t in text)
+
+
 def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:
     """一、工作目标 with a paragraph (or points) under it and no numbered items, where a
     sibling heading of its level has numbered items under it: the marker heads a section
@@ -483,13 +510,28 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 title = child.text[0] if child.text else ""
                 visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
                 continue
+            if child.name:
+                # 【申请条件】 over 1. 2. …, 【收费标准】不收费: a heading named by its label
+                # and the items under it, or its text the one item under it
+                intro = _join(child.text)
+                heading = Heading(NAMED, 0, f"{child.name} {intro}" if intro and _numbered(child)
+                                  else child.name, scope=child.name)
+                if _numbered(child):
+                    visit(child, path + (heading,), {**inherited, **child.fields}, attachment_title)
+                elif child.text or child.points or child.fields:
+                    body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text,
+                                 fielded=_all_fields(child.text), fields=child.fields, notes=child.notes,
+                                 points=child.points, parent=child, last_line=child.last_line)
+                    _inline_fields(body)
+                    items.append(_item(body, path + (heading,), inherited, attachment_title))
+                continue
             if _titled_paragraph(child, node.children):
                 # 二、支持对象 over a paragraph, where its siblings head numbered items: a
                 # heading too, its paragraph the one item under it
                 heading = Heading(child.level, child.number, f"{child.marker}{child.text[0]}")
                 body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text[1:],
                              # 六、联系方式 over its lines: each line a field of its own
-                             fielded=is_contact_title(child.text[0]),
+                             fielded=is_contact_title(child.text[0]) or _all_fields(child.text[1:]),
                              fields=child.fields, notes=child.notes, points=child.points, parent=child,
                              last_line=child.last_line, lead_first=child.lead_first)
                 _inline_fields(body)

@@ -133,7 +133,9 @@ class Lister:
             rest = rest.replace(p, " ")
         if self._asks_more(_LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))):
             return None  # it asks about something in the section
-        return Listing(tuple((f"{a} {sec}", tuple(self._sections[(a, sec)])) for a, sec in chosen))
+        # a part named by its heading (申请材料) is not named twice
+        return Listing(tuple((sec if a == sec else f"{a} {sec}", tuple(self._sections[(a, sec)]))
+                             for a, sec in chosen))
 
 
 def _line(r: TaskRow) -> str:

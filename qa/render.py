@@ -69,9 +69,12 @@ def snippet(rel: Related, row: TaskRow, cited: list[TaskRow], departments: Itera
     backed by that row, whose label stands next to it; a department name must be the
     row's own (or a cited row's), else the row is shown by its section."""
     text = rel.task
-    if len(text) < 6 or violations(text, [row, *cited], departments):
+    where = row.section or row.attachment_title or row.doc or "见该条"
+    if violations(text, [row, *cited], departments):
         # shown by where it stands instead (a row of no section: its document's title)
-        return f"（{row.section or row.attachment_title or row.doc or '见该条'}）"
+        return f"（{where}）"
+    if len(text) < 6:  # 不收费 under 收费标准: a few words read with their heading
+        return f"{row.section}：{text}" if row.section and text else f"（{where}）"
     return text
 
 

@@ -770,6 +770,52 @@ def test_a_sites_advice_on_its_browser_is_footer():
     assert d.rows[-1].task == "本办法自2024年1月1日起施行。"
 
 
+def test_a_service_guide_of_labelled_blocks():
+    """A 办事指南 written as 【申请条件】 blocks: each block a heading cited by its label, the
+    numbered lines under it its items, a block's own text its one item — not numbers
+    "repeated" under no heading, nor the next label run into the last item."""
+    d = doc("liulin_guide.txt")
+    assert [r.label for r in d.rows] == [
+        "事项名称 第1项", "实施主体 第1项", "申请条件 第1项", "申请条件 第2项", "申请条件 第3项",
+        "申请材料 第1项", "申请材料 第2项", "申请材料 第3项", "办理时限 第1项", "收费标准 第1项",
+        "办理地点 第1项", "咨询电话 第1项", "监督电话 第1项"]
+    assert d.row("收费标准", 1).task == "不收费"
+    assert d.row("申请材料", 3).task == "设施设计效果图及结构安全证明。"
+    # two field lines of one block stay two fields, a space apart
+    assert d.row("办理时限", 1).task == "法定办结时限：20个工作日 承诺办结时限：5个工作日"
+    assert not any("重复" in w for w in d.warnings)
+    assert parse_label("〔申请条件 第2项〕") == ("申请条件", 2)
+    # a page naming no issuer: its source line names it, and so its place
+    assert (d.issuer, d.place) == ("柳林县城市管理局", "柳林县")
+    assert d.title == "户外广告设施设置审批办事指南"
+
+
+def test_the_blocks_of_a_guide_are_asked_about(tmp_path, capsys):
+    from ui.cli import main as cli
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(DATA / "liulin_guide.txt"), "--json", "--home", str(tmp_path)]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    ans = ask("咨询电话是多少")
+    assert ans["citations"][0]["label"] == "咨询电话 第1项" and "0358-4221365" in ans["answer"]
+    listed = ask("申请材料有哪些")["answer"]
+    # the block listed whole under its name, said once (not 申请材料 申请材料)
+    assert listed.splitlines()[0] == "**申请材料**："
+    assert all(f"〔申请材料 第{n}项〕" in listed for n in (1, 2, 3))
+
+
+def test_a_menu_and_a_note_in_brackets_are_no_title():
+    text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
+            "食品经营许可（新办）办事指南\n"
+            "发布时间：2024/6/3    来源：海伦市市场监督管理局    浏览次数：562\n"
+            "（海伦市市场监督管理局关于公布2024年版依申请政务服务事项办事指南的通知 附件4）\n"
+            "【事项名称】食品经营许可（新办）\n【实施主体】海伦市市场监督管理局\n【收费标准】不收费\n")
+    d = parse_text(text)
+    assert d.title == "食品经营许可（新办）办事指南"
+    assert d.issuer == "海伦市市场监督管理局"
+
+
 def test_a_page_number_above_the_title_is_no_part_of_it():
     text = ("枝江市人民政府办公室文件\n枝政办发〔2024〕9号\n— 1 —\n枝江市2024年优化营商环境重点任务分工方案\n"
             "序号\t重点任务\t牵头单位\t完成时限\n1\t深化企业开办便利化\t市市场监管局\t2024年6月底\n")
