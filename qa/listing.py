@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from jieba import posseg
+
 from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
@@ -30,6 +32,7 @@ _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|�
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
 SNIPPET = 48
+SHORT_LIST, WHOLE = 8, 200  # a list of up to 8 rows shows each up to 200 characters
 
 
 @dataclass(frozen=True)
@@ -127,21 +130,52 @@ class Lister:
                 rest = rest.replace(self._titles[key], " ")
             if core and any(core in self._titles[k] for k in named):
                 rest = rest.replace(core, " ")
-        if not chosen or not (_ASKS_LIST.search(q) or m):
+        by_head = False
+        if not chosen and not m:
+            chosen, rest = self._by_head(q)
+            by_head = True
+        elif not chosen or not (_ASKS_LIST.search(q) or m):
+            return None
+        if not chosen:
             return None
         for p in self._places:  # the document's place first: 都 of 宜都 is no listing word
             rest = rest.replace(p, " ")
-        if self._asks_more(_LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))):
+        left = _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))
+        if self._names_more(left) if by_head else self._asks_more(left):
             return None  # it asks about something in the section
         # a part named by its heading (申请材料) is not named twice
         return Listing(tuple((sec if a == sec else f"{a} {sec}", tuple(self._sections[(a, sec)]))
                              for a, sec in chosen))
 
 
-def _line(r: TaskRow) -> str:
-    return f"- {citation(r.attachment, r.number)} {preview(r.task, SNIPPET)}"
+    def _names_more(self, left: str) -> bool:
+        """Whether what is left of a question asking for a block by its head word names a
+        thing (开饭店要带啥材料: 饭店): a noun of two characters or more that no loaded
+        document's title holds; the verbs and particles of speech (要带, 得) name none."""
+        return any(w.flag.startswith("n") and len(w.word) >= 2 and not any(w.word in t for t in self._doc_titles)
+                   for w in posseg.cut(left))
+
+    def _by_head(self, q: str) -> tuple[list[tuple[str, str]], str]:
+        """The short headings whose head word the question asks for by 什么/啥/哪些
+        (要带什么材料 → 申请材料, 得满足啥条件 → 申请条件: a guide's blocks, a heading of a few
+        characters ending in what is asked), and the question without that word; the
+        question asks for the block when nothing but speech is left besides it."""
+        found = [key for key, title in self._titles.items()
+                 if 4 <= len(title) <= 8 and re.search(rf"(?:什么|啥|哪些|哪几[样项个种])\S{{0,2}}{re.escape(title[-2:])}", q)]
+        if not found:
+            return [], q
+        rest = q
+        for key in found:
+            rest = rest.replace(self._titles[key][-2:], " ")
+        return found, rest
+
+
+def _line(r: TaskRow, n: int) -> str:
+    return f"- {citation(r.attachment, r.number)} {preview(r.task, n)}"
 
 
 def listing_body(found: Listing) -> str:
-    """Each group's heading and its rows (a department's: those it leads first)."""
-    return "\n\n".join(f"**{head}**：\n" + "\n".join(_line(r) for r in rows) for head, rows in found.groups)
+    """Each group's heading and its rows (a department's: those it leads first); a short
+    list (a guide's 申请材料) with each row whole, the 原件1份 at its end included."""
+    n = SNIPPET if len(found.rows) > SHORT_LIST else WHOLE
+    return "\n\n".join(f"**{head}**：\n" + "\n".join(_line(r, n) for r in rows) for head, rows in found.groups)

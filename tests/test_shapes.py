@@ -803,6 +803,13 @@ def test_the_blocks_of_a_guide_are_asked_about(tmp_path, capsys):
     # the block listed whole under its name, said once (not 申请材料 申请材料)
     assert listed.splitlines()[0] == "**申请材料**："
     assert all(f"〔申请材料 第{n}项〕" in listed for n in (1, 2, 3))
+    # a short list shows each entry whole: the 原件1份 at its end is what the counter asks for
+    assert "户外广告设施设置申请表（原件1份）；" in listed
+    # asked for by its head word, in plain speech: the block, as a list
+    needed = ask("办这个得满足啥条件")
+    assert [c["label"] for c in needed["citations"]] == ["申请条件 第1项", "申请条件 第2项", "申请条件 第3项"]
+    # a thing named besides it (饭店) is asked about, not the block listed
+    assert not ask("开饭店要带啥材料")["answer"].startswith("**申请材料**")
 
 
 def test_a_menu_and_a_note_in_brackets_are_no_title():
