@@ -287,6 +287,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 parent = root
                 node.parent = root
                 attachment_pending = node
+            elif name and (listed := _inline_items(m.rest)):
+                # 【申请材料】1.…；2.…: a block's list written on its one line — its items
+                for n, piece in enumerate(listed, 1):
+                    node.children.append(_Node(level=L3, number=n, marker=scope_text(L3, n), line=line_no,
+                                               text=[piece], parent=node, last_line=line_no))
             elif m.rest or not name:
                 node.text.append(m.rest)
             if m.level > ARTICLE and (art := parent.article) is not None:
@@ -480,6 +485,20 @@ def _units(values: list[str]) -> tuple[list[str], list[str], bool, list[str]]:
 
 def _numbered(node: _Node) -> list[_Node]:
     return [c for c in node.children if c.level in (*ITEM_LEVELS, ARTICLE, L4)]
+
+
+# 1. 2. 3. inside a line, each after the end of the one before it (…；2.… / …。3.…)
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[；;。]))\s*(\d{1,2})\s*[.、．](?!\d)")
+
+
+def _inline_items(text: str) -> list[str]:
+    """The items of a list written on one line from 1. on (1.…；2.…；3.…), or [] when the
+    line is no such list."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [text[m.end():e].strip() for m, e in zip(marks, ends, strict=True)]
 
 
 def _all_fields(text: list[str]) -> bool:

@@ -34,6 +34,7 @@ from .frame import page_footer
 from .header import period, read_header, term
 from .headings import ATTACHMENT
 from .identity import to_rows
+from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
 from .notices import set_aside, skipped
 from .outline import is_outline, read_outline
@@ -106,6 +107,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
     tabbed = is_table(lines)
+    if not tabbed and (blocks := labelled_lines(lines)) is not None:
+        lines = blocks  # a guide's two columns, label and value: its labelled blocks
     if not tabbed:
         # a pipe table inside running text (| 类别 | 标准 | 上限 |): a sentence per row
         lines = pipe_rows_as_sentences(lines)

@@ -812,6 +812,21 @@ def test_the_blocks_of_a_guide_are_asked_about(tmp_path, capsys):
     assert not ask("开饭店要带啥材料")["answer"].startswith("**申请材料**")
 
 
+def test_a_guide_copied_as_two_columns_of_label_and_value():
+    """事项名称<TAB>… / 申请材料<TAB>1.…；2.… with 3.… 4.… on the lines after: each label a
+    block, a list written on the value's one line split into its items, the spilled lines
+    items of the same block (they had been 〔第3项〕 〔第4项〕 with every other field run
+    into the last)."""
+    d = doc("qiaojia_guide_table.txt")
+    assert [r.task for r in d.rows if r.attachment == "申请材料"] == [
+        "《个体工商户登记（备案）申请书》原件1份；", "经营者身份证复印件1份；",
+        "经营场所使用证明复印件1份；无房屋产权证明的，提交村（居）民委员会出具的场所证明原件1份；",
+        "委托他人办理的，提交委托书原件1份。"]
+    assert [r.label for r in d.rows if r.attachment == "办理流程"] == ["办理流程 第1项", "办理流程 第2项", "办理流程 第3项"]
+    assert d.row("收费依据及标准", 1).task == "不收费。营业执照正本、副本均免费发放，不收取工本费"
+    assert d.row("投诉电话", 1).task.startswith("0870-7125601")
+
+
 def test_a_menu_and_a_note_in_brackets_are_no_title():
     text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
             "食品经营许可（新办）办事指南\n"
