@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingest.schema import TaskRow
+from ingest.sentences import labelled_notes
 
 from .schema import MEASURE, ROW, Chunk
 
@@ -15,6 +16,7 @@ def row_text(row: TaskRow) -> str:
         parts.append("配合单位：" + "、".join(row.coop_units))
     for m in row.measures:
         parts += [m.text, m.deadline, m.goal]
+    parts += labelled_notes(row)  # a table's further columns: 政策名称：…, 兑现方式：…
     return "\n".join(p for p in parts if p)
 
 

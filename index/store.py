@@ -34,7 +34,8 @@ verifies each file against its checksum in the manifest, so a row edited by hand
 
 Format versions: 1 — the files above; 2 — the manifest adds ``files`` (checksums) and
 ``document.warnings``; 3 — sentence vectors (``sentences.jsonl``, ``sentences.npy``); 4 — a
-question runs on into its answer as one sentence (政策解读 in 问/答). An index of an older
+question runs on into its answer as one sentence (政策解读 in 问/答); 5 — a table's further
+columns, kept as labelled notes (兑现方式：…), are searched and quoted. An index of an older
 format is rebuilt with a notice.
 """
 
@@ -62,9 +63,9 @@ from .schema import Chunk
 from .tokenize import tokenize
 from .vector_cache import CachedEmbedder
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告", 3: "新增句子向量，用于按语义挑选引文",
-                  4: "问句与其后的回答合为一句引文"}
+                  4: "问句与其后的回答合为一句引文", 5: "表格其他列（政策名称、兑现方式等）也可检索和引用"}
 FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss", sentences.JSONL, sentences.NPY)
 MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}

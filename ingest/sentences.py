@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.schema import TaskRow
 
-TASK, MEASURE, GOAL = "task", "measure", "goal"
+TASK, MEASURE, GOAL, NOTE = "task", "measure", "goal", "note"
 
 # split after 。；; ！？ (keeping them) — a comma never ends a quote
 _SPLIT = re.compile(r"(?<=[。；;！!？?])\s*")
@@ -18,7 +18,7 @@ _NUMBER = re.compile(r"\d")
 @dataclass(frozen=True)
 class Sentence:
     key: tuple[str, int]   # row key
-    field: str             # TASK / MEASURE / GOAL
+    field: str             # TASK / MEASURE / GOAL / NOTE
     measure: int | None    # index into row.measures for MEASURE / GOAL
     text: str
 
@@ -52,4 +52,16 @@ def row_sentences(row: TaskRow) -> list[Sentence]:
         for item in m.items or (m.text,):
             out += [Sentence(row.key, MEASURE, i, s) for s in split_sentences(item)]
         out += [Sentence(row.key, GOAL, i, s) for s in split_sentences(m.goal)]
+    for note in labelled_notes(row):
+        out += [Sentence(row.key, NOTE, None, s) for s in split_sentences(note)]
     return out
+
+
+def labelled_notes(row: TaskRow) -> list[str]:
+    """The row's notes that are a column's value under its header (兑现方式：免申即享，…;
+    政策名称：一次性扩岗补助), which are its wording too — not a marker (牵头) or a remark
+    on the units."""
+    return [n for n in row.notes if _LABELLED_NOTE.match(n)]
+
+
+_LABELLED_NOTE = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]\s*\S")

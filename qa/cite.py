@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from jieba import posseg
+
 from index.schema import Hit
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence
@@ -21,7 +23,7 @@ from ingest.text import normalize
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
 from .question import Part, Query
-from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes
+from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes, short_field
 from .render import preview
 from .restated import matching_form
 from .schema import Citation, Related
@@ -31,6 +33,11 @@ from .verdict import asks_phone, gives_phone
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
                    r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
 _MONEY = re.compile(r"奖|补贴|补助|资金|钱")
+
+
+def _asked_by_verb(header: str, question: str) -> bool:
+    """The header names an action (兑现方式, 投诉电话: its verb) that the question asks about."""
+    return any(w.flag == "v" and len(w.word) >= 2 and w.word in question for w in posseg.cut(header))
 
 
 @dataclass
@@ -112,11 +119,13 @@ class Composer:
                 quotes.insert(0 if first else len(quotes), Quote(said.text, [h.key]))
                 if h.key not in {c.key for c in chosen}:
                     chosen.insert(0 if first else len(chosen), h)
-        # a column the row keeps as a note (责任领导：王明, 备注：…), asked by its header word
+        # a column the row keeps as a note (责任领导：王明, 兑现方式：…), asked by its header's
+        # head (哪位领导) or, but for who is responsible, by the action it names (怎么兑现)
         nq = normalize(q)
         for note in self.r.by_key[top.key].notes:
             head, sep, value = note.partition("：")
-            if sep and value and len(head) >= 2 and (head in nq or head[-2:] in nq):
+            if sep and value and len(head) >= 2 and (head in nq or head[-2:] in nq or (
+                    intent != Intent.DEPARTMENT and _asked_by_verb(head, nq))):
                 quotes.insert(0, Quote(value, [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         for h in cands[1:]:
@@ -144,6 +153,8 @@ class Composer:
                 if intent in (Intent.DEADLINE, Intent.DEPARTMENT):
                     # a second row matching as well: its own rule with its own deadline / units
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
+                elif whole := short_field(self.m, self.r.by_key[h.key]):
+                    quotes.extend(Quote(q_.text, [h.key]) for q_ in whole)  # a guide's field, whole
                 else:
                     quotes.append(Quote(best.text, [h.key]))
         self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)

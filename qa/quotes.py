@@ -51,6 +51,8 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     ranked for that question)."""
     if not ranked:
         return []
+    if intent != Intent.DEPARTMENT and (whole := short_field(matcher, row)):
+        return whole
     strategy = STRATEGIES.get(intent, _best_and_more)
     quotes = strategy(RowMatch(row, ranked, terms, matcher))
     said = [q_ for q_ in quotes if not q_.prefix]
@@ -76,6 +78,19 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
             if more is not None:
                 quotes.insert(at, Quote(more.text))
     return quotes
+
+
+# a row of a few words with no measures (a guide's field: 不收费。营业执照…均免费
+# 发放; 0394-3210315（…法规股）；12345政务服务便民热线) is quoted whole: its sentences are
+# one answer, each qualifying the other
+SHORT_FIELD = 80
+
+
+def short_field(matcher: Matcher, row: TaskRow) -> list[Quote]:
+    """The row's sentences, each a quote, when it is such a field; else []."""
+    if row.measures or len(row.task) > SHORT_FIELD:
+        return []
+    return [Quote(s.text) for s in matcher.sentences[row.key] if s.field == TASK]
 
 
 def _list_after(matcher: Matcher, ranked: Ranked, text: str) -> list[Sentence]:

@@ -827,6 +827,35 @@ def test_a_guide_copied_as_two_columns_of_label_and_value():
     assert d.row("投诉电话", 1).task.startswith("0870-7125601")
 
 
+def test_a_short_field_is_quoted_whole(tmp_path, capsys):
+    """A guide's field of a few words (0870-7125601（…法规股）；12345…) is one answer: quoted
+    whole, not the half that matched best (the hotline without the number)."""
+    from ui.cli import main as cli
+
+    assert cli(["ask", "投诉打哪个电话", "--doc", str(DATA / "qiaojia_guide_table.txt"), "--json",
+                "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert "0870-7125601" in ans["answer"] and "12345" in ans["answer"]
+    assert ans["citations"][0]["label"] == "投诉电话 第1项"
+
+
+def test_a_tables_further_columns_are_searched_and_quoted(tmp_path, capsys):
+    """A 免申即享 table's 政策名称 and 兑现方式 columns (no column the rows have a field for)
+    are the row's words too: found by the policy's name, and quoted when the question asks
+    the action the header names (怎么兑现)."""
+    from ingest.sentences import labelled_notes
+    from ui.cli import main as cli
+
+    d = doc("pingli_direct_table.txt")
+    assert labelled_notes(d.row("", 2))[:2] == ["政策名称：出口信用保险保费补助",
+                                                "兑现方式：直达快享，由承保机构推送数据，企业确认后兑付"]
+    assert cli(["ask", "出口信保的保费补助怎么兑现", "--doc", str(DATA / "pingli_direct_table.txt"), "--json",
+                "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "第2项"
+    assert "直达快享，由承保机构推送数据，企业确认后兑付" in ans["answer"]
+
+
 def test_a_menu_and_a_note_in_brackets_are_no_title():
     text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
             "食品经营许可（新办）办事指南\n"
