@@ -180,6 +180,20 @@ def _bare_heading(node: _Node) -> bool:
             and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:]", node.text[0]))
 
 
+# a label alone on its line, ending in a colon (温馨提示：, 注意事项：)
+_PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]$")
+
+
+def _labels_points(lines: list[str], idx: int) -> bool:
+    """Whether line ``idx`` is a label alone (温馨提示：) — no field of a task's nor a contact
+    line — whose next line opens a point （1）."""
+    s = lines[idx].strip()
+    if not _PART_LABEL.match(s) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+        return False
+    nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
+    return (mk := marker(nxt)) is not None and mk.level == L4
+
+
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
     """The lines that open a labelled block (【申请条件】…) with the label and the text after
     it, where such blocks are the document's headings: three or more of them, no 一、 or
@@ -219,6 +233,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     parts = [i for i in range(start, len(lines)) if _bare_attachment(lines[i])] + [len(lines)]
     numbered = [i for i in range(start, len(lines)) if marker(lines[i]) and i not in listed and i not in parts]
     part_last = {end: max((i for i in numbered if i < end), default=-1) for end in parts}
+    # the last item of each part, its points aside: a labelled part may follow it (温馨提示：)
+    items = [i for i in numbered if (mk := marker(lines[i])) is not None and mk.level != L4]
+    part_last_item = {end: max((i for i in items if i < end), default=-1) for end in parts}
     signed = False  # after the signature (or the list of attachments): closing text, until an
                     # attachment included after it begins
 
@@ -246,6 +263,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
             name, rest = bracketed[idx]
             m = Marker(L1, len([i for i in bracketed if i <= idx]), rest)
+        elif m is None and idx > part_last_item[next(e for e in parts if e > idx)] and _labels_points(lines, idx):
+            # 温馨提示： alone on its line after the last item, points under it: a part of its
+            # own, named by its label, its points its items
+            name = _PART_LABEL.match(s).group(1)  # type: ignore[union-attr]
+            m = Marker(L1, 0, "")
         if m is not None and m.level == ARTICLE:
             # in sequence, or set apart by a space as an article's number is: an article;
             # else a reference the PDF wrapped to the line start (第四条研发补助的…)
@@ -537,6 +559,11 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                                   else child.name, scope=child.name)
                 if _numbered(child):
                     visit(child, path + (heading,), {**inherited, **child.fields}, attachment_title)
+                elif child.points and not _join(child.text):
+                    # 温馨提示： over （1）…（5）: each point an item of the part
+                    for p in child.points:
+                        _inline_fields(p)
+                        items.append(_item(p, path + (heading,), inherited, attachment_title))
                 elif child.text or child.points or child.fields:
                     body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text,
                                  fielded=_all_fields(child.text), fields=child.fields, notes=child.notes,

@@ -856,6 +856,28 @@ def test_a_tables_further_columns_are_searched_and_quoted(tmp_path, capsys):
     assert "直达快享，由承保机构推送数据，企业确认后兑付" in ans["answer"]
 
 
+NOTICE_OF_ITEMS = ("蒙山县食品小作坊登记一次性告知单\n"
+                   "　　1. 适用范围。在蒙山县行政区域内从事传统食品生产加工的小作坊，应当取得登记证。\n"
+                   "　　2. 申请材料。（1）登记申请书原件1份；（2）营业执照复印件1份；（3）生产加工工艺流程图1份；"
+                   "（4）从业人员健康证明复印件各1份。以上复印件由申请人签字注明“与原件一致”。\n"
+                   "　　3. 办理时限。自受理之日起10个工作日内作出是否准予登记的决定。\n"
+                   "　　4. 收费标准。不收取任何费用。\n"
+                   "　　温馨提示：\n"
+                   "　　（1）登记证载明的事项发生变化的，应当自变化之日起15日内申请变更；\n"
+                   "　　（2）登记证应当悬挂在生产加工场所的显著位置。\n"
+                   "　　咨询电话：0774-1234567\n")
+
+
+def test_a_labelled_part_after_the_last_item_holds_its_points():
+    """温馨提示： alone on its line after the last item, points under it: a part of its own,
+    each point an item (they had been points of the last item, under its 落实措施)."""
+    d = parse_text(NOTICE_OF_ITEMS)
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "第4项", "温馨提示 第1项", "温馨提示 第2项",
+                                         "联系方式 第1项"]
+    assert d.row("温馨提示", 2).task == "登记证应当悬挂在生产加工场所的显著位置。"
+    assert not d.row("", 4).measures
+
+
 def test_a_menu_and_a_note_in_brackets_are_no_title():
     text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
             "食品经营许可（新办）办事指南\n"
