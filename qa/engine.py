@@ -235,7 +235,8 @@ class Assistant:
             ans.followup = True
         elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
             ans, hits = self._about(q, intent, about), []
-        elif (found := self.lister.departments(q, docs) or self.lister.sections(q)) is not None:
+        elif (found := self.lister.departments(q, docs) or self.lister.sections(q)
+              or self.lister.titled(q)) is not None:
             ans, hits = self._listing(q, found)
         elif self._looks_followup(q) and not named:
             # "那找哪个部门？" with no answered question before it: say what is needed

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from jieba import posseg
 
+from index.tokenize import in_dictionary
 from ingest.schema import TaskRow, citation
 from ingest.text import normalize
 
@@ -33,6 +34,7 @@ _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
 SNIPPET = 48
 SHORT_LIST, WHOLE = 8, 200  # a list of up to 8 rows shows each up to 200 characters
+ONE = 600  # one item asked for by its title: the item (its list of materials) whole
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,12 @@ class Lister:
             if r.section:
                 self._sections.setdefault((r.attachment, r.section), []).append(r)
         self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
+        # the documents' wording: a noun they write is their matter, not another thing asked
+        self._written = normalize("\n".join(r.fields_text() for r in rows))
+        # items opening with a title of their own (申请材料。（1）…), by that title
+        self._item_titles = {r.key: t for r in rows
+                             if 4 <= len(t := r.task.split("。", 1)[0]) <= 8 and r.task.startswith(t + "。")
+                             and len(r.task) > len(t) + 1}
 
     def _asks_more(self, left: str) -> bool:
         """Whether what is left of a section question, past the section's title and the
@@ -150,24 +158,46 @@ class Lister:
 
     def _names_more(self, left: str) -> bool:
         """Whether what is left of a question asking for a block by its head word names a
-        thing (开饭店要带啥材料: 饭店): a noun of two characters or more that no loaded
-        document's title holds; the verbs and particles of speech (要带, 得) name none."""
-        return any(w.flag.startswith("n") and len(w.word) >= 2 and not any(w.word in t for t in self._doc_titles)
-                   for w in posseg.cut(left))
+        thing (开饭店要带啥材料: 饭店): a noun of two characters or more the documents never
+        write; the verbs and particles of speech (要带, 得) name none, the documents' own
+        words (执照 of a 个体工商户 guide) are their matter, and a span no dictionary knows is a
+        slip or a cut across words (题户 of 个题户), not a thing."""
+        return any(w.flag.startswith("n") and len(w.word) >= 2 and normalize(w.word) not in self._written
+                   and in_dictionary(w.word) for w in posseg.cut(left))
+
+    def titled(self, question: str) -> Listing | None:
+        """The item whose own title's head word the question asks for (做米粉的小作坊登记要带
+        什么材料 → the item titled 申请材料。（1）…（8）…), when one item's title has that head
+        and what is left names nothing the documents do not write; else None."""
+        q = normalize(question)
+        found = [key for key, t in self._item_titles.items() if _asks_for(t, q)]
+        if len(found) != 1:
+            return None
+        rest = q.replace(self._item_titles[found[0]][-2:], " ")
+        if self._names_more(_LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))):
+            return None
+        return Listing(((self._item_titles[found[0]], tuple(r for r in self.rows if r.key == found[0])),))
 
     def _by_head(self, q: str) -> tuple[list[tuple[str, str]], str]:
-        """The short headings whose head word the question asks for by 什么/啥/哪些
-        (要带什么材料 → 申请材料, 得满足啥条件 → 申请条件: a guide's blocks, a heading of a few
+        """The labelled parts whose head word the question asks for by 什么/啥/哪些
+        (要带什么材料 → 申请材料, 得满足啥条件 → 申请条件: a guide's blocks, a label of a few
         characters ending in what is asked), and the question without that word; the
         question asks for the block when nothing but speech is left besides it."""
+        # a part named by its label (its scope is its name: 【申请材料】, 申请材料<TAB>…), not a
+        # policy area under 一、 (五、金融支持 asked as 有哪些支持 is a question about support)
         found = [key for key, title in self._titles.items()
-                 if 4 <= len(title) <= 8 and re.search(rf"(?:什么|啥|哪些|哪几[样项个种])\S{{0,2}}{re.escape(title[-2:])}", q)]
+                 if key[0] == key[1] and 4 <= len(title) <= 8 and _asks_for(title, q)]
         if not found:
             return [], q
         rest = q
         for key in found:
             rest = rest.replace(self._titles[key][-2:], " ")
         return found, rest
+
+
+def _asks_for(title: str, question: str) -> bool:
+    """The question asks for the title's head word by 什么/啥/哪些 (要带什么材料 of 申请材料)."""
+    return bool(re.search(rf"(?:什么|啥|哪些|哪几[样项个种])\S{{0,2}}{re.escape(title[-2:])}", question))
 
 
 def _line(r: TaskRow, n: int) -> str:
@@ -177,5 +207,5 @@ def _line(r: TaskRow, n: int) -> str:
 def listing_body(found: Listing) -> str:
     """Each group's heading and its rows (a department's: those it leads first); a short
     list (a guide's 申请材料) with each row whole, the 原件1份 at its end included."""
-    n = SNIPPET if len(found.rows) > SHORT_LIST else WHOLE
+    n = SNIPPET if len(found.rows) > SHORT_LIST else WHOLE if len(found.rows) > 1 else ONE
     return "\n\n".join(f"**{head}**：\n" + "\n".join(_line(r, n) for r in rows) for head, rows in found.groups)

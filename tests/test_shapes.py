@@ -803,6 +803,9 @@ def test_the_blocks_of_a_guide_are_asked_about(tmp_path, capsys):
     # the block listed whole under its name, said once (not 申请材料 申请材料)
     assert listed.splitlines()[0] == "**申请材料**："
     assert all(f"〔申请材料 第{n}项〕" in listed for n in (1, 2, 3))
+    # a noun the guide writes (执照) is its matter, and a span no dictionary knows (题户 of
+    # 个题户) a slip: the block is still what is asked
+    assert ask("办个题户执照要准备哪些材料")["answer"].startswith("**申请材料**")
     # a short list shows each entry whole: the 原件1份 at its end is what the counter asks for
     assert "户外广告设施设置申请表（原件1份）；" in listed
     # asked for by its head word, in plain speech: the block, as a list
@@ -876,6 +879,19 @@ def test_a_labelled_part_after_the_last_item_holds_its_points():
                                          "联系方式 第1项"]
     assert d.row("温馨提示", 2).task == "登记证应当悬挂在生产加工场所的显著位置。"
     assert not d.row("", 4).measures
+
+
+def test_an_item_asked_for_by_its_titles_head_word_is_given_whole(tmp_path, capsys):
+    """"开个小作坊登记要带什么材料": the item titled 申请材料 answers it, every material of it
+    (one material was quoted, the best-matching one)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE_OF_ITEMS, encoding="utf-8")
+    assert cli(["ask", "开个小作坊登记要带什么材料", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert [c["label"] for c in ans["citations"]] == ["第2项"]
+    assert "（3）生产加工工艺流程图1份；（4）从业人员健康证明复印件各1份。" in ans["answer"]
 
 
 def test_a_menu_and_a_note_in_brackets_are_no_title():
