@@ -840,6 +840,11 @@ def test_a_short_field_is_quoted_whole(tmp_path, capsys):
     ans = json.loads(capsys.readouterr().out)
     assert "0870-7125601" in ans["answer"] and "12345" in ans["answer"]
     assert ans["citations"][0]["label"] == "投诉电话 第1项"
+    # counter staff look a field up by its label, after the guide's matter: that field
+    assert cli(["ask", "个体工商户设立登记 法定时限", "--doc", str(DATA / "qiaojia_guide_table.txt"), "--json",
+                "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert [c["label"] for c in ans["citations"]] == ["法定时限 第1项"] and "3个工作日" in ans["answer"]
 
 
 def test_a_tables_further_columns_are_searched_and_quoted(tmp_path, capsys):
