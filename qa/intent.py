@@ -117,8 +117,9 @@ def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
             and not asks(clause[:m.start()] + "，" + clause[m.end():]))
 
 
-# who tells: the asker (我, 俺, 咱 …) opening the clause, or an action done (招了几个, 买过几台)
-_TOLD = re.compile(r"^(?:我|俺|咱|我们|俺们|咱们|自家|家里)|[了过]$")
+# who tells: the asker (我, 俺, 咱 …) or a past time (去年, 前些年) opening the clause — what
+# happened —, or an action done (招了几个, 买过几台)
+_TOLD = re.compile(r"^(?:我|俺|咱|我们|俺们|咱们|自家|家里|去年|前年|前几年|前些年|上个?月|上半年|早些年|以前|之前)|[了过]$")
 
 
 def tells_a_few(clause: str, followed: bool) -> bool:

@@ -242,8 +242,11 @@ def asking_parts(text: str) -> list[Part]:
         # a keyword lookup asks by column names ("5G县域连续覆盖 时限 谁牵头"): each names a
         # part, about the keywords that are no column name
         topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and plain(x) not in _COLUMN_WORDS)
-        for x, sep in clauses:
+        for k, (x, sep) in enumerate(clauses):
             c = plain(x)
+            if tells_a_few(c, any(asks(plain(d)) for d, _ in clauses[k + 1:])):
+                frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
+                continue
             if c in _COLUMN_WORDS:
                 out.append(Part.of(f"{topic} {c}".strip()))
                 frame = ""

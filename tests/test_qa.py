@@ -765,11 +765,23 @@ def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
     # with no teller (我…, 招了…) 几 asks, though a question follows
     ("县里打算扶持几家企业，找谁申请", False),
     ("有补贴的话，店里最多能招几个本地人", False),
+    # a past time opening the clause tells what happened
+    ("去年给几个机关单位干的装修活，尾款还拖着不给，县里有没有哪个部门管这种事", True),
 ])
 def test_a_few_told_before_a_question_is_story(q, story):
-    from qa.question import asked_part
+    from qa.question import asked_part, asking_parts
 
     assert ("几" not in asked_part(q)) == story
+    # and the parts asked are the asking clauses alone: the story asks no figure of its own
+    assert all("几" not in p.text for p in asking_parts(q)) == story
+
+
+def test_a_story_of_a_few_is_no_figure_asked(assistant):
+    """"去年给几个机关单位干的装修活…县里有没有哪个部门管这种事" asks who handles unpaid
+    bills (附件1 第97项, 县审计局): answered, not "没有写明具体的数额" for the 几个 of its story."""
+    ans = assistant.answer("去年给几个机关单位干的装修活 尾款到现在还拖着不给 县里有没有哪个部门管这种事")
+    assert ans.coverage == "answered" and ans.citations[0].label == "附件1 第97项"
+    assert "县审计局" in body(ans)
 
 
 def test_money_asked_is_stated_only_by_an_amount_after_the_word_that_grants_it(assistant):
