@@ -337,3 +337,18 @@ def test_the_documents_own_place_is_no_concept_a_sentence_must_state(assistant):
     look for it."""
     alts = [a for a, _ in assistant.matcher.concepts("大宁县新认定的高新技术企业奖励多少")]
     assert alts and not any("大宁" in x for a in alts for x in a)
+
+
+def test_a_guides_examples_ask_for_its_parts_by_their_labels(tmp_path):
+    """A 办事指南's parts are its topics: the examples ask for a list part and a field by
+    their labels (not "个体工商户设立登记有哪些具体措施？", which a guide does not answer),
+    and each is answered from the part it names."""
+    from qa.engine import open_assistant
+
+    path = DATA / "qiaojia_guide_table.txt"
+    examples = document_examples(load_document(path))
+    assert [e.question for e in examples] == ["申请材料有哪些？", "实施机关是什么？"]
+    assistant = open_assistant(doc_path=path, home=tmp_path, quiet=True)
+    for ex in examples:
+        ans = assistant.answer(ex.question, [])
+        assert ans.coverage == "answered" and ex.row.label in [c.label for c in ans.citations], ans.answer

@@ -25,6 +25,8 @@ DEPARTMENT = "{phrase}由哪个部门牵头？"
 DEADLINE = "{phrase}什么时候完成？"
 COOPERATION = "{phrase}由哪些部门配合？"
 MEASURES = "{phrase}有哪些具体措施？"
+PART_LIST = "{phrase}有哪些？"   # a part named by its label (申请材料) holding several items
+PART_FIELD = "{phrase}是什么？"  # one holding one (法定时限)
 
 # a clause ends at these; a phrase is the row's first clause
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?（(]")
@@ -65,13 +67,26 @@ def _has_deadline(row: TaskRow, dated: bool = False) -> bool:
 
 def document_examples(doc: Document, limit: int = PER_DOCUMENT) -> list[Example]:
     """Questions one document answers, built from its rows in order, each from a row
-    of its own: the first row with a lead unit asks who leads it, the first other row
+    of its own: a guide's parts by their labels (申请材料有哪些？ 法定时限是什么？); the
+    first row with a lead unit asks who leads it, the first other row
     with a deadline (a date such as 2021年6月底 before 持续推进) when it is done, then one
     with cooperating units who cooperates; what is still missing asks for the measures
     of the first rows that name a topic."""
     rows = [(r, p) for r in doc.rows if (p := task_phrase(r))]
     out: list[Example] = []
     used: set[tuple[str, int]] = set()
+    # a guide's parts named by their labels (【申请材料】, 申请材料<TAB>…) are asked for by
+    # them: a list first, then a field — past the first part, which names the matter
+    parts: dict[str, list[TaskRow]] = {}
+    for r in doc.rows:
+        if r.section and r.attachment == r.section:
+            parts.setdefault(r.section, []).append(r)
+    named = list(parts.items())[1:]
+    for template, pick in ((PART_LIST, lambda rs: len(rs) > 1), (PART_FIELD, lambda rs: len(rs) == 1)):
+        found = next(((label, rs) for label, rs in named if pick(rs) and rs[0].key not in used), None)
+        if found and len(out) < limit:
+            out.append(Example(template.format(phrase=found[0]), found[1][0]))
+            used.add(found[1][0].key)
 
     def take(template: str, found: tuple[TaskRow, str] | None) -> None:
         if found and len(out) < limit:
