@@ -91,6 +91,10 @@ class Word:
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 
 
+# verbs whose object names a matter done at the counter (办注销, 想办注销, 申请延续, 办理变更)
+_DOING = ("办", "办理", "申请", "申办")
+
+
 @dataclass(frozen=True)
 class Query:
     text: str                       # as asked (validated)
@@ -119,7 +123,12 @@ class Query:
         ("海关 报关 补贴": each word was typed to be found)."""
         if self.lookup:
             return tuple(dict.fromkeys(w.text for w in self.words if w.topic or _keyword(w)))
-        return tuple(dict.fromkeys(w.text for w in self.words if w.topic))
+        ws = self.words
+        # a verb as the thing done at the counter (办注销: the object of 办) names the matter
+        # asked, as a noun does
+        named = {i for i, w in enumerate(ws) if w.pos == "v" and len(w.text) >= 2 and i > 0
+                 and ws[i - 1].text.endswith(_DOING)}
+        return tuple(dict.fromkeys(w.text for i, w in enumerate(ws) if w.topic or i in named))
 
     @property
     def asked_head(self) -> str:

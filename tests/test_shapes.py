@@ -847,6 +847,18 @@ def test_a_short_field_is_quoted_whole(tmp_path, capsys):
     assert [c["label"] for c in ans["citations"]] == ["法定时限 第1项"] and "3个工作日" in ans["answer"]
 
 
+def test_a_matter_asked_as_a_thing_done_is_a_topic(tmp_path, capsys):
+    """"个体户不干了想办注销，去哪儿办" of a guide to 设立登记: 注销, the object of 办, is the
+    matter asked (a verb by its tag, a thing done at the counter), which the guide never
+    names — not answered with the 设立 guide's 办理地点 as if it were the same matter."""
+    from ui.cli import main as cli
+
+    assert cli(["ask", "个体户不干了想办注销，去哪儿办", "--doc", str(DATA / "qiaojia_guide_table.txt"), "--json",
+                "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] != "answered" and "注销" in ans["answer"].split("。")[0]
+
+
 def test_a_tables_further_columns_are_searched_and_quoted(tmp_path, capsys):
     """A 免申即享 table's 政策名称 and 兑现方式 columns (no column the rows have a field for)
     are the row's words too: found by the policy's name, and quoted when the question asks
