@@ -68,7 +68,10 @@ def test_short_names_are_made_of_whole_words(path):
     assert 2 < len(name) <= 10 and not any(ch.isdigit() or ch in "〔〕《》()（）[]【】" for ch in name)
     words = jieba.lcut(d.subject or d.title)
     core = name.removesuffix(next((k for k in ("任务清单", "方案", "措施", "意见", "策", "清单") if name.endswith(k)), ""))
-    core = core.removeprefix(name[:2]) if any(w.startswith(name[:2]) for w in words[:2]) else core
+    # the place's short form, whether the subject writes it (平遥…) or the name puts it before
+    # a subject that does not (柳林 + 户外广告设施设置审批办事指南)
+    placed = any(w.startswith(name[:2]) for w in words[:2]) or (d.place or "").startswith(name[:2])
+    core = core.removeprefix(name[:2]) if placed else core
     # the core (the name less the place's short form and the kind) is whole words of the
     # subject in order: a half word (高质 of 高质量) matches none
     at = 0
