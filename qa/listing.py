@@ -33,6 +33,7 @@ _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|�
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
 SNIPPET = 48
+GUIDE_FIELDS = 5  # headings of one item each that make a document a guide
 SHORT_LIST, WHOLE = 8, 200  # a list of up to 8 rows shows each up to 200 characters
 ONE = 600  # one item asked for by its title: the item (its list of materials) whole
 
@@ -76,6 +77,13 @@ class Lister:
             if r.section:
                 self._sections.setdefault((r.attachment, r.section), []).append(r)
         self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
+        # a document most of whose headings hold one item (五、实施机关 / 十、收费标准 …) is a
+        # guide: its headings are fields, named by their labels however numbered
+        per_doc: dict[str, list[int]] = {}
+        for rows_under in self._sections.values():
+            per_doc.setdefault(rows_under[0].doc, []).append(len(rows_under))
+        self._fielded = {d for d, sizes in per_doc.items()
+                         if sum(n == 1 for n in sizes) >= GUIDE_FIELDS and 2 * sum(n == 1 for n in sizes) >= len(sizes)}
         # the documents' wording: a noun they write is their matter, not another thing asked
         self._written = normalize("\n".join(r.fields_text() for r in rows))
         # items opening with a title of their own (申请材料。（1）…), by that title
@@ -153,8 +161,8 @@ class Lister:
         left = _LISTING_WORDS.sub("", _ASKS_LIST.sub("", rest))
         if self._names_more(left) if by_head else self._asks_more(left):
             return None  # it asks about something in the section
-        # a part named by its heading (申请材料) is not named twice
-        return Listing(tuple((sec if a == sec else f"{a} {sec}", tuple(self._sections[(a, sec)]))
+        # a part named by its heading (申请材料, 七、申请材料) is not named twice
+        return Listing(tuple((sec if sec.startswith(a) else f"{a} {sec}", tuple(self._sections[(a, sec)]))
                              for a, sec in chosen))
 
 
@@ -185,10 +193,12 @@ class Lister:
         (要带什么材料 → 申请材料, 得满足啥条件 → 申请条件: a guide's blocks, a label of a few
         characters ending in what is asked), and the question without that word; the
         question asks for the block when nothing but speech is left besides it."""
-        # a part named by its label (its scope is its name: 【申请材料】, 申请材料<TAB>…), not a
-        # policy area under 一、 (五、金融支持 asked as 有哪些支持 is a question about support)
+        # a part named by its label (its scope is its name: 【申请材料】, 申请材料<TAB>…) or a
+        # guide's numbered field (七、申请材料), not a policy area under 一、 (五、金融支持 asked
+        # as 有哪些支持 is a question about support)
         found = [key for key, title in self._titles.items()
-                 if key[0] == key[1] and 4 <= len(title) <= 8 and _asks_for(title, q)]
+                 if (key[0] == key[1] or self._sections[key][0].doc in self._fielded)
+                 and 4 <= len(title) <= 8 and _asks_for(title, q)]
         if not found:
             return [], q
         rest = q

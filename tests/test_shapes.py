@@ -911,6 +911,27 @@ def test_an_item_asked_for_by_its_titles_head_word_is_given_whole(tmp_path, caps
     assert "（3）生产加工工艺流程图1份；（4）从业人员健康证明复印件各1份。" in ans["answer"]
 
 
+ORDINAL_GUIDE = ("食品经营许可（新办）办事指南\n一、事项名称\n食品经营许可（新办）\n二、实施主体\n汾西县行政审批服务管理局\n"
+                 "三、申请条件\n1.具有与经营的食品品种相适应的经营场所；\n2.有专职或者兼职的食品安全管理人员。\n"
+                 "四、申请材料\n1.食品经营许可申请书；\n2.营业执照复印件；\n3.主要设备设施布局文件。\n"
+                 "五、办理时限\n承诺办结时限：5个工作日\n六、收费标准\n不收费\n七、办理地点\n汾西县政务服务中心二楼\n"
+                 "八、咨询电话\n0357-7221234\n")
+
+
+def test_a_guide_under_numbered_headings_lists_a_field_asked_by_its_head_word(tmp_path, capsys):
+    """一、事项名称 … 八、咨询电话, most headings over one item: a guide, its headings fields.
+    "要带什么材料" lists 四、申请材料 whole, named once — as a 【申请材料】 block is listed; a
+    task list's 一、 policy areas are not (see the team set in the README)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "guide.txt"
+    path.write_text(ORDINAL_GUIDE, encoding="utf-8")
+    assert cli(["ask", "办这个证要带什么材料", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert [c["label"] for c in ans["citations"]] == ["四、 第1项", "四、 第2项", "四、 第3项"]
+    assert ans["answer"].splitlines()[0] == "**四、申请材料**："
+
+
 def test_a_menu_and_a_note_in_brackets_are_no_title():
     text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
             "食品经营许可（新办）办事指南\n"
