@@ -57,6 +57,13 @@ def row_sentences(row: TaskRow) -> list[Sentence]:
     return out
 
 
+def item_title(task: str) -> str:
+    """The title an item opens with (申请材料。（1）…, 办理时限。窗口受理后…): its first
+    sentence when that is four to eight characters ending in 。 and more follows; else ""."""
+    title, sep, rest = task.partition("。")
+    return title if sep and rest.strip() and 4 <= len(title) <= 8 and not re.search(r"[，,；;：:]", title) else ""
+
+
 def labelled_notes(row: TaskRow) -> list[str]:
     """The row's notes that are a column's value under its header (兑现方式：免申即享，…;
     政策名称：一次性扩岗补助), which are its wording too — not a marker (牵头) or a remark

@@ -4,7 +4,11 @@
   every row it leads, then every row it cooperates on (the department directory of
   :mod:`ingest.departments`, as an answer);
 - a section's — "财税支持有哪些条", "附件2 第六部分都有啥", "六、政务服务 清单": the
-  rows under that heading, in each attachment that has it.
+  rows under that heading, in each attachment that has it;
+- a guide's part — asked for by its label ("个体工商户设立登记 法定时限") or by its head
+  word ("要带什么材料" → 申请材料, "得满足啥条件" → 申请条件): its rows, each whole;
+- an item that opens with its own title (申请材料。（1）…), asked for by that title's head
+  word: the item, whole.
 
 A question about something the department or section holds (县税务局 契税) is not a
 listing: it is answered from the rows as any other.
@@ -20,6 +24,7 @@ from jieba import posseg
 
 from index.tokenize import in_dictionary
 from ingest.schema import TaskRow, citation
+from ingest.sentences import item_title
 from ingest.text import normalize
 
 from .intent import NUMERALS
@@ -87,9 +92,7 @@ class Lister:
         # the documents' wording: a noun they write is their matter, not another thing asked
         self._written = normalize("\n".join(r.fields_text() for r in rows))
         # items opening with a title of their own (申请材料。（1）…), by that title
-        self._item_titles = {r.key: t for r in rows
-                             if 4 <= len(t := r.task.split("。", 1)[0]) <= 8 and r.task.startswith(t + "。")
-                             and len(r.task) > len(t) + 1}
+        self._item_titles = {r.key: t for r in rows if (t := item_title(r.task))}
 
     def _asks_more(self, left: str) -> bool:
         """Whether what is left of a section question, past the section's title and the
@@ -164,7 +167,6 @@ class Lister:
         # a part named by its heading (申请材料, 七、申请材料) is not named twice
         return Listing(tuple((sec if sec.startswith(a) else f"{a} {sec}", tuple(self._sections[(a, sec)]))
                              for a, sec in chosen))
-
 
     def _names_more(self, left: str) -> bool:
         """Whether what is left of a question asking for a block by its head word names a

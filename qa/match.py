@@ -18,7 +18,7 @@ from index.tokenize import synonym_groups, tokenize
 from ingest.contact import is_contact
 from ingest.headings import marker
 from ingest.schema import TaskRow
-from ingest.sentences import GOAL, MEASURE, TASK, Sentence, row_sentences
+from ingest.sentences import GOAL, MEASURE, TASK, Sentence, item_title, row_sentences
 from ingest.text import normalize, words_form
 
 from .config import ComposeConfig
@@ -72,10 +72,6 @@ def _counted(query: str) -> str | None:
     return word if word != "个" else None
 
 
-# an item's first sentence this short, ending in 。, is its title (申请材料。 办理时限。)
-ITEM_TITLE_CHARS = 8
-
-
 class Matcher:
     """The sentence tables of one retriever's rows (built once) and the match of a
     question's concepts against them. ``cfg`` is the assistant's :class:`ComposeConfig`
@@ -117,9 +113,7 @@ class Matcher:
                 title += " " + (titles or {}).get(row.doc, "")
             # an item that opens with its own title (申请材料。（1）…; 办理时限。窗口受理后…):
             # the title describes its every sentence, as a heading would
-            if (said := self.sentences[row.key]) and len(said) > 1 and said[0].field == TASK \
-                    and said[0].text.endswith("。") and len(said[0].text) <= ITEM_TITLE_CHARS:
-                title += " " + said[0].text.rstrip("。")
+            title += " " + item_title(row.task)
             self.heading_words[row.key] = (frozenset(tokenize(title)), words_form(title))
         self.synonyms = {normalize(t): tuple(normalize(x) for x in g) for g in synonym_groups() for t in g}
         self._own_places = frozenset(normalize(p) for p in relevance.place_names)
