@@ -244,7 +244,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         s = lines[idx].strip()
         if not s or is_page_number(s):
             continue  # a page number between two pages continues nothing
-        last_numbered = part_last[next(e for e in parts if e > idx)]
+        part = next(e for e in parts if e > idx)  # the end of the part this line is in
+        last_numbered = part_last[part]
         if ended and signed and idx in parts:
             ended = signed = False  # 附件1 after the signature: the document goes on
             current = root
@@ -262,8 +263,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         name = ""
         if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
             name, rest = bracketed[idx]
-            m = Marker(L1, len([i for i in bracketed if i <= idx]), rest)
-        elif m is None and idx > part_last_item[next(e for e in parts if e > idx)] and _labels_points(lines, idx):
+            m = Marker(L1, list(bracketed).index(idx) + 1, rest)
+        elif m is None and idx > part_last_item[part] and _labels_points(lines, idx):
             # 温馨提示： alone on its line after the last item, points under it: a part of its
             # own, named by its label, its points its items
             name = _PART_LABEL.match(s).group(1)  # type: ignore[union-attr]
@@ -529,6 +530,17 @@ def _all_fields(text: list[str]) -> bool:
     return len(text) >= 2 and all(CONTACT_MORE.match(t.strip()) for t in text)
 
 
+def _body(heading: _Node, text: list[str], fielded: bool) -> _Node:
+    """The one item under a heading that holds no numbered items: its ``text`` (and the
+    heading's fields, notes and points), numbered 1, units written at its end moved to
+    its fields."""
+    body = _Node(level=L3, number=1, marker="1.", line=heading.line, text=text, fielded=fielded,
+                 fields=heading.fields, notes=heading.notes, points=heading.points, parent=heading,
+                 last_line=heading.last_line, lead_first=heading.lead_first)
+    _inline_fields(body)
+    return body
+
+
 def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:
     """一、工作目标 with a paragraph (or points) under it and no numbered items, where a
     sibling heading of its level has numbered items under it: the marker heads a section
@@ -565,22 +577,16 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                         _inline_fields(p)
                         items.append(_item(p, path + (heading,), inherited, attachment_title))
                 elif child.text or child.points or child.fields:
-                    body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text,
-                                 fielded=_all_fields(child.text), fields=child.fields, notes=child.notes,
-                                 points=child.points, parent=child, last_line=child.last_line)
-                    _inline_fields(body)
+                    body = _body(child, child.text, fielded=_all_fields(child.text))
                     items.append(_item(body, path + (heading,), inherited, attachment_title))
                 continue
             if _titled_paragraph(child, node.children):
                 # 二、支持对象 over a paragraph, where its siblings head numbered items: a
                 # heading too, its paragraph the one item under it
                 heading = Heading(child.level, child.number, f"{child.marker}{child.text[0]}")
-                body = _Node(level=L3, number=1, marker="1.", line=child.line, text=child.text[1:],
-                             # 六、联系方式 over its lines: each line a field of its own
-                             fielded=is_contact_title(child.text[0]) or _all_fields(child.text[1:]),
-                             fields=child.fields, notes=child.notes, points=child.points, parent=child,
-                             last_line=child.last_line, lead_first=child.lead_first)
-                _inline_fields(body)
+                # 六、联系方式 over its lines: each line a field of its own
+                body = _body(child, child.text[1:],
+                             fielded=is_contact_title(child.text[0]) or _all_fields(child.text[1:]))
                 items.append(_item(body, path + (heading,), inherited, attachment_title))
                 continue
             _inline_fields(child)

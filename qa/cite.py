@@ -17,7 +17,7 @@ from jieba import posseg
 
 from index.schema import Hit
 from ingest.schema import TaskRow
-from ingest.sentences import Sentence
+from ingest.sentences import Sentence, labelled_notes
 from ingest.text import normalize
 
 from .intent import Intent, count_word, states_count
@@ -122,11 +122,10 @@ class Composer:
         # a column the row keeps as a note (责任领导：王明, 兑现方式：…), asked by its header's
         # head (哪位领导) or, but for who is responsible, by the action it names (怎么兑现)
         nq = normalize(q)
-        for note in self.r.by_key[top.key].notes:
-            head, sep, value = note.partition("：")
-            if sep and value and len(head) >= 2 and (head in nq or head[-2:] in nq or (
-                    intent != Intent.DEPARTMENT and _asked_by_verb(head, nq))):
-                quotes.insert(0, Quote(value, [top.key], prefix=f"{head}："))
+        for note in labelled_notes(self.r.by_key[top.key]):
+            head, _, value = re.split(r"([:：])", note, maxsplit=1)
+            if head in nq or head[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(head, nq)):
+                quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):

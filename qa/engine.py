@@ -188,7 +188,8 @@ class Assistant:
         self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in known),
                                      key=lambda vn: -len(vn[0])))
         self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
-                             places=self.relevance.place_names, titles=self._titles)
+                             places=self.relevance.place_names, titles=self._titles,
+                             absent=self.relevance.absent_nouns)
 
     @property
     def compose_cfg(self) -> ComposeConfig:

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from jieba import posseg
 
-from index.tokenize import in_dictionary
 from ingest.schema import TaskRow, citation
 from ingest.sentences import item_title
 from ingest.text import normalize
@@ -65,8 +64,12 @@ class Lister:
     to its canonical name), and each section's rows and title."""
 
     def __init__(self, rows: Sequence[TaskRow], names: Sequence[str], canonical: Callable[[str], str],
-                 places: Collection[str] = (), titles: Collection[str] = ()):
+                 places: Collection[str] = (), titles: Collection[str] = (),
+                 absent: Callable[[tuple[str, ...]], tuple[str, ...]] = lambda nouns: nouns):
         self.rows = tuple(rows)
+        # the nouns of a question the documents never use (the relevance model's test:
+        # :meth:`qa.relevance.RelevanceModel.absent_nouns`)
+        self._absent = absent
         # the loaded documents' titles: their words name a document, not a thing in a section
         self._doc_titles = tuple(normalize(t) for t in titles if t)
         # the documents' own places by every name (宣汉县, 宣汉): 宣汉县统计局 is the
@@ -81,7 +84,8 @@ class Lister:
         for r in rows:
             if r.section:
                 self._sections.setdefault((r.attachment, r.section), []).append(r)
-        self._titles = {key: _ORDINAL.sub("", key[1]) for key in self._sections}
+        # a section's title as asked: a named part by its label, a numbered one without its number
+        self._titles = {key: key[0] if is_named_part(*key) else _ORDINAL.sub("", key[1]) for key in self._sections}
         # a document most of whose headings hold one item (五、实施机关 / 十、收费标准 …) is a
         # guide: its headings are fields, named by their labels however numbered
         per_doc: dict[str, list[int]] = {}
@@ -89,8 +93,6 @@ class Lister:
             per_doc.setdefault(rows_under[0].doc, []).append(len(rows_under))
         self._fielded = {d for d, sizes in per_doc.items()
                          if sum(n == 1 for n in sizes) >= GUIDE_FIELDS and 2 * sum(n == 1 for n in sizes) >= len(sizes)}
-        # the documents' wording: a noun they write is their matter, not another thing asked
-        self._written = normalize("\n".join(r.fields_text() for r in rows))
         # items opening with a title of their own (申请材料。（1）…), by that title
         self._item_titles = {r.key: t for r in rows if (t := item_title(r.task))}
 
@@ -153,7 +155,7 @@ class Lister:
         if not chosen and not m:
             chosen, rest = self._by_head(q)
             by_head = True
-        elif not chosen or not (_ASKS_LIST.search(q) or m or all(a == sec for a, sec in chosen)):
+        elif not chosen or not (_ASKS_LIST.search(q) or m or all(is_named_part(a, sec) for a, sec in chosen)):
             # (a part named by its label is asked for by that label alone: 法定时限, as counter
             # staff look a guide's field up)
             return None
@@ -174,8 +176,7 @@ class Lister:
         write; the verbs and particles of speech (要带, 得) name none, the documents' own
         words (执照 of a 个体工商户 guide) are their matter, and a span no dictionary knows is a
         slip or a cut across words (题户 of 个题户), not a thing."""
-        return any(w.flag.startswith("n") and len(w.word) >= 2 and normalize(w.word) not in self._written
-                   and in_dictionary(w.word) for w in posseg.cut(left))
+        return bool(self._absent(tuple(w.word for w in posseg.cut(left) if w.flag.startswith("n") and len(w.word) >= 2)))
 
     def titled(self, question: str) -> Listing | None:
         """The item whose own title's head word the question asks for (做米粉的小作坊登记要带
@@ -199,7 +200,7 @@ class Lister:
         # guide's numbered field (七、申请材料), not a policy area under 一、 (五、金融支持 asked
         # as 有哪些支持 is a question about support)
         found = [key for key, title in self._titles.items()
-                 if (key[0] == key[1] or self._sections[key][0].doc in self._fielded)
+                 if (is_named_part(*key) or self._sections[key][0].doc in self._fielded)
                  and 4 <= len(title) <= 8 and _asks_for(title, q)]
         if not found:
             return [], q
@@ -207,6 +208,13 @@ class Lister:
         for key in found:
             rest = rest.replace(self._titles[key][-2:], " ")
         return found, rest
+
+
+def is_named_part(scope: str, section: str) -> bool:
+    """Whether rows of ``scope`` under ``section`` stand in a part the document names by
+    its label, not its number (【申请材料】, 申请材料⇥…, 温馨提示：, 联系方式): the scope is
+    the label the heading opens with (申请材料, under 申请材料 or 申请材料 需提交以下材料：)."""
+    return bool(scope) and section.split(" ", 1)[0] == scope
 
 
 def _asks_for(title: str, question: str) -> bool:

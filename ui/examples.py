@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.schema import Document, TaskRow
+from qa.listing import is_named_part
 
 from .browse import is_builtin
 
@@ -79,7 +80,7 @@ def document_examples(doc: Document, limit: int = PER_DOCUMENT) -> list[Example]
     # them: a list first, then a field — past the first part, which names the matter
     parts: dict[str, list[TaskRow]] = {}
     for r in doc.rows:
-        if r.section and r.attachment == r.section:
+        if is_named_part(r.attachment, r.section):
             parts.setdefault(r.section, []).append(r)
     named = list(parts.items())[1:]
     for template, pick in ((PART_LIST, lambda rs: len(rs) > 1), (PART_FIELD, lambda rs: len(rs) == 1)):
