@@ -38,3 +38,9 @@ class ComposeConfig:
     # a piece of a longer question word (大学, 学生 of 大学生) weighs this share of its IDF:
     # whole, one word counted three times outweighed the rest of the question
     piece_weight: float = 0.25
+
+
+# a row of a few words with no measures (a guide's field: 不收费。营业执照…均免费
+# 发放; 0394-3210315（…法规股）；12345政务服务便民热线) is quoted whole: its sentences are
+# one answer, each qualifying the other; its one statement is what the row says
+SHORT_FIELD = 80

@@ -300,14 +300,16 @@ class Assistant:
         # unit by the name the rows give it (县市场监督管理局 is written 县市场监管局 in them)
         q = self._unit_names(self._without_title(read))
         terms = self.matcher.concepts(q)
+        # paying asked in the asker's word (要交钱吗) is searched for by the documents' fee words
+        fees = " ".join(self.relevance.paid(read))
         if named:
             # the place that singles out the documents searched is no word to find in them
             q = self._without_own_place(q)
-            found = self.r.search(q, 4 * k, self.search_cfg)
+            found = self.r.search(f"{q} {fees}".strip(), 4 * k, self.search_cfg)
             if not any(self.r.by_key[h.key].doc in named for h in found):
                 # the named documents' rows rank below the others': every row scored — never
                 # answered from a document the question did not name
-                found = self.r.search(q, len(self.r.rows), self.search_cfg)
+                found = self.r.search(f"{q} {fees}".strip(), len(self.r.rows), self.search_cfg)
             own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
             if len(named) > 1:
                 # several documents named (许昌和宣汉…分别): each one's best rows in turn
@@ -315,7 +317,7 @@ class Assistant:
                 own = [h for tier in zip_longest(*per_doc) for h in tier if h is not None]
             hits = own[:k] or found[:k]
         else:
-            hits = self.matcher.rerank(self.r.search(q, k, self.search_cfg), terms, intent, q)
+            hits = self.matcher.rerank(self.r.search(f"{q} {fees}".strip(), k, self.search_cfg), terms, intent, q)
         hits, contact = self._with_contact(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:

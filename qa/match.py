@@ -36,6 +36,7 @@ from .intent import (
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
+from .thesaurus import pays_money
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -147,6 +148,9 @@ class Matcher:
             if any(t in p for p in self._own_places):
                 continue  # the documents' own place (or a piece of its name: 陇县) is every row's
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
+            if pays_money(t) and t not in self.relevance.written:
+                # paying asked in the asker's word (交钱) is stated by a fee word (免费, 收费)
+                alts = (t, *self.relevance.fee_words)
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)
             # a piece the search-mode cut takes out of a longer word of the question (大学,

@@ -36,7 +36,7 @@ from .intent import (
     plain,
     tells_a_few,
 )
-from .thesaurus import names_a_thing
+from .thesaurus import names_a_thing, pays_money
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -86,7 +86,10 @@ class Word:
         # jieba tags a place); a word tagged a verb, an adjective or a person's name that
         # the thesaurus files only under things (驾照; 玉米, 许可证). A pronoun, number or
         # time word stays what the tagger says, and so does a how-many (几辆车, 多少人: a
-        # quantity asked, whatever the tagger calls it)
+        # quantity asked, whatever the tagger calls it); nor a word of paying (交钱, 花钱: it
+        # asks the fee, as 多少钱 asks the amount)
+        if pays_money(self.text):
+            return False
         return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 

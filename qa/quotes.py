@@ -19,6 +19,7 @@ from ingest.schema import RESPONSIBLE_WORD, TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence
 from ingest.text import normalize
 
+from .config import SHORT_FIELD
 from .intent import Intent, states_count
 from .match import ANSWER_KINDS, NAMES_BODY, STATES_TIME, Concepts, Matcher, Ranked
 from .restated import matching_form
@@ -80,10 +81,6 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     return quotes
 
 
-# a row of a few words with no measures (a guide's field: 不收费。营业执照…均免费
-# 发放; 0394-3210315（…法规股）；12345政务服务便民热线) is quoted whole: its sentences are
-# one answer, each qualifying the other
-SHORT_FIELD = 80
 
 
 def short_field(matcher: Matcher, row: TaskRow) -> list[Quote]:

@@ -27,6 +27,7 @@ from index.tokenize import cut, expansions, in_dictionary, synonym_groups, token
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
+from .config import SHORT_FIELD
 from .intent import (
     COUNT_NOUN,
     GRANT_WORDS,
@@ -41,7 +42,7 @@ from .lexicon import function_words
 from .question import Query
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
-from .thesaurus import names_an_institution, senses, synonyms
+from .thesaurus import names_an_institution, pays_money, senses, states_a_fee, synonyms
 from .verdict import (
     THIS_DOCUMENT,
     Thresholds,
@@ -76,6 +77,10 @@ _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年�
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
 _ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|多少钱|{JI}[块毛]")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+# a verb's character and the money a question asks after it (交多少钱, 花几块钱)
+_PAYING_ASKED = re.compile(r"(\w)(?:多少|几块|几|什么)([钱费])")
+# …or by the row saying none is paid (不收费, 免费, 免收…费, 不收取工本费)
+_NO_FEE = re.compile(r"免费|[不零]收费|(?:免收|不收取|无需缴纳|不再收取)[^，,。；;]{0,12}?费")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
 _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点)")
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
@@ -113,6 +118,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"
+    if _ASKS_FEE.search(clause) and len(row_text) <= SHORT_FIELD and _NO_FEE.search(row_text):
+        return ""  # a field saying none is paid (a guide's 收费标准：不收费) states the fee asked
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
         return "amount"
     if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
@@ -177,6 +184,9 @@ class RelevanceModel:
         self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
         # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
         # asking for the 目标 or the 时间 of a row is asked of a field the row has
+        # the words in which the documents state a fee or its absence (收费, 缴费, 免费): what
+        # a question of paying (要交钱吗, 办这个花钱不) is asked of
+        self.fee_words = tuple(sorted(w for w in self.written if states_a_fee(w)))
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
                                      for w in words for t in tokenize(w) if len(t) >= 2)
 
@@ -256,8 +266,19 @@ class RelevanceModel:
                                  if (i, j) != (0, n))
         return n >= 4 and split(0)
 
+    def paid(self, q: Query) -> tuple[str, ...]:
+        """The document's fee words when the question asks about paying in a word the
+        documents do not write (交钱, 花钱; 收费 is theirs): the words to look for."""
+        said = [w.text for w in q.words if pays_money(w.text)]
+        if not q.asked_topics:
+            # how much one pays, for nothing named (办这个要交多少钱): the matter's fee — but
+            # 社保交多少钱 names what is paid, a sum no row waiving a fee states
+            said += [m.group(1) + m.group(2) for m in _PAYING_ASKED.finditer(q.plain)
+                     if pays_money(m.group(1) + m.group(2))]
+        return self.fee_words if any(w not in self.written for w in said) else ()
+
     def _states(self, term: str, toks: set[str], text: str) -> bool:
-        return (term in self.field_words or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
+        return (term in self.field_words or (pays_money(term) and any(w in text for w in self.fee_words)) or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
                 or bool((b := self.bridge(term)) and normalize(b) in text))
 
     def judge(self, q: Query, found: Retrieved, th: Thresholds | None = None,

@@ -69,6 +69,36 @@ def names_an_institution(word: str) -> bool:
     return bool(codes) and all(c[:2] in ("Dm", "Di") for c in codes)
 
 
+# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
+# spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
+# (Hc06: 免费, 免税)
+_PAYING = ("He10", "He13")
+_MONEY = ("Dj03", "Dj05", "Dj08")
+_EXEMPTING = ("Hc06",)
+
+
+def _filed_under(word: str, classes: tuple[str, ...]) -> bool:
+    codes = _groups()[0].get(word, ())
+    return bool(codes) and any(c.startswith(classes) for c in codes)
+
+
+def pays_money(word: str) -> bool:
+    """A word of paying money (交费, 缴费, 花钱, 交钱): one ending in a money character (钱,
+    费) that the thesaurus files under paying, collecting or spending, or made of a paying
+    verb's character and that money character. It asks whether one pays, and what — the fee, as 多少钱 asks
+    the amount — not a matter of its own."""
+    if len(word) < 2 or word[-1] not in ("钱", "费"):
+        return False
+    return _filed_under(word, _PAYING) or (
+        len(word) == 2 and _filed_under(word[0], _PAYING) and _filed_under(word[1], _MONEY))
+
+
+def states_a_fee(word: str) -> bool:
+    """A word in which a document states a fee or its absence: built on 费 and filed by
+    the thesaurus under collecting or paying (收费, 缴费) or under exempting (免费)."""
+    return "费" in word and len(word) >= 2 and (_filed_under(word, ("He10",)) or _filed_under(word, _EXEMPTING))
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The word's synonyms of two characters or more (single characters such as 照 or
     铺 match inside too many unrelated words)."""

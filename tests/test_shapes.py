@@ -815,6 +815,30 @@ def test_the_blocks_of_a_guide_are_asked_about(tmp_path, capsys):
     assert not ask("开饭店要带啥材料")["answer"].startswith("**申请材料**")
 
 
+def test_paying_asked_in_plain_words_is_the_guides_fee(tmp_path, capsys):
+    """交钱, 花钱, 交多少钱: the asker's words for paying, which the guide writes as 收费标准：
+    不收费. A word of paying asks the fee (as 多少钱 asks an amount) — no topic the guide
+    lacks — and the fee is found by the guide's own fee words; "none is paid" states it."""
+    from qa.thesaurus import pays_money
+    from ui.cli import main as cli
+
+    # paying by the thesaurus (交费, 缴费 filed under 交纳/收费) or a paying verb with money
+    # (交钱, 花钱, 付钱); borrowing, a loan or a fine is a matter of its own
+    assert all(pays_money(w) for w in ("交钱", "交费", "缴费", "花钱", "付钱", "收费"))
+    assert not any(pays_money(w) for w in ("借钱", "贷款", "罚款", "挣钱", "费用", "免费"))
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(DATA / "liulin_guide.txt"), "--json", "--home", str(tmp_path)]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    for q in ("办这个要交钱吗", "办这个要交多少钱", "花钱不"):
+        ans = ask(q)
+        assert ans["coverage"] == "answered", q
+        assert ans["citations"][0]["label"] == "收费标准 第1项" and "不收费" in ans["answer"], q
+    # a thing paid that the guide never names stays absent
+    assert ask("办这个要交公积金吗")["coverage"] == "not_covered"
+
+
 def test_a_guide_copied_as_two_columns_of_label_and_value():
     """事项名称<TAB>… / 申请材料<TAB>1.…；2.… with 3.… 4.… on the lines after: each label a
     block, a list written on the value's one line split into its items, the spilled lines
