@@ -48,7 +48,8 @@ _LABELS = ("索引号", "发布机构", "发文机关", "发文单位", "制发�
 # a label's characters may be spaced out to line the table up (标    题：, 索 引 号：)
 _FIELD_LABEL = re.compile("(" + "|".join(r"\s*".join(lab) for lab in _LABELS) + r")\s*[:：]\s*")
 # a site's line naming the page's source: 发布时间：2024/6/3  来源：海伦市市场监督管理局  作者：…
-_SOURCE = re.compile(r"来\s*源\s*[:：]\s*([\u4e00-\u9fff（）()]{4,40})")
+# (or its publisher: 更新时间：…  发布单位：昭平县行政审批局)
+_SOURCE = re.compile(r"(?:来\s*源|发布单位|发布部门)\s*[:：]\s*([\u4e00-\u9fff（）()]{4,40})")
 _ISSUER_LABELS = ("发布机构", "发文机关", "发文单位", "制发机关")
 _DATE_LABELS = ("成文日期", "发文日期", "印发日期", "发布日期")  # by preference
 
@@ -309,7 +310,10 @@ def _title_lines(nonempty: list[tuple[int, str]], h: Header, menus: set[int]) ->
             pending = ""
     if pending and _TITLE_END.search(pending):
         out.append(pending)
-    return [t for t in out if len(t) >= 6 and not _looks_org(t)]
+    out = [t for t in out if len(t) >= 6 and not _looks_org(t)]
+    # a line naming a kind of document (…办事指南, …的通知) is the title over one that names
+    # none (a site's name above it: 广西数字政务一体化平台·贺州市昭平县站点)
+    return [t for t in out if _TITLE_END.search(t)] or out
 
 
 _VALID_UNTIL = re.compile(r"有效期[^。；]{0,12}?(?:至|到)\s*(20\d{2})\s*年|有效期[为是]?\s*(\d{1,2})\s*年")

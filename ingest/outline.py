@@ -180,18 +180,59 @@ def _bare_heading(node: _Node) -> bool:
             and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:]", node.text[0]))
 
 
-# a label alone on its line, ending in a colon (温馨提示：, 注意事项：)
-_PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]$")
+# a label alone on its line (温馨提示：, 注意事项：, 常见问题)
+_PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*([:：]?)$")
 
 
 def _labels_points(lines: list[str], idx: int) -> bool:
     """Whether line ``idx`` is a label alone (温馨提示：) — no field of a task's nor a contact
     line — whose next line opens a point （1）."""
     s = lines[idx].strip()
-    if not _PART_LABEL.match(s) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+    if not (m := _PART_LABEL.match(s)) or not m.group(2) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
         return False
     nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
     return (mk := marker(nxt)) is not None and mk.level == L4
+
+
+# one labelled field to a line: 实施主体：昭平县行政审批局（牵头）… (a second label in the
+# value, two spaces before it, makes it a page's line of several: 更新时间：…  发布单位：…)
+_ONE_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]\s*(\S(?:(?!\s{2,}[\u4e00-\u9fff]{2,6}\s*[:：]).)*)$")
+_FIELDS_ABOVE = 3  # a block of fields, not a line of a notice's header
+
+
+def _fields_above(lines: list[str], start: int, body: int) -> list[Item]:
+    """A guide's 基本信息 above its first heading, three or more lines of one labelled field
+    each (事项名称：… 服务对象：… 实施主体：…): each field a part named by its label, its
+    value the one item (〔实施主体 第1项〕) — as a 【实施主体】 block is. A page's lines
+    (发布时间：…, 来源：…) and a 信息公开 table's fields (索引号：…, 文号：…) are not."""
+    from .frame import is_page_line
+    from .header import is_field_line
+    run: list[tuple[int, re.Match[str]]] = []
+    runs: list[list[tuple[int, re.Match[str]]]] = []
+    for i in range(start, body):
+        s = lines[i].strip()
+        if not s:
+            continue
+        m = _ONE_FIELD.match(s)
+        if m and not is_page_line(s) and not is_field_line(s) and not CONTACT_LINE.match(s):
+            run.append((i, m))
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return [Item(path=(Heading(NAMED, 0, m.group(1), scope=m.group(1)),), number=1, first_line=i + 1,
+                 last_line=i + 1, task=m.group(2).strip())
+            for r in runs if len(r) >= _FIELDS_ABOVE for i, m in r]
+
+
+def _labels_list(lines: list[str], idx: int) -> bool:
+    """Whether line ``idx`` is a label alone, with or without its colon (特别提示, 常见问题),
+    whose next line opens a list at its first entry (1.…, （1）…, 1.问：…)."""
+    s = lines[idx].strip()
+    if not _PART_LABEL.match(s) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+        return False
+    nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
+    return (mk := marker(nxt)) is not None and mk.number == 1 and mk.level in (*ITEM_LEVELS, L4)
 
 
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
@@ -236,6 +277,10 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     # the last item of each part, its points aside: a labelled part may follow it (温馨提示：)
     items = [i for i in numbered if (mk := marker(lines[i])) is not None and mk.level != L4]
     part_last_item = {end: max((i for i in items if i < end), default=-1) for end in parts}
+    # the last heading of each part (十、设定依据, 六、附则): a labelled list after its text
+    # (特别提示 over 1.…, 常见问题 over 1.问：…) is no part of it
+    tops = [i for i in numbered if (mk := marker(lines[i])) is not None and mk.level in (CHAPTER, SECTION, L1)]
+    part_last_top = {end: max((i for i in tops if i < end), default=-1) for end in parts}
     signed = False  # after the signature (or the list of attachments): closing text, until an
                     # attachment included after it begins
 
@@ -264,9 +309,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
             name, rest = bracketed[idx]
             m = Marker(L1, list(bracketed).index(idx) + 1, rest)
-        elif m is None and idx > part_last_item[part] and _labels_points(lines, idx):
-            # 温馨提示： alone on its line after the last item, points under it: a part of its
-            # own, named by its label, its points its items
+        elif m is None and ((idx > part_last_item[part] and _labels_points(lines, idx)) or (
+                not signed and idx > part_last_top[part] and (current.text or current.children)
+                and _labels_list(lines, idx))):
+            # 温馨提示： alone on its line after the last item, points under it — or 常见问题
+            # over a list after the last heading's own text: a part of its own, named by its
+            # label, its points its items
             name = _PART_LABEL.match(s).group(1)  # type: ignore[union-attr]
             m = Marker(L1, 0, "")
         if m is not None and m.level == ARTICLE:
@@ -346,7 +394,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = signed = True
             closing.append(s)
             continue
-        if current is closing_heading:
+        if current is closing_heading and not name:
             warnings.append(set_aside(f"第 {line_no} 行起是附则之后的落款或版记（{s[:20]}…），不属于任何条目，未计入"))
             ended = True
             closing.append(s)
@@ -376,7 +424,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         current.text.append(s)
         current.last_line = line_no
 
-    items = _items(root, warnings)
+    items = _fields_above(lines, start, body_start if body_start is not None else len(lines)) + _items(root, warnings)
     if provisions:
         items.append(Item(path=(Heading(NAMED, 0, PROVISIONS_SCOPE),), number=1, first_line=provisions[0][0],
                           last_line=provisions[-1][0], task=_join([x for _, x in provisions])))

@@ -101,6 +101,22 @@ def split_cells(line: str) -> list[str] | None:
     return pipe_cells(line)
 
 
+# a table row whose tabs the copy lost: its number, then cells apart by runs of spaces
+# ("4 全面推行…以内   县住建局、县自然资源局   2024年9月底前")
+_SPACED_ROW = re.compile(r"^\s*(\d{1,4})[ \u3000]+(\S.*)$")
+_SPACE_GAP = re.compile(r"[ \u00a0]{2,}|\u3000+")
+
+
+def spaced_row(line: str, columns: int) -> list[str] | None:
+    """The cells of a numbered row written with spaces for tabs, when they are as many
+    as the table's columns or one fewer (an empty last cell left no gap); else None."""
+    m = _SPACED_ROW.match(line.rstrip("\r\n"))
+    if not m:
+        return None
+    cells = [m.group(1), *(c.strip() for c in _SPACE_GAP.split(m.group(2).strip()))]
+    return cells if 3 <= len(cells) and columns - 1 <= len(cells) <= columns else None
+
+
 def is_table(lines: list[str]) -> bool:
     """Whether the text holds a table: a header line (its cells named by header words)
     with a numbered line after it — one row is a table when a header names its
@@ -262,6 +278,8 @@ def read_table(lines: list[str]) -> TableResult:
         if not line.strip():
             continue
         cells = split_cells(line)
+        if cells is None and columns is not None and not marker(clean_cell(line)):
+            cells = spaced_row(line, len(columns))  # a row with spaces for its tabs
         if cells is None and wrapped is not None and not marker(clean_cell(line)) \
                 and (joined := continue_row(wrapped[0], [line], len(columns or ()))) is not None:
             wrapped = (joined, wrapped[1], line_no)  # a wrapped cell's rest on a line of its own

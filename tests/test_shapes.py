@@ -956,6 +956,51 @@ def test_a_guide_under_numbered_headings_lists_a_field_asked_by_its_head_word(tm
     assert ans["answer"].splitlines()[0] == "**四、申请材料**："
 
 
+def test_a_labelled_list_after_the_last_heading_is_a_part_of_its_own():
+    """常见问题 (问：/答： pairs) after 五、附则's closing words, 特别提示 over 1. 2. after the
+    last heading's text: parts named by their label, each entry an item — not 落款 set
+    aside, nor more items of the 附则 or of the 设定依据 above them."""
+    measures = ("平遥县支持小微企业发展若干措施\n一、减轻负担\n（一）减免租金。承租县属国有房产的，减免3个月租金。（责任单位：县国资中心）\n"
+                "（二）降低担保费率。担保费率降至1%以下。（责任单位：县财政局）\n五、附则\n本措施自印发之日起施行，有效期至2025年12月31日。\n\n"
+                "常见问题\n问：房租减免要自己申请吗？\n答：不需要，由出租单位直接减免。\n问：担保费率怎么算？\n答：按年化1%以下执行。\n"
+                "问：政策能叠加吗？\n答：同一事项按就高不重复原则执行。\n")
+    d = parse_text(measures)
+    faq = [r for r in d.rows if r.attachment == "常见问题"]
+    assert [r.label for r in faq] == ["常见问题 第1项", "常见问题 第2项", "常见问题 第3项"]
+    assert faq[0].task == "问：房租减免要自己申请吗？答：不需要，由出租单位直接减免。"
+    assert not any("落款" in w for w in d.warnings)
+    guide = ("开办药店一件事办事指南\n一、事项构成\n1.药品经营许可\n2.营业执照\n二、办理时限\n承诺办结时限：5个工作日\n"
+             "三、设定依据\n《药品管理法》\n\n特别提示\n1.同一场所不得重复申请。\n2.本事项全程免费。\n")
+    d = parse_text(guide)
+    assert [r.label for r in d.rows if r.attachment == "特别提示"] == ["特别提示 第1项", "特别提示 第2项"]
+    assert d.row("特别提示", 2).task == "本事项全程免费。"
+    assert d.row("三、", 1).task == "《药品管理法》"
+
+
+ONE_THING_GUIDE = ("山西政务服务网 · 临汾市隰县站点\n\n登录 | 注册 | 无障碍 | 长者模式\n"
+                   "当前位置：首页 > 一件事一次办 > 开办药店一件事\n\n开办药店“一件事”办事指南\n\n"
+                   "更新时间：2024年03月08日        发布单位：隰县行政审批服务管理局        浏览次数：216\n\n"
+                   "基本信息\n事项名称：开办药店“一件事”\n服务对象：企业法人、个体工商户\n"
+                   "实施主体：隰县行政审批服务管理局（牵头），隰县市场监督管理局（协同）\n办件类型：承诺件\n\n"
+                   "一、事项构成\n1.营业执照\n2.药品经营许可证\n二、办理时限\n承诺办结时限：10个工作日\n"
+                   "三、收费情况\n不收费\n\n相关服务\n开办餐饮店一件事    开办便利店一件事\n\n【打印本页】 【关闭窗口】\n")
+
+
+def test_a_one_thing_guide_page_with_its_basic_fields():
+    """A 一件事 page: the line naming a kind of document (…办事指南) is the title, not the
+    site's name above it; the publisher (发布单位：) is the issuer; the 基本信息 fields above
+    the first heading are parts by their label (〔实施主体 第1项〕), not dropped; the page's
+    相关服务 links are no part of the last item."""
+    d = parse_text(ONE_THING_GUIDE)
+    assert d.title == "开办药店“一件事”办事指南"
+    assert (d.issuer, d.place) == ("隰县行政审批服务管理局", "隰县")
+    assert d.row("实施主体", 1).task == "隰县行政审批服务管理局（牵头），隰县市场监督管理局（协同）"
+    assert [r.label for r in d.rows][:4] == ["事项名称 第1项", "服务对象 第1项", "实施主体 第1项", "办件类型 第1项"]
+    assert d.row("三、", 1).task == "不收费"
+    # the page's own lines are no fields of the guide
+    assert not any(r.attachment in ("更新时间", "当前位置") for r in d.rows)
+
+
 def test_a_menu_and_a_note_in_brackets_are_no_title():
     text = ("海伦市人民政府\n首页    政务公开    政务服务    互动交流\n"
             "食品经营许可（新办）办事指南\n"
@@ -972,6 +1017,22 @@ def test_a_page_number_above_the_title_is_no_part_of_it():
             "序号\t重点任务\t牵头单位\t完成时限\n1\t深化企业开办便利化\t市市场监管局\t2024年6月底\n")
     d = parse_text(text)
     assert d.subject == "枝江市2024年优化营商环境重点任务分工方案" and "—" not in short_name(d)
+
+
+def test_a_table_row_that_lost_its_tabs_is_read_by_its_space_runs():
+    """A copied table where one row came out with runs of spaces for its tabs ("4 全面推行…
+    县住建局、县自然资源局   2024年9月底前"): read as a row of the table, not skipped as
+    "表格外文字" — its cells apart where two spaces or more stand."""
+    text = ("序号\t重点任务\t责任单位\t完成时限\n1\t深化企业开办便利化\t县市场监管局\t2024年6月底前\n"
+            "2 全面推行工程建设项目审批承诺制，审批时限压缩至30个工作日以内   县住建局、县自然资源局   2024年9月底前\n"
+            "3\t开展拖欠企业账款清理\t县工信局\t2024年10月底前\n")
+    d = parse_text(text, "t.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项"]
+    row = d.row("", 2)
+    assert row.task == "全面推行工程建设项目审批承诺制，审批时限压缩至30个工作日以内"
+    assert row.units == ("县住建局", "县自然资源局")
+    assert row.measures[0].deadline == "2024年9月底前"
+    assert not d.warnings
 
 
 def test_table_repeated_number_is_kept_and_reported():
