@@ -7,6 +7,7 @@ citation looks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,6 +214,13 @@ class TaskRow(RowRef):
         """What the document calls ``lead_units``: 牵头单位, or 责任单位 when it marks no lead."""
         return LEAD_WORD if self.lead_marked else RESPONSIBLE_WORD
 
+    @property
+    def restates_title(self) -> bool:
+        """The row only restates its document's title (a guide's 事项名称: 户外广告设施设置审批
+        of 户外广告设施设置审批办事指南): it names the matter every row is about."""
+        task = re.sub(r"\s+", "", self.task).strip("。；;")
+        return len(task) >= 4 and not self.measures and task in re.sub(r"\s+", "", self.attachment_title)
+
     def fields_text(self) -> str:
         """All of the row's wording in one string (search, coverage, faithfulness)."""
         parts = [self.section, self.task, *self.units]
@@ -256,6 +264,23 @@ class TaskRow(RowRef):
             doc=d.get("doc", ""),
             lead_marked=bool(d.get("lead_marked", True)),
         )
+
+
+GUIDE_FIELDS = 5  # headings of one item each that make a document a guide
+
+
+def guides(rows: Sequence[TaskRow]) -> frozenset[str]:
+    """The documents (by short name) that are guides: five or more of their headings, and
+    at least half, hold one item each (五、实施机关, 【收费标准】, 实施主体：…) — fields of the
+    one matter the title names, not a list of many matters."""
+    sizes: dict[str, dict[tuple[str, str], int]] = {}
+    for r in rows:
+        if r.section:
+            under = sizes.setdefault(r.doc, {})
+            under[(r.attachment, r.section)] = under.get((r.attachment, r.section), 0) + 1
+    return frozenset(d for d, per in sizes.items()
+                     if sum(n == 1 for n in per.values()) >= GUIDE_FIELDS
+                     and 2 * sum(n == 1 for n in per.values()) >= len(per))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from typing import Any
 
 from index.retriever import DEFAULT_CONFIG, Retriever, SearchConfig, open_retriever
 from index.schema import Hit
+from index.tokenize import tokenize
 from ingest import Document, load_document
 from ingest.contact import is_contact
 from ingest.departments import aliases
@@ -45,7 +46,7 @@ from .about import AboutDocument, about_document, card_text
 from .cite import Composer, Composition
 from .config import ComposeConfig
 from .faithful import keep_faithful
-from .intent import Intent, detect_intent
+from .intent import Intent, asks_duration, asks_limit, asks_where, detect_intent
 from .listing import Lister, Listing, listing_body
 from .match import Concepts, Matcher
 from .question import Query, read_question
@@ -317,7 +318,18 @@ class Assistant:
                 own = [h for tier in zip_longest(*per_doc) for h in tier if h is not None]
             hits = own[:k] or found[:k]
         else:
-            hits = self.matcher.rerank(self.r.search(f"{q} {fees}".strip(), k, self.search_cfg), terms, intent, q)
+            # a row restating the title (事项名称) is found by its label, not by the matter's
+            # words every question on it writes (开便利店一件事几天能办完)
+            found = [h for h in self.r.search(f"{q} {fees}".strip(), k + 1, self.search_cfg)
+                     if not self.r.by_key[h.key].restates_title][:k]
+            if found and (asked := self._of_matter(q, self.r.by_key[found[0].key].doc)) is not None:
+                # the best row's document is a guide whose matter the question names: what is
+                # left picks its field, among its rows
+                doc, rest, matter = asked
+                terms = self.matcher.concepts(q, skip=matter)
+                found = [h for h in self.r.search(f"{rest} {fees}".strip(), len(self.r.rows), self.search_cfg)
+                         if self.r.by_key[h.key].doc == doc and not self.r.by_key[h.key].restates_title][:k] or found
+            hits = self.matcher.rerank(found, terms, intent, q)
         hits, contact = self._with_contact(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
@@ -381,6 +393,18 @@ class Assistant:
         for name in self._own_place_names:
             rest = rest.replace(name, " ")
         return rest if rest.strip() and self.relevance.content_terms(rest) else q
+
+    def _of_matter(self, q: str, doc: str) -> tuple[str, str, frozenset[str]] | None:
+        """When ``q`` names the matter of ``doc`` — words every row of it holds: a guide's,
+        which its title names and each of its fields is searched with — and asks something
+        besides (开便利店一件事几天能办完: 几天能办完): the document, the search text without
+        the matter, and the matter's words; else None."""
+        matter = frozenset(t for t in tokenize(q) if t in self.relevance.matter.get(doc, ()))
+        rest = q
+        for w in sorted(matter, key=len, reverse=True):
+            rest = rest.replace(w, " ")
+        asked = self.relevance.content_terms(rest) or asks_duration(rest) or asks_limit(rest) or asks_where(rest)
+        return (doc, rest, matter) if matter and asked else None
 
     def _named_documents(self, read: Query) -> list[str]:
         """The loaded documents whose place the question names (厦门对企业关切有哪些措施),

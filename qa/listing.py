@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from jieba import posseg
 
-from ingest.schema import TaskRow, citation
+from ingest.schema import TaskRow, citation, guides
 from ingest.sentences import item_title
 from ingest.text import normalize
 
@@ -37,7 +37,6 @@ _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|�
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
 SNIPPET = 48
-GUIDE_FIELDS = 5  # headings of one item each that make a document a guide
 SHORT_LIST, WHOLE = 8, 200  # a list of up to 8 rows shows each up to 200 characters
 ONE = 600  # one item asked for by its title: the item (its list of materials) whole
 
@@ -88,11 +87,7 @@ class Lister:
         self._titles = {key: key[0] if is_named_part(*key) else _ORDINAL.sub("", key[1]) for key in self._sections}
         # a document most of whose headings hold one item (五、实施机关 / 十、收费标准 …) is a
         # guide: its headings are fields, named by their labels however numbered
-        per_doc: dict[str, list[int]] = {}
-        for rows_under in self._sections.values():
-            per_doc.setdefault(rows_under[0].doc, []).append(len(rows_under))
-        self._fielded = {d for d, sizes in per_doc.items()
-                         if sum(n == 1 for n in sizes) >= GUIDE_FIELDS and 2 * sum(n == 1 for n in sizes) >= len(sizes)}
+        self._fielded = guides(rows)
         # items opening with a title of their own (申请材料。（1）…), by that title
         self._item_titles = {r.key: t for r in rows if (t := item_title(r.task))}
 

@@ -129,7 +129,7 @@ class Matcher:
         self._cfg = cfg
         self._ranked_memo.cache_clear()
 
-    def concepts(self, question: str) -> Concepts:
+    def concepts(self, question: str, skip: frozenset[str] = frozenset()) -> Concepts:
         """The question's concepts, each with the ways the document may say it and an
         IDF weight: a content term with its synonyms (高企 = 高新技术企业 = 高新企业),
         counted once however many of them a sentence uses, at ``story_weight`` when it is
@@ -145,8 +145,10 @@ class Matcher:
         topics = read_question(question).topics
         terms = self.relevance.content_terms(question)
         for t in terms:
-            if any(t in p for p in self._own_places):
-                continue  # the documents' own place (or a piece of its name: 陇县) is every row's
+            if any(t in p for p in self._own_places) or t in skip:
+                # the documents' own place (or a piece of its name: 陇县) is every row's, and
+                # so is a guide's matter (户外广告 of 户外广告设施设置审批)
+                continue
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             if pays_money(t) and t not in self.relevance.written:
                 # paying asked in the asker's word (交钱) is stated by a fee word (免费, 收费)
@@ -165,9 +167,11 @@ class Matcher:
                 concepts[g] = 0.7 * max(w, 1.0)
         # the kind of answer asked for is part of what a sentence must state: the place or
         # channel for "在哪能查到", a span of time for "多久能到账", a limit for "最多能贷多少"
+        # — all a sentence must state when nothing else is asked (户外广告设施设置审批要几天
+        # of its own guide: the matter is every row's)
         for asks, words in zip((asks_where, asks_duration, asks_limit), ANSWER_KINDS, strict=True):
-            if asks(question) and concepts:
-                concepts[words] = sum(concepts.values()) / len(concepts)
+            if asks(question):
+                concepts[words] = sum(concepts.values()) / len(concepts) if concepts else 1.0
         return tuple(concepts.items())
 
     def _bridged(self, term: str) -> tuple[str, ...]:

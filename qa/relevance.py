@@ -19,11 +19,12 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from index.retriever import Retriever
 from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
+from ingest.schema import TaskRow
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -182,13 +183,16 @@ class RelevanceModel:
         self._spelled = self.written | {normalize(t) for g in synonym_groups() for t in g}
         self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
         self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
-        # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
-        # asking for the 目标 or the 时间 of a row is asked of a field the row has
         # the words in which the documents state a fee or its absence (收费, 缴费, 免费): what
         # a question of paying (要交钱吗, 办这个花钱不) is asked of
         self.fee_words = tuple(sorted(w for w in self.written if states_a_fee(w)))
+        # what every row states by its columns (年度目标, 时间进度, 牵头单位 …): a question
+        # asking for the 目标 or the 时间 of a row is asked of a field the row has
         self.field_words = frozenset(t for field, words in HEADER_WORDS if field not in (NUMBER, NOTE, TASK)
                                      for w in words for t in tokenize(w) if len(t) >= 2)
+        # by document, the words every row of it holds (a guide's matter, searched with each
+        # of its fields: 户外广告设施设置审批): among its rows, they pick none
+        self.matter = _every_row(retriever.rows, self.row_tokens, self.field_words)
 
     def content_terms(self, question: str) -> list[str]:
         skip = function_words()
@@ -410,6 +414,19 @@ class RelevanceModel:
         if not rest.strip():
             return 1.0
         return max(0.0, 1.0 - float(self.r.query_vector(q) @ self.r.query_vector(rest)))
+
+
+_EVERY_ROW_MIN = 5  # rows a document needs for a word in all of them to say nothing of one
+
+
+def _every_row(rows: Sequence[TaskRow], tokens: dict[tuple[str, int], set[str]],
+               fields: frozenset[str]) -> dict[str, frozenset[str]]:
+    """By document, the words all its rows hold, but the column labels every row is
+    searched with (牵头单位)."""
+    by_doc: dict[str, list[set[str]]] = {}
+    for r in rows:
+        by_doc.setdefault(r.doc, []).append(tokens.get(r.key, set()))
+    return {d: frozenset(set.intersection(*ts) - fields) for d, ts in by_doc.items() if len(ts) >= _EVERY_ROW_MIN}
 
 
 def _made_up(term: str) -> bool:

@@ -839,6 +839,30 @@ def test_paying_asked_in_plain_words_is_the_guides_fee(tmp_path, capsys):
     assert ask("办这个要交公积金吗")["coverage"] == "not_covered"
 
 
+def test_a_guide_is_asked_by_its_matter_and_the_field_picks_the_row(tmp_path, capsys):
+    """Every question on a guide names its matter (户外广告设施设置审批), which only the
+    【事项名称】 and the few rows writing it out held: they came first for 要几天 and 去哪里办.
+    Each field is searched with the guide's title, so the matter's words are every row's and
+    pick none; what is asked (几天, 哪里) picks the field."""
+    from ui.cli import main as cli
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(DATA / "liulin_guide.txt"), "--json", "--home", str(tmp_path)]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    assert ask("户外广告设施设置审批要几天")["citations"][0]["label"] == "办理时限 第1项"
+    assert ask("做户外广告设施设置审批去哪里办")["citations"][0]["label"] == "办理地点 第1项"
+    # asked by its label, the 事项名称 is still there
+    assert "户外广告设施设置审批" in ask("事项名称是什么")["answer"]
+    # with the built-in list loaded beside it, the matter picks the guide, the rest its field
+    home = tmp_path / "two"
+    assert cli(["add", str(DATA / "liulin_guide.txt"), "--home", str(home)]) == 0
+    capsys.readouterr()
+    assert cli(["ask", "户外广告设施设置审批要几天", "--json", "--home", str(home)]) == 0
+    two = json.loads(capsys.readouterr().out)
+    assert two["citations"][0]["label"].endswith("办理时限 第1项")
+
+
 def test_a_guide_copied_as_two_columns_of_label_and_value():
     """事项名称<TAB>… / 申请材料<TAB>1.…；2.… with 3.… 4.… on the lines after: each label a
     block, a list written on the value's one line split into its items, the spilled lines
