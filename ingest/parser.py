@@ -21,9 +21,11 @@ identity is fixed by :mod:`ingest.identity`; the bytes' encoding by :mod:`ingest
 from __future__ import annotations
 
 import hashlib
+import re
 from importlib import resources
 from pathlib import Path
 
+from .afterword import after_table
 from .bullets import number_bullets
 from .cells import is_cell_table, read_cells
 from .cover import cover_item
@@ -36,7 +38,7 @@ from .headings import ATTACHMENT
 from .identity import to_rows
 from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
-from .notices import set_aside, skipped
+from .notices import SKIPPED, kind, set_aside, skipped
 from .outline import is_outline, read_outline
 from .pipes import pipe_rows_as_sentences
 from .qanda import number_questions
@@ -84,6 +86,14 @@ def read_text(path: str | Path) -> str:
         raise IngestError(f"{p} 是一个目录，需要的是一份政策文件或任务清单的文本文件（.txt）")
     check_file_size(p)
     return decode(p.read_bytes(), str(p))[0]
+
+
+_LINE_OF = re.compile(r"^第 (\d+) 行")
+
+
+def _line_of(warning: str) -> int:
+    """The line a warning names first (第 57 行：…), 0 for none."""
+    return int(m.group(1)) if (m := _LINE_OF.match(warning)) else 0
 
 
 def _unrecognised(path: str, lines: list[str], unplaced: list[tuple[int, str]]) -> IngestError:
@@ -134,6 +144,11 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             closing, notice = prose.closing, notice[:prose.first_line]
         if items and (cover := cover_item(notice)) is not None:
             items = [*items, cover]  # a cover notice that says more than 印发给你们
+        if items and (after := after_table(lines, end := max(it.last_line for it in items))):
+            # 工作要求： over 一是…二是…, then 联系人：… after the table: the notice's too
+            read = set(range(end + 1, max(it.last_line for it in after) + 1))
+            items = [*items, *after]
+            warnings = [w for w in warnings if not (kind(w) == SKIPPED and _line_of(w) in read)]
     else:
         shape, out = "outline", read_outline(lines)
         if not out.items and (asked := number_questions(lines, min_pairs=1)) is not None:

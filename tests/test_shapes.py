@@ -1059,6 +1059,24 @@ def test_a_table_row_that_lost_its_tabs_is_read_by_its_space_runs():
     assert not d.warnings
 
 
+def test_a_notices_requirements_after_its_table_are_rows():
+    """工作要求： over 一是…二是… and a 联系人 line after the task table: the notice's words, a
+    part named by its label and the contact row — not 表格外文字 skipped with a warning."""
+    text = ("序号\t重点任务\t责任单位\t完成时限\n1\t深化企业开办便利化\t县市场监管局\t2024年6月底前\n"
+            "2\t开展拖欠企业账款清理\t县工信局\t2024年10月底前\n\n　　工作要求：\n"
+            "　　一是压实工作责任。各责任单位于2024年6月15日前将细化方案报送县营商环境服务中心。\n"
+            "　　二是强化调度督办。各责任单位于每月25日前报送任务推进情况。\n"
+            "　　联系人：县营商环境服务中心 马建军，电话：0934-8621547。\n\n上一条：关于做好防汛工作的通知\n【打印本页】 【关闭窗口】\n")
+    d = parse_text(text, "t.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "工作要求 第1项", "工作要求 第2项", "联系方式 第1项"]
+    assert d.row("工作要求", 2).task == "二是强化调度督办。各责任单位于每月25日前报送任务推进情况。"
+    assert "0934-8621547" in d.row("联系方式", 1).task
+    assert not any("表格外文字" in w for w in d.warnings)
+    # text after a table under no label stays out, as before, with its warning
+    d = parse_text(text.replace("　　工作要求：\n", ""), "t.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项"] and any("表格外文字" in w for w in d.warnings)
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")

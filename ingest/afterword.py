@@ -1,0 +1,55 @@
+"""A notice's words after its task table: 工作要求：一是…二是… and the contact (联系人：…).
+
+A task list pasted with its notice may carry the notice's requirements after the table
+rather than before it (工作要求： over 一是压实工作责任…, 二是…每月25日前报送…, then 联系人：…
+电话：…). Read line by line as the table, they were "表格外文字" skipped with a warning, and
+a question on when to report progress found nothing. Under a label alone on its line, each
+paragraph is an item of a part named by that label (〔工作要求 第2项〕); contact lines are the
+notice's contact row (〔联系方式 第1项〕). Text after the table with no such label stays out,
+as before, with its warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
+from .frame import is_page_line
+from .header import is_date_line
+from .headings import NAMED
+from .identity import Heading, Item
+from .text import close_cjk_gaps
+
+# a label alone on its line, with its colon (工作要求：, 有关要求：)
+_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
+
+
+def after_table(lines: list[str], start: int) -> list[Item]:
+    """The items of the labelled text from line index ``start`` (the line after the
+    table's last row) to the page's end, the signature or a date; [] when that text opens
+    with no label."""
+    name = ""
+    items: list[Item] = []
+    contact: list[tuple[int, str]] = []
+    for i in range(start, len(lines)):
+        s = close_cjk_gaps(lines[i].strip())
+        if not s:
+            continue
+        if is_page_line(s) or is_date_line(s):
+            break
+        if not name:
+            if not (m := _LABEL.match(s)):
+                return []
+            name = m.group(1)
+            continue
+        if CONTACT_LINE.match(s):
+            contact.append((i + 1, s))
+            continue
+        if contact:
+            break  # the contact ends the notice's words
+        items.append(Item(path=(Heading(NAMED, 0, name, scope=name),), number=len(items) + 1,
+                          first_line=i + 1, last_line=i + 1, task=s))
+    if contact:
+        items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
+                          last_line=contact[-1][0], task=contact_text([s for _, s in contact])))
+    return items if len(items) > bool(contact) else []
