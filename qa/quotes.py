@@ -81,10 +81,9 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     return quotes
 
 
-
-
 def short_field(matcher: Matcher, row: TaskRow) -> list[Quote]:
-    """The row's sentences, each a quote, when it is such a field; else []."""
+    """The row's sentences, each a quote, when it is a guide's short field (a few words,
+    no measures: :data:`qa.config.SHORT_FIELD`); else []."""
     if row.measures or len(row.task) > SHORT_FIELD:
         return []
     return [Quote(s.text) for s in matcher.sentences[row.key] if s.field == TASK]

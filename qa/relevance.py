@@ -282,8 +282,12 @@ class RelevanceModel:
         return self.fee_words if any(w not in self.written for w in said) else ()
 
     def _states(self, term: str, toks: set[str], text: str) -> bool:
-        return (term in self.field_words or (pays_money(term) and any(w in text for w in self.fee_words)) or term in toks or term in text or any(normalize(s) in text for s in expansions(term))
-                or bool((b := self.bridge(term)) and normalize(b) in text))
+        """Whether rows of ``toks`` and ``text`` state ``term``: as written, by a synonym,
+        by the document's word for it, or — a word of paying (交钱) — by a fee word."""
+        return (term in self.field_words or term in toks or term in text
+                or any(normalize(s) in text for s in expansions(term))
+                or bool((b := self.bridge(term)) and normalize(b) in text)
+                or (pays_money(term) and any(w in text for w in self.fee_words)))
 
     def judge(self, q: Query, found: Retrieved, th: Thresholds | None = None,
               docs: Collection[str] = (), subject: str = THIS_DOCUMENT) -> V:
