@@ -29,17 +29,19 @@ class Notice(str):
     """A parse warning: its message, and ``kind`` (``SKIPPED``, ``SET_ASIDE``, ``CHECK``)."""
 
     kind: str
+    line: int  # the source line it is about (1-based), 0 when it names none
 
-    def __new__(cls, text: str, kind: str) -> Self:
+    def __new__(cls, text: str, kind: str, line: int = 0) -> Self:
         if kind not in (SKIPPED, SET_ASIDE, CHECK):
             raise ValueError(f"unknown warning kind: {kind}")
         self = super().__new__(cls, text)
         self.kind = kind
+        self.line = line
         return self
 
 
-def skipped(text: str) -> Notice:
-    return Notice(text, SKIPPED)
+def skipped(text: str, line: int = 0) -> Notice:
+    return Notice(text, SKIPPED, line)
 
 
 def set_aside(text: str) -> Notice:
@@ -58,7 +60,7 @@ def kind(warning: str) -> str:
 def led(warning: str, lead: str) -> Notice:
     """The same warning, of the same kind, with ``lead`` before its message (its
     document's name when several are loaded together)."""
-    return Notice(f"{lead}{warning}", kind(warning))
+    return Notice(f"{lead}{warning}", kind(warning), getattr(warning, "line", 0))
 
 
 def summary(warnings: Sequence[str], rows: int) -> str:

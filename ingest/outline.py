@@ -32,7 +32,8 @@ from .contact import (
     is_contact_title,
 )
 from .departments import LEAD_FIRST, is_complete_name, read_units
-from .header import is_date_line, is_signature
+from .frame import is_page_line
+from .header import is_date_line, is_field_line, is_signature
 from .headings import (
     ARTICLE,
     ATTACHMENT,
@@ -184,14 +185,16 @@ def _bare_heading(node: _Node) -> bool:
 _PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*([:：]?)$")
 
 
-def _labels_points(lines: list[str], idx: int) -> bool:
-    """Whether line ``idx`` is a label alone (温馨提示：) — no field of a task's nor a contact
-    line — whose next line opens a point （1）."""
+def _label_over_list(lines: list[str], idx: int) -> tuple[str, bool, Marker] | None:
+    """When line ``idx`` is a label alone (温馨提示：, 常见问题) — no field of a task's nor a
+    contact line — and the next line opens a point or an item: the label, whether it
+    ends in a colon, and the next line's marker; else None."""
     s = lines[idx].strip()
-    if not (m := _PART_LABEL.match(s)) or not m.group(2) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
-        return False
+    if not (m := _PART_LABEL.match(s)) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+        return None
     nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
-    return (mk := marker(nxt)) is not None and mk.level == L4
+    mk = marker(nxt)
+    return (m.group(1), bool(m.group(2)), mk) if mk is not None else None
 
 
 # one labelled field to a line: 实施主体：昭平县行政审批局（牵头）… (a second label in the
@@ -205,8 +208,6 @@ def _fields_above(lines: list[str], start: int, body: int) -> list[Item]:
     each (事项名称：… 服务对象：… 实施主体：…): each field a part named by its label, its
     value the one item (〔实施主体 第1项〕) — as a 【实施主体】 block is. A page's lines
     (发布时间：…, 来源：…) and a 信息公开 table's fields (索引号：…, 文号：…) are not."""
-    from .frame import is_page_line
-    from .header import is_field_line
     run: list[tuple[int, re.Match[str]]] = []
     runs: list[list[tuple[int, re.Match[str]]]] = []
     for i in range(start, body):
@@ -223,16 +224,6 @@ def _fields_above(lines: list[str], start: int, body: int) -> list[Item]:
     return [Item(path=(Heading(NAMED, 0, m.group(1), scope=m.group(1)),), number=1, first_line=i + 1,
                  last_line=i + 1, task=m.group(2).strip())
             for r in runs if len(r) >= _FIELDS_ABOVE for i, m in r]
-
-
-def _labels_list(lines: list[str], idx: int) -> bool:
-    """Whether line ``idx`` is a label alone, with or without its colon (特别提示, 常见问题),
-    whose next line opens a list at its first entry (1.…, （1）…, 1.问：…)."""
-    s = lines[idx].strip()
-    if not _PART_LABEL.match(s) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
-        return False
-    nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
-    return (mk := marker(nxt)) is not None and mk.number == 1 and mk.level in (*ITEM_LEVELS, L4)
 
 
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
@@ -309,13 +300,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
             name, rest = bracketed[idx]
             m = Marker(L1, list(bracketed).index(idx) + 1, rest)
-        elif m is None and ((idx > part_last_item[part] and _labels_points(lines, idx)) or (
-                not signed and idx > part_last_top[part] and (current.text or current.children)
-                and _labels_list(lines, idx))):
+        elif m is None and (label := _label_over_list(lines, idx)) is not None and (
+                (idx > part_last_item[part] and label[1] and label[2].level == L4)
+                or (not signed and idx > part_last_top[part] and (current.text or current.children)
+                    and label[2].number == 1 and label[2].level in (*ITEM_LEVELS, L4))):
             # 温馨提示： alone on its line after the last item, points under it — or 常见问题
-            # over a list after the last heading's own text: a part of its own, named by its
-            # label, its points its items
-            name = _PART_LABEL.match(s).group(1)  # type: ignore[union-attr]
+            # over a list from its first entry after the last heading's own text: a part of
+            # its own, named by its label, its points its items
+            name = label[0]
             m = Marker(L1, 0, "")
         if m is not None and m.level == ARTICLE:
             # in sequence, or set apart by a space as an article's number is: an article;

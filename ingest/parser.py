@@ -21,7 +21,6 @@ identity is fixed by :mod:`ingest.identity`; the bytes' encoding by :mod:`ingest
 from __future__ import annotations
 
 import hashlib
-import re
 from importlib import resources
 from pathlib import Path
 
@@ -88,14 +87,6 @@ def read_text(path: str | Path) -> str:
     return decode(p.read_bytes(), str(p))[0]
 
 
-_LINE_OF = re.compile(r"^第 (\d+) 行")
-
-
-def _line_of(warning: str) -> int:
-    """The line a warning names first (第 57 行：…), 0 for none."""
-    return int(m.group(1)) if (m := _LINE_OF.match(warning)) else 0
-
-
 def _unrecognised(path: str, lines: list[str], unplaced: list[tuple[int, str]]) -> IngestError:
     shown = unplaced or [(i + 1, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
     first = "；".join(f"第 {n} 行「{s[:30]}{'…' if len(s) > 30 else ''}」" for n, s in shown[:5])
@@ -148,7 +139,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             # 工作要求： over 一是…二是…, then 联系人：… after the table: the notice's too
             read = set(range(end + 1, max(it.last_line for it in after) + 1))
             items = [*items, *after]
-            warnings = [w for w in warnings if not (kind(w) == SKIPPED and _line_of(w) in read)]
+            warnings = [w for w in warnings if not (kind(w) == SKIPPED and getattr(w, "line", 0) in read)]
     else:
         shape, out = "outline", read_outline(lines)
         if not out.items and (asked := number_questions(lines, min_pairs=1)) is not None:

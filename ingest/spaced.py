@@ -22,27 +22,22 @@ import re
 from .cells import KIND_OF_FIELD, TEXT, UNITS, Cell, align, cell_kind
 from .headings import marker
 from .table import NUMBER, header_columns
-from .text import display_width, join_text
+from .text import CELL_GAP, display_width, gap_cells, join_text
 from .wrap import continue_row
 
-_GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")
 # a single space between two Chinese characters (or after 。，、；：”）): a gap between cells
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff。，、；：”）》])[ \u00a0](?=[\u4e00-\u9fff“（《])")
 _NUMBER = re.compile(r"^\d{1,4}\s*[.、．]?$")
-
-
-def _cells(line: str) -> list[str]:
-    return [c for c in _GAP.split(line.strip()) if c]
 
 
 def _header(lines: list[str]) -> tuple[int, tuple[str, ...]] | None:
     """The header line's index and its columns, when a numbered row follows it (one row
     is a table when a header names its columns)."""
     for i, ln in enumerate(lines):
-        cells = _cells(ln)
+        cells = gap_cells(ln)
         if len(cells) < 3 or (columns := header_columns(cells)) is None or columns[0] != NUMBER:
             continue
-        numbered = sum(1 for x in lines[i + 1:] if len(c := _cells(x)) >= 3 and _NUMBER.match(c[0]))
+        numbered = sum(1 for x in lines[i + 1:] if len(c := gap_cells(x)) >= 3 and _NUMBER.match(c[0]))
         if numbered >= 1:
             return i, columns
     return None
@@ -78,7 +73,7 @@ def to_tabs(lines: list[str]) -> list[str] | None:
     out = list(lines[:start])
     i = start
     while i < len(lines):
-        cells = _cells(lines[i])
+        cells = gap_cells(lines[i])
         if len(cells) < 2:
             out.append(lines[i])
         elif _NUMBER.match(cells[0]):
@@ -86,7 +81,7 @@ def to_tabs(lines: list[str]) -> list[str] | None:
             if taken and len(joined) == len(columns):
                 # a wrapped row made whole: its lines as tab lines, which the table
                 # reader joins again in the same way (and the row keeps its lines)
-                out.extend("\t".join(_cells(lines[j])) for j in range(i, i + taken + 1))
+                out.extend("\t".join(gap_cells(lines[j])) for j in range(i, i + taken + 1))
             elif not taken and len(cells) == len(columns) and (more := _under(lines, i)):
                 # a whole row whose cells wrap in their columns: one line of its cells
                 out.append("\t".join(more[0]))
@@ -105,7 +100,7 @@ def to_tabs(lines: list[str]) -> list[str] | None:
 def _starts(line: str) -> list[tuple[int, str]]:
     """Each cell of ``line`` with the display column it starts at."""
     out, pos = [], 0
-    for m in _GAP.finditer(line + "  "):
+    for m in CELL_GAP.finditer(line + "  "):
         cell = line[pos:m.start()]
         if cell.strip():
             lead = len(cell) - len(cell.lstrip())
@@ -145,7 +140,7 @@ def _wrapped(cells: list[str], lines: list[str], i: int, n: int) -> tuple[list[s
     taken = 0
     while len(cells) < n and i + taken + 1 < len(lines):
         nxt = lines[i + taken + 1]
-        more = _cells(nxt)
+        more = gap_cells(nxt)
         if not more or not nxt[:1].isspace() or _NUMBER.match(more[0]) or marker(more[0]):
             break
         joined = continue_row(cells, more, n)

@@ -19,7 +19,7 @@ from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, skipped
 from .schema import Attachment, Measure
-from .text import clean_cell, close_cjk_gaps, is_page_number, split_items
+from .text import clean_cell, close_cjk_gaps, gap_cells, is_page_number, split_items
 from .wrap import continue_row
 
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
@@ -104,7 +104,6 @@ def split_cells(line: str) -> list[str] | None:
 # a table row whose tabs the copy lost: its number, then cells apart by runs of spaces
 # ("4 全面推行…以内   县住建局、县自然资源局   2024年9月底前")
 _SPACED_ROW = re.compile(r"^\s*(\d{1,4})[ \u3000]+(\S.*)$")
-_SPACE_GAP = re.compile(r"[ \u00a0]{2,}|\u3000+")
 
 
 def spaced_row(line: str, columns: int) -> list[str] | None:
@@ -113,7 +112,7 @@ def spaced_row(line: str, columns: int) -> list[str] | None:
     m = _SPACED_ROW.match(line.rstrip("\r\n"))
     if not m:
         return None
-    cells = [m.group(1), *(c.strip() for c in _SPACE_GAP.split(m.group(2).strip()))]
+    cells = [m.group(1), *gap_cells(m.group(2))]
     return cells if 3 <= len(cells) and columns - 1 <= len(cells) <= columns else None
 
 
@@ -307,7 +306,7 @@ def read_table(lines: list[str]) -> TableResult:
                 # lists (applied by the parser, whatever shape the table came in)
                 warnings.append(check(f"第 {line_no} 行：表注“{plain[:40]}”已用于各项的单位（未标牵头的，排在第一位的为牵头单位）"))
             elif started and not _JUNK.match(plain):
-                warnings.append(skipped(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}"))
+                warnings.append(skipped(f"第 {line_no} 行：无法识别的表格外文字，已跳过：{plain[:40]}", line_no))
             continue
 
         if _JUNK.match("".join(cells)):

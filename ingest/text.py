@@ -26,6 +26,15 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff《》〔〕])\s+(?=[\u4e00-\u9fff\d�
                       r"|(?<=\d)\s+(?=[\u4e00-\u9fff《》〔〕])")
 
 
+# a wide gap between two cells of a copied table: two spaces or more, ideographic spaces, tabs
+CELL_GAP = re.compile(r"[ \u00a0]{2,}|[\u3000\t]+[ \u00a0\u3000\t]*")
+
+
+def gap_cells(line: str) -> list[str]:
+    """The cells of a line whose cells stand a wide gap apart."""
+    return [c for c in CELL_GAP.split(line.strip()) if c]
+
+
 def strip_html(text: str) -> str:
     """Remove HTML tags (``<p>``, ``<ol …>``, ``<li>``) and unescape entities."""
     return html.unescape(_TAG.sub(" ", text))

@@ -306,17 +306,12 @@ class Assistant:
         if named:
             # the place that singles out the documents searched is no word to find in them
             q = self._without_own_place(q)
-            found = self.r.search(f"{q} {fees}".strip(), 4 * k, self.search_cfg)
-            if not any(self.r.by_key[h.key].doc in named for h in found):
-                # the named documents' rows rank below the others': every row scored — never
-                # answered from a document the question did not name
-                found = self.r.search(f"{q} {fees}".strip(), len(self.r.rows), self.search_cfg)
-            own = self.matcher.rerank([h for h in found if self.r.by_key[h.key].doc in named], terms, intent, q)
+            own = self.matcher.rerank(self._search_among(f"{q} {fees}".strip(), named, 4 * k), terms, intent, q)
             if len(named) > 1:
                 # several documents named (许昌和宣汉…分别): each one's best rows in turn
                 per_doc = [[h for h in own if self.r.by_key[h.key].doc == d] for d in named]
                 own = [h for tier in zip_longest(*per_doc) for h in tier if h is not None]
-            hits = own[:k] or found[:k]
+            hits = own[:k]
         else:
             # a row restating the title (事项名称) is found by its label, not by the matter's
             # words every question on it writes (开便利店一件事几天能办完)
@@ -327,8 +322,8 @@ class Assistant:
                 # left picks its field, among its rows
                 doc, rest, matter = asked
                 terms = self.matcher.concepts(q, skip=matter)
-                found = [h for h in self.r.search(f"{rest} {fees}".strip(), len(self.r.rows), self.search_cfg)
-                         if self.r.by_key[h.key].doc == doc and not self.r.by_key[h.key].restates_title][:k] or found
+                found = [h for h in self._search_among(f"{rest} {fees}".strip(), [doc], len(self.r.rows))
+                         if not self.r.by_key[h.key].restates_title][:k] or found
             hits = self.matcher.rerank(found, terms, intent, q)
         hits, contact = self._with_contact(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
@@ -346,6 +341,16 @@ class Assistant:
         if contact is None or contact not in {h.key for h in hits[1:self.compose_cfg.candidates]}:
             contact = self._contact_among(hits)  # one the search found itself (咨询电话 …)
         return Retrieved(terms, hits, amount_match, contact)
+
+    def _search_among(self, text: str, docs: Sequence[str], depth: int) -> list[Hit]:
+        """The rows of ``docs`` for ``text``, best first: among the first ``depth`` found, or
+        — when their rows rank below the others' — among every row scored, so that the
+        answer never comes from a document the question did not single out. (The depth
+        is part of the ranking: the legs' scores are scaled over the rows each returns.)"""
+        found = self.r.search(text, depth, self.search_cfg)
+        if depth < len(self.r.rows) and not any(self.r.by_key[h.key].doc in docs for h in found):
+            found = self.r.search(text, len(self.r.rows), self.search_cfg)
+        return [h for h in found if self.r.by_key[h.key].doc in docs]
 
     def _contact_among(self, hits: list[Hit]) -> tuple[str, int] | None:
         """The key of the notice's contact row among the candidates below the top row."""
