@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest.schema import TaskRow, guides
+from ingest.schema import TaskRow, one_matter
 from ingest.sentences import labelled_notes
 
 from .schema import MEASURE, ROW, Chunk
@@ -32,9 +32,10 @@ def make_chunks(rows: Sequence[TaskRow], measures: bool = True) -> list[Chunk]:
     """Whole-row chunks, then (when ``measures``) a chunk for each measure of rows
     with more than one measure (a single measure's chunk would repeat its row)."""
     # a guide's rows are fields of the one matter its title names (实施主体, 收费标准 of
-    # 开办便利店一件事): each is searched with that title, so that the matter's words, every
-    # row's, pick no row over another — only the rest of a question does
-    fielded = guides(rows)
+    # 开办便利店一件事), a 政策问答's items questions on it: each is searched with that
+    # title, so that the matter's words, every row's, pick no row over another — only the
+    # rest of a question does
+    fielded = one_matter(rows)
     chunks = [Chunk(i, r.attachment, r.number, ROW, None,
                     row_text(r, r.attachment_title if r.doc in fielded else ""))
               for i, r in enumerate(rows)]

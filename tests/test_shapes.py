@@ -727,6 +727,50 @@ def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_p
     assert [r.label for r in load_document(path).rows] == ["第1项", "第2项"]
 
 
+QANDA_ONE_MATTER = (
+    "永和县以工代训补贴政策问答\n"
+    "问：什么是以工代训补贴？\n"
+    "答：以工代训补贴是对吸纳就业困难人员、脱贫劳动力并开展以工代训的中小微企业给予的职业培训补贴，以工代训补贴按月核定。\n"
+    "问：哪些企业可以申请以工代训补贴？\n"
+    "答：在本县登记注册、依法参加失业保险的中小微企业均可申请以工代训补贴。\n"
+    "问：补贴标准是多少？\n"
+    "答：按每人每月500元的标准给予补贴，补贴期限最长不超过6个月。\n"
+    "问：怎么申请？\n"
+    "答：企业登录山西省人社公共服务平台提交申请，或到县政务服务中心人社窗口现场办理。\n"
+    "问：什么时候截止？\n"
+    "答：申请截止时间为2022年12月31日，逾期不予受理。\n"
+    "问：有疑问到哪里咨询？\n"
+    "答：咨询电话：0357-6221234（县就业服务中心）。\n"
+)
+
+
+def test_a_q_and_a_is_asked_by_its_matter_and_the_question_picks_the_item(tmp_path, capsys):
+    """A 政策问答's items are questions on the one matter its title names (以工代训补贴);
+    the items that write it out (什么是以工代训补贴) came first for every question on it,
+    and 能补多少钱 got "没有写明数额". Each item is searched with the title, as a guide's
+    field is, so the matter picks none and what is asked (多少钱, 哪天, 电话) picks the item."""
+    from ingest.schema import one_matter
+    from ui.cli import main as cli
+
+    path = tmp_path / "qa6.txt"
+    path.write_text(QANDA_ONE_MATTER, encoding="utf-8")
+    doc = load_document(path)
+    assert one_matter(doc.rows) == {doc.rows[0].doc}
+    # a measures text whose items are rules, not questions, is no one-matter document
+    assert not one_matter(load_document(DATA / "xiangning_measures.txt").rows)
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    for q, item, fact in (("以工代训补贴一个人能补多少钱", "第3项", "每人每月500元"),
+                           ("以工代训补贴最晚哪天前申请", "第5项", "2022年12月31日"),
+                           ("以工代训补贴的事打哪个电话问", "第6项", "0357-6221234")):
+        ans = ask(q)
+        assert ans["coverage"] == "answered", q
+        assert ans["citations"][0]["label"] == item and fact in ans["answer"], q
+
+
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
             "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
             "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
