@@ -771,6 +771,67 @@ def test_a_q_and_a_is_asked_by_its_matter_and_the_question_picks_the_item(tmp_pa
         assert ans["citations"][0]["label"] == item and fact in ans["answer"], q
 
 
+QANDA_HEADINGS = (
+    "吉县人民政府\n"
+    "当前位置：首页 > 政务公开 > 政策解读\n"
+    "\n"
+    "吉县小微企业稳岗返还政策问答\n"
+    "\n"
+    "来源：吉县人力资源和社会保障局    发布时间：2024-05-20    浏览次数：386\n"
+    "\n"
+    "　　为帮助企业及时了解稳岗返还政策，现将有关问题解答如下。\n"
+    "\n"
+    "一、哪些企业可以申请稳岗返还？\n"
+    "　　答：同时符合下列条件的企业可以申请：\n"
+    "　　（一）在吉县依法参加失业保险并足额缴费满1年；\n"
+    "　　（二）上年度未裁员或裁员率不高于5.5%；\n"
+    "　　（三）未被列入严重失信主体名单。\n"
+    "\n"
+    "二、返还标准是多少？\n"
+    "　　答：小微企业按企业及其职工上年度实际缴纳失业保险费的60%返还。\n"
+    "\n"
+    "三、需要提交哪些材料？\n"
+    "　　企业无需提交材料，实行“免申即享”：\n"
+    "　　1.县就业服务中心通过数据比对确定返还名单；\n"
+    "　　2.名单公示5个工作日后将资金拨付至企业对公账户。\n"
+    "\n"
+    "四、申请截止时间是什么时候？\n"
+    "　　答：2024年12月31日前。逾期不再受理。\n"
+    "\n"
+    "五、有疑问打什么电话？\n"
+    "　　答：县就业服务中心失业保险股，电话0357-7921266。\n"
+)
+
+
+def test_a_q_and_a_whose_questions_are_numbered_headings(tmp_path, capsys):
+    """一、哪些企业可以申请稳岗返还？ over 答：… (or over a paragraph without 答：): each
+    question with its answer is an item numbered as the page numbers it. Read as headings
+    they were lost — the answers' points （一）（二） became items of their own, and 一、 第1项
+    quoted a condition with no question. The points an answer lists stay in it, and a
+    sentence opening them (下列条件…：) is quoted with them."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "qa_head.txt"
+    path.write_text(QANDA_HEADINGS, encoding="utf-8")
+    doc = load_document(path)
+    assert [r.label for r in doc.rows] == [f"第{n}项" for n in range(1, 6)]
+    first, third = doc.rows[0], doc.rows[2]
+    assert first.task.startswith("哪些企业可以申请稳岗返还？答：同时符合下列条件的企业可以申请：（一）")
+    assert "（三）未被列入严重失信主体名单。" in first.task
+    # an answer with no 答： is read all the same, its 1. 2. points in it
+    assert third.task.startswith("需要提交哪些材料？企业无需提交材料") and "2.名单公示5个工作日后" in third.task
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    ans = ask("哪些企业能申请稳岗返还")
+    assert ans["citations"][0]["label"] == "第1项"
+    assert all(p in ans["answer"] for p in ("足额缴费满1年", "裁员率不高于5.5%", "严重失信主体名单"))
+    assert "60%" in ask("稳岗返还能返多少")["answer"]
+    assert "0357-7921266" in ask("稳岗返还有疑问打啥电话")["answer"]
+
+
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
             "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
             "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
