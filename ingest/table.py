@@ -11,7 +11,7 @@ header line, a 7-column table is read in the built-in corpus's column order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
 from .header import is_field_line
@@ -369,7 +369,26 @@ def read_table(lines: list[str]) -> TableResult:
         else:
             warnings.append(skipped(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过"))
     close()
-    return TableResult(items, attachments, warnings, first_line)
+    return TableResult(merged_cells(items), attachments, warnings, first_line)
+
+
+def merged_cells(items: list[Item]) -> list[Item]:
+    """Rows copied from a table whose cells were merged down (one 重点任务 and 责任单位 over
+    several numbered rows): a row with its own number and measure but neither task nor
+    unit is one of them, and has the row above's task and units — and, when it gives
+    none, its deadline (the merged 完成时限). Without this its measure stood under no task,
+    for no unit."""
+    out: list[Item] = []
+    for it in items:
+        above = out[-1] if out else None
+        if (above is not None and above.path == it.path and not it.task and not it.lead and not it.coop
+                and it.measures and above.task):
+            it.task, it.lead, it.coop, it.lead_marked = above.task, list(above.lead), list(above.coop), above.lead_marked
+            deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
+            if deadline and not any(m.deadline for m in it.measures):
+                it.measures = [replace(m, deadline=deadline) for m in it.measures]
+        out.append(it)
+    return out
 
 
 __all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",

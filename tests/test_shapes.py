@@ -1199,6 +1199,25 @@ def test_table_numbering_restarting_under_sections_is_normal():
     assert d.row("二、", 1).section == "二、乙类"
 
 
+def test_table_cells_merged_down_are_the_rows_above():
+    """A table copied from WPS with a 重点任务 and its 责任单位 merged over several numbered
+    rows leaves those cells blank below the first: each such row has the task and units
+    of the row above, and its deadline when it gives none; a row of its own keeps its own."""
+    text = ("序号\t重点任务\t工作措施\t责任单位\t完成时限\n"
+            "1\t开办餐饮店“一件事”\t整合食品经营许可、营业执照办理环节，实行一表申请\t县行政审批服务局\t2024年3月底前\n"
+            "2\t\t推行餐饮店开办“证照联办”，承诺时限压缩至3个工作日\t\t2024年6月底前\n"
+            "3\t\t在政务服务大厅设立“一件事”综合窗口\t\t\n"
+            "4\t水电气联合报装\t实行水电气报装“一次申请、联合踏勘”\t县住房和城乡建设局、国网供电公司\t2024年5月底前\n")
+    d = parse_text(text)
+    assert [r.label for r in d.rows] == [f"第{n}项" for n in range(1, 5)]
+    second, third, fourth = d.rows[1], d.rows[2], d.rows[3]
+    assert second.task == third.task == "开办餐饮店“一件事”"
+    assert second.lead_units == third.lead_units == ("县行政审批服务局",)
+    # its own deadline stays; the merged one is the row above's
+    assert second.measures[0].deadline == "2024年6月底前" and third.measures[0].deadline == "2024年6月底前"
+    assert fourth.task == "水电气联合报装" and fourth.lead_units[0] == "县住房和城乡建设局"
+
+
 def test_markdown_pipe_table():
     text = ("| 序号 | 任务内容 | 主责单位 | 协同单位 | 时限要求 |\n|---|---|---|---|---|\n"
             "| 1 | 建设智慧停车场2处 | 县住建局 | 县公安局交警大队 | 2023年9月底 |\n"
