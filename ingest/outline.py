@@ -90,6 +90,8 @@ _LEAD_FIRST = LEAD_FIRST
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
+# a unit or deadline line written with its label in brackets: 【责任单位】县财政局、县金融办
+_BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(.*)$")
 # a block label of a guide's page: 【申请条件】, 【收费标准】不收费
 _BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
 
@@ -365,6 +367,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 parent.children.append(node)
             current = node
             continue
+        if (labelled := _BRACKETED_FIELD.match(s)) is not None:
+            s = f"{labelled.group(1)}：{labelled.group(2)}"  # 【责任单位】县财政局: a unit line all the same
         if FIELD_LINE.match(s):
             target = current.article or (current if current.level != L4 or current.parent is None
                                          else current.parent)

@@ -10,8 +10,10 @@ from ingest.schema import TaskRow
 TASK, MEASURE, GOAL, NOTE = "task", "measure", "goal", "note"
 
 # split after 。；; ！？ (keeping them) — a comma never ends a quote — and after a colon
-# that opens a list written on in the same line (下列条件的企业可以申请：（一）…；（二）…)
-_SPLIT = re.compile(r"(?<=[。；;！!？?])\s*|(?<=[：:])\s*(?=[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑩])")
+# that opens a list written on in the same line (下列条件的企业可以申请：（一）…；（二）…), and
+# before a block's label run on into the text (…按实际支付利息的50%给予贴息【申报条件】…)
+_SPLIT = re.compile(r"(?<=[。；;！!？?])\s*|(?<=[：:])\s*(?=[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑩])"
+                    r"|(?<=[^\s])\s*(?=【[\u4e00-\u9fff]{2,8}】)")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)")
 _NUMBER = re.compile(r"\d")
 

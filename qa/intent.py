@@ -74,8 +74,12 @@ def plain(question: str) -> str:
     return q
 
 
+# a number to call asked with 多少 (电话是多少, 咨询热线多少, 手机号码多少): no amount
+_PHONE_ASKED = re.compile(r"(?:电话|热线|号码|手机号?)(?:号码)?(?:是|为)?多少")
+
+
 def detect_intent(question: str) -> Intent:
-    q = plain(question)
+    q = _PHONE_ASKED.sub("", plain(question))
     for name, pattern in _RULES:
         if pattern.search(q):
             return name

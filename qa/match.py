@@ -37,6 +37,7 @@ from .question import asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
 from .thesaurus import pays_money
+from .verdict import asks_phone, gives_phone
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -219,6 +220,8 @@ class Matcher:
         near = self.r.sentence_similarity(query, key) if cfg.sentence_weight > 0 else None
         unit_fields = bool(self.r.by_key[key].units)
         counted = _counted(query)
+        # a number to call asked (咨询电话多少): the sentence giving one is what is asked
+        phone = asks_phone(normalize(query))
         out = []
         for s in self.sentences[key]:
             m = self.fit(terms, s, near)
@@ -229,6 +232,8 @@ class Matcher:
                 bonus += 0.1
             if counted is not None and states_count(s.text, counted):
                 bonus += 0.1
+            if phone and gives_phone(s.text, query):
+                bonus += 1.0
             if intent == Intent.DEADLINE and STATES_TIME.search(s.text):
                 bonus += 0.1  # a deadline is stated by a date or a span of time
             if intent == Intent.GOAL and s.field == GOAL:

@@ -832,6 +832,57 @@ def test_a_q_and_a_whose_questions_are_numbered_headings(tmp_path, capsys):
     assert "0357-7921266" in ask("稳岗返还有疑问打啥电话")["answer"]
 
 
+POLICY_BLOCKS = (
+    "汾西县2024年惠企政策清单\n"
+    "一、金融支持类\n"
+    "政策1：小微企业首贷贴息\n"
+    "【政策内容】对首次取得经营性贷款的小微企业，按实际支付利息的50%给予贴息，单户最高5万元。\n"
+    "【申报条件】在汾西县注册登记并依法纳税。\n"
+    "【兑现方式】依申请\n"
+    "【责任单位】县财政局、县金融服务中心\n"
+    "【咨询电话】0357-7721001\n"
+    "政策2：应急转贷资金支持\n"
+    "【政策内容】对贷款到期、资金周转困难的企业，提供应急转贷资金支持，单笔最高500万元。\n"
+    "【兑现方式】依申请\n"
+    "【责任单位】县工信局\n"
+    "【咨询电话】0357-7721002\n"
+    "二、就业创业类\n"
+    "政策3：一次性吸纳就业补贴\n"
+    "【政策内容】对招用高校毕业生并签订1年以上劳动合同的企业，按每人1000元给予补贴。\n"
+    "【兑现方式】免申即享\n"
+    "【责任单位】县人社局\n"
+    "【咨询电话】0357-7721003\n"
+)
+
+
+def test_a_policy_list_in_labelled_blocks(tmp_path, capsys):
+    """A 惠企政策清单 of blocks — 政策3：名称 over 【政策内容】…【责任单位】…【咨询电话】… —
+    ran together by its 类 headings (two rows for three policies, no units). Each 政策N：
+    is an item, a unit line with its label in brackets is one as 责任单位：… is, and each
+    block's label begins a sentence; a number to call asked with 多少 is no amount asked,
+    and the sentence giving it is quoted."""
+    from qa.intent import Intent, detect_intent
+    from ui.cli import main as cli
+
+    path = tmp_path / "blocks.txt"
+    path.write_text(POLICY_BLOCKS, encoding="utf-8")
+    doc = load_document(path)
+    assert [r.label for r in doc.rows] == ["第1项", "第2项", "第3项"]
+    assert doc.rows[0].task.startswith("小微企业首贷贴息【政策内容】") and doc.rows[2].section == "二、就业创业类"
+    assert doc.rows[0].lead_units == ("县财政局", "县金融服务中心") and doc.rows[2].lead_units == ("县人社局",)
+    assert detect_intent("首贷贴息咨询电话是多少") != Intent.AMOUNT
+    assert detect_intent("首贷贴息最多贴多少") == Intent.AMOUNT
+
+    def ask(q: str) -> dict:
+        assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    ans = ask("首贷贴息咨询电话是多少")
+    assert ans["citations"][0]["label"] == "第1项" and "“【咨询电话】0357-7721001”" in ans["answer"]
+    assert "“【政策内容】对招用高校毕业生并签订1年以上劳动合同的企业，按每人1000元给予补贴。”" in \
+        ask("招大学生的吸纳就业补贴给多少")["answer"]
+
+
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
             "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
             "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
