@@ -48,7 +48,7 @@ from .config import ComposeConfig
 from .faithful import keep_faithful
 from .intent import Intent, asks_duration, asks_limit, asks_where, detect_intent
 from .listing import Lister, Listing, listing_body
-from .match import Concepts, Matcher
+from .match import STATES_TIME, Concepts, Matcher
 from .question import Query, read_question
 from .relevance import RelevanceModel
 from .render import answer_body, is_not_covered, not_covered, read_as_note, with_related
@@ -67,6 +67,14 @@ from .verdict import THIS_DOCUMENT, Thresholds, Verdict, detail_missing, in_scop
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
 # the kind a document's name ends with (…实施意见, …任务清单)
+# a part titled by a time: 四、申报时间, 【办理时限】, 申报截止日期 (not 时间进度, a column)
+_TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)\s*$")
+def _states_when(text: str) -> bool:
+    """Whether ``text`` states a time (a date, a span): a year that only names a period or
+    an edition (2025年度…申报表) says no when."""
+    return bool(STATES_TIME.search(re.sub(r"\d{4}\s*年(?!\s*(?:\d|底|内|前|以前))", "", text)))
+
+
 _DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
@@ -177,6 +185,12 @@ class Assistant:
         for r in retriever.rows:
             if is_contact(r):
                 self._contacts.setdefault(r.doc, []).append(r)
+        # each document's parts titled by a time (四、申报时间, 【办理时限】) that state one: what
+        # a question of when (什么时候申报) is asked of, where no column gives a deadline
+        self._timed: dict[str, list[TaskRow]] = {}
+        for r in retriever.rows:
+            if r.headings and _TIME_TITLE.search(r.headings[-1]) and STATES_TIME.search(r.fields_text()):
+                self._timed.setdefault(r.doc, []).append(r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
         # built once: rows by number (for labels typed in questions) and the listings
@@ -289,6 +303,21 @@ class Assistant:
         return [*rest[:at], Hit(contact.attachment, contact.number, rest[at - 1].score, chunk=contact.task),
                 *rest[at:]], contact.key
 
+    def _with_time(self, read: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with the top row's document's part titled by a time (四、申报时间：2025年6月3日
+        至7月15日) first, when the question asks when (什么时候开始报) and the top row states
+        no time; else ``hits``."""
+        if read.intent != Intent.DEADLINE or not hits:
+            return hits
+        top = self.r.by_key[hits[0].key]
+        timed = [r for r in self._timed.get(top.doc, ()) if r.key != top.key]
+        if not timed or _states_when(top.fields_text()):
+            return hits
+        best = next((h for h in hits if h.key in {r.key for r in timed}), None)
+        row = self.r.by_key[best.key] if best is not None else timed[0]
+        lead = Hit(row.attachment, row.number, hits[0].score, chunk=row.task)
+        return [lead, *(h for h in hits if h.key != row.key)]
+
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> Retrieved:
         """The question's concepts, the rows the answer is composed from, for an amount
@@ -326,6 +355,7 @@ class Assistant:
                          if not self.r.by_key[h.key].restates_title][:k] or found
             hits = self.matcher.rerank(found, terms, intent, q)
         hits, contact = self._with_contact(read, hits)
+        hits = self._with_time(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
             rest = self._unlabelled(read) or named_rows[0].task

@@ -883,6 +883,41 @@ def test_a_policy_list_in_labelled_blocks(tmp_path, capsys):
         ask("招大学生的吸纳就业补贴给多少")["answer"]
 
 
+GUIDE_WITH_TIME = (
+    "吉县2024年度“个转企”奖补资金申报指南\n"
+    "一、申报对象\n"
+    "1.2023年1月1日至2024年6月30日期间由个体工商户转型为企业，在吉县注册登记、正常经营满6个月的企业。\n"
+    "2.申报单位近三年未被列入严重失信主体名单。\n"
+    "二、奖补标准\n"
+    "1.对转型后正常经营满6个月的企业，给予一次性奖补5000元。\n"
+    "2.同一企业只能享受一次，不重复奖补。\n"
+    "三、申报材料\n"
+    "1.《吉县2024年度“个转企”奖补资金申报表》；\n"
+    "2.营业执照副本复印件；\n"
+    "3.企业近6个月纳税证明。\n"
+    "四、申报时间\n"
+    "2024年8月1日至2024年9月15日，逾期不予受理。\n"
+    "五、联系方式\n"
+    "吉县市场监督管理局登记注册股，联系电话：0357-7922315。\n"
+)
+
+
+def test_when_is_asked_of_the_part_titled_by_a_time(tmp_path, capsys):
+    """A 申报指南 has no deadline column: 什么时候开始报 shares no word with its 四、申报时间,
+    whose one line is a date, so the 申报表 named 2024年度 came first. A part titled by a
+    time that states one is what a question of when is asked of, when the best row states
+    no time (a year naming the form's edition says no when)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "guide.txt"
+    path.write_text(GUIDE_WITH_TIME, encoding="utf-8")
+    for q in ("个转企奖补什么时候开始报", "奖补哪天截止"):
+        assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert ans["citations"][0]["label"] == "四、 第1项", q
+        assert "“2024年8月1日至2024年9月15日，逾期不予受理。”" in ans["answer"], q
+
+
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
             "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
             "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
