@@ -305,9 +305,9 @@ class Assistant:
 
     def _with_time(self, read: Query, hits: list[Hit]) -> list[Hit]:
         """``hits`` with the top row's document's part titled by a time (四、申报时间：2025年6月3日
-        至7月15日) first, when the question asks when (什么时候开始报) and the top row states
-        no time; else ``hits``."""
-        if read.intent != Intent.DEADLINE or not hits:
+        至7月15日, 七、办理时限) first, when the question asks when (什么时候开始报) or how long
+        (几天能拿到证) and the top row states no time; else ``hits``."""
+        if not hits or (read.intent != Intent.DEADLINE and not asks_duration(read.text)):
             return hits
         top = self.r.by_key[hits[0].key]
         timed = [r for r in self._timed.get(top.doc, ()) if r.key != top.key]

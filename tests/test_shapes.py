@@ -905,17 +905,26 @@ GUIDE_WITH_TIME = (
 def test_when_is_asked_of_the_part_titled_by_a_time(tmp_path, capsys):
     """A 申报指南 has no deadline column: 什么时候开始报 shares no word with its 四、申报时间,
     whose one line is a date, so the 申报表 named 2024年度 came first. A part titled by a
-    time that states one is what a question of when is asked of, when the best row states
-    no time (a year naming the form's edition says no when)."""
+    time that states one is what a question of when (or of how long: 几天) is asked of,
+    when the best row states no time (a year naming the form's edition says no when)."""
     from ui.cli import main as cli
 
     path = tmp_path / "guide.txt"
-    path.write_text(GUIDE_WITH_TIME, encoding="utf-8")
-    for q in ("个转企奖补什么时候开始报", "奖补哪天截止"):
+    path.write_text(GUIDE_WITH_TIME.replace("五、联系方式", "五、审核时限\n受理后15个工作日内完成审核。\n六、联系方式"),
+                    encoding="utf-8")
+
+    def ask(q: str) -> dict:
         assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
-        ans = json.loads(capsys.readouterr().out)
+        return json.loads(capsys.readouterr().out)
+
+    for q in ("个转企奖补什么时候开始报", "奖补哪天截止"):
+        ans = ask(q)
         assert ans["citations"][0]["label"] == "四、 第1项", q
         assert "“2024年8月1日至2024年9月15日，逾期不予受理。”" in ans["answer"], q
+    # how long is asked of the part titled by a time limit, not of the form the story names
+    ans = ask("个转企奖补材料交齐了几天能批下来")
+    assert ans["coverage"] == "answered" and ans["citations"][0]["label"] == "五、 第1项"
+    assert "受理后15个工作日内完成审核" in ans["answer"]
 
 
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
