@@ -373,17 +373,18 @@ def read_table(lines: list[str]) -> TableResult:
 
 
 def merged_cells(items: list[Item]) -> list[Item]:
-    """Rows copied from a table whose cells were merged down (one 重点任务 and 责任单位 over
+    """Rows copied from a table whose cells were merged down (one 重点任务 and 牵头单位 over
     several numbered rows): a row with its own number and measure but neither task nor
-    unit is one of them, and has the row above's task and units — and, when it gives
-    none, its deadline (the merged 完成时限). Without this its measure stood under no task,
-    for no unit."""
+    lead is one of them, and has the row above's task and lead — and, when it gives none,
+    its cooperating units and its deadline (the merged 配合单位, 完成时限). Without this its
+    measure stood under no task, for no unit."""
     out: list[Item] = []
     for it in items:
         above = out[-1] if out else None
-        if (above is not None and above.path == it.path and not it.task and not it.lead and not it.coop
+        if (above is not None and above.path == it.path and not it.task and not it.lead
                 and it.measures and above.task):
-            it.task, it.lead, it.coop, it.lead_marked = above.task, list(above.lead), list(above.coop), above.lead_marked
+            it.task, it.lead, it.lead_marked = above.task, list(above.lead), above.lead_marked
+            it.coop = it.coop or list(above.coop)
             deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
             if deadline and not any(m.deadline for m in it.measures):
                 it.measures = [replace(m, deadline=deadline) for m in it.measures]
