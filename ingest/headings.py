@@ -43,6 +43,9 @@ _PATTERNS = (
     (SECTION, re.compile(rf"^第([{_CN}]+)节\s*")),
     # 第五条 in Chinese numerals, as regulations write it (第5条 is a reference, not a marker)
     (ARTICLE, re.compile(rf"^第([{_CN}]+)条(?![款项])\s*")),
+    # 第5条 set apart from its text by a space is an article too (第5条　设立应急转贷资金。); run
+    # on into the sentence (第5条规定…) it is a reference
+    (ARTICLE, re.compile(r"^第(\d{1,3})条[ \t\u3000]+")),
     (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);

@@ -1295,9 +1295,10 @@ def test_table_numbering_restarting_under_sections_is_normal():
 
 
 def test_table_cells_merged_down_are_the_rows_above():
-    """A table copied from WPS with a 重点任务 and its 责任单位 merged over several numbered
-    rows leaves those cells blank below the first: each such row has the task and units
-    of the row above, and its deadline when it gives none; a row of its own keeps its own."""
+    """A table copied from WPS with a 重点任务 and its 牵头单位 merged over several numbered
+    rows leaves those cells blank below the first: each such row has the task and lead
+    of the row above, and its cooperating units and deadline when it gives none; what a
+    row gives of its own stays its own."""
     text = ("序号\t重点任务\t工作措施\t责任单位\t完成时限\n"
             "1\t开办餐饮店“一件事”\t整合食品经营许可、营业执照办理环节，实行一表申请\t县行政审批服务局\t2024年3月底前\n"
             "2\t\t推行餐饮店开办“证照联办”，承诺时限压缩至3个工作日\t\t2024年6月底前\n"
@@ -1311,6 +1312,32 @@ def test_table_cells_merged_down_are_the_rows_above():
     # its own deadline stays; the merged one is the row above's
     assert second.measures[0].deadline == "2024年6月底前" and third.measures[0].deadline == "2024年6月底前"
     assert fourth.task == "水电气联合报装" and fourth.lead_units[0] == "县住房和城乡建设局"
+    # a 配合单位 given row by row beside the merged task and lead is the row's own
+    cooperating = parse_text("序号\t重点任务\t具体举措\t牵头单位\t配合单位\t完成时限\n"
+                             "1\t优化用地保障\t推行工业用地“标准地”出让\t县自然资源局\t县发展和改革局\t2024年12月底\n"
+                             "2\t\t实行工业项目“拿地即开工”\t\t县住房城乡建设局\t长期坚持\n"
+                             "3\t\t开展闲置低效用地清理\t\t\t\n")
+    below, last = cooperating.rows[1], cooperating.rows[2]
+    assert below.task == "优化用地保障" and below.lead_units == ("县自然资源局",)
+    assert below.coop_units == ("县住房城乡建设局",) and below.measures[0].deadline == "长期坚持"
+    assert last.coop_units == ("县住房城乡建设局",) and last.measures[0].deadline == "长期坚持"
+
+
+def test_articles_numbered_in_digits_under_headings_with_one_unit_line():
+    """第1条　弹性供应工业用地。… (digits, set apart by a space) under 一、 headings, each
+    heading followed by one 责任单位：… line for every article under it. Read as text, five
+    rows ran four articles each; now each article is a row, its units the heading's. 第5条规定
+    run on into its sentence is a reference, no article."""
+    text = ("商城县促进民营经济高质量发展若干措施\n一、降低企业经营成本\n责任单位：县发展改革委、县财政局\n"
+            "第1条　弹性供应工业用地。工业项目用地可采取长期租赁、先租后让等方式供应。\n"
+            "第2条　降低企业用电成本。对160千瓦及以下的民营企业实行低压接入。\n"
+            "二、加大金融支持力度\n责任单位：县委金融办\n"
+            "第3条　设立应急转贷资金。县财政安排5000万元设立应急转贷资金，单次使用期限最长不超过10个工作日。\n")
+    d = parse_text(text)
+    assert [r.label for r in d.rows] == ["第一条", "第二条", "第三条"]
+    assert d.rows[1].lead_units == ("县发展改革委", "县财政局") and d.rows[2].lead_units == ("县委金融办",)
+    assert d.rows[2].task.startswith("设立应急转贷资金。") and d.rows[2].section == "二、加大金融支持力度"
+    assert marker("第5条规定的情形除外") is None and marker("第12条　鼓励品牌建设。").number == 12
 
 
 def test_markdown_pipe_table():
