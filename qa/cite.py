@@ -152,7 +152,7 @@ class Composer:
                 if intent in (Intent.DEADLINE, Intent.DEPARTMENT):
                     # a second row matching as well: its own rule with its own deadline / units
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
-                elif whole := short_field(self.m, self.r.by_key[h.key]):
+                elif whole := short_field(self.m, self.r.by_key[h.key], ranked[h.key]):
                     quotes.extend(Quote(q_.text, [h.key]) for q_ in whole)  # a guide's field, whole
                 else:
                     quotes.append(Quote(best.text, [h.key]))

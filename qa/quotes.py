@@ -52,7 +52,7 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     ranked for that question)."""
     if not ranked:
         return []
-    if intent != Intent.DEPARTMENT and (whole := short_field(matcher, row)):
+    if intent != Intent.DEPARTMENT and (whole := short_field(matcher, row, ranked)):
         return whole
     strategy = STRATEGIES.get(intent, _best_and_more)
     quotes = strategy(RowMatch(row, ranked, terms, matcher))
@@ -81,12 +81,18 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
     return quotes
 
 
-def short_field(matcher: Matcher, row: TaskRow) -> list[Quote]:
+def short_field(matcher: Matcher, row: TaskRow, ranked: Ranked = ()) -> list[Quote]:
     """The row's sentences, each a quote, when it is a guide's short field (a few words,
-    no measures: :data:`qa.config.SHORT_FIELD`); else []."""
+    no measures: :data:`qa.config.SHORT_FIELD`); else []. With ``ranked``, the one that
+    states what is asked first (咨询方式。 / …联系电话：0358-5521367: the number, then the
+    article's title)."""
     if row.measures or len(row.task) > SHORT_FIELD:
         return []
-    return [Quote(s.text) for s in matcher.sentences[row.key] if s.field == TASK]
+    said = [s for s in matcher.sentences[row.key] if s.field == TASK]
+    if ranked:
+        order = {s: i for i, (_, s) in enumerate(ranked)}
+        said.sort(key=lambda s: order.get(s, len(order)))
+    return [Quote(s.text) for s in said]
 
 
 def _list_after(matcher: Matcher, ranked: Ranked, text: str) -> list[Sentence]:
