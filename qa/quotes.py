@@ -78,7 +78,24 @@ def row_quotes(matcher: Matcher, row: TaskRow, ranked: Ranked, intent: Intent,
             more = next((s for _, s in ranked if not is_title(s.text) and not opens_list(s.text)), None)
             if more is not None:
                 quotes.insert(at, Quote(more.text))
-    return quotes
+    return _answered_after(matcher, row, quotes)
+
+
+def _answered_after(matcher: Matcher, row: TaskRow, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with the sentence after an item's question (…房租可以减免吗？可以。) right
+    after it, when a quote is that question and the next sentence is not quoted: the
+    answer's first sentence states its rule (…减免3个月租金), which shares fewer of the
+    asker's words than the question that restates them."""
+    ss = [s for s in matcher.sentences[row.key] if s.field == TASK]
+    if len(ss) < 2 or not re.search(r"[？?]", ss[0].text) or opens_list(ss[0].text):
+        return quotes  # (a question opening a list is quoted with its points)
+    at = next((i for i, q_ in enumerate(quotes) if not q_.prefix and q_.text == ss[0].text), None)
+    have = {normalize(q_.text) for q_ in quotes}
+    after = ss[1].text
+    if at is None or normalize(after) in have or \
+            sum(len(q_.text) for q_ in quotes) + len(after) > matcher.cfg.row_chars:
+        return quotes
+    return [*quotes[:at + 1], Quote(after), *quotes[at + 1:]]
 
 
 def short_field(matcher: Matcher, row: TaskRow, ranked: Ranked = ()) -> list[Quote]:

@@ -927,6 +927,31 @@ def test_when_is_asked_of_the_part_titled_by_a_time(tmp_path, capsys):
     assert "受理后15个工作日内完成审核" in ans["answer"]
 
 
+QANDA_RENT = (
+    "郧县个体工商户扶持政策问答\n"
+    "1.租用国有房屋经营的个体工商户，房租可以减免吗？\n"
+    "可以。2023年承租县属国有企业、行政事业单位经营用房的个体工商户，减免3个月租金；出租方已将房屋转租的，要确保减免政策惠及最终承租人。已缴纳租金的，可从以后月份租金中抵扣或予以退还。\n"
+    "2.新开办的个体工商户有没有一次性补贴？\n"
+    "有。首次登记注册且正常经营满6个月的个体工商户，可申请一次性开业补贴2000元。\n"
+    "3.办理营业执照要多长时间？\n"
+    "申请材料齐全的，当场办结。\n"
+)
+
+
+def test_an_items_question_quoted_is_followed_by_its_answers_rule(tmp_path, capsys):
+    """房租能减免吗: the item's question (…房租可以减免吗？可以。) restates the asker's words
+    and is quoted first; the rule right after it (…减免3个月租金) shares fewer of them than
+    a later sentence (出租方已将房屋转租的…) and was left out. The sentence after the
+    question now follows it."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "rent.txt"
+    path.write_text(QANDA_RENT, encoding="utf-8")
+    assert cli(["ask", "房租能减免吗", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    answer = json.loads(capsys.readouterr().out)["answer"]
+    assert answer.index("房租可以减免吗？可以。") < answer.index("减免3个月租金")
+
+
 BULLETED = ("一图读懂丨2025焕新消费季来了\n原创 某市发布 2025年03月07日\n👆点击上方蓝字关注我们\n"
             "▶ 一、家电以旧换新补贴\n● 哪些家电能补？\n冰箱、洗衣机、电视、空调。\n● 补多少？\n"
             "① 购买2级能效产品，按成交价格的15%给予补贴；\n② 每件补贴不超过2000元。\n"
