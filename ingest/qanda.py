@@ -21,6 +21,12 @@ _ANSWERED = re.compile(r"^\s*(?:答|A)\s*\d{0,2}\s*[:：]")
 _MIN_PAIRS = 3  # a document of questions and answers, not one question quoted in a text
 
 
+def asks_first(text: str) -> bool:
+    """Whether an item's text opens with a question: 问：…, Q1:, 第三问：…, or words ending
+    asking before any sentence ends (贷款额度是多少？答：…)."""
+    return bool(_ASKED.match(text) or re.match(r"^[^。；;]{2,60}[？?]", text))
+
+
 def _next_line(lines: list[str], i: int) -> str:
     return next((ln for ln in lines[i + 1:i + 4] if ln.strip()), "")
 
@@ -79,4 +85,4 @@ def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str]
     return out
 
 
-__all__ = ["number_questions"]
+__all__ = ["asks_first", "number_questions"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from .headings import cn_number as _cn_number
 from .headings import to_cn as _to_cn
+from .qanda import asks_first
 
 # The one label grammar: ``[scope ]第N项`` for a numbered item, ``[scope ]第五条`` for an
 # article (第N条 of a regulation or 若干措施, always in Chinese numerals, as written). A
@@ -283,11 +284,6 @@ def guides(rows: Sequence[TaskRow]) -> frozenset[str]:
                      and 2 * sum(n == 1 for n in per.values()) >= len(per))
 
 
-# an item that is a question (问：…, Q1:, 第三问：…, or a heading that ends asking: 贷款额度是多少？)
-_QUESTION_ITEM = re.compile(r"^\s*(?:问题?\s*[\d一二三四五六七八九十]{0,3}|Q\s*\d{0,2}|第?[\d一二三四五六七八九十]{1,3}\s*问)\s*[:：]"
-                            r"|^[^。；;]{2,60}[？?]")
-
-
 def one_matter(rows: Sequence[TaskRow]) -> frozenset[str]:
     """The documents (by short name) whose every item is on the one matter their title
     names: guides (its fields), and a 政策问答 whose items, at least five and at least
@@ -297,7 +293,7 @@ def one_matter(rows: Sequence[TaskRow]) -> frozenset[str]:
     for r in rows:
         items.setdefault(r.doc, []).append(r)
     asking = {d for d, rs in items.items()
-              if (n := sum(bool(_QUESTION_ITEM.match(r.task)) for r in rs)) >= GUIDE_FIELDS and 2 * n >= len(rs)}
+              if (n := sum(asks_first(r.task) for r in rs)) >= GUIDE_FIELDS and 2 * n >= len(rs)}
     return guides(rows) | asking
 
 

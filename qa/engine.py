@@ -67,15 +67,16 @@ from .verdict import THIS_DOCUMENT, Thresholds, Verdict, detail_missing, in_scop
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
 # the kind a document's name ends with (…实施意见, …任务清单)
+_DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 # a part titled by a time: 四、申报时间, 【办理时限】, 申报截止日期 (not 时间进度, a column)
 _TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)\s*$")
+
+
 def _states_when(text: str) -> bool:
     """Whether ``text`` states a time (a date, a span): a year that only names a period or
     an edition (2025年度…申报表) says no when."""
     return bool(STATES_TIME.search(re.sub(r"\d{4}\s*年(?!\s*(?:\d|底|内|前|以前))", "", text)))
 
-
-_DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 # "this" before a document's kind (这个细则, 该办法, 本通知, 这份文件) points at the document,
