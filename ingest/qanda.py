@@ -18,13 +18,15 @@ from .headings import L1, L2, L3, marker
 _NUM = "一二三四五六七八九十百"
 _ASKED = re.compile(rf"^\s*(?:问题?\s*[\d{_NUM}]{{0,3}}|Q\s*\d{{0,2}}|第?[\d{_NUM}]{{1,3}}\s*问)\s*[:：]")
 _ANSWERED = re.compile(r"^\s*(?:答|A)\s*\d{0,2}\s*[:：]")
+# words ending asking before any sentence ends: 贷款额度是多少？答：…
+_OPENS_ASKING = re.compile(r"^[^。；;]{2,60}[？?]")
 _MIN_PAIRS = 3  # a document of questions and answers, not one question quoted in a text
 
 
 def asks_first(text: str) -> bool:
     """Whether an item's text opens with a question: 问：…, Q1:, 第三问：…, or words ending
     asking before any sentence ends (贷款额度是多少？答：…)."""
-    return bool(_ASKED.match(text) or re.match(r"^[^。；;]{2,60}[？?]", text))
+    return bool(_ASKED.match(text) or _OPENS_ASKING.match(text))
 
 
 def _next_line(lines: list[str], i: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
 from .header import is_field_line
@@ -378,18 +379,14 @@ def merged_cells(items: list[Item]) -> list[Item]:
     lead is one of them, and has the row above's task and lead — and, when it gives none,
     its cooperating units and its deadline (the merged 配合单位, 完成时限). Without this its
     measure stood under no task, for no unit."""
-    out: list[Item] = []
-    for it in items:
-        above = out[-1] if out else None
-        if (above is not None and above.path == it.path and not it.task and not it.lead
-                and it.measures and above.task):
+    for above, it in pairwise(items):  # (an item filled in is the next one's row above)
+        if above.path == it.path and not it.task and not it.lead and it.measures and above.task:
             it.task, it.lead, it.lead_marked = above.task, list(above.lead), above.lead_marked
             it.coop = it.coop or list(above.coop)
             deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
             if deadline and not any(m.deadline for m in it.measures):
                 it.measures = [replace(m, deadline=deadline) for m in it.measures]
-        out.append(it)
-    return out
+    return items
 
 
 __all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",

@@ -181,15 +181,14 @@ class Assistant:
                                several=len(docs) > 1)
         self.composer = Composer(self.matcher)
         # each document's contact rows, in the document's order (a 联系方式 section, the
-        # block after the last item, an article 咨询方式 …)
+        # block after the last item, an article 咨询方式 …), and its parts titled by a time
+        # (四、申报时间, 【办理时限】) that state one: what a question of when (什么时候申报) is
+        # asked of, where no column gives a deadline
         self._contacts: dict[str, list[TaskRow]] = {}
+        self._timed: dict[str, list[TaskRow]] = {}
         for r in retriever.rows:
             if is_contact(r):
                 self._contacts.setdefault(r.doc, []).append(r)
-        # each document's parts titled by a time (四、申报时间, 【办理时限】) that state one: what
-        # a question of when (什么时候申报) is asked of, where no column gives a deadline
-        self._timed: dict[str, list[TaskRow]] = {}
-        for r in retriever.rows:
             if r.headings and _TIME_TITLE.search(r.headings[-1]) and STATES_TIME.search(r.fields_text()):
                 self._timed.setdefault(r.doc, []).append(r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
@@ -314,8 +313,8 @@ class Assistant:
         timed = [r for r in self._timed.get(top.doc, ()) if r.key != top.key]
         if not timed or _states_when(top.fields_text()):
             return hits
-        best = next((h for h in hits if h.key in {r.key for r in timed}), None)
-        row = self.r.by_key[best.key] if best is not None else timed[0]
+        keys = {r.key for r in timed}
+        row = next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0])
         lead = Hit(row.attachment, row.number, hits[0].score, chunk=row.task)
         return [lead, *(h for h in hits if h.key != row.key)]
 

@@ -74,8 +74,10 @@ def plain(question: str) -> str:
     return q
 
 
-# a number to call asked with 多少 (电话是多少, 咨询热线多少, 手机号码多少): no amount
-_PHONE_ASKED = re.compile(r"(?:电话|热线|号码|手机号?)(?:号码)?(?:是|为)?多少")
+# the words a question asks a number to call by (咨询电话, 热线, 手机号)
+PHONE_WORDS = ("电话", "号码", "手机号", "热线")
+# such a number asked with 多少 (电话是多少, 咨询热线多少, 手机号码多少): no amount
+_PHONE_ASKED = re.compile(rf"(?:{'|'.join(PHONE_WORDS)})(?:号码)?(?:是|为)?多少")
 
 
 def detect_intent(question: str) -> Intent:

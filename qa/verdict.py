@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from ingest.places import lookup, parents, short_form
 
+from .intent import PHONE_WORDS
 from .question import Query
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 
@@ -41,8 +42,7 @@ _REPORTING = re.compile(r"举报|投诉|监督")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
-    ("电话", "电话号码", _PHONE), ("号码", "电话号码", _PHONE), ("手机号", "电话号码", _PHONE),
-    ("热线", "热线号码", _PHONE), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
+    *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
     ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
     ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None),
     ("哪条街", "地址", _STREET), ("哪条路", "地址", _STREET), ("几点", "具体时间", _CLOCK))
@@ -175,7 +175,7 @@ def _owned(q: Query, word: str) -> str:
 
 def asks_phone(asked: str) -> bool:
     """Whether the asking clause wants a number to call (电话多少, 咨询热线)."""
-    return any(word in asked for word, _, pattern in _DETAILS if pattern is _PHONE)
+    return any(word in asked for word in PHONE_WORDS)
 
 
 def gives_phone(text: str, asked: str) -> bool:
