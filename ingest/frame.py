@@ -62,9 +62,27 @@ def page_footer(lines: list[str]) -> int | None:
     for i in above:
         s = lines[i].strip()
         if _LINK_HEADING.match(s):
-            return _frame_above(lines, i) or i
+            # the links follow the document's last words: above them only the page's own
+            # lines (【打印本页】, 发布时间：…) are the page's — a contact line there (联系电话：…
+            # under 五、解读机关及联系方式) is the document's
+            return _page_above(lines, i)
         if s.endswith(("。", "；", ";")):
             break
+    return start
+
+
+def _page_above(lines: list[str], end: int) -> int:
+    """The first of the page's own lines (buttons, links to files, 发布时间：…) that run up
+    to ``end`` (blank lines between them); ``end`` when there are none. The site's address
+    and contacts stand at the very end of a page, below its links, not above them."""
+    start = end
+    for i in range(end - 1, -1, -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if not (_frame_line(s) and (is_page_line(s) or _LINK.search(s))):
+            break
+        start = i
     return start
 
 

@@ -629,6 +629,12 @@ def test_a_web_pages_footer_is_set_aside_not_read_as_text():
     last = d.rows[-1]
     assert "打印" not in last.fields_text() and "申请表" not in last.fields_text() and "承办" not in last.fields_text()
     assert page_footer(["本措施由县发改局负责解释，咨询电话：0451-53522617。"]) is None
+    # the document's last part giving whom to call, then the page's links: the contact
+    # lines are the document's; only what follows the links is the page's
+    tail = ["五、解读机关及联系方式", "    解读人：张明（县人社局就业股股长）", "    联系电话：0833-5221234",
+            "    联系地址：丹棱县政务服务中心二楼", "", "相关文件：", "    丹棱县支持就业若干措施",
+            "【打印本页】   【关闭】", "地址：丹棱县府前街1号  联系电话：0833-5200000", "川ICP备0000001号"]
+    assert page_footer(tail) == 5
 
 
 def test_articles_answer_who_by_the_sentence_naming_the_body(tmp_path):
