@@ -20,17 +20,26 @@ PROVINCE, CITY, COUNTY = "province", "city", "county"
 # longest first: 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边, 大宁县 → 大宁
 _SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|自治州|自治县|自治旗|"
                      r"地区|林区|新区|矿区|省|市|县|区|旗|盟)$")
-_NATIONALITY = re.compile(r"(蒙古|朝鲜|土家|哈尼|哈萨克|柯尔克孜|布依|仡佬|傈僳|纳西|景颇|傣|侗|苗|瑶|彝|藏|回|"
-                          r"壮|黎|畲|羌|白|土|水|满|锡伯|达斡尔|鄂温克|鄂伦春|裕固|保安|撒拉|东乡|毛南|仫佬|"
-                          r"各)+族?$")
+# China's peoples as the names of autonomous divisions write them, each before 族 — a name of
+# two characters or more also without it (彭水苗族土家族自治县, 伊犁哈萨克自治州, 顺河回族区)
+_PEOPLES = ("蒙古|朝鲜|土家|哈尼|哈萨克|柯尔克孜|布依|仡佬|傈僳|纳西|景颇|拉祜|布朗|独龙|普米|阿昌|德昂|"
+            "基诺|门巴|珞巴|塔吉克|乌孜别克|俄罗斯|维吾尔|塔塔尔|鄂温克|鄂伦春|达斡尔|锡伯|裕固|保安|撒拉|"
+            "东乡|毛南|仫佬|赫哲|高山")
+_PEOPLE = "傣|侗|苗|瑶|彝|藏|回|壮|黎|畲|羌|白|土|水|满|佤|怒|京|各"
+_NATIONALITY = re.compile(rf"(?:(?:{_PEOPLES})族?|(?:{_PEOPLE})族)+$")
+
+
+# the table's rows that group divisions without naming a place (a municipality's 县, 市辖区)
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 
 def short_form(name: str) -> str:
     """A division's name without its unit word (大宁县 → 大宁, 广西壮族自治区 → 广西); the
     full name where that would leave one character (吉县)."""
     s = _SUFFIX.sub("", name)
-    if "自治" in name:  # the peoples named before 自治县 (土家族苗族): not those ending 文水县 or 丰县
-        s = _NATIONALITY.sub("", s) or s
+    if "自治" in name or s.endswith("族"):  # the peoples named before 自治县 (土家族苗族): not 文水县's 水
+        bare = _NATIONALITY.sub("", s)
+        s = bare if len(bare) >= 2 else s  # 内蒙古 is no 内 of the 蒙古
     return s if len(s) >= 2 else name
 
 
@@ -72,7 +81,7 @@ def gazetteer() -> tuple[Place, ...]:
 def _by_name() -> dict[str, tuple[Place, ...]]:
     idx: dict[str, list[Place]] = {}
     for p in gazetteer():
-        if p.name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+        if p.name in _PLACEHOLDERS:
             continue
         for n in {p.name, p.short}:
             idx.setdefault(n, []).append(p)
@@ -96,7 +105,7 @@ def parents(p: Place) -> tuple[Place, ...]:
     if p.level in (COUNTY, CITY):
         codes.append(p.code[:2] + "0000")
     by_code = _by_code()
-    return tuple(by_code[c] for c in codes if c in by_code and c != p.code)
+    return tuple(by_code[c] for c in codes if c in by_code and c != p.code and by_code[c].name not in _PLACEHOLDERS)
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +123,7 @@ def locate(text: str) -> tuple[Place, ...]:
     full there (立山区 before 鞍山市), disambiguated by a parent named beside it
     (鞍山市立山区), then that division's parents. Empty when none is named."""
     found = [p for name in sorted({n for n in names() if len(n) >= 2 and n in text}, key=len, reverse=True)
-             for p in lookup(name) if p.name == name]
+             for p in lookup(name) if p.name == name] + _renamed(text)
     if not found:
         return ()
     rank = {COUNTY: 0, CITY: 1, PROVINCE: 2}
@@ -125,6 +134,15 @@ def locate(text: str) -> tuple[Place, ...]:
 
     best = min(found, key=key)
     return (best, *parents(best))
+
+
+def _renamed(text: str) -> list[Place]:
+    """Counties ``text`` names by a unit word the gazetteer does not give them: a county
+    made a district or a city (撤县设区: 武隆县 → 武隆区; 撤县设市), which keeps its parents."""
+    known = names()
+    return [Place(m.group(0), p.code, COUNTY) for p in gazetteer()
+            if p.level == COUNTY and len(p.short) >= 2 and p.short != p.name and p.short in text
+            for m in re.finditer(rf"{re.escape(p.short)}[市区县旗]", text) if m.group(0) not in known]
 
 
 # a division's name at the head of an issuing body's: two to six characters and a unit word

@@ -273,6 +273,19 @@ def test_a_places_short_form_drops_a_people_only_before_zizhi():
     # 土家族 is dropped before 自治县; 水 ends 文水 and 白水 as a word, not as the 水族
     assert [short_form(p) for p in ("大宁县", "长阳土家族自治县", "广西壮族自治区", "文水县", "白水县", "吉县")] \
         == ["大宁", "长阳", "广西", "文水", "白水", "吉县"]
+    # several peoples (彭水苗族土家族), a people written without 族 (哈萨克), a people's name
+    # inside the place's own (内蒙古 is no 内 of the 蒙古)
+    assert [short_form(p) for p in ("彭水苗族土家族自治县", "伊犁哈萨克自治州", "西藏自治区", "内蒙古自治区",
+                                    "顺河回族区")] == ["彭水", "伊犁", "西藏", "内蒙古", "顺河"]
+
+
+def test_a_county_made_a_district_is_located_by_its_new_name():
+    """撤县设区: the gazetteer's 武隆县 is the 武隆区 a header names, under its city — a
+    municipality's grouping row (县, 市辖区) is no parent."""
+    from ingest.places import locate
+
+    assert [p.name for p in locate("《武隆区促进乡村民宿高质量发展若干支持措施》政策解读")] == ["武隆区", "重庆市"]
+    assert [p.name for p in locate("大宁县人民政府办公室")] == ["大宁县", "临汾市", "山西省"]
 
 
 def test_labelled_fields_on_one_line_stay_apart():
