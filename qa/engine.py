@@ -69,7 +69,20 @@ __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 # the kind a document's name ends with (…实施意见, …任务清单)
 _DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 # a part titled by a time: 四、申报时间, 【办理时限】, 申报截止日期 (not 时间进度, a column)
-_TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)\s*$")
+# (四、申报时间和方式: a time and another field, 申报时间。 as an item's own title)
+_TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)(?:[和及与、][\u4e00-\u9fff]{1,4})?\s*[。:：]?\s*$")
+# an item's own title ends its first sentence (申报时间。补助奖励资金实行年度集中申报…)
+_OWN_TITLE = re.compile(r"^([^。：:]{2,10})[。：:]")
+
+
+def _titled_by_time(row: TaskRow) -> bool:
+    """Whether ``row`` is a part titled by a time, by its own title (申报时间。…) or, when
+    it has none, by its heading (四、申报时间), and states one. (Under 四、申报时间和方式 the
+    item 申报方式。… is not.)"""
+    own = _OWN_TITLE.match(row.task)
+    title = own.group(1) if own else row.headings[-1] if row.headings else ""
+    titled = _TIME_TITLE.search(title)
+    return bool(titled) and bool(STATES_TIME.search(row.fields_text()))
 
 
 def _states_when(text: str) -> bool:
@@ -189,7 +202,7 @@ class Assistant:
         for r in retriever.rows:
             if is_contact(r):
                 self._contacts.setdefault(r.doc, []).append(r)
-            if r.headings and _TIME_TITLE.search(r.headings[-1]) and STATES_TIME.search(r.fields_text()):
+            if _titled_by_time(r):
                 self._timed.setdefault(r.doc, []).append(r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
@@ -311,10 +324,15 @@ class Assistant:
             return hits
         top = self.r.by_key[hits[0].key]
         timed = [r for r in self._timed.get(top.doc, ()) if r.key != top.key]
-        if not timed or _states_when(top.fields_text()):
-            return hits
         keys = {r.key for r in timed}
-        row = next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0])
+        if not timed or top.key in {r.key for r in self._timed.get(top.doc, ())}:
+            return hits
+        # one the search found for the question leads, whatever span the top row states
+        # (…3年内不改变用途 says how long a duty lasts, not when to apply)
+        found = next((self.r.by_key[h.key] for h in hits[:self.compose_cfg.candidates] if h.key in keys), None)
+        if found is None and _states_when(top.fields_text()):
+            return hits
+        row = found or next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0])
         lead = Hit(row.attachment, row.number, hits[0].score, chunk=row.task)
         return [lead, *(h for h in hits if h.key != row.key)]
 

@@ -60,7 +60,8 @@ from .verdict import Verdict as V
 _VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
-_COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}]|个(?!百分点|点))"
+# (几 before a unit of the calendar or the clock asks a time: 几月份报, 几号截止)
+_COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!百分点|点))"
 # a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
 # that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
 _PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"

@@ -927,6 +927,34 @@ def test_when_is_asked_of_the_part_titled_by_a_time(tmp_path, capsys):
     assert "受理后15个工作日内完成审核" in ans["answer"]
 
 
+READING_WITH_TIME = (
+    "《青川县促进农家乐提质发展若干措施》政策解读\n"
+    "一、主要内容\n"
+    "（一）支持改造提升。对改造投入在30万元以上的农家乐，按改造投入的10%给予一次性补助，最高不超过5万元。\n"
+    "（二）鼓励品牌创建。对首次评为省级星级农家乐的，一次性奖励3万元。\n"
+    "二、申报时间和方式\n"
+    "（一）申报时间。补助资金每年集中申报一次，每年4月1日至4月30日申报上一年度符合条件的项目。\n"
+    "（二）申报方式。申报主体向所在乡镇提交材料，乡镇初审后报县文旅局，审核结果公示5个工作日。\n"
+    "（三）其他说明。享受补助的农家乐须承诺3年内不改变经营用途，否则退回补助资金。\n"
+)
+
+
+def test_when_is_asked_of_an_item_titled_by_a_time_under_a_mixed_heading(tmp_path, capsys):
+    """Under 二、申报时间和方式 the item titled 申报时间。 is the part of when, not 申报方式。
+    (公示5个工作日) nor the item that holds the question's words and a span of a duty (3年内
+    不改变经营用途): found by the search, it leads a question of when. 几月份 asks a month,
+    not a sum of money."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "reading.txt"
+    path.write_text(READING_WITH_TIME, encoding="utf-8")
+    for q in ("农家乐补助啥时候申报", "农家乐补助每年几月份报"):
+        assert cli(["ask", q, "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert ans["citations"][0]["label"] == "二、 第1项" and ans["coverage"] == "answered", (q, ans["answer"])
+        assert "4月1日至4月30日" in ans["answer"]
+
+
 QANDA_RENT = (
     "郧县个体工商户扶持政策问答\n"
     "1.租用国有房屋经营的个体工商户，房租可以减免吗？\n"
