@@ -1,5 +1,6 @@
 """Department names: rejoin names the PDF broke with a space, split real lists,
-map known variants to one canonical name, and build the department directory.
+give each unit of a document one name (a known variant takes the name the document also
+writes), and build the department directory.
 """
 
 from __future__ import annotations
@@ -7,10 +8,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from .identity import Item
 from .schema import TaskRow, label
 from .text import strip_html
 
@@ -145,14 +147,30 @@ def read_units(cell: str) -> Units:
             piece = piece[:m.start()]
         for tok in _join_broken(piece):
             names.extend(_split_conjunctions(tok))
-    table = aliases()
     out: list[str] = []
     for u in names:
-        u = table.get(u, u)
         if u and u not in out:
             out.append(u)
-    leads = tuple(u for u in out if any(table.get(x, x) == u for m in marked for x in _join_broken(m)))
+    leads = tuple(u for u in out if any(x == u for m in marked for x in _join_broken(m)))
     return Units(tuple(out), tuple(notes), leads)
+
+
+def one_name_each(items: Iterable[Item]) -> None:
+    """Each unit of one document under one name: a variant of the alias table's
+    (县市场监督管理局 beside 县市场监管局) takes the name the document also writes. A
+    document that writes only the variant keeps it — an answer quotes its own words."""
+    items = list(items)
+    written = {u for it in items for u in (*it.lead, *it.coop, *(x for m in it.measures for x in m.units))}
+    table = {v: n for v, n in aliases().items() if v != n and n in written}
+    if not table:
+        return
+
+    def renamed(names: Iterable[str]) -> list[str]:
+        return list(dict.fromkeys(table.get(u, u) for u in names))
+
+    for it in items:
+        it.lead, it.coop = renamed(it.lead), renamed(it.coop)
+        it.measures = [replace(m, units=tuple(renamed(m.units))) if m.units else m for m in it.measures]
 
 
 def split_units(cell: str) -> list[str]:

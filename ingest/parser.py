@@ -29,7 +29,7 @@ from .bullets import number_bullets
 from .cells import is_cell_table, read_cells
 from .cover import cover_item
 from .decode import decode
-from .departments import LEAD_FIRST
+from .departments import LEAD_FIRST, one_name_each
 from .errors import IngestError
 from .frame import page_footer
 from .header import period, read_header, term
@@ -163,6 +163,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     for it in items:
         if not it.attachment_title:
             it.attachment_title = header.subject
+    one_name_each(items)
     rows, repeated = to_rows(items)
     if not header.place:
         from .places import locate  # a title-less document: its attachments' titles

@@ -210,12 +210,15 @@ class Assistant:
         self._by_number: dict[int, list[TaskRow]] = {}
         for r in retriever.rows:
             self._by_number.setdefault(r.number, []).append(r)
-        table = aliases()
-        # variants of the names the rows use, longest first (a name may hold a shorter one)
-        known = set(self.departments)
-        self._aliases = tuple(sorted(((v, n) for v, n in table.items() if v != n and n in known),
-                                     key=lambda vn: -len(vn[0])))
-        self.lister = Lister(retriever.rows, self.departments, lambda n: table.get(n, n),
+        # a unit asked by the other name of an alias pair than the rows write (县市场监管局 for
+        # the 县市场监督管理局 a document writes, or the reverse), longest first (a name may
+        # hold a shorter one); none when the rows write both
+        written = {u for r in retriever.rows for u in r.units}
+        pairs = {a: b for v, n in aliases().items() if v != n
+                 for a, b in ((v, n), (n, v)) if b in written and a not in written}
+        self._aliases = tuple(sorted(pairs.items(), key=lambda vn: -len(vn[0])))
+        self.lister = Lister(retriever.rows, sorted({*self.departments, *pairs}, key=len, reverse=True),
+                             lambda n: pairs.get(n, n),
                              places=self.relevance.place_names, titles=self._titles,
                              absent=self.relevance.absent_nouns)
 

