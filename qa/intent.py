@@ -80,8 +80,14 @@ PHONE_WORDS = ("电话", "号码", "手机号", "热线")
 _PHONE_ASKED = re.compile(rf"(?:{'|'.join(PHONE_WORDS)})(?:号码)?(?:是|为)?多少")
 
 
+# a figure word a judgment follows describes the thing, not asks for it (金额不大的项目,
+# 规模较小的企业, 比例高的)
+_DESCRIBED = re.compile(r"(?:金额|数额|额度|规模|比例|标准)(?:不|较|很|比较|太|特别)?[大小高低多少]的")
+
+
 def detect_intent(question: str) -> Intent:
-    q = _PHONE_ASKED.sub("", plain(question))
+    # a few people doing something together (几家联合起来投, 几个人合伙) tell the story
+    q = _FEW_PEOPLE.sub("", _DESCRIBED.sub("", _PHONE_ASKED.sub("", plain(question))), count=1)
     for name, pattern in _RULES:
         if pattern.search(q):
             return name

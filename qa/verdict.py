@@ -186,6 +186,14 @@ def gives_phone(text: str, asked: str) -> bool:
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) for m in _PHONE.finditer(text))
 
 
+def _by_phone(q: Query, word: str) -> bool:
+    """Whether ``word`` (电话) only says how a thing is done — before a verb other than
+    the copula (会电话回访吗, 能电话预约吗) — and asks no number."""
+    said = [(w, nxt) for w, nxt in pairwise(q.words) if w.text == word]
+    return bool(said) and len(said) == sum(1 for w in q.words if w.text == word) and all(
+        nxt.pos.startswith("v") and nxt.pos != "vn" and nxt.text not in ("是", "为", "有") for _, nxt in said)
+
+
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
@@ -193,6 +201,8 @@ def detail_missing(q: Query, row_text: str) -> str:
     the 第一批 and 第二批)."""
     for word, name, pattern in _DETAILS:
         if word not in q.asked:
+            continue
+        if pattern is _PHONE and _by_phone(q, word):
             continue
         if pattern is _PHONE:
             if not gives_phone(row_text, q.asked):

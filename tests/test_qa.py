@@ -15,7 +15,7 @@ from ingest.schema import citation
 from ingest.sentences import row_sentences
 from qa.engine import validate_question
 from qa.faithful import numbers, violations, without_labels
-from qa.intent import detect_intent
+from qa.intent import Intent, detect_intent
 from qa.schema import Answer, QuestionError
 from ui.cli import main as cli
 
@@ -755,6 +755,25 @@ def test_a_few_people_in_the_story_is_not_a_count_asked(assistant):
     assert "几" not in asked_part(q)
     ans = assistant.answer(q)
     assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第28项"
+
+
+def test_a_yes_no_question_is_not_read_as_asking_a_figure_or_a_number(assistant):
+    """Words of a figure or a phone inside a yes/no question describe, they do not ask:
+    金额不大的项目 (a judgment follows the figure word), 几家联合起来 (a few doing a thing
+    together, as in the story), 电话回访 (电话 before a verb: how it is done). The rows
+    state the rule asked, so no "没有写明具体的数额" / "没有写明电话号码" is claimed."""
+    from qa.intent import detect_intent
+
+    assert detect_intent("金额不大的政府采购项目是不是都留给中小企业做") == Intent.YESNO
+    assert detect_intent("小建筑公司能不能几家联合起来投省里的大项目") == Intent.YESNO
+    assert detect_intent("政府采购项目金额多少") == Intent.AMOUNT and detect_intent("几家企业入选") == Intent.GOAL
+    for q, label in (("金额不大的政府采购项目是不是都留给中小企业做", "附件1 第15项"),
+                     ("小建筑公司能不能几家联合起来投省里的大项目", "附件1 第43项"),
+                     ("新装用电客户会电话回访吗", "附件2 第96项")):
+        ans = assistant.answer(q)
+        assert ans.coverage == "answered" and ans.citations[0].label == label, (q, ans.answer)
+    # a number to call is still asked with 电话是多少
+    assert assistant.answer("涉企服务专家团队电话是多少").coverage == "partial"
 
 
 @pytest.mark.parametrize("q,story", [
