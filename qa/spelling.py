@@ -1,6 +1,6 @@
 """Typing slips of the same sound: a span of the question that is no word of the
 dictionary but sounds exactly like a word of the document is read as that word
-(环平 → 环评, 保涵 → 保函, 营叶执照 → 营业执照, 代款 → 贷款).
+(环平 → 环评, 保涵 → 保函, 营叶执照 → 营业执照, 代款 → 贷款, 高薪技术企业 → 高新技术企业).
 
 People type Chinese by pinyin, and picking another character of the same sound from
 the candidate list is the commonest slip; the wrong span is then no word at all. Three
@@ -24,7 +24,7 @@ from index.tokenize import cut, in_dictionary, word_frequency
 from ingest.text import normalize
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_SPAN = (4, 3, 2)  # characters, longest first
+_SPAN = (6, 5, 4, 3, 2)  # characters, longest first
 # how much likelier the document's word must be than the pieces as written, by jieba's
 # word counts (natural log of the ratio; 7.7: over 2,000 times): 营叶执照 → 营业执照 (21.6),
 # 保涵 → 保函 (11.2), 环平 → 环评 (7.8); words that only sound like one stay as written
@@ -34,6 +34,11 @@ MIN_GAIN = 7.7
 # two of its characters in place is a slip on far less: 公基金 → 公积金 (7.6), where two
 # characters of the same sound by chance are common (想关 ≈ 相关)
 MIN_GAIN_LONG = 5.0
+# a span of four characters or more that sounds exactly like a document word and differs
+# from it in one character is a slip whatever the counts (高薪技术企业 → 高新技术企业: jieba
+# knows 高薪技术 but not the document's compound): two words that long, one sound, one
+# character apart, are one word mistyped
+MIN_SAME_LONG = 4
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,10 @@ class Homophones:
         if len(found) != 1 or span in self._text:
             return ""
         word = found.pop()
-        written = sum(math.log(word_frequency(p)) for p in cut(span))
         same = sum(a == b for a, b in zip(word, span, strict=True))
+        if len(span) >= MIN_SAME_LONG and same == len(span) - 1:
+            return word
+        written = sum(math.log(word_frequency(p)) for p in cut(span))
         need = MIN_GAIN_LONG if len(span) >= 3 and same >= 2 else MIN_GAIN
         return word if math.log(word_frequency(word)) - written >= need else ""
 

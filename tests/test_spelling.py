@@ -10,6 +10,9 @@ import pytest
     ("想扩建养猪场，听说得搞环平，手续麻烦不", "环平", "环评"),
     # three characters sounding exactly like the document's word, two of them its own
     ("公司给员工交的公基金比例是多少", "公基金", "公积金"),
+    # a word of the dictionary (高薪技术) inside a longer span one character from the
+    # document's compound: that compound mistyped
+    ("公司评上高薪技术企业奖多少", "高薪技术企业", "高新技术企业"),
 ])
 def test_a_slip_of_the_same_sound_is_read_as_the_documents_word(assistant, question, slip, word):
     reading = assistant.homophones.read(question)
@@ -34,6 +37,8 @@ def test_words_that_merely_sound_like_a_document_word_stay_as_written(assistant,
 
 def test_a_slip_read_finds_the_row_of_the_word_meant(assistant):
     """保涵 is no word the index holds; read as 保函, the row on paying deposits by 保函
-    (附件1 第17项) is cited."""
+    (附件1 第17项) is cited. 高薪技术企业 read as 高新技术企业 is no topic the document lacks."""
     ans = assistant.answer("每回投标都得押保证金，能不能拿银行保涵顶上")
     assert ans.coverage == "answered" and ("附件1", 17) in ans.cited_keys
+    ans = assistant.answer("公司评上高薪技术企业奖多少")
+    assert ans.coverage == "answered" and ("附件1", 84) in ans.cited_keys and "10万元" in ans.answer
