@@ -3,7 +3,8 @@
 A task list pasted with its notice may carry the notice's requirements after the table
 rather than before it (工作要求： over 一是压实工作责任…, 二是…每月25日前报送…, then 联系人：…
 电话：…). Read line by line as the table, they were "表格外文字" skipped with a warning, and
-a question on when to report progress found nothing. Under a label alone on its line, each
+a question on when to report progress found nothing. Under a label alone on its line (with
+its colon, or without it over paragraphs that number themselves: 其他事项 / 一、…), each
 paragraph is an item of a part named by that label (〔工作要求 第2项〕); contact lines are the
 notice's contact row (〔联系方式 第1项〕). Text after the table with no such label stays out,
 as before, with its warning.
@@ -22,6 +23,9 @@ from .text import close_cjk_gaps
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
+# or without it, over paragraphs that number themselves (其他事项 / 一、同一企业…)
+_BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])")
 
 
 def after_table(lines: list[str], start: int) -> list[Item]:
@@ -38,7 +42,7 @@ def after_table(lines: list[str], start: int) -> list[Item]:
         if is_page_line(s) or is_date_line(s):
             break
         if not name:
-            if not (m := _LABEL.match(s)):
+            if not (m := _LABEL.match(s) or (_numbered_next(lines, i) and _BARE_LABEL.match(s))):
                 return []
             name = m.group(1)
             continue
@@ -53,3 +57,9 @@ def after_table(lines: list[str], start: int) -> list[Item]:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
                           last_line=contact[-1][0], task=contact_text([s for _, s in contact])))
     return items if len(items) > bool(contact) else []
+
+
+def _numbered_next(lines: list[str], i: int) -> bool:
+    """Whether the first line with text after line index ``i`` opens with its number."""
+    nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+    return bool(_NUMBERED.match(nxt))

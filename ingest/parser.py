@@ -39,6 +39,7 @@ from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
 from .notices import SKIPPED, kind, set_aside, skipped
 from .outline import is_outline, read_outline
+from .paragraphs import read_paragraphs
 from .pipes import pipe_rows_as_sentences
 from .qanda import number_questions
 from .schema import Document
@@ -55,7 +56,8 @@ SHAPES = ("① 表格：每行用制表符、“|”或连续空格分隔，表�
           "④ 条文：“第一条”“第二条”……，可在“第一章”下；"
           "⑤ PDF 复制的表格、每格一行：先是表头词（序号、主要任务、牵头单位……各占一行），"
           "再是各行（单独一行的序号 1、2……，其后是该行各格）；"
-          "⑥ 政策解读的问答：“问：……”一行，其后“答：……”")
+          "⑥ 政策解读的问答：“问：……”一行，其后“答：……”；"
+          "⑦ 通篇成段的文章（新闻稿式的政策解读）：每段一条")
 
 __all__ = [
     "HEADER_FIRST_CELL",
@@ -144,6 +146,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         shape, out = "outline", read_outline(lines)
         if not out.items and (asked := number_questions(lines, min_pairs=1)) is not None:
             out = read_outline(asked)  # nothing but one or two questions with their answers
+        if not out.items and (prose := read_paragraphs(lines)) is not None:
+            out = prose  # an article of paragraphs, its measures enumerated inside them (一是…二是…)
         items, attachments, warnings, body = out.items, out.attachments, out.warnings, out.first_line
         unplaced, closing = out.unplaced, out.closing
     if not items:

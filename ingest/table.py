@@ -11,6 +11,7 @@ header line, a 7-column table is read in the built-in corpus's column order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -32,11 +33,12 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
     (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门")),
     (NOTE, ("牵头领导", "责任领导", "分管领导", "县级领导", "区级领导", "市级领导", "责任人", "备注")),
-    (MEASURE, ("落实措施", "工作措施", "推进措施", "具体举措")),
+    # a reward table's 奖补标准 / 支持标准: the rule each row states, as a measure states it
+    (MEASURE, ("落实措施", "工作措施", "推进措施", "具体举措", "标准")),
     (DEADLINE, ("完成时限", "时间进度", "时限要求", "完成时间", "时间节点", "进度安排", "时限", "时间")),
     (GOAL, ("年度目标", "预期成效", "工作目标", "目标", "成效", "效果")),
     (TASK, ("主要任务", "重点任务", "工作任务", "任务内容", "具体措施", "主要内容", "工作内容", "任务", "内容",
-            "事项", "措施", "政策")),
+            "事项", "措施", "政策", "项目", "项目名称")),
 )
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
@@ -386,7 +388,19 @@ def merged_cells(items: list[Item]) -> list[Item]:
             deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
             if deadline and not any(m.deadline for m in it.measures):
                 it.measures = [replace(m, deadline=deadline) for m in it.measures]
+    # a unit cell left empty where (nearly) every other row of its part names one: merged with
+    # the cell above (奖补项目 rows 7 and 8 under one 区农业农村委)
+    named = Counter(x.path for x in items if x.lead)
+    empty = Counter(x.path for x in items if not x.lead)
+    for above, it in pairwise(items):
+        if above.path == it.path and it.task and not it.lead and above.lead \
+                and named[it.path] >= _MERGED_SHARE * (named[it.path] + empty[it.path]):
+            it.lead, it.lead_marked = list(above.lead), above.lead_marked
     return items
+
+
+# the share of a part's rows that must name their unit for an empty unit cell to be a merged one
+_MERGED_SHARE = 0.8
 
 
 __all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",

@@ -1477,3 +1477,70 @@ def test_markers_and_chinese_numbers():
     assert (marker("（三）畅通").level, marker("（三）畅通").number) == (marker("(三)畅通").level, 3)
     assert marker("1.5亿元用于") is None and marker("2023年3月") is None and marker("一是加强") is None
     assert marker("3、推进").number == 3 and marker("⑵x") is None and marker("②落实").number == 2
+
+
+REWARD_TABLE = (
+    "云岭区人民政府办公室关于印发云岭区促进消费奖补标准的通知\n"
+    "云政办发〔2024〕8号\n"
+    "为提振消费，制定本标准。\n"
+    "序号\t奖补项目\t奖补标准\t奖补上限\t责任单位\n"
+    "1\t新增限上商贸企业\t对首次纳入统计的限额以上商贸企业一次性给予5万元奖励\t5万元\t区商务局\n"
+    "2\t品牌连锁便利店\t对新开设并连续经营满1年的标准化便利店，每家给予2万元补贴\t40万元\t区商务局\n"
+    "3\t农产品冷链设施\t对新建库容5000立方米以上的冷库，按设备投资额的15%给予补助\t100万元\t区农业农村委\n"
+    "4\t冷藏保鲜设施运营\t对年度冷藏保鲜农产品2000吨以上的运营主体，每吨给予20元补贴\t30万元\t\n"
+    "5\t促消费活动\t对企业承办经区政府批准的大型促消费活动，按实际费用的50%给予补贴\t20万元\t区商务局\n"
+    "\n其他事项\n\n"
+    "    一、同一企业同一项目按照“就高不重复”原则执行，不得重复享受。\n"
+    "    二、奖补资金每年分两批集中申报，上半年申报时间为5月1日至5月31日，下半年为11月1日至11月30日。\n"
+)
+
+
+def test_a_reward_table_with_its_terms_after_it(tmp_path, capsys):
+    """奖补项目 / 奖补标准 name the rows' task and rule (a compound names a kind of its last
+    word: 项目, 标准); an empty 责任单位 where every other row names one was merged with the
+    cell above; 其他事项 alone on its line over numbered paragraphs names a part of them —
+    before, the table was refused and the paragraphs lost."""
+    from ingest import parse_text
+    from ui.cli import main as cli
+
+    d = parse_text(REWARD_TABLE, "reward.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "第4项", "第5项", "其他事项 第1项", "其他事项 第2项"]
+    fourth = d.rows[3]
+    assert fourth.lead_units == ("区农业农村委",) and fourth.task == "冷藏保鲜设施运营"
+    assert "每吨给予20元补贴" in fourth.fields_text() and "奖补上限：30万元" in fourth.fields_text()
+    path = tmp_path / "reward.txt"
+    path.write_text(REWARD_TABLE, encoding="utf-8")
+    assert cli(["ask", "便利店补贴多少", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "第2项" and "每家给予2万元补贴" in ans["answer"]
+    assert cli(["ask", "奖补下半年什么时候申报", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "其他事项 第2项" and "11月1日至11月30日" in ans["answer"]
+
+
+ARTICLE_OF_PARAGRAPHS = (
+    "《云岭区支持小微企业若干措施》政策解读\n"
+    "来源：云岭区商务局    发布时间：2023-06-12\n\n"
+    "　　近日，云岭区人民政府办公室印发《云岭区支持小微企业若干措施》，从降低成本、金融支持、开拓市场等方面支持小微企业发展。\n\n"
+    "　　在降低经营成本方面，一是减免国有房屋租金，对承租区属国有房屋的小微企业免收3个月租金；二是降低用电成本，对新装低压用电的小微企业免收接电费用。\n\n"
+    "　　在支持开拓市场方面，一是对企业参加区商务部门组织的重点展会，按展位费的70%给予补贴，单个企业年度最高5万元；二是对新开设网店的个体工商户给予一次性补贴2000元。\n\n"
+    "　　《若干措施》自2023年6月1日起施行，奖补资金申报时间为每年7月1日至7月31日，咨询电话：0898-67621234。\n"
+)
+
+
+def test_an_article_of_paragraphs_is_read_paragraph_by_paragraph(tmp_path, capsys):
+    """A 政策解读 written as a news article has no numbered item: its measures are
+    enumerated inside paragraphs (一是…；二是…). It was refused; now each paragraph is an
+    item of 正文, and a question is answered by the 一是/二是 sentence that states it."""
+    from ingest import parse_text
+    from ui.cli import main as cli
+
+    d = parse_text(ARTICLE_OF_PARAGRAPHS, "article.txt")
+    assert [r.label for r in d.rows] == ["正文 第1项", "正文 第2项", "正文 第3项", "正文 第4项"]
+    assert d.title == "《云岭区支持小微企业若干措施》政策解读"
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE_OF_PARAGRAPHS, encoding="utf-8")
+    assert cli(["ask", "参加展会能补多少", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "正文 第3项" and "按展位费的70%给予补贴" in ans["answer"]
+    assert "新开设网店" not in ans["answer"].split("相关条目")[0]
