@@ -269,10 +269,13 @@ def read_table(lines: list[str]) -> TableResult:
     def path() -> tuple[Heading, ...]:
         return ((attachment,) if attachment else ()) + tuple(headings)
 
+    opened: list[tuple[int, Heading]] = []  # each section line, to tell one over no row
+
     def open_heading(level: int, number: int, text: str) -> None:
         nonlocal headings
         close()
         headings = [h for h in headings if h.level < level] + [Heading(level, number, text)]
+        opened.append((line_no, headings[-1]))
 
     for idx, raw in enumerate(lines):
         line_no = idx + 1
@@ -372,6 +375,10 @@ def read_table(lines: list[str]) -> TableResult:
         else:
             warnings.append(skipped(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过"))
     close()
+    # a section line no row stands under (一、… paragraphs after the table) is no section:
+    # said, not lost (the notice's words after the table may still claim it)
+    used = {id(h) for it in items for h in it.path}
+    warnings += [skipped(f"第 {n} 行：其下没有表格行，已跳过：{h.text[:40]}", n) for n, h in opened if id(h) not in used]
     return TableResult(merged_cells(items), attachments, warnings, first_line)
 
 

@@ -1544,3 +1544,15 @@ def test_an_article_of_paragraphs_is_read_paragraph_by_paragraph(tmp_path, capsy
     ans = json.loads(capsys.readouterr().out)
     assert ans["citations"][0]["label"] == "正文 第3项" and "按展位费的70%给予补贴" in ans["answer"]
     assert "新开设网店" not in ans["answer"].split("相关条目")[0]
+
+
+def test_numbered_paragraphs_after_a_table_with_no_label_are_said_not_lost():
+    """一、… paragraphs after a table's last row, under no label, read as section lines over
+    no row: each is reported as skipped (no row is ever dropped silently)."""
+    from ingest import parse_text
+
+    text = REWARD_TABLE.replace("\n其他事项\n\n", "\n\n")
+    d = parse_text(text, "reward.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "第4项", "第5项"]
+    said = [w for w in d.warnings if "其下没有表格行" in w]
+    assert len(said) == 2 and "一、同一企业同一项目" in said[0] and "二、奖补资金每年分两批" in said[1]
