@@ -51,8 +51,8 @@ _PATTERNS = (
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);
     # an item may begin with a year (1.2023年7月1日至…期间首次登记注册): no decimal is one
     (L3, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d\s*年))\s*")),
-    # an entry of a list of policies or matters named by what it is: 政策3：…, 事项12：…
-    (L3, re.compile(r"^(?:政策|事项|措施|举措|任务)\s*(\d{1,3})\s*[：:]\s*")),
+    # an entry of a list of policies or matters named by what it is: 政策3：…, 事项12：…, 任务五：…
+    (L3, re.compile(rf"^(?:政策|事项|措施|举措|任务)\s*(\d{{1,3}}|[{_CN}]{{1,3}})\s*[：:]\s*")),
     (L4, re.compile(rf"^(?:[（(]\s*(\d{{1,2}})\s*[）)]|([{_CIRCLED}]))\s*")),
 )
 

@@ -1556,3 +1556,30 @@ def test_numbered_paragraphs_after_a_table_with_no_label_are_said_not_lost():
     assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "第4项", "第5项"]
     said = [w for w in d.warnings if "其下没有表格行" in w]
     assert len(said) == 2 and "一、同一企业同一项目" in said[0] and "二、奖补资金每年分两批" in said[1]
+
+
+TASK_BLOCKS = (
+    "云岭区人民政府办公室关于印发云岭区2024年优化营商环境重点工作任务清单的通知\n"
+    "一、提升政务服务效能\n\n"
+    "任务一：推进“高效办成一件事”集成办理\n责任单位：区政务服务和数据管理局\n配合单位：区市场监管局、区人力社保局\n"
+    "完成时限：2024年6月底前\n工作目标：年内推出15个“一件事”集成服务场景。\n\n"
+    "任务二：深化企业开办“一网通办”\n责任单位：区市场监管局\n完成时限：2024年3月底前\n"
+    "工作目标：企业开办全流程压缩至0.5个工作日。\n\n"
+    "二、优化投资建设环境\n\n"
+    "任务三：优化水电气热接入服务\n责任单位：区城市管理委\n配合单位：区水务局\n完成时限：2024年9月底前\n"
+    "工作目标：低压用电报装接电时间压缩至8个工作日以内。\n"
+)
+
+
+def test_task_blocks_numbered_in_chinese_numerals():
+    """任务一：… over 责任单位：/配合单位：/完成时限：/工作目标： lines is a task of its own with
+    its units — as 任务1：… — not text run into its section's heading."""
+    from ingest import parse_text
+
+    d = parse_text(TASK_BLOCKS, "blocks.txt")
+    assert [(r.task, r.lead_units) for r in d.rows] == [
+        ("推进“高效办成一件事”集成办理", ("区政务服务和数据管理局",)),
+        ("深化企业开办“一网通办”", ("区市场监管局",)),
+        ("优化水电气热接入服务", ("区城市管理委",))]
+    assert d.rows[0].coop_units == ("区市场监管局", "区人力社保局")
+    assert "8个工作日以内" in d.rows[2].fields_text() and "2024年9月底前" in d.rows[2].fields_text()
