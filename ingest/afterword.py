@@ -17,7 +17,7 @@ import re
 from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
 from .frame import is_page_line
 from .header import is_date_line
-from .headings import NAMED
+from .headings import L1, L2, L3, NAMED, marker
 from .identity import Heading, Item
 from .text import close_cjk_gaps
 
@@ -25,7 +25,6 @@ from .text import close_cjk_gaps
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
 # or without it, over paragraphs that number themselves (其他事项 / 一、同一企业…)
 _BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])")
 
 
 def after_table(lines: list[str], start: int) -> list[Item]:
@@ -62,4 +61,4 @@ def after_table(lines: list[str], start: int) -> list[Item]:
 def _numbered_next(lines: list[str], i: int) -> bool:
     """Whether the first line with text after line index ``i`` opens with its number."""
     nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
-    return bool(_NUMBERED.match(nxt))
+    return (m := marker(nxt)) is not None and m.level in (L1, L2, L3)

@@ -382,6 +382,10 @@ def read_table(lines: list[str]) -> TableResult:
     return TableResult(merged_cells(items), attachments, warnings, first_line)
 
 
+# the share of a part's rows that must name their unit for an empty unit cell to be a merged one
+_MERGED_SHARE = 0.8
+
+
 def merged_cells(items: list[Item]) -> list[Item]:
     """Rows copied from a table whose cells were merged down (one 重点任务 and 牵头单位 over
     several numbered rows): a row with its own number and measure but neither task nor
@@ -405,9 +409,6 @@ def merged_cells(items: list[Item]) -> list[Item]:
             it.lead, it.lead_marked = list(above.lead), above.lead_marked
     return items
 
-
-# the share of a part's rows that must name their unit for an empty unit cell to be a merged one
-_MERGED_SHARE = 0.8
 
 
 __all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",

@@ -39,7 +39,7 @@ from ingest.schema import (
     find_citations,
     label,
 )
-from ingest.sentences import Sentence
+from ingest.sentences import Sentence, item_title
 from ingest.text import normalize
 
 from .about import AboutDocument, about_document, card_text
@@ -69,20 +69,16 @@ __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 # the kind a document's name ends with (…实施意见, …任务清单)
 _DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
 # a part titled by a time: 四、申报时间, 【办理时限】, 申报截止日期 (not 时间进度, a column)
-# (四、申报时间和方式: a time and another field, 申报时间。 as an item's own title)
-_TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)(?:[和及与、][\u4e00-\u9fff]{1,4})?\s*[。:：]?\s*$")
-# an item's own title ends its first sentence (申报时间。补助奖励资金实行年度集中申报…)
-_OWN_TITLE = re.compile(r"^([^。：:]{2,10})[。：:]")
+# (四、申报时间和方式: a time and another field)
+_TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)(?:[和及与、][\u4e00-\u9fff]{1,4})?\s*$")
 
 
 def _titled_by_time(row: TaskRow) -> bool:
     """Whether ``row`` is a part titled by a time, by its own title (申报时间。…) or, when
     it has none, by its heading (四、申报时间), and states one. (Under 四、申报时间和方式 the
     item 申报方式。… is not.)"""
-    own = _OWN_TITLE.match(row.task)
-    title = own.group(1) if own else row.headings[-1] if row.headings else ""
-    titled = _TIME_TITLE.search(title)
-    return bool(titled) and bool(STATES_TIME.search(row.fields_text()))
+    title = item_title(row.task) or (row.headings[-1] if row.headings else "")
+    return bool(_TIME_TITLE.search(title)) and bool(STATES_TIME.search(row.fields_text()))
 
 
 def _states_when(text: str) -> bool:
@@ -326,9 +322,9 @@ class Assistant:
         if not hits or (read.intent != Intent.DEADLINE and not asks_duration(read.text)):
             return hits
         top = self.r.by_key[hits[0].key]
-        timed = [r for r in self._timed.get(top.doc, ()) if r.key != top.key]
+        timed = self._timed.get(top.doc, ())
         keys = {r.key for r in timed}
-        if not timed or top.key in {r.key for r in self._timed.get(top.doc, ())}:
+        if not timed or top.key in keys:
             return hits
         # one the search found for the question leads, whatever span the top row states
         # (…3年内不改变用途 says how long a duty lasts, not when to apply)

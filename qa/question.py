@@ -294,6 +294,11 @@ def _has_content(clause: str) -> bool:
     return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" for w in _tag(clause))
 
 
+def words_of(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` with their parts of speech, as a question's are read."""
+    return _tag(text)
+
+
 def _written_short(name: str) -> bool:
     """``name`` is a county-level division written as people write it: its short form and
     a unit word (彭水县 for 彭水苗族土家族自治县, 武隆区 for 武隆县 made a district)."""

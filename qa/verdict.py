@@ -28,7 +28,7 @@ from itertools import pairwise
 from ingest.places import lookup, parents, short_form
 
 from .intent import PHONE_WORDS
-from .question import Query
+from .question import Query, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 
 # details a service-hall user asks for that a task list rarely states, each with how a
@@ -174,8 +174,17 @@ def _owned(q: Query, word: str) -> str:
 
 
 def asks_phone(asked: str) -> bool:
-    """Whether the asking clause wants a number to call (电话多少, 咨询热线)."""
-    return any(word in asked for word in PHONE_WORDS)
+    """Whether the asking clause wants a number to call (电话多少, 咨询热线) — not where each
+    phone word only says how a thing is done: before a verb other than the copula (会电话
+    回访吗, 能电话预约吗)."""
+    return any(word in asked and not _by_phone(asked, word) for word in PHONE_WORDS)
+
+
+def _by_phone(asked: str, word: str) -> bool:
+    words = words_of(asked)
+    said = [nxt for w, nxt in pairwise(words) if w.text == word]
+    return bool(said) and len(said) == sum(1 for w in words if w.text == word) and all(
+        nxt.pos.startswith("v") and nxt.pos != "vn" and nxt.text not in ("是", "为", "有") for nxt in said)
 
 
 def gives_phone(text: str, asked: str) -> bool:
@@ -186,14 +195,6 @@ def gives_phone(text: str, asked: str) -> bool:
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) for m in _PHONE.finditer(text))
 
 
-def _by_phone(q: Query, word: str) -> bool:
-    """Whether ``word`` (电话) only says how a thing is done — before a verb other than
-    the copula (会电话回访吗, 能电话预约吗) — and asks no number."""
-    said = [(w, nxt) for w, nxt in pairwise(q.words) if w.text == word]
-    return bool(said) and len(said) == sum(1 for w in q.words if w.text == word) and all(
-        nxt.pos.startswith("v") and nxt.pos != "vn" and nxt.text not in ("是", "为", "有") for _, nxt in said)
-
-
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
@@ -202,10 +203,8 @@ def detail_missing(q: Query, row_text: str) -> str:
     for word, name, pattern in _DETAILS:
         if word not in q.asked:
             continue
-        if pattern is _PHONE and _by_phone(q, word):
-            continue
         if pattern is _PHONE:
-            if not gives_phone(row_text, q.asked):
+            if asks_phone(q.asked) and not gives_phone(row_text, q.asked):
                 return name
         elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name
