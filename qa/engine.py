@@ -87,6 +87,15 @@ def _states_when(text: str) -> bool:
     return bool(STATES_TIME.search(re.sub(r"\d{4}\s*年(?!\s*(?:\d|底|内|前|以前))", "", text)))
 
 
+def _placed(hits: list[Hit], row: TaskRow, at: int) -> list[Hit]:
+    """``hits`` with ``row`` at position ``at`` (or last, when fewer come before it), scored
+    as the hit before it (the top's, first), wherever it stood before."""
+    rest = [h for h in hits if h.key != row.key]
+    at = min(at, len(rest))
+    score = rest[max(at - 1, 0)].score if rest else 0.0
+    return [*rest[:at], Hit(row.attachment, row.number, score, chunk=row.task), *rest[at:]]
+
+
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 # "this" before a document's kind (这个细则, 该办法, 本通知, 这份文件) points at the document,
 # not back at the last answer
@@ -310,10 +319,7 @@ class Assistant:
             if missing else None
         if contact is None:
             return hits, None
-        rest = [h for h in hits if h.key != contact.key]
-        at = min(2, len(rest))
-        return [*rest[:at], Hit(contact.attachment, contact.number, rest[at - 1].score, chunk=contact.task),
-                *rest[at:]], contact.key
+        return _placed(hits, contact, 2), contact.key
 
     def _with_time(self, read: Query, hits: list[Hit]) -> list[Hit]:
         """``hits`` with the top row's document's part titled by a time (四、申报时间：2025年6月3日
@@ -331,9 +337,7 @@ class Assistant:
         found = next((self.r.by_key[h.key] for h in hits[:self.compose_cfg.candidates] if h.key in keys), None)
         if found is None and _states_when(top.fields_text()):
             return hits
-        row = found or next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0])
-        lead = Hit(row.attachment, row.number, hits[0].score, chunk=row.task)
-        return [lead, *(h for h in hits if h.key != row.key)]
+        return _placed(hits, found or next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0]), 0)
 
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> Retrieved:
