@@ -74,16 +74,27 @@ def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str]
     answered = sum(1 for i in asked if any(_ANSWERED.match(ln) for ln in lines[i + 1:i + 3]))
     if answered < min_pairs:
         return None
-    out, n = list(lines), 0
+    out, n, last, answering = list(lines), 0, -1, False
     for i, ln in enumerate(lines):
         m = marker(ln)
         if m is not None and m.level <= L1:
-            n = 0
+            n, answering = 0, False
         elif _ASKED.match(ln):
             n += 1
             out[i] = f"{n}.{ln.strip()}"
+            answering = False
+        elif _ANSWERED.match(ln):
+            answering = True
+        elif m is not None and m.level in (L2, L3) and answering and not _ASKED.match(m.rest):
+            # a point the answer lists (申请条件：1.…2.…) is part of it, not an item of its
+            # own: it runs on in the answer's line, its own line left empty
+            out[last] += ln.strip()
+            out[i] = ""
+            continue
         elif m is not None and m.level == L3:
-            return None  # items numbered already: the questions are not the items
+            return None  # items numbered already (1.问：…): the questions are not the items
+        if ln.strip():
+            last = i
     return out
 
 
