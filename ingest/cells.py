@@ -49,7 +49,7 @@ _NOT_UNITS = re.compile(r"[。：:“”\"《》！？!?]")
 _SENTENCE = re.compile(r"[。，,：:“”\"《》！？!?]")
 _SEPARATOR_END = ("、", "，", ",", "；", ";", "／", "/")
 # the colophon after a document's last page: 抄送：… / 永和县人民政府办公室 2023年3月20日印发
-_COLOPHON = re.compile(r"^(抄送|抄报|主送|报送|分送)\s*[:：]|印发\s*$")
+COLOPHON = re.compile(r"^(抄送|抄报|主送|报送|分送|公开方式|公开属性)\s*[:：]|印发\s*$")
 
 TEXT, UNITS, DATE = "text", "units", "date"
 KIND_OF_FIELD = {LEAD: UNITS, COOP: UNITS, DEADLINE: DATE}   # every other field holds text
@@ -293,7 +293,7 @@ def read_cells(lines: list[str]) -> TableResult:
             continue
         if columns is None or is_page_number(s):
             continue  # the notice before the table; a page number
-        if _COLOPHON.search(s):
+        if COLOPHON.search(s):
             warnings.append(set_aside(f"第 {line_no} 行起是版记（{s[:20]}），不属于任何条目，未计入"))
             break
         following = nonblank[k][1] if k < len(nonblank) else ""

@@ -25,7 +25,7 @@ _SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|\S(?:主办
 
 # the page's links: to files (申请表.doc) and to related pages under a 相关链接 heading,
 # and how the page says the document was made public (此件公开发布)
-_LINK_HEADINGS = r"相关链接|相关附件|相关文件|附件下载|相关阅读|相关文章|相关新闻|相关信息|相关推荐|相关服务|推荐阅读|上一篇|下一篇|上一条|下一条"
+_LINK_HEADINGS = r"相关链接|相关附件|相关文件|相关解读|相关政策|附件下载|相关阅读|相关文章|相关新闻|相关信息|相关推荐|相关服务|推荐阅读|上一篇|下一篇|上一条|下一条"
 _LINK = re.compile(rf"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:{_LINK_HEADINGS})|"
                    r"^[（(]此件.{0,8}公开.{0,6}[）)]$")
 _LINK_HEADING = re.compile(rf"^(?:{_LINK_HEADINGS})[:：]?")

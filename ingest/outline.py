@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import DATE, cell_kind
+from .cells import COLOPHON, DATE, cell_kind
 from .contact import (
     CONTACT_LINE,
     CONTACT_MORE,
@@ -52,7 +52,7 @@ from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
 from .schema import Attachment, Measure
-from .text import close_cjk_gaps, is_page_number
+from .text import close_cjk_gaps, is_page_number, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
 FIELD_WORDS: tuple[tuple[str, str], ...] = (
@@ -130,7 +130,7 @@ def _join(parts: list[str]) -> str:
     out = ""
     for p in parts:
         p = p.strip()
-        if out and re.match(r"[A-Za-z0-9]", p) and re.search(r"[A-Za-z0-9]$", out):
+        if out and word_break(out, p):
             out += " "
         out += p
     return close_cjk_gaps(out)
@@ -181,6 +181,11 @@ def _bare_heading(node: _Node) -> bool:
     """A heading just read, with nothing under it yet: its title only (附则, 其他)."""
     return (node.parent is not None and not node.children and not node.points and len(node.text) == 1
             and 0 < len(node.text[0]) <= 12 and not re.search(r"[。；;：:]", node.text[0]))
+
+
+def _heading_after(lines: list[str], idx: int, end: int, level: int) -> bool:
+    """Whether a heading of ``level`` or above opens a line after ``idx``, before ``end``."""
+    return any((m := marker(lines[i])) is not None and m.level <= level for i in range(idx + 1, end))
 
 
 # a label alone on its line (温馨提示：, 注意事项：, 常见问题)
@@ -377,9 +382,12 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             _add_fields(target, s, False)
             target.last_line = line_no
             continue
-        if CLOSING.match(s) and (current is closing_heading or _bare_heading(current)):
+        if CLOSING.match(s) and (current is closing_heading or (
+                _bare_heading(current) and not _heading_after(lines, idx, part, current.level))):
             # 五、附则 then 本措施自…起施行: closing words under a heading of their own are
-            # that heading's body (an item: its dates and 解释部门 are asked about)
+            # that heading's body (an item: its dates and 解释部门 are asked about) — the
+            # last heading of its rank: under 二、补助政策, with 三、 to follow, 本方案所称
+            # 企业… defines a term of the text, it does not close it
             closing_heading = current
             current.text.append(s)
             current.last_line = line_no
@@ -395,7 +403,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = True
             closing.append(s)
             continue
-        if CLOSING.match(s):
+        if CLOSING.match(s) and idx > last_numbered:
+            # (before the last numbered line, 本方案所称企业… is the text's own sentence)
             ended = signed = True
             closing.append(s)
             if states_provisions(s):
@@ -443,7 +452,8 @@ def _continues(lines: list[str], idx: int, before: str) -> bool:
     sentence), or a further sentence — no signature, date, list of attachments, contact
     line or marker."""
     s = lines[idx].strip()
-    if _signature(lines, idx, -1) or _ATTACHMENT_LIST.match(s) or CONTACT_LINE.match(s) or marker(s) is not None:
+    if _signature(lines, idx, -1) or _ATTACHMENT_LIST.match(s) or CONTACT_LINE.match(s) or marker(s) is not None \
+            or COLOPHON.search(s):
         return False
     return not re.search(r"[。；;]$", before) or (bool(re.search(r"[。；;]$", s)) and len(s) > 12)
 

@@ -60,6 +60,20 @@ def labelled_fields(line: str) -> str:
     return " ".join(close_cjk_gaps(f) for f in _FIELD_GAP.split(line.strip()) if f.strip())
 
 
+# the rest of a number the PDF wrapped at the line's end: a digit or three, then its unit
+# (…初级工100 / 0元、中级工…; …收到申请后1 / 0个工作日内…) — not a number of its own (2024年)
+_NUMBER_REST = re.compile(r"^\d{1,3}(?:[\u4e00-\u9fff%％‰]|\.\d)")
+
+
+def word_break(before: str, after: str) -> bool:
+    """Whether two wrapped lines join with a space: a word after a word (Q1 / 2024; the
+    PDF's Latin words) keeps one; Chinese runs on, and so does a number the line's end
+    cut (100 / 0元)."""
+    if not (re.match(r"[A-Za-z0-9]", after) and re.search(r"[A-Za-z0-9]$", before)):
+        return False
+    return not (before[-1].isdigit() and _NUMBER_REST.match(after))
+
+
 def join_text(parts: list[str]) -> str:
     """Lines of one cell as one text: wrapped Chinese runs on; a numbered point
     (2. / （2）) and a word after a word keep a space."""
@@ -67,7 +81,7 @@ def join_text(parts: list[str]) -> str:
     for p in parts:
         p = close_cjk_gaps(p)
         m = marker(p)
-        if out and (m and m.level in (L3, L4) or re.match(r"[A-Za-z0-9]", p) and re.search(r"[A-Za-z0-9]$", out)):
+        if out and (m and m.level in (L3, L4) or word_break(out, p)):
             out += " "
         out += p
     return out
