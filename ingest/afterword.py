@@ -14,17 +14,25 @@ from __future__ import annotations
 
 import re
 
+from .cells import COLOPHON
 from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
+from .departments import LEAD_FIRST
 from .frame import is_page_line
-from .header import is_date_line
+from .header import is_date_line, is_signature
 from .headings import L1, L2, L3, NAMED, marker
 from .identity import Heading, Item
-from .text import close_cjk_gaps
+from .text import close_cjk_gaps, is_page_number
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
 # or without it, over paragraphs that number themselves (其他事项 / 一、同一企业…)
 _BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
+# or with the first of its numbered paragraphs on its line (注：1.网络零售额增长奖励按…)
+_LABEL_FIRST = re.compile(r"^([\u4e00-\u9fff]{1,8})\s*[:：]\s*(\S.*)$")
+# the labels a table's note opens with, over a paragraph of its own (注：本清单自公布之日起施行…)
+_NOTE_LABELS = ("注", "说明", "备注", "附注")
+# the table's own last line: its total (合计 … 119.90)
+_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)\s*\t")
 
 
 def after_table(lines: list[str], start: int) -> list[Item]:
@@ -36,21 +44,35 @@ def after_table(lines: list[str], start: int) -> list[Item]:
     contact: list[tuple[int, str]] = []
     for i in range(start, len(lines)):
         s = close_cjk_gaps(lines[i].strip())
-        if not s:
+        if not s or is_page_number(s) or (not name and _TOTAL.match(lines[i].strip())):
+            continue  # a page's number; the table's total
+        if not name and LEAD_FIRST.search(s):
+            # the table's key opening its notes (注：1.排在第一位的为牵头单位), applied to its
+            # units: no item, but its label heads the notes after it
+            if m := _LABEL_FIRST.match(s):
+                name = m.group(1)
             continue
-        if is_page_line(s) or is_date_line(s):
+        after = [x for x in lines[i + 1:i + 4] if x.strip()][:2]
+        if is_page_line(s) or is_date_line(s) or COLOPHON.search(s) or any(is_signature(s, x) for x in after):
             break
         if not name:
-            if not (m := _LABEL.match(s) or (_numbered_next(lines, i) and _BARE_LABEL.match(s))):
+            if m := _LABEL.match(s) or (_numbered_next(lines, i) and _BARE_LABEL.match(s)):
+                name = m.group(1)
+                continue
+            if not ((m := _LABEL_FIRST.match(s)) and ((first := marker(m.group(2))) is not None
+                    and first.level == L3 and first.number == 1 or m.group(1) in _NOTE_LABELS)):
                 return []
-            name = m.group(1)
-            continue
+            name, s = m.group(1), m.group(2)
         if CONTACT_LINE.match(s):
             contact.append((i + 1, s))
             continue
         if contact:
             break  # the contact ends the notice's words
-        items.append(Item(path=(Heading(NAMED, 0, name, scope=name),), number=len(items) + 1,
+        # numbered as the document numbers it (注：1.… whose 1. is the table's key: 2., 3.)
+        after_last = max((it.number for it in items), default=0) + 1
+        items.append(Item(path=(Heading(NAMED, 0, name, scope=name),),
+                          number=mk.number if (mk := marker(s)) and mk.level == L3 and mk.number >= after_last
+                          else after_last,
                           first_line=i + 1, last_line=i + 1, task=s))
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],

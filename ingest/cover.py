@@ -19,6 +19,9 @@ from .identity import Heading, Item
 from .text import close_cjk_gaps, labelled_fields
 
 COVER_SCOPE = "印发通知"
+# the part a text's own paragraphs stand in, with no heading over them (a 公示's notice,
+# an article's paragraphs: 〔正文 第1项〕)
+BODY_SCOPE = "正文"
 
 # the line the notice is addressed to (各乡镇人民政府，县直有关部门：)
 _ADDRESSEE = re.compile(r"^各[^。；]{2,78}[：:]$|^[^。；]{2,60}(?:政府|部门|单位|机关|机构|企业|办事处|委员会)[：:]$")
@@ -32,6 +35,12 @@ def cover_item(lines: list[str]) -> Item | None:
     """The cover notice's body in ``lines`` (the text above the table) as an item, when it
     states more than the issuing of the list; else None."""
     start = next((i + 1 for i, ln in enumerate(lines) if _ADDRESSEE.match(close_cjk_gaps(ln.strip()))), None)
+    scope = COVER_SCOPE
+    if start is None:
+        # a notice addressed to no one (a 公示: 公示期…，监督电话…, then its list): its words
+        # after the page's own lines (发布时间：… 来源：…), the body of the page
+        start = max((i + 1 for i, ln in enumerate(lines) if is_page_line(close_cjk_gaps(ln.strip()))), default=None)
+        scope = BODY_SCOPE
     if start is None:
         return None
     body: list[tuple[int, str]] = []
@@ -52,5 +61,5 @@ def cover_item(lines: list[str]) -> Item | None:
             and (x.endswith(("。", "；", "！", "？")) or "：" in x)]
     if not said:
         return None
-    return Item(path=(Heading(NAMED, 0, COVER_SCOPE),), number=1, first_line=body[0][0], last_line=body[-1][0],
+    return Item(path=(Heading(NAMED, 0, scope),), number=1, first_line=body[0][0], last_line=body[-1][0],
                 task=text)

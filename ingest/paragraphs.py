@@ -9,6 +9,7 @@ first paragraph.
 
 from __future__ import annotations
 
+from .cover import BODY_SCOPE
 from .frame import is_page_line
 from .headings import NAMED
 from .identity import Heading, Item
@@ -16,7 +17,6 @@ from .notices import skipped
 from .outline import OutlineResult
 from .text import close_cjk_gaps
 
-BODY_SCOPE = "正文"
 # a paragraph states something: this long at least, ending a sentence
 _MIN_CHARS = 40
 _ENDS = ("。", "；", ";", "！", "”", "）", ")")

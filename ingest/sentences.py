@@ -14,7 +14,9 @@ TASK, MEASURE, GOAL, NOTE = "task", "measure", "goal", "note"
 # before a block's label run on into the text (…按实际支付利息的50%给予贴息【申报条件】…)
 _SPLIT = re.compile(r"(?<=[。；;！!？?])\s*|(?<=[：:])\s*(?=[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑩])"
                     r"|(?<=[^\s])\s*(?=【[\u4e00-\u9fff]{2,8}】)")
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)")
+# a figure under a label that names its unit, as a table's header gives it (补助金额（万元）：7.00)
+UNIT_LABELLED = r"[（(](?:万元|亿元|元)[）)]\s*[:：]\s*\d"
+_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)|{UNIT_LABELLED}")
 _NUMBER = re.compile(r"\d")
 
 

@@ -31,7 +31,8 @@ NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
 HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
     (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
-    (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门")),
+    (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门",
+            "主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位")),
     (NOTE, ("牵头领导", "责任领导", "分管领导", "县级领导", "区级领导", "市级领导", "责任人", "备注")),
     # a reward table's 奖补标准 / 支持标准: the rule each row states, as a measure states it
     (MEASURE, ("落实措施", "工作措施", "推进措施", "具体举措", "标准")),
@@ -77,7 +78,7 @@ def header_columns(cells: list[str]) -> tuple[str, ...] | None:
     named = [f for f in fields if f]
     if len(named) < 2 or len(named) < (len([c for c in cells if c.strip()]) + 1) // 2 or TASK not in named \
             and MEASURE not in named:
-        return None
+        return _list_columns(cells)
     out: list[str] = []
     for f in fields:
         if f == LEAD and LEAD in out:
@@ -87,6 +88,36 @@ def header_columns(cells: list[str]) -> tuple[str, ...] | None:
         out.append(f or NOTE)
     if TASK not in out:
         out[out.index(MEASURE)] = TASK
+    return tuple(out)
+
+
+_MIN_LIST_LABELS = 3
+_SENTENCE_ENDS = ("。", "；", ";", "！", "？")
+
+
+def _list_columns(cells: list[str]) -> tuple[str, ...] | None:
+    """The fields of a list's header (序号 / 企业名称 / 所在乡镇 / 补助项目 / 补助金额（万元）:
+    a 公示 of who gets what), which names no task and no unit: 序号 first, then three
+    labels or more, each short and without a figure. The first after 序号 names what
+    each row is about (the enterprise); every other column is a labelled value of it."""
+    heads = [re.sub(r"\s+", "", clean_cell(c)) for c in cells]
+    if len(heads) < 1 + _MIN_LIST_LABELS or header_field(heads[0]) != NUMBER:
+        return None
+    if not all(h and len(h) <= 12 and not re.search(r"\d", h) for h in heads[1:]):
+        return None
+    if LEAD not in (header_field(h) for h in heads[2:]):
+        return (NUMBER, TASK, *(NOTE,) * (len(heads) - 2))  # a list of records
+    # a list naming the unit in charge (政策名称 / 政策内容 / 申报条件 / 主管部门 / 咨询电话) is a
+    # task table of its own labels: a label that names a field keeps it (政策内容 after the
+    # name: what the row provides, as a measure); a field named twice is a note the second time
+    out = [NUMBER, TASK]
+    for h in heads[2:]:
+        f = header_field(h) or NOTE
+        if f == TASK:
+            f = MEASURE
+        elif f == LEAD and LEAD in out:
+            f = COOP
+        out.append(NOTE if f == NUMBER or (f != NOTE and f in out) else f)
     return tuple(out)
 
 
@@ -211,6 +242,14 @@ class RowBuilder:
     def build(self) -> Item:
         it = self.item
         it.task = "".join(self.task)
+        if set(self.columns) <= {NUMBER, TASK, NOTE} and it.notes:
+            # a list's row (序号 / 企业名称 / 所在乡镇 / 补助金额（万元）) is one record: its
+            # labelled cells are read with what it names, a sentence of their own (补助金额
+            # （万元）：7.00 alone says nothing of whose)
+            cells = [c for c in (it.task, *it.notes) if c]
+            it.task = "".join(c if not i or cells[i - 1].endswith(_SENTENCE_ENDS) else f"，{c}"
+                              for i, c in enumerate(cells))
+            it.notes = []
         # a 责任单位 column (not 牵头单位), the only unit column, naming several with none
         # marked 牵头: all are responsible, none is said to lead (unless the document says
         # the first does); beside a 配合单位 column it is the leading one

