@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from .afterword import after_table
+from .boxes import unbox
 from .bullets import number_bullets
 from .cells import is_cell_table, read_cells
 from .cover import cover_item
@@ -109,6 +110,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         framed = [set_aside(f"第 {footer + 1} 行起是网页的页脚（{lines[footer].strip()[:30]}…），"
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
+    if (boxed := unbox(lines)) is not None:
+        lines = boxed  # a table with its borders drawn (┌──┬──┐ │序号│…│): a row per tab-separated line
     tabbed = is_table(lines)
     if not tabbed and (blocks := labelled_lines(lines)) is not None:
         lines = blocks  # a guide's two columns, label and value: its labelled blocks

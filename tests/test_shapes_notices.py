@@ -138,6 +138,35 @@ def test_a_related_explainer_link_after_the_text_is_the_pages():
     assert d.rows[-1].task.endswith("不少于200万元。") and "相关解读" not in d.rows[-1].fields_text()
 
 
+_BOXED = """云岭县人民政府办公室关于做好2025年防汛准备工作的通知
+各乡镇人民政府，县直有关部门：
+    请按附件分工抓好落实，4月28日前将落实情况报县防办。
+附件
+┌────┬────────────────────┬──────────┬────────┐
+│序号│工作任务            │责任单位  │完成时限│
+├────┼────────────────────┼──────────┼────────┤
+│1   │补充储备防汛物资，编│县应急管理│2025年4 │
+│    │织袋不少于20万条    │局、县发展│月30日前│
+│    │                    │和改革局  │        │
+├────┼────────────────────┼──────────┼────────┤
+│2   │清淤疏浚城区排水管网│县住房和城│2025年5 │
+│    │                    │乡建设局  │月15日前│
+└────┴────────────────────┴──────────┴────────┘
+"""
+
+
+def test_a_table_drawn_with_box_borders_is_read_row_by_row():
+    """│ parts the cells, the rules part the rows: the box lines between two rules are one
+    row, each column's pieces one cell (县应急管理 / 局、县发展 / 和改革局 is two units; 2025年4 /
+    月30日前 one deadline) — not a row per wrapped line."""
+    d = parse_text(_BOXED, "yunling-flood.txt")
+    rows = [r for r in d.rows if r.label.startswith("附件")]
+    assert [r.number for r in rows] == [1, 2]
+    assert rows[0].task == "补充储备防汛物资，编织袋不少于20万条"
+    assert rows[0].lead_units == ("县应急管理局", "县发展和改革局")
+    assert rows[0].measures[0].deadline == "2025年4月30日前" and rows[1].lead_units == ("县住房和城乡建设局",)
+
+
 _POLICY_LIST = """云岭县2024年度惠企政策清单
 说明：本清单由县经济和信息化局会同有关部门梳理，共3项。
 序号\t政策名称\t政策内容\t申报条件\t兑现方式\t主管部门\t咨询电话
