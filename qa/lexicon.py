@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import jieba.posseg as pseg
+
 from index.tokenize import stopwords
 from ingest.text import normalize
 
@@ -19,3 +21,10 @@ def question_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return stopwords() | question_words()
+
+
+@lru_cache(maxsize=256)
+def is_adverb(char: str) -> bool:
+    """jieba's dictionary tags the character an adverb (乱, 多, 快): said of an act, it
+    tells how it is done, not what."""
+    return [(w.word, w.flag) for w in pseg.cut(char)] == [(char, "d")]

@@ -75,6 +75,10 @@ class Part:
         return cls(text, detect_intent(text), item)
 
 
+# a verb (done) and a measure word: 办个, 开个, 开了个 — never content
+VERB_GE = re.compile(r"^.了?个$")
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
@@ -88,8 +92,8 @@ class Word:
         # time word stays what the tagger says, and so does a how-many (几辆车, 多少人: a
         # quantity asked, whatever the tagger calls it); nor a word of paying (交钱, 花钱: it
         # asks the fee, as 多少钱 asks the amount)
-        if pays_money(self.text):
-            return False
+        if pays_money(self.text) or VERB_GE.match(self.text):
+            return False  # (开了个: a verb and a measure word, whatever the tagger calls it)
         return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
 

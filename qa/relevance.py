@@ -40,11 +40,18 @@ from .intent import (
     plain,
     states_count,
 )
-from .lexicon import function_words
-from .question import Query
+from .lexicon import function_words, is_adverb
+from .question import VERB_GE, Query
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
-from .thesaurus import names_an_institution, pays_money, senses, states_a_fee, synonyms
+from .thesaurus import (
+    names_a_place,
+    names_an_institution,
+    pays_money,
+    senses,
+    states_a_fee,
+    synonyms,
+)
 from .verdict import (
     THIS_DOCUMENT,
     Thresholds,
@@ -58,7 +65,6 @@ from .verdict import (
 )
 from .verdict import Verdict as V
 
-_VERB_GE = re.compile(r"^.个$")  # 办个, 开个, 搞个: a verb and a measure word, not content
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
 # (几 before a unit of the calendar or the clock asks a time: 几月份报, 几号截止)
@@ -199,7 +205,7 @@ class RelevanceModel:
     def content_terms(self, question: str) -> list[str]:
         skip = function_words()
         return [t for t in dict.fromkeys(tokenize(plain(question)))
-                if len(t) >= 2 and t not in skip and not _VERB_GE.match(t)]
+                if len(t) >= 2 and t not in skip and not VERB_GE.match(t)]
 
     # -- the three-outcome decision (qa.verdict) -------------------------------
     def bridge(self, word: str) -> str:
@@ -210,6 +216,13 @@ class RelevanceModel:
         # from its compound, a head of several senses has lost the one meant (工伤保险 →
         # 保险 = 保证, "sure"): a word or head bridges only with one sense (人才 is also
         # 材料, "material")
+        if len(word) >= 3 and normalize(word[:-1]) in self.written and names_a_place(word[-1]):
+            # the place where the document's matter is done (养殖场, 加油站, 洗车店: 养殖, 加油,
+            # 洗车): the document's word for the matter states it
+            return word[:-1]
+        if len(word) >= 3 and is_adverb(word[0]) and normalize(word[1:]) in self.written:
+            # a manner said of the document's act (乱收费: 收费) qualifies it, naming no other
+            return word[1:]
         for start, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
             if start and normalize(piece) in self.written:
                 # the head is the document's own word (企业 of 外资企业): what it lacks is the

@@ -69,6 +69,17 @@ def names_an_institution(word: str) -> bool:
     return bool(codes) and all(c[:2] in ("Dm", "Di") for c in codes)
 
 
+# the thesaurus's classes of places, buildings and establishments (场 Cb, 站 厂 园 Bn, 店 馆 Dm)
+_PLACES = ("Cb", "Bn", "Dm")
+
+
+def names_a_place(char: str) -> bool:
+    """The thesaurus files the character first as a place, a building or an establishment
+    (场, 站, 店, 厂, 馆): a word ending in it is where its first part is done (养殖场)."""
+    codes = _groups()[0].get(char, ())
+    return bool(codes) and codes[0].startswith(_PLACES)
+
+
 # the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
 # spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
 # (Hc06: 免费, 免税)

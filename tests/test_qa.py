@@ -918,6 +918,22 @@ def test_compounds_bridge_by_their_parts_and_single_sense_heads(assistant):
     assert v.coverage != "answered" and "工伤保险" in v.absent
 
 
+def test_the_place_of_the_documents_matter_and_a_manner_of_its_act_bridge(assistant):
+    """加油站 is where the document's 加油 is done (a last character the thesaurus files first
+    as a place or an establishment: 站, 场, 店); 乱收费 is the document's 收费 done 乱 (a first
+    character jieba tags an adverb). Neither is a topic the document lacks — while 健康证 (证
+    is no place) and 外资企业 (外资 no manner) still are; 开了个 (a verb and a measure word,
+    whatever the tagger calls it) is no topic at all."""
+    from qa.question import read_question
+
+    rel = assistant.relevance
+    assert rel.bridge("加油站") == "加油" and rel.bridge("乱收费") == "收费"
+    assert rel.bridge("健康证") == "" and rel.bridge("外资企业") == ""
+    assert assistant.answer("城外开加油站要做环评吗").coverage == "answered"
+    assert assistant.answer("乱收费的典型案例曝光归哪个部门管").coverage == "answered"
+    assert "开了个" not in read_question("开了个小饭馆 能贷款不").topics
+
+
 def test_next_year_is_counted_from_the_documents_issue_year(assistant):
     """明年 asked of a 2022 document is 2023: out of its period unless the best row speaks
     of 2023 (标准厂房 …2023年底完工); a past year said relatively is the asker's story."""
