@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
-from .header import is_field_line
+from .header import is_date_line, is_field_line, is_signature
 from .headings import ATTACHMENT, L1, L2, marker
 from .identity import Heading, Item
-from .notices import check, skipped
+from .notices import check, set_aside, skipped
 from .schema import Attachment, Measure
 from .text import clean_cell, close_cjk_gaps, gap_cells, is_page_number, split_items
 from .wrap import continue_row
@@ -309,6 +309,7 @@ def read_table(lines: list[str]) -> TableResult:
         return ((attachment,) if attachment else ()) + tuple(headings)
 
     opened: list[tuple[int, Heading]] = []  # each section line, to tell one over no row
+    signed = False  # within the signature after the table (its issuer, then its date)
 
     def open_heading(level: int, number: int, text: str) -> None:
         nonlocal headings
@@ -346,6 +347,11 @@ def read_table(lines: list[str]) -> TableResult:
                 open_heading(m.level, m.number, plain)
             elif is_page_number(plain):
                 continue  # the page's frame between two pages of the table
+            elif started and (signed or any(is_signature(plain, x) for x in _next_lines(lines, idx))):
+                # the signature after the table (西峡县商务局 西峡县财政局 / 2024年11月18日): no row's
+                if not signed:
+                    warnings.append(set_aside(f"第 {line_no} 行起是落款（{plain[:30]}），不属于任何条目，未计入"))
+                signed = not is_date_line(plain)
             elif started and LEAD_FIRST.search(plain):
                 # the table's note (注：排在第一位的为牵头单位): read as the rule for its unit
                 # lists (applied by the parser, whatever shape the table came in)
@@ -411,6 +417,8 @@ def read_table(lines: list[str]) -> TableResult:
                 warnings.append(skipped(f"第 {line_no} 行：续行前没有编号行，已跳过"))
                 continue
             current.add(cells, line_no)
+        elif _TOTAL_CELL.match(number_cell):
+            warnings.append(set_aside(f"第 {line_no} 行是表格的合计行，不是条目，未计入"))
         else:
             warnings.append(skipped(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过"))
     close()
@@ -423,6 +431,13 @@ def read_table(lines: list[str]) -> TableResult:
 
 # the share of a part's rows that must name their unit for an empty unit cell to be a merged one
 _MERGED_SHARE = 0.8
+# a table's total line (合计, 总计, 小计 where the number goes)
+_TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+
+
+def _next_lines(lines: list[str], idx: int) -> list[str]:
+    """The next two lines with text after line index ``idx``."""
+    return [ln for ln in lines[idx + 1:idx + 4] if ln.strip()][:2]
 
 
 def merged_cells(items: list[Item]) -> list[Item]:

