@@ -21,7 +21,8 @@ from .frame import is_page_line
 from .header import is_date_line, is_signature
 from .headings import L1, L2, L3, NAMED, marker
 from .identity import Heading, Item
-from .text import close_cjk_gaps, is_page_number
+from .table import TOTAL_CELL, next_lines, split_cells
+from .text import clean_cell, close_cjk_gaps, is_page_number
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
@@ -31,8 +32,6 @@ _BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
 _LABEL_FIRST = re.compile(r"^([\u4e00-\u9fff]{1,8})\s*[:：]\s*(\S.*)$")
 # the labels a table's note opens with, over a paragraph of its own (注：本清单自公布之日起施行…)
 _NOTE_LABELS = ("注", "说明", "备注", "附注")
-# the table's own last line: its total (合计 … 119.90)
-_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)\s*\t")
 
 
 def after_table(lines: list[str], start: int) -> list[Item]:
@@ -44,16 +43,16 @@ def after_table(lines: list[str], start: int) -> list[Item]:
     contact: list[tuple[int, str]] = []
     for i in range(start, len(lines)):
         s = close_cjk_gaps(lines[i].strip())
-        if not s or is_page_number(s) or (not name and _TOTAL.match(lines[i].strip())):
-            continue  # a page's number; the table's total
+        if not s or is_page_number(s) or (not name and (cells := split_cells(lines[i])) is not None
+                                          and TOTAL_CELL.match(clean_cell(cells[0]))):
+            continue  # a page's number; the table's total (合计 … 119.90)
         if not name and LEAD_FIRST.search(s):
             # the table's key opening its notes (注：1.排在第一位的为牵头单位), applied to its
             # units: no item, but its label heads the notes after it
             if m := _LABEL_FIRST.match(s):
                 name = m.group(1)
             continue
-        after = [x for x in lines[i + 1:i + 4] if x.strip()][:2]
-        if is_page_line(s) or is_date_line(s) or COLOPHON.search(s) or any(is_signature(s, x) for x in after):
+        if is_page_line(s) or is_date_line(s) or COLOPHON.search(s) or any(is_signature(s, x) for x in next_lines(lines, i)):
             break
         if not name:
             if m := _LABEL.match(s) or (_numbered_next(lines, i) and _BARE_LABEL.match(s)):

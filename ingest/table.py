@@ -347,7 +347,7 @@ def read_table(lines: list[str]) -> TableResult:
                 open_heading(m.level, m.number, plain)
             elif is_page_number(plain):
                 continue  # the page's frame between two pages of the table
-            elif started and (signed or any(is_signature(plain, x) for x in _next_lines(lines, idx))):
+            elif started and (signed or any(is_signature(plain, x) for x in next_lines(lines, idx))):
                 # the signature after the table (西峡县商务局 西峡县财政局 / 2024年11月18日): no row's
                 if not signed:
                     warnings.append(set_aside(f"第 {line_no} 行起是落款（{plain[:30]}），不属于任何条目，未计入"))
@@ -417,7 +417,7 @@ def read_table(lines: list[str]) -> TableResult:
                 warnings.append(skipped(f"第 {line_no} 行：续行前没有编号行，已跳过"))
                 continue
             current.add(cells, line_no)
-        elif _TOTAL_CELL.match(number_cell):
+        elif TOTAL_CELL.match(number_cell):
             warnings.append(set_aside(f"第 {line_no} 行是表格的合计行，不是条目，未计入"))
         else:
             warnings.append(skipped(f"第 {line_no} 行：序号“{number_cell[:10]}”不是数字，已跳过"))
@@ -432,10 +432,10 @@ def read_table(lines: list[str]) -> TableResult:
 # the share of a part's rows that must name their unit for an empty unit cell to be a merged one
 _MERGED_SHARE = 0.8
 # a table's total line (合计, 总计, 小计 where the number goes)
-_TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
+TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
 
 
-def _next_lines(lines: list[str], idx: int) -> list[str]:
+def next_lines(lines: list[str], idx: int) -> list[str]:
     """The next two lines with text after line index ``idx``."""
     return [ln for ln in lines[idx + 1:idx + 4] if ln.strip()][:2]
 
@@ -465,5 +465,6 @@ def merged_cells(items: list[Item]) -> list[Item]:
 
 
 
-__all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "RowBuilder", "TableResult", "header_columns", "is_table", "read_table",
+__all__ = ["DEFAULT_COLUMNS", "HEADER_WORDS", "TOTAL_CELL", "RowBuilder", "TableResult", "header_columns", "is_table",
+           "next_lines", "read_table",
            "split_cells"]
