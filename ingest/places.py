@@ -136,13 +136,34 @@ def locate(text: str) -> tuple[Place, ...]:
     return (best, *parents(best))
 
 
+_COUNTY_UNITS = "市区县旗"
+
+
+def county_written_short(name: str) -> Place | None:
+    """The county-level division ``name`` writes as its short form and a unit word
+    (彭水县 for 彭水苗族土家族自治县; 武隆区 for 武隆县 made a district), else None."""
+    short, unit = name[:-1], name[-1:]
+    if len(short) < 2 or not unit or unit not in _COUNTY_UNITS:
+        return None
+    return next((p for p in lookup(short) if p.level == COUNTY and p.short == short), None)
+
+
 def _renamed(text: str) -> list[Place]:
     """Counties ``text`` names by a unit word the gazetteer does not give them: a county
-    made a district or a city (撤县设区: 武隆县 → 武隆区; 撤县设市), which keeps its parents."""
+    made a district or a city (撤县设区: 武隆县 → 武隆区; 撤县设市), which keeps its parents
+    — found from the unit words of the text, each short name looked up, not by scanning
+    the gazetteer."""
     known = names()
-    return [Place(m.group(0), p.code, COUNTY) for p in gazetteer()
-            if p.level == COUNTY and len(p.short) >= 2 and p.short != p.name and p.short in text
-            for m in re.finditer(rf"{re.escape(p.short)}[市区县旗]", text) if m.group(0) not in known]
+    out: list[Place] = []
+    for j, unit in enumerate(text):
+        if unit not in _COUNTY_UNITS:
+            continue
+        for k in range(2, 7):
+            name = text[max(0, j - k):j + 1]
+            if len(name) == k + 1 and name not in known and (p := county_written_short(name)) is not None \
+                    and p.short != p.name:
+                out.append(Place(name, p.code, COUNTY))
+    return out
 
 
 # a division's name at the head of an issuing body's: two to six characters and a unit word

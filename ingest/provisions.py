@@ -21,6 +21,15 @@ CLOSING = re.compile(r"^(本|以上)(措施|政策|方案|意见|通知|办法|�
 _PROVIDES = re.compile(r"施行|实施|生效|有效期|执行|解释|废止|停止|从其规定|从优|就高")
 
 
+# of those, the document's term: when it takes effect and how long it holds
+_TERM = re.compile(r"施行|生效|有效期")
+
+
 def states_provisions(text: str) -> bool:
     """Whether closing words state a provision (not only exhort)."""
     return bool(_PROVIDES.search(text))
+
+
+def states_term(text: str) -> bool:
+    """Whether closing words state the document's term (本细则自…起施行，有效期3年)."""
+    return bool(_TERM.search(text))

@@ -33,7 +33,7 @@ from ingest import Document, load_document
 from ingest.contact import is_contact
 from ingest.departments import aliases
 from ingest.library import qualify
-from ingest.provisions import CLOSING
+from ingest.provisions import CLOSING, states_term
 from ingest.schema import (
     ANY_SCOPE,
     TaskRow,
@@ -67,8 +67,12 @@ from .verdict import THIS_DOCUMENT, Thresholds, Verdict, detail_missing, in_scop
 
 __all__ = ["Assistant", "ComposeConfig", "open_assistant", "validate_question"]
 
-# the kind a document's name ends with (…实施意见, …任务清单)
-_DOC_KIND = re.compile(r"(?:清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划)$")
+# the kinds of document (…实施意见, …任务清单), and the words a question names one by
+# besides (这份文件, 这政策)
+_KINDS = "清单|方案|措施|意见|办法|细则|计划|要点|通知|规定|纲要|规划"
+_NAMED_AS = f"文件|政策|{_KINDS}"
+# the kind a document's name ends with
+_DOC_KIND = re.compile(rf"(?:{_KINDS})$")
 # a part titled by a time: 四、申报时间, 【办理时限】, 申报截止日期 (not 时间进度, a column)
 # (四、申报时间和方式: a time and another field)
 _TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)(?:[和及与、][\u4e00-\u9fff]{1,4})?\s*$")
@@ -102,16 +106,14 @@ def _placed(hits: list[Hit], row: TaskRow, at: int) -> list[Hit]:
 _ASKS_TERM = re.compile(r"(?:哪天|哪一天|何时|什么时候|啥时候|几号|几月|从|开始|起).{0,4}(?:执行|施行|实施|生效)|"
                         r"(?:执行|施行|实施|生效)(?:时间|日期)|有效期|管几年|管多久|有效.{0,2}(?:多久|几年)|"
                         r"(?:执行|施行|有效)到(?:哪|什么时候|啥时候|何时|几)")
-_TERM_STATED = re.compile(r"施行|生效|有效期")
-# the kinds of text a question names the document by (这个细则, 本办法, 这政策)
-_DOCUMENT_KIND = re.compile(r"文件|政策|细则|办法|通知|方案|措施|意见|规定|清单|要点")
+# a question naming the document by its kind (这个细则, 本办法, 这政策)
+_DOCUMENT_KIND = re.compile(_NAMED_AS)
 
 
 _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项", "该", "此", "那个", "他们", "其")
 # "this" before a document's kind (这个细则, 该办法, 本通知, 这份文件) points at the document,
 # not back at the last answer
-_THIS_DOCUMENT = re.compile(r"^(?:这|该|此|本)(?:个|份|项|一)?(?:文件|政策|细则|办法|通知|方案|措施|意见|清单|"
-                            r"规定|要点|计划|纲要|规划)")
+_THIS_DOCUMENT = re.compile(rf"^(?:这|该|此|本)(?:个|份|项|一)?(?:{_NAMED_AS})")
 
 
 def validate_question(question: Any) -> str:
@@ -223,7 +225,7 @@ class Assistant:
                 self._contacts.setdefault(r.doc, []).append(r)
             if _titled_by_time(r):
                 self._timed.setdefault(r.doc, []).append(r)
-            if CLOSING.match(r.task) and _TERM_STATED.search(r.task):
+            if CLOSING.match(r.task) and states_term(r.task):
                 self._provisions.setdefault(r.doc, r)
         self.departments = sorted({u for r in retriever.rows for u in r.units} | set(aliases()),
                                   key=len, reverse=True)

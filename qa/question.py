@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 import jieba.posseg as pseg
 
-from ingest.places import CITY, COUNTY, lookup
+from ingest.places import CITY, county_written_short, lookup
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import normalize
@@ -303,14 +303,6 @@ def words_of(text: str) -> tuple[Word, ...]:
     return _tag(text)
 
 
-def _written_short(name: str) -> bool:
-    """``name`` is a county-level division written as people write it: its short form and
-    a unit word (彭水县 for 彭水苗族土家族自治县, 武隆区 for 武隆县 made a district)."""
-    short, unit = name[:-1], name[-1]
-    return len(short) >= 2 and unit in "县区市旗" and any(
-        p.level == COUNTY and p.short == short for p in lookup(short))
-
-
 def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     """Places the question names: a word jieba tags as a place name (ns) that the
     gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
@@ -325,7 +317,7 @@ def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州)", text):
         for start in range(m.start(), m.end() - 1):
             name = text[start:m.end()]
-            if any(p.name == name for p in lookup(name)) or _written_short(name):
+            if any(p.name == name for p in lookup(name)) or county_written_short(name) is not None:
                 out.append(name)
                 break
     return tuple(dict.fromkeys(out))
