@@ -41,4 +41,4 @@ def read_paragraphs(lines: list[str]) -> OutlineResult | None:
     return OutlineResult(items, [], warnings, first, unplaced)
 
 
-__all__ = ["BODY_SCOPE", "read_paragraphs"]
+__all__ = ["read_paragraphs"]
