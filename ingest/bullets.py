@@ -2,7 +2,7 @@
 ``▶ 一、家电以旧换新补贴`` / ``● 补多少？`` / ``① 按成交价格的15%给予补贴；``.
 
 The symbols are decoration: a heading they open (▶ 一、…) is read as the heading it is.
-The symbol that opens the most lines under the headings (●) marks the points: each such
+The symbol that opens the most lines under a heading (●) marks its points: each such
 line is numbered in place (● 补多少？ → 1.补多少？), restarting under each heading, so
 that the outline reader reads them as it reads any numbered item; lines opened by other
 symbols (■ 餐饮券：…, 📞咨询电话：…) go on the point above them, their symbol dropped.
@@ -10,10 +10,12 @@ symbols (■ 餐饮券：…, 📞咨询电话：…) go on the point above them
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
 from .headings import L1, L3, marker
+from .qanda import asks_first
 
 _MIN_POINTS = 3  # a text laid out with bullets, not one symbol in passing
 _JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and joiner
@@ -34,10 +36,27 @@ def decoration(line: str) -> str:
     return s[:i].strip()
 
 
+# a title: a few words, no sentence or clause in them (it may ask: 政策怎么兑现？)
+_TITLE = re.compile(r"^[^。，,；;：:、]{2,20}$")
+
+
+def _titles(rest: str) -> bool:
+    return bool(_TITLE.match(rest)) and not rest.endswith(("。", "；"))
+
+
+def _runs_on(lines: list[str], i: int) -> bool:
+    """The line goes on in the next (no blank line between, and the next opens no line of
+    its own): a point's first words, not a title."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(nxt.strip()) and not decoration(nxt) and marker(nxt) is None and \
+        not _TITLE.match(nxt.strip()) and len(nxt.strip()) < 4
+
+
 def number_bullets(lines: list[str]) -> list[str] | None:
     """The lines with the decoration dropped from headings and the bullet points numbered
     as items; None when the text is not laid out with bullets (fewer than three lines
-    under its headings opened by one symbol)."""
+    under its headings opened by their symbol) or numbers its items already (questions
+    numbered as items, 1.Q1：…, are a part of their own)."""
     # each line read once: its decoration, the rest, the marker the rest opens with
     read = []
     for ln in lines:
@@ -47,22 +66,48 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     first = next((i for i, (_, _, m) in enumerate(read) if m is not None and m.level <= L1), None)
     if first is None:
         return None
-    opening = Counter(deco[0] for deco, _, m in read[first:] if deco and m is None)
-    if not opening:
-        return None
-    bullet, n_points = opening.most_common(1)[0]
-    if n_points < _MIN_POINTS or any(m is not None and m.level == L3 for _, _, m in read[first:]):
+    # the sections under the headings, each with the symbol that opens most of its lines:
+    # an article may mark each part's points its own way (✔ under 01, ▲ under 03)
+    starts = [i for i in range(first, len(lines)) if read[i][2] is not None and read[i][2].level <= L1]
+    # each section's points, up to a title opened by a symbol new to it (▶ 政策怎么兑现？
+    # after the ✔ points of 10 | 引才留才): the parts after it are named by their titles
+    bullet_of: dict[int, str] = {}
+    tail: set[int] = set()
+    for a, b in zip(starts, [*starts[1:], len(lines)]):
+        seen: list[str] = []
+        end = b
+        for j in range(a + 1, b):
+            deco, rest, m = read[j]
+            if not deco or m is not None:
+                continue
+            if seen and deco[0] not in seen and _titles(rest) and not _runs_on(lines, j):
+                end = j
+                break
+            seen.append(deco[0])
+        if seen:
+            bullet_of[a] = Counter(seen).most_common(1)[0][0]
+        tail.update(range(end, b))
+    n_points = sum(1 for a, b in zip(starts, [*starts[1:], len(lines)]) if a in bullet_of
+                   for j in range(a + 1, b) if j not in tail and (d := read[j][0]) and read[j][2] is None
+                   and d[0] == bullet_of[a])
+    if n_points < _MIN_POINTS or any(m is not None and m.level == L3 and not asks_first(m.rest)
+                                     for _, _, m in read[first:]):
         return None  # few bullets, or items numbered already: the bullets are no items
-    out, n = list(lines), 0
+    out, n, bullet = list(lines), 0, ""
     for i in range(first, len(lines)):
         deco, rest, m = read[i]
+        if m is not None and m.level <= L1:
+            bullet = bullet_of.get(i, "")
+        if m is not None and m.level < L3:
+            n = 0  # numbering restarts under each heading
         if not deco:
             continue
         if m is not None:
             out[i] = rest
-            if m.level < L3:
-                n = 0  # numbering restarts under each heading
-        elif deco[0] == bullet and rest:
+        elif i in tail and _titles(rest) and not _runs_on(lines, i):
+            # ▶ 政策怎么兑现？ / 📅 申报时间: a part's title, written as a named part is
+            out[i], bullet, n = f"【{rest}】", "", 0
+        elif deco[0] == bullet and rest and i not in tail:
             n += 1
             out[i] = f"{n}.{rest}"
         else:

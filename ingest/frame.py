@@ -52,9 +52,18 @@ def is_page_line(line: str) -> bool:
     return bool(_PAGE.search(s) or _META.match(s) or _WHERE.search(s))
 
 
+# the mark a 公众号 article ends with (- END -, —END—): what follows is the account's
+# (来源、编辑, 往期推荐, 阅读原文, 留言)
+_END_MARK = re.compile(r"^[-—－_=~～\s]*(?:END|End|end)[-—－_=~～\s]*$")
+
+
 def page_footer(lines: list[str]) -> int | None:
     """The index of the footer's first line, or None when the text ends with none. A
-    相关链接 heading a few lines above it starts it: the titles under it name other pages."""
+    相关链接 heading a few lines above it starts it: the titles under it name other pages;
+    an article's end mark (- END -) starts it too."""
+    ends = [i for i, ln in enumerate(lines) if ln.strip() and _END_MARK.match(ln)]
+    if ends:
+        return ends[-1]
     start = _frame_above(lines, len(lines))
     if start is None or not any(_PAGE.search(ln) for ln in lines[start:]):
         return None

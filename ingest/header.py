@@ -172,6 +172,8 @@ def read_header(lines: list[str], tail: list[str] | None = None) -> Header:
     h.title = (close_cjk_gaps(labelled_title) if _TITLE_END.search(labelled_title)
                else _about_title(nonempty, h.doc_number))
     candidates = _title_lines(nonempty, h, {i for i, _ in nonempty if _MENU.match(lines[i])})
+    if not h.title and (posted := _title_over_posting(nonempty)):
+        h.title = posted
     if not h.title and candidates:
         h.title = candidates[0]
     if m := re.search(r"《([^《》]+)》", h.title):
@@ -285,6 +287,24 @@ def _about_title(nonempty: list[tuple[int, str]], doc_number: str) -> str:
 # a site's menu: four or more short words a wide gap or a bar apart (首页    政务公开    政务服务
 # …, 无障碍浏览 |  长者模式 | 繁體版)
 _MENU = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}(?:[ \u3000\t]{2,}|\s*[|｜]\s*)){3,}[\u4e00-\u9fff]{2,6}\s*$")
+
+
+# the line a web page or a 公众号 puts under an article's title: when and where it was
+# posted (发布时间：2024-03-18 09:42 来源：…; 原创 攸县发布 2024-04-12 18:30 发表于湖南)
+_POSTING = re.compile(r"^(?:发布时间|发布日期|信息来源|来源)\s*[:：]|^[^。，,；;]{0,40}?(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+
+
+def _title_over_posting(nonempty: list[tuple[int, str]]) -> str:
+    """The title a web page or 公众号 shows above its posting line (食品经营许可（新办） over
+    发布时间：…): the line right above the first such line, when it reads as a title."""
+    for k, (_, s) in enumerate(nonempty):
+        if _POSTING.match(s):
+            if k == 0:
+                return ""
+            above = re.sub(r"\s+", "", nonempty[k - 1][1])
+            return above if 4 <= len(above) <= 60 and not above.endswith(("。", "；", "：", ":")) \
+                and not is_page_line(above) and not _MENU.match(nonempty[k - 1][1]) else ""
+    return ""
 
 
 def _title_lines(nonempty: list[tuple[int, str]], h: Header, menus: set[int]) -> list[str]:

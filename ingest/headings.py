@@ -4,7 +4,7 @@
                                    number 0, written 附件)
     第一章           chapter      (level 1)
     第一节           section      (level 2)
-    一、 一. 一．     level 3
+    一、 一. 一．     level 3 (and a 公众号's 01 | …)
     第一条           article      (level 4)
     （一） (一)       level 5
     1. 1、 1．       level 6
@@ -32,6 +32,9 @@ ATTACHMENT, CHAPTER, SECTION, L1, ARTICLE, L2, L3, L4 = 0, 1, 2, 3, 4, 5, 6, 7
 # a part the document names without numbering it (its 联系方式 after the last item): its
 # name is its scope in labels (〔联系方式 第1项〕)
 NAMED = 8
+# a group of a table's rows named in its 类别 column (政务服务): a heading over them, in
+# labels only where their numbers restart under it
+GROUPED = 9
 # level 5 markers are points of the item above them, not items of their own
 ITEM_LEVELS = (L1, L2, L3)
 
@@ -47,6 +50,9 @@ _PATTERNS = (
     # on into the sentence (第5条规定…) it is a reference
     (ARTICLE, re.compile(r"^第(\d{1,3})条[ \t\u3000]+")),
     (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
+    # a 公众号 article's part, numbered in two digits and set off by a bar: 01 | 支持工业企业
+    # (a row of a pipe table has a second bar: 01 | 张三 | 5万元)
+    (L1, re.compile(r"^(\d{2})\s*[|｜丨]\s*(?=[^|｜丨]+$)")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);
     # an item may begin with a year (1.2023年7月1日至…期间首次登记注册): no decimal is one

@@ -21,6 +21,7 @@ they are kept as 责任单位 (``TaskRow.lead_marked`` False), never called 牵�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .cells import COLOPHON, DATE, cell_kind
@@ -94,6 +95,9 @@ _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
 _BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(.*)$")
 # a block label of a guide's page: 【申请条件】, 【收费标准】不收费
 _BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
+# a part's name in brackets alone on its line, as a 公众号 article's decorated titles are
+# written (:mod:`ingest.bullets`): 【政策怎么兑现？】, 【老板们最关心的3个问题】
+_BRACKETED_ALONE = re.compile(r"^【\s*([^【】\s]{2,20})\s*】$")
 
 
 @dataclass
@@ -236,15 +240,21 @@ def _fields_above(lines: list[str], start: int, body: int) -> list[Item]:
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
     """The lines that open a labelled block (【申请条件】…) with the label and the text after
     it, where such blocks are the document's headings: three or more of them, no 一、 or
-    第一章 heading beside them, and no label that is a task's field (【责任单位】)."""
+    第一章 heading beside them, and no label that is a task's field (【责任单位】). A label
+    written more than once (【重点】 before each part's note) marks a note, not a block —
+    a guide names each block once. Beside 一、 headings, a label alone on its line
+    (【政策怎么兑现？】) still names a part of its own."""
     found = {i: (m.group(1), m.group(2).strip()) for i in range(start, len(lines))
              if (m := _BRACKETED.match(lines[i].strip()))}
+    names = Counter(name for name, _ in found.values())
+    found = {i: f for i, f in found.items() if names[f[0]] == 1}
+    alone = {i: (m.group(1), "") for i in range(start, len(lines))
+             if (m := _BRACKETED_ALONE.match(lines[i].strip())) and not _FIELD.match(f"{m.group(1)}：")}
+    if any((m := marker(lines[i])) and m.level in (CHAPTER, L1) for i in range(start, len(lines))):
+        return alone
     if len(found) < 3 or any(_FIELD.match(f"{name}：") for name, _ in found.values()):
         return {}
-    if any((m := marker(lines[i])) and m.level in (CHAPTER, L1) for i in range(start, len(lines))):
-        return {}
     return found
-
 
 def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     """Every numbered item of the running text from ``start`` on as an :class:`Item`."""
@@ -266,6 +276,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     in_contact = False
     listed = _listed_attachments(lines, start)
     bracketed = _bracketed_headings(lines, start)
+    beside = any((k := marker(lines[i])) and k.level in (CHAPTER, L1) for i in range(start, len(lines)))
     # the body and each attachment included after it (附件1 on its own line, after the
     # signature) are parts: "after the last item" (the contact lines, a signature, the
     # list of attachments) is read within the part a line is in
@@ -306,7 +317,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         name = ""
         if idx in bracketed:  # 【申请条件】: a heading of the guide's, named by its label
             name, rest = bracketed[idx]
-            m = Marker(L1, list(bracketed).index(idx) + 1, rest)
+            # (numbered in their order; beside 一、 headings, a named part's number is none)
+            m = Marker(L1, 0 if beside else list(bracketed).index(idx) + 1, rest)
         elif m is None and (label := _label_over_list(lines, idx)) is not None and (
                 (idx > part_last_item[part] and label[1] and label[2].level == L4)
                 or (not signed and idx > part_last_top[part] and (current.text or current.children)

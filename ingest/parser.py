@@ -58,7 +58,8 @@ SHAPES = ("① 表格：每行用制表符、“|”或连续空格分隔，表�
           "⑤ PDF 复制的表格、每格一行：先是表头词（序号、主要任务、牵头单位……各占一行），"
           "再是各行（单独一行的序号 1、2……，其后是该行各格）；"
           "⑥ 政策解读的问答：“问：……”一行，其后“答：……”；"
-          "⑦ 通篇成段的文章（新闻稿式的政策解读）：每段一条")
+          "⑦ 通篇成段的文章（新闻稿式的政策解读）：每段一条；"
+          "⑧ 公众号文章：“01 | ……”分部分，各点用 ✔ ● ▲ 等符号开头，“▶ ……”标题下的部分按标题引用")
 
 __all__ = [
     "HEADER_FIRST_CELL",
@@ -120,8 +121,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         lines = pipe_rows_as_sentences(lines)
     if not tabbed and (numbered := number_questions(lines)) is not None:
         lines = numbered  # a 政策解读 in 问/答: each question an item
-    elif not tabbed and (bulleted := number_bullets(lines)) is not None:
-        lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item
+    if not tabbed and (bulleted := number_bullets(lines)) is not None:
+        lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item (its Q1/A1 too)
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

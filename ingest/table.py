@@ -17,15 +17,15 @@ from itertools import pairwise
 
 from .departments import LEAD_FIRST, UNIT_ENDINGS, Units, read_units
 from .header import is_date_line, is_field_line, is_signature
-from .headings import ATTACHMENT, L1, L2, marker
+from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import Attachment, Measure
 from .text import clean_cell, close_cjk_gaps, gap_cells, is_page_number, split_items
 from .wrap import continue_row
 
-NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE = (
-    "number", "task", "lead", "coop", "measure", "deadline", "goal", "note")
+NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE, GROUP = (
+    "number", "task", "lead", "coop", "measure", "deadline", "goal", "note", "group")
 # header words per field, most specific first; a cell matches the first field whose
 # word it contains
 HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -33,6 +33,9 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
     (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门",
             "主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位")),
+    # the group a row belongs to (类别: 政务服务), written on its first row only where the
+    # cell is merged over the group's rows: a heading over them
+    (GROUP, ("类别", "分类", "任务类别", "工作类别", "重点领域", "领域", "板块")),
     (NOTE, ("牵头领导", "责任领导", "分管领导", "县级领导", "区级领导", "市级领导", "责任人", "备注")),
     # a reward table's 奖补标准 / 支持标准: the rule each row states, as a measure states it
     (MEASURE, ("落实措施", "工作措施", "推进措施", "具体举措", "标准")),
@@ -113,6 +116,8 @@ def _list_columns(cells: list[str]) -> tuple[str, ...] | None:
     out = [NUMBER, TASK]
     for h in heads[2:]:
         f = header_field(h) or NOTE
+        if f == GROUP:
+            f = NOTE  # a list's 类别 is a labelled value of each row
         if f == TASK:
             f = MEASURE
         elif f == LEAD and LEAD in out:
@@ -288,6 +293,8 @@ def read_table(lines: list[str]) -> TableResult:
             items.append(current.build())
         assert columns is not None
         number = _NUMBER_CELL.match(clean_cell(cells[columns.index(NUMBER)] if NUMBER in columns else cells[0]))
+        if GROUP in columns and (group := clean_cell(cells[columns.index(GROUP)])):
+            open_heading(GROUPED, 0, group)  # the group's first row: the rows under it are its
         current = RowBuilder(columns, heads, path(), attachment_title, int(number.group(1)) if number else 0, line_no)
         current.add(cells, last_line)
 
@@ -314,7 +321,8 @@ def read_table(lines: list[str]) -> TableResult:
     def open_heading(level: int, number: int, text: str) -> None:
         nonlocal headings
         close()
-        headings = [h for h in headings if h.level < level] + [Heading(level, number, text)]
+        headings = [h for h in headings if h.level < level] + [
+            Heading(level, number, text, scope=text if level == GROUPED else "")]
         opened.append((line_no, headings[-1]))
 
     for idx, raw in enumerate(lines):
@@ -430,7 +438,7 @@ def read_table(lines: list[str]) -> TableResult:
 
 
 # the share of a part's rows that must name their unit for an empty unit cell to be a merged one
-_MERGED_SHARE = 0.8
+_MERGED_SHARE = 0.7
 # a table's total line (合计, 总计, 小计 where the number goes)
 TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计)$")
 
@@ -453,14 +461,26 @@ def merged_cells(items: list[Item]) -> list[Item]:
             deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
             if deadline and not any(m.deadline for m in it.measures):
                 it.measures = [replace(m, deadline=deadline) for m in it.measures]
-    # a unit cell left empty where (nearly) every other row of its part names one: merged with
-    # the cell above (奖补项目 rows 7 and 8 under one 区农业农村委)
-    named = Counter(x.path for x in items if x.lead)
-    empty = Counter(x.path for x in items if not x.lead)
+    # a unit or deadline cell left empty where (nearly) every other row of its part names one:
+    # merged with the cell above (奖补项目 rows 7 and 8 under one 区农业农村委) — a part being
+    # the table under its sections, whatever 类别 groups its rows
+    def part(x: Item) -> tuple[Heading, ...]:
+        return tuple(h for h in x.path if h.level != GROUPED)
+
+    def deadline(x: Item) -> str:
+        return next((m.deadline for m in reversed(x.measures) if m.deadline), "")
+
+    rows = Counter(part(x) for x in items)
+    named = Counter(part(x) for x in items if x.lead)
+    dated = Counter(part(x) for x in items if deadline(x))
     for above, it in pairwise(items):
-        if above.path == it.path and it.task and not it.lead and above.lead \
-                and named[it.path] >= _MERGED_SHARE * (named[it.path] + empty[it.path]):
+        if above.path != it.path or not it.task:
+            continue
+        if not it.lead and above.lead and named[part(it)] >= _MERGED_SHARE * rows[part(it)]:
             it.lead, it.lead_marked = list(above.lead), above.lead_marked
+            it.coop = it.coop or list(above.coop)
+        if not deadline(it) and (d := deadline(above)) and dated[part(it)] >= _MERGED_SHARE * rows[part(it)]:
+            it.measures = [replace(m, deadline=d) for m in it.measures] or [Measure(text="", deadline=d, goal="")]
     return items
 
 
