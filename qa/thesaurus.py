@@ -110,6 +110,16 @@ def states_a_fee(word: str) -> bool:
     return "费" in word and len(word) >= 2 and (_filed_under(word, ("He10",)) or _filed_under(word, _EXEMPTING))
 
 
+def kind_of(word: str, head: str) -> bool:
+    """Whether ``word`` names a kind of ``head``, the character it ends with: the
+    thesaurus files them in one class (自来水 and 水 under Bg01, waters; 门面房 and 房 under
+    Bn01, houses; 水费 and 费 under Dj08, fees; not 公积金 and 金, gold)."""
+    if len(word) < 2 or len(head) != 1 or not word.endswith(head):
+        return False
+    heads = {c[:4] for c in _groups()[0].get(head, ())}
+    return any(c[:4] in heads for c in _groups()[0].get(word, ()))
+
+
 def synonyms(word: str) -> tuple[str, ...]:
     """The word's synonyms of two characters or more (single characters such as 照 or
     铺 match inside too many unrelated words)."""

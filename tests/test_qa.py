@@ -1286,3 +1286,19 @@ def test_a_sentence_reworded_in_the_same_row_is_quoted_once(assistant):
         for b in quotes[i + 1:]:
             same = sum((Counter(a) & Counter(b)).values())
             assert not (abs(len(a) - len(b)) <= 2 and same >= max(len(a), len(b)) - 2), (a, b)
+
+
+def test_a_kind_of_what_the_document_writes_of_is_on_its_topic(assistant):
+    """自来水 is a kind of the 水 of 水、电、气报装 (the thesaurus files both under waters),
+    门面房 of its 房: questions asking of them get the nearest rule with its citation,
+    said to be the nearest (partial) — not "未涉及", which they got before. 公积金 is no kind
+    of 金 (fees, not gold), and 红烧肉 no kind of anything the document writes of."""
+    from qa.thesaurus import kind_of
+
+    rel = assistant.relevance
+    assert rel.names_a_kind("自来水") and rel.names_a_kind("门面房")
+    assert not kind_of("公积金", "金") and not rel.names_a_kind("红烧肉")
+    ans = assistant.answer("接自来水要几天")
+    assert ans.coverage == "partial" and ("附件2", 96) in ans.cited_keys and "3个工作日" in ans.answer
+    assert assistant.answer("门面房能免租金不").coverage == "partial"
+    assert assistant.answer("怎么做红烧肉").coverage == "not_covered"
