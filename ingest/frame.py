@@ -19,6 +19,8 @@ _PAGE = re.compile(r"打印本页|关闭窗口|打印此页|关闭本页|【打�
 # what else a footer line holds: the site's owner, operator, address, contacts
 _SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|\S(?:主办|承办)(?=\s|$)|技术支持|地址[:：]|邮编|联系(?:电话|我们)|电话[:：]|"
                    r"传真|E-?mail|微信|微博|QQ空间|浏览次数|访问量|纠错|"
+                   # who edited the page (【责任编辑：…】 【审核：…】)
+                   r"责任编辑|^【?(?:编辑|审核|终审|校对)\s*[:：]|"
                    # the site's advice on how to view it (建议使用1366×768分辨率及以上浏览器浏览本网站)
                    r"分辨率|浏览器")
 

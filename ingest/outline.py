@@ -53,7 +53,7 @@ from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
 from .schema import Attachment, Measure
-from .text import close_cjk_gaps, is_page_number, word_break
+from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
 FIELD_WORDS: tuple[tuple[str, str], ...] = (
@@ -130,13 +130,31 @@ class _Node:
         return n if n is not None and n.level == ARTICLE else None
 
 
+# a line that is an entry of a list: a short label, its separator, its value (第一批：6月1日—
+# 6月30日; 上市挂牌 ——> 累计最高300万元)
+_ENTRY = re.compile(r"^([^，。；,;：:]{1,16}?)\s*(：|:|——>|—>|-->|->|→)\s*\S")
+
+
+# a title alone on its line: a few words, no clause, no figure (补贴标准, 申请条件)
+_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,12}$")
+
+
 def _join(parts: list[str]) -> str:
-    out = ""
-    for p in parts:
+    """An item's lines as one text: wrapped lines run on; two lines in a row that are
+    entries of a list with one separator (第一批：… / 第二批：…) stay apart, with a ；
+    between them — run on, 累计最高300万元技术改造 read as one."""
+    out, last = "", None
+    for i, p in enumerate(parts):
         p = p.strip()
-        if out and word_break(out, p):
+        entry = _ENTRY.match(p)
+        if i == 1 and _TITLE_LINE.match(out) and not _TITLE_LINE.match(p):
+            out += "："  # a title alone on its line over its text (补贴标准 / 正常经营…): its label
+        elif out and entry and last and entry.group(2) == last.group(2) and not out.endswith(SENTENCE_ENDS):
+            out += "；"
+        elif out and word_break(out, p):
             out += " "
         out += p
+        last = entry
     return close_cjk_gaps(out)
 
 

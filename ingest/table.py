@@ -21,7 +21,14 @@ from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import Attachment, Measure
-from .text import clean_cell, close_cjk_gaps, gap_cells, is_page_number, split_items
+from .text import (
+    SENTENCE_ENDS,
+    clean_cell,
+    close_cjk_gaps,
+    gap_cells,
+    is_page_number,
+    split_items,
+)
 from .wrap import continue_row
 
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE, GROUP = (
@@ -95,7 +102,6 @@ def header_columns(cells: list[str]) -> tuple[str, ...] | None:
 
 
 _MIN_LIST_LABELS = 3
-_SENTENCE_ENDS = ("。", "；", ";", "！", "？")
 
 
 def _list_columns(cells: list[str]) -> tuple[str, ...] | None:
@@ -252,7 +258,7 @@ class RowBuilder:
             # labelled cells are read with what it names, a sentence of their own (补助金额
             # （万元）：7.00 alone says nothing of whose)
             cells = [c for c in (it.task, *it.notes) if c]
-            it.task = "".join(c if not i or cells[i - 1].endswith(_SENTENCE_ENDS) else f"，{c}"
+            it.task = "".join(c if not i or cells[i - 1].endswith(SENTENCE_ENDS) else f"，{c}"
                               for i, c in enumerate(cells))
             it.notes = []
         # a 责任单位 column (not 牵头单位), the only unit column, naming several with none

@@ -65,6 +65,10 @@ def labelled_fields(line: str) -> str:
 _NUMBER_REST = re.compile(r"^\d{1,3}(?:[\u4e00-\u9fff%％‰]|\.\d)")
 
 
+# what a sentence ends with (a line ending so is no cut one)
+SENTENCE_ENDS = ("。", "；", ";", "！", "？")
+
+
 def word_break(before: str, after: str) -> bool:
     """Whether two wrapped lines join with a space: a word after a word (Q1 / 2024; the
     PDF's Latin words) keeps one; Chinese runs on, and so does a number the line's end

@@ -162,3 +162,41 @@ def test_a_guide_pages_title_is_the_line_above_its_posting_line():
     d = parse_text(_GUIDE_PAGE, "yunling-guide.txt")
     assert d.title == "个体工商户设立登记"
     assert {r.label for r in d.rows} >= {"承诺时限 第1项", "收费标准 第1项"}
+
+
+_ENTRIES_PAGE = """云岭县人民政府
+当前位置：首页 > 政务公开 > 办事服务
+云岭县个体工商户开业补贴申领指南
+发布时间：2025-02-11 09:30　　来源：县人社局
+
+一、补贴标准
+正常经营6个月以上的个体工商户，给予一次性开业补贴3000元。
+二、办理时限
+法定办结时限：20个工作日
+承诺办结时限：10个工作日
+三、咨询电话
+县就业服务中心创业服务股：0871-6611234
+县财政局社会保障股：0871-6615678
+
+【打印本页】 【关闭窗口】
+分享到：   微信   微博
+主办单位：云岭县人民政府办公室     网站标识码：5300000001
+【责任编辑：张  三】    【审核：李四】
+"""
+
+
+def test_lines_that_are_entries_of_a_list_stay_apart_and_a_page_ends_with_its_editors():
+    """Two lines in a row that are a label, its colon and its value are entries of a list:
+    joined with ；, not run together (0871-6611234县财政局… read as one number's tail); a
+    title alone on its line is its text's label (补贴标准：正常经营…, not 补贴标准正常经营…). A
+    page whose last line credits its editors (【责任编辑：…】) still ends with its footer:
+    【打印本页】 is no part of the document. Before, both run on and the footer's buttons were
+    an item of their own."""
+    d = parse_text(_ENTRIES_PAGE, "yunling-entries.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项"]  # 一、 二、 三、, each a paragraph
+    # (its title alone on its line is the paragraph's label, not run into its first words)
+    assert d.rows[0].task.startswith("补贴标准：正常经营")
+    assert d.rows[1].task == "办理时限：法定办结时限：20个工作日；承诺办结时限：10个工作日"
+    assert "0871-6611234；县财政局社会保障股" in d.rows[2].task
+    assert not any("打印本页" in r.fields_text() or "责任编辑" in r.fields_text() for r in d.rows)
+    assert any("页脚" in w for w in d.warnings)
