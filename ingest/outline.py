@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cells import COLOPHON, DATE, cell_kind
 from .contact import (
@@ -139,6 +140,18 @@ _ENTRY = re.compile(r"^([^，。；,;：:]{1,16}?)\s*(：|:|——>|—>|-->|->|
 _TITLE_LINE = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,12}$")
 
 
+@lru_cache(maxsize=4096)
+def _is_title(line: str) -> bool:
+    """A title alone on its line: a few words ending in a noun, as jieba tags it (补贴标准,
+    指导思想, 办理时限) — not a sentence the line's end cut (力争在 / 2023年6月30日…)."""
+    if not _TITLE_LINE.match(line):
+        return False
+    import jieba.posseg  # (loaded once, when a document has such a line)
+
+    words = jieba.posseg.lcut(line)
+    return bool(words) and words[-1].flag.startswith(("n", "vn"))
+
+
 def _join(parts: list[str]) -> str:
     """An item's lines as one text: wrapped lines run on; two lines in a row that are
     entries of a list with one separator (第一批：… / 第二批：…) stay apart, with a ；
@@ -147,8 +160,10 @@ def _join(parts: list[str]) -> str:
     for i, p in enumerate(parts):
         p = p.strip()
         entry = _ENTRY.match(p)
-        if i == 1 and _TITLE_LINE.match(out) and not _TITLE_LINE.match(p):
-            out += "："  # a title alone on its line over its text (补贴标准 / 正常经营…): its label
+        if i == 1 and _is_title(out) and not _TITLE_LINE.match(p) and not p.startswith("【"):
+            # a title alone on its line over its text (补贴标准 / 正常经营…): its label (a text
+            # opening with a block's label, 【政策内容】, is set apart by its brackets)
+            out += "："
         elif out and entry and last and entry.group(2) == last.group(2) and not out.endswith(SENTENCE_ENDS):
             out += "；"
         elif out and word_break(out, p):
