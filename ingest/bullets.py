@@ -87,11 +87,16 @@ def number_bullets(lines: list[str]) -> list[str] | None:
         if seen:
             bullet_of[a] = Counter(seen).most_common(1)[0][0]
         tail.update(range(end, b))
+    # a part numbering items of its own (所需材料：1.…) has them for its items: its symbols
+    # mark no points (questions numbered as items, 1.Q1：…, are items all the same)
+    for a, b in zip(starts, [*starts[1:], len(lines)]):
+        if any(m is not None and m.level == L3 and not asks_first(m.rest) for _, _, m in read[a + 1:b]):
+            bullet_of.pop(a, None)
     n_points = sum(1 for a, b in zip(starts, [*starts[1:], len(lines)]) if a in bullet_of
                    for j in range(a + 1, b) if j not in tail and (d := read[j][0]) and read[j][2] is None
                    and d[0] == bullet_of[a])
     if n_points < _MIN_POINTS or any(m is not None and m.level == L3 and not asks_first(m.rest)
-                                     for _, _, m in read[first:]):
+                                     for _, _, m in read[:first]):
         return None  # few bullets, or items numbered already: the bullets are no items
     out, n, bullet = list(lines), 0, ""
     for i in range(first, len(lines)):

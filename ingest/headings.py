@@ -51,8 +51,11 @@ _PATTERNS = (
     (ARTICLE, re.compile(r"^第(\d{1,3})条[ \t\u3000]+")),
     (L1, re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     # a 公众号 article's part, numbered in two digits and set off by a bar: 01 | 支持工业企业
-    # (a row of a pipe table has a second bar: 01 | 张三 | 5万元)
+    # (a row of a pipe table has a second bar: 01 | 张三 | 5万元), or written PART.1 / NO.2,
+    # 一｜…, 【一】…
     (L1, re.compile(r"^(\d{2})\s*[|｜丨]\s*(?=[^|｜丨]+$)")),
+    (L1, re.compile(r"^(?:PART|Part|NO|No)\s*[.．:：]?\s*(\d{1,2})(?!\d)\s*[|｜丨:：.．]?\s*")),
+    (L1, re.compile(rf"^(?:([{_CN}]+)\s*[|｜丨]|【\s*([{_CN}]+)\s*】)\s*(?=[^|｜丨]+$)")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);
     # an item may begin with a year (1.2023年7月1日至…期间首次登记注册): no decimal is one

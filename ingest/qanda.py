@@ -75,11 +75,14 @@ def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str]
     if answered < min_pairs:
         return None
     out, n, last, answering = list(lines), 0, -1, False
+    listed = False  # the part under the current heading numbers items of its own (所需材料：1.…)
     for i, ln in enumerate(lines):
         m = marker(ln)
         if m is not None and m.level <= L1:
-            n, answering = 0, False
+            n, answering, listed = 0, False, False
         elif _ASKED.match(ln):
+            if listed:
+                return None  # questions among numbered items: the items are the items
             n += 1
             out[i] = f"{n}.{ln.strip()}"
             answering = False
@@ -92,7 +95,9 @@ def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str]
             out[i] = ""
             continue
         elif m is not None and m.level == L3:
-            return None  # items numbered already (1.问：…): the questions are not the items
+            if n or _ASKED.match(m.rest) or asks_first(m.rest):
+                return None  # items numbered already (1.问：…): the questions are not the items
+            listed = True  # a list of its own under another heading (所需材料：1.…)
         if ln.strip():
             last = i
     return out

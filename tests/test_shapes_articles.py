@@ -200,3 +200,62 @@ def test_lines_that_are_entries_of_a_list_stay_apart_and_a_page_ends_with_its_ed
     assert "0871-6611234；县财政局社会保障股" in d.rows[2].task
     assert not any("打印本页" in r.fields_text() or "责任编辑" in r.fields_text() for r in d.rows)
     assert any("页脚" in w for w in d.warnings)
+
+
+_PARTS_ARTICLE = """重磅！云岭稳就业政策大礼包来了
+原创  云岭人社  2025-03-18 17:40  云南
+
+PART.1 一次性吸纳就业补贴
+
+🔹 补贴对象：在我县依法登记注册的企业、个体工商户。
+
+🔹 补贴标准：按每招用1人1500元的标准给予一次性补贴。
+
+【温馨提示】同一劳动者只能为一家单位申领一次。
+
+PART.2 一次性创业补贴
+
+🔹 补贴对象：在我县首次创办个体工商户或小微企业的高校毕业生。
+
+🔹 补贴标准：创办个体工商户的给予5000元一次性创业补贴。
+
+【温馨提示】“首次创业”以本人名下首次注册的经营主体为准。
+
+PART.3 怎么申请
+
+🔹 线上：登录“云岭人社”App在线申请。
+🔹 线下：携带材料到县政务服务中心二楼人社窗口办理。
+
+所需材料：
+1. 《云岭县就业创业补贴申请表》；
+2. 申请人身份证原件及复印件；
+3. 营业执照副本原件及复印件。
+
+PART.4 你问我答
+
+Q：开店还没满6个月，能申请创业补贴吗？
+A：暂时不能，一次性创业补贴要求正常经营6个月以上。
+
+Q：没有对公账户，补贴打到哪里？
+A：可提供经营者本人社会保障卡。
+
+Q：审核通过后多久能到账？
+A：公示5个工作日无异议后，一般在15个工作日内发放。
+
+— END —
+"""
+
+
+def test_parts_written_part_1_are_parts_and_a_numbered_list_in_one_does_not_undo_the_others():
+    """PART.1 … PART.4 are the article's parts; its points (🔹) are items under each, though
+    PART.3 numbers a list of its own (所需材料：1. 2. 3.) — that list is PART.3's items, and
+    the Q：/A： pairs of PART.4 are items too. Before, the one numbered list made every 🔹 and
+    every Q：/A： plain text: PART.4's three questions were one item."""
+    d = parse_text(_PARTS_ARTICLE, "yunling-parts.txt")
+    labels = [r.label for r in d.rows]
+    assert labels[:4] == ["一、 第1项", "一、 第2项", "二、 第1项", "二、 第2项"]
+    assert "5000元" in d.rows[3].task and "首次注册" in d.rows[3].task
+    third = [r for r in d.rows if r.attachment == "三、"]
+    assert [r.task[:4] for r in third] == ["《云岭县", "申请人身", "营业执照"]
+    asked = [r for r in d.rows if r.attachment == "四、"]
+    assert len(asked) == 3 and "15个工作日" in asked[2].task and "社会保障卡" in asked[1].task
