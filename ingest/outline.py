@@ -140,16 +140,22 @@ _ENTRY = re.compile(r"^([^，。；,;：:]{1,16}?)\s*(：|:|——>|—>|-->|->|
 _TITLE_LINE = re.compile(r"^[\u4e00-\u9fff“”《》、]{2,12}$")
 
 
+# jieba's tags of function words: preposition, conjunction, particle, adverb, pronoun,
+# modal particle, interjection, onomatopoeia
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
+
+
 @lru_cache(maxsize=4096)
 def _is_title(line: str) -> bool:
-    """A title alone on its line: a few words ending in a noun, as jieba tags it (补贴标准,
-    指导思想, 办理时限) — not a sentence the line's end cut (力争在 / 2023年6月30日…)."""
+    """A title alone on its line: a few words ending in a content word, as jieba tags it
+    (补贴标准, 指导思想, 应急转贷资金支持) — not a sentence the line's end cut after a function
+    word (力争在 / 2023年6月30日…: a preposition, a conjunction, a particle, an adverb)."""
     if not _TITLE_LINE.match(line):
         return False
     import jieba.posseg  # (loaded once, when a document has such a line)
 
     words = jieba.posseg.lcut(line)
-    return bool(words) and words[-1].flag.startswith(("n", "vn"))
+    return bool(words) and not words[-1].flag.startswith(_FUNCTION_TAGS)
 
 
 def _join(parts: list[str]) -> str:
@@ -160,10 +166,8 @@ def _join(parts: list[str]) -> str:
     for i, p in enumerate(parts):
         p = p.strip()
         entry = _ENTRY.match(p)
-        if i == 1 and _is_title(out) and not _TITLE_LINE.match(p) and not p.startswith("【"):
-            # a title alone on its line over its text (补贴标准 / 正常经营…): its label (a text
-            # opening with a block's label, 【政策内容】, is set apart by its brackets)
-            out += "："
+        if i == 1 and _is_title(out) and not _TITLE_LINE.match(p):
+            out += "："  # a title alone on its line over its text (补贴标准 / 正常经营…): its label
         elif out and entry and last and entry.group(2) == last.group(2) and not out.endswith(SENTENCE_ENDS):
             out += "；"
         elif out and word_break(out, p):

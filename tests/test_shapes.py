@@ -868,7 +868,7 @@ def test_a_policy_list_in_labelled_blocks(tmp_path, capsys):
     path.write_text(POLICY_BLOCKS, encoding="utf-8")
     doc = load_document(path)
     assert [r.label for r in doc.rows] == ["第1项", "第2项", "第3项"]
-    assert doc.rows[0].task.startswith("小微企业首贷贴息【政策内容】") and doc.rows[2].section == "二、就业创业类"
+    assert doc.rows[0].task.startswith("小微企业首贷贴息：【政策内容】") and doc.rows[2].section == "二、就业创业类"
     assert doc.rows[0].lead_units == ("县财政局", "县金融服务中心") and doc.rows[2].lead_units == ("县人社局",)
     assert detect_intent("首贷贴息咨询电话是多少") != Intent.AMOUNT
     assert detect_intent("首贷贴息最多贴多少") == Intent.AMOUNT
