@@ -45,8 +45,8 @@ def _titles(rest: str) -> bool:
 
 
 def _runs_on(lines: list[str], i: int) -> bool:
-    """The line goes on in the next (no blank line between, and the next opens no line of
-    its own): a point's first words, not a title."""
+    """The line's last words are on the next line: a wrap that left a few characters there
+    (🔹 个人贷款最高30 / 万元), no title over a text of its own (📅 申报时间 / 2024年度…)."""
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     return bool(nxt.strip()) and not decoration(nxt) and marker(nxt) is None and \
         not _TITLE.match(nxt.strip()) and len(nxt.strip()) < 4

@@ -9,6 +9,9 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
   thesaurus (``qa.thesaurus``) that it uses, not made of known words (周转资金 =
   周转 + 资金) nor mostly one (老城区), not a span jieba's dictionary lacks (colloquial
   speech cut in the wrong place), counted once per phrase;
+- an unknown word naming a **kind** of what the document writes of (自来水 of its 水, 门面房
+  of its 房: :func:`qa.thesaurus.kind_of`) is on its topic: alone, it makes a question
+  partial, never not covered;
 - an unknown word **carries** the question when leaving it out moves the question's
   embedding (1 − cosine ≥ ``min_shift``): 红烧肉 in 怎么做红烧肉 does, 麻烦 in
   办手续太麻烦 does not;
