@@ -69,11 +69,12 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     # the sections under the headings, each with the symbol that opens most of its lines:
     # an article may mark each part's points its own way (✔ under 01, ▲ under 03)
     starts = [i for i in range(first, len(lines)) if read[i][2] is not None and read[i][2].level <= L1]
+    sections = list(zip(starts, [*starts[1:], len(lines)]))  # each heading's line and its part's end
     # each section's points, up to a title opened by a symbol new to it (▶ 政策怎么兑现？
     # after the ✔ points of 10 | 引才留才): the parts after it are named by their titles
     bullet_of: dict[int, str] = {}
     tail: set[int] = set()
-    for a, b in zip(starts, [*starts[1:], len(lines)]):
+    for a, b in sections:
         seen: list[str] = []
         end = b
         for j in range(a + 1, b):
@@ -89,10 +90,10 @@ def number_bullets(lines: list[str]) -> list[str] | None:
         tail.update(range(end, b))
     # a part numbering items of its own (所需材料：1.…) has them for its items: its symbols
     # mark no points (questions numbered as items, 1.Q1：…, are items all the same)
-    for a, b in zip(starts, [*starts[1:], len(lines)]):
+    for a, b in sections:
         if any(m is not None and m.level == L3 and not asks_first(m.rest) for _, _, m in read[a + 1:b]):
             bullet_of.pop(a, None)
-    n_points = sum(1 for a, b in zip(starts, [*starts[1:], len(lines)]) if a in bullet_of
+    n_points = sum(1 for a, b in sections if a in bullet_of
                    for j in range(a + 1, b) if j not in tail and (d := read[j][0]) and read[j][2] is None
                    and d[0] == bullet_of[a])
     if n_points < _MIN_POINTS or any(m is not None and m.level == L3 and not asks_first(m.rest)

@@ -33,7 +33,11 @@ _LINK = re.compile(rf"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:{_LINK_HEADINGS
 _LINK_HEADING = re.compile(rf"^(?:{_LINK_HEADINGS})[:：]?")
 # the page's note of when and by whom it was put online, and its reading aids (发布时间：…
 # 来源：… 浏览量：…, 【字体：大 中 小】): page furniture, above the document as often as below
-_META = re.compile(r"^【?(?:发布时间|发布日期|信息来源|来源|作者|浏览量|浏览次数|阅读次数|点击(?:数|量|率)|访问量|字体|字号)\s*[:：]")
+_POSTED_WORDS = r"发布时间|发布日期|信息来源|来源"  # when and from where it was posted
+_META = re.compile(rf"^【?(?:{_POSTED_WORDS}|作者|浏览量|浏览次数|阅读次数|点击(?:数|量|率)|访问量|字体|字号)\s*[:：]")
+# the line a page or a 公众号 puts right under an article's title: when and where it was
+# posted (发布时间：… 来源：…; 原创 攸县发布 2024-04-12 18:30 发表于湖南)
+_POSTED = re.compile(rf"^(?:{_POSTED_WORDS})\s*[:：]|^[^。，,；;]{{0,40}}?(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}\s+\d{{1,2}}:\d{{2}}")
 _LINK_ROWS = 8  # a 相关链接 heading is this many lines above the footer at most
 
 
@@ -45,6 +49,13 @@ def _frame_line(line: str) -> bool:
 # the site's name, its menu and the breadcrumb of where the page sits (临泽县人民政府门户网站,
 # 首页 | 政务公开 | …, 您当前的位置：首页 > 信息公开)
 _WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现在|所在)的?位置|当前位置)[:：]|首页\s*[>＞›|｜]")
+
+
+def is_posting_line(line: str) -> bool:
+    """The line a page or a 公众号 puts under an article's title: when and where it was
+    posted (发布时间：… 来源：…, or a byline)."""
+    s = line.strip()
+    return bool(_POSTED.match(s))
 
 
 def is_page_line(line: str) -> bool:
@@ -109,4 +120,4 @@ def _frame_above(lines: list[str], end: int) -> int | None:
     return start
 
 
-__all__ = ["is_page_line", "page_footer"]
+__all__ = ["is_page_line", "is_posting_line", "page_footer"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .frame import is_page_line
+from .frame import is_page_line, is_posting_line
 from .headings import cn_number, marker
 from .notices import check
 from .places import issuer_place, locate
@@ -289,16 +289,11 @@ def _about_title(nonempty: list[tuple[int, str]], doc_number: str) -> str:
 _MENU = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}(?:[ \u3000\t]{2,}|\s*[|｜]\s*)){3,}[\u4e00-\u9fff]{2,6}\s*$")
 
 
-# the line a web page or a 公众号 puts under an article's title: when and where it was
-# posted (发布时间：2024-03-18 09:42 来源：…; 原创 攸县发布 2024-04-12 18:30 发表于湖南)
-_POSTING = re.compile(r"^(?:发布时间|发布日期|信息来源|来源)\s*[:：]|^[^。，,；;]{0,40}?(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
-
-
 def _title_over_posting(nonempty: list[tuple[int, str]]) -> str:
     """The title a web page or 公众号 shows above its posting line (食品经营许可（新办） over
     发布时间：…): the line right above the first such line, when it reads as a title."""
     for k, (_, s) in enumerate(nonempty):
-        if _POSTING.match(s):
+        if is_posting_line(s):
             if k == 0:
                 return ""
             above = re.sub(r"\s+", "", nonempty[k - 1][1])

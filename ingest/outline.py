@@ -274,6 +274,11 @@ def _fields_above(lines: list[str], start: int, body: int) -> list[Item]:
             for r in runs if len(r) >= _FIELDS_ABOVE for i, m in r]
 
 
+def _has_top_headings(lines: list[str], start: int) -> bool:
+    """Whether the text from ``start`` on has 一、 or 第一章 headings."""
+    return any((m := marker(lines[i])) and m.level in (CHAPTER, L1) for i in range(start, len(lines)))
+
+
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
     """The lines that open a labelled block (【申请条件】…) with the label and the text after
     it, where such blocks are the document's headings: three or more of them, no 一、 or
@@ -287,7 +292,7 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     found = {i: f for i, f in found.items() if names[f[0]] == 1}
     alone = {i: (m.group(1), "") for i in range(start, len(lines))
              if (m := _BRACKETED_ALONE.match(lines[i].strip())) and not _FIELD.match(f"{m.group(1)}：")}
-    if any((m := marker(lines[i])) and m.level in (CHAPTER, L1) for i in range(start, len(lines))):
+    if _has_top_headings(lines, start):
         return alone
     if len(found) < 3 or any(_FIELD.match(f"{name}：") for name, _ in found.values()):
         return {}
@@ -313,7 +318,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     in_contact = False
     listed = _listed_attachments(lines, start)
     bracketed = _bracketed_headings(lines, start)
-    beside = any((k := marker(lines[i])) and k.level in (CHAPTER, L1) for i in range(start, len(lines)))
+    beside = bool(bracketed) and _has_top_headings(lines, start)
     # the body and each attachment included after it (附件1 on its own line, after the
     # signature) are parts: "after the last item" (the contact lines, a signature, the
     # list of attachments) is read within the part a line is in

@@ -95,7 +95,7 @@ def number_questions(lines: list[str], min_pairs: int = _MIN_PAIRS) -> list[str]
             out[i] = ""
             continue
         elif m is not None and m.level == L3:
-            if n or _ASKED.match(m.rest) or asks_first(m.rest):
+            if n or asks_first(m.rest):
                 return None  # items numbered already (1.问：…): the questions are not the items
             listed = True  # a list of its own under another heading (所需材料：1.…)
         if ln.strip():

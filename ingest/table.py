@@ -327,8 +327,7 @@ def read_table(lines: list[str]) -> TableResult:
     def open_heading(level: int, number: int, text: str) -> None:
         nonlocal headings
         close()
-        headings = [h for h in headings if h.level < level] + [
-            Heading(level, number, text, scope=text if level == GROUPED else "")]
+        headings = [h for h in headings if h.level < level] + [Heading(level, number, text)]
         opened.append((line_no, headings[-1]))
 
     for idx, raw in enumerate(lines):
@@ -454,6 +453,11 @@ def next_lines(lines: list[str], idx: int) -> list[str]:
     return [ln for ln in lines[idx + 1:idx + 4] if ln.strip()][:2]
 
 
+def _deadline(item: Item) -> str:
+    """The item's deadline: its last measure's that gives one."""
+    return next((m.deadline for m in reversed(item.measures) if m.deadline), "")
+
+
 def merged_cells(items: list[Item]) -> list[Item]:
     """Rows copied from a table whose cells were merged down (one 重点任务 and 牵头单位 over
     several numbered rows): a row with its own number and measure but neither task nor
@@ -464,8 +468,8 @@ def merged_cells(items: list[Item]) -> list[Item]:
         if above.path == it.path and not it.task and not it.lead and it.measures and above.task:
             it.task, it.lead, it.lead_marked = above.task, list(above.lead), above.lead_marked
             it.coop = it.coop or list(above.coop)
-            deadline = next((m.deadline for m in reversed(above.measures) if m.deadline), "")
-            if deadline and not any(m.deadline for m in it.measures):
+            deadline = _deadline(above)
+            if deadline and not _deadline(it):
                 it.measures = [replace(m, deadline=deadline) for m in it.measures]
     # a unit or deadline cell left empty where (nearly) every other row of its part names one:
     # merged with the cell above (奖补项目 rows 7 and 8 under one 区农业农村委) — a part being
@@ -473,19 +477,16 @@ def merged_cells(items: list[Item]) -> list[Item]:
     def part(x: Item) -> tuple[Heading, ...]:
         return tuple(h for h in x.path if h.level != GROUPED)
 
-    def deadline(x: Item) -> str:
-        return next((m.deadline for m in reversed(x.measures) if m.deadline), "")
-
     rows = Counter(part(x) for x in items)
     named = Counter(part(x) for x in items if x.lead)
-    dated = Counter(part(x) for x in items if deadline(x))
+    dated = Counter(part(x) for x in items if _deadline(x))
     for above, it in pairwise(items):
         if above.path != it.path or not it.task:
             continue
         if not it.lead and above.lead and named[part(it)] >= _MERGED_SHARE * rows[part(it)]:
             it.lead, it.lead_marked = list(above.lead), above.lead_marked
             it.coop = it.coop or list(above.coop)
-        if not deadline(it) and (d := deadline(above)) and dated[part(it)] >= _MERGED_SHARE * rows[part(it)]:
+        if not _deadline(it) and (d := _deadline(above)) and dated[part(it)] >= _MERGED_SHARE * rows[part(it)]:
             it.measures = [replace(m, deadline=d) for m in it.measures] or [Measure(text="", deadline=d, goal="")]
     return items
 

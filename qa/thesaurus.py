@@ -116,8 +116,7 @@ def kind_of(word: str, head: str) -> bool:
     Bn01, houses; 水费 and 费 under Dj08, fees; not 公积金 and 金, gold)."""
     if len(word) < 2 or len(head) != 1 or not word.endswith(head):
         return False
-    heads = {c[:4] for c in _groups()[0].get(head, ())}
-    return any(c[:4] in heads for c in _groups()[0].get(word, ()))
+    return _filed_under(word, tuple({c[:4] for c in _groups()[0].get(head, ())}))
 
 
 def synonyms(word: str) -> tuple[str, ...]:
