@@ -35,6 +35,11 @@ NAMED = 8
 # a group of a table's rows named in its 类别 column (政务服务): a heading over them, in
 # labels only where their numbers restart under it
 GROUPED = 9
+# a part named by a label inside a numbered heading: the heading's own text before its
+# list (八、怎么申请 / 申请时间：… over 1.…), or a second list under a label (三、办理条件
+# 1.…6., then 不予许可的情形： over 1.…3.) — cited by the heading's marker and the label,
+# 〔三、不予许可的情形 第1项〕
+LABELLED = 10
 # level 5 markers are points of the item above them, not items of their own
 ITEM_LEVELS = (L1, L2, L3)
 

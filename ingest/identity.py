@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .headings import ATTACHMENT, GROUPED, NAMED, scope_text, to_cn
+from .headings import ATTACHMENT, GROUPED, LABELLED, NAMED, scope_text, to_cn
 from .notices import check
 from .schema import Measure, TaskRow, article_scope, label
 
@@ -50,6 +50,9 @@ class Item:
 def _scope(path: tuple[Heading, ...], depth: int) -> str:
     if path and path[0].level == NAMED:
         return path[0].scope or path[0].text  # a named part is cited by its name, at any depth
+    if (at := next((i for i, h in enumerate(path) if h.level == LABELLED), None)) is not None:
+        # a labelled part of a heading: the headings above it, each by its marker, and its label
+        return _scope(path[:at], at) + (path[at].scope or path[at].text)
     parts = [(h.scope or h.text) if h.level in (NAMED, GROUPED) else scope_text(h.level, h.number)
              for h in path[:depth]]
     if parts and path[0].level == ATTACHMENT and len(parts) > 1:

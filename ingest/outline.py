@@ -44,6 +44,7 @@ from .headings import (
     L1,
     L3,
     L4,
+    LABELLED,
     NAMED,
     SECTION,
     Marker,
@@ -117,6 +118,7 @@ class _Node:
     lead_first: bool = False
     fielded: bool = False  # each line a labelled field (联系人：… / 电话：…), kept a space apart
     name: str = ""         # a heading written as a label, 【申请条件】: its scope in labels
+    sublist: str = ""      # the label alone over the list this item opens (不予许可的情形：)
 
     @property
     def body(self) -> str:
@@ -298,6 +300,27 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
         return {}
     return found
 
+# a label alone on its line, ending in a colon (不予许可的情形：, 所需材料：)
+_SUBLIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]$")
+
+
+def _sublist_label(lines: list[str], idx: int, current: _Node) -> str:
+    """The label when line ``idx`` is a label alone over a list from 1. on, under a heading
+    that already holds a list at that level (三、办理条件 1.…6., then 不予许可的情形： over
+    1.…3.): the second list is a part of the heading named by the label, not a run of
+    repeated numbers; else ""."""
+    s = lines[idx].strip()
+    if not (m := _SUBLIST_LABEL.match(s)) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+        return ""
+    nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
+    if (mk := marker(nxt)) is None or mk.number != 1 or mk.level not in ITEM_LEVELS:
+        return ""
+    parent = current
+    while parent.parent is not None and parent.level >= mk.level:
+        parent = parent.parent
+    return m.group(1) if any(c.level == mk.level for c in parent.children) else ""
+
+
 def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     """Every numbered item of the running text from ``start`` on as an :class:`Item`."""
     root = _Node(level=-1, number=0, marker="", line=0)
@@ -332,6 +355,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     # (特别提示 over 1.…, 常见问题 over 1.问：…) is no part of it
     tops = [i for i in numbered if (mk := marker(lines[i])) is not None and mk.level in (CHAPTER, SECTION, L1)]
     part_last_top = {end: max((i for i in tops if i < end), default=-1) for end in parts}
+    sublist = ""  # a label alone over a second list under one heading, for the list's first item
     signed = False  # after the signature (or the list of attachments): closing text, until an
                     # attachment included after it begins
 
@@ -370,6 +394,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             # its own, named by its label, its points its items
             name = label[0]
             m = Marker(L1, 0, "")
+        elif m is None and (label := _sublist_label(lines, idx, current)):
+            sublist = label  # (the next line opens the list it names)
+            continue
         if m is not None and m.level == ARTICLE:
             # in sequence, or set apart by a space as an article's number is: an article;
             # else a reference the PDF wrapped to the line start (第四条研发补助的…)
@@ -406,7 +433,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             while parent is not root and parent.level >= m.level:
                 parent = parent.parent  # type: ignore[assignment]
             node = _Node(level=m.level, number=m.number, marker=scope_text(m.level, m.number), line=line_no,
-                         parent=parent, last_line=line_no, name=name)
+                         parent=parent, last_line=line_no, name=name, sublist=sublist)
+            sublist = ""
             if m.level == ATTACHMENT:
                 parent = root
                 node.parent = root
@@ -649,6 +677,31 @@ def _body(heading: _Node, text: list[str], fielded: bool) -> _Node:
     return body
 
 
+# a title and the text after it on one line: 申报材料：申报企业须…, 工作目标。到2025年底…
+_TITLED = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[：:。]\s*(\S.*)$")
+
+
+def _intro(heading: _Node) -> _Node | None:
+    """A heading's own text before its numbered items, after its title (四、申报材料：申报
+    企业须按以下顺序装订成册（A4纸，一式三份）：; 八、怎么申请 / 申请时间：常年受理…), as
+    an item named by the title — or None: no title, no text after it, or only a lead-in
+    that announces the list and says nothing of its own (…提交以下材料：, one clause, no figure)."""
+    text = [t.strip() for t in heading.text if t.strip()]
+    if len(text) >= 2 and _is_title(text[0]):
+        title, rest = text[0], text[1:]
+    elif text and (m := _TITLED.match(text[0])) and _is_title(m.group(1)):
+        title, rest = m.group(1), [m.group(2), *text[1:]]
+    else:
+        return None
+    intro = _join(rest)
+    if not intro or (intro.endswith(("：", ":")) and not re.search(r"[\d。]", intro)):
+        return None
+    first = min((c.line for c in _numbered(heading)), default=heading.last_line + 1)
+    return _Node(level=L3, number=1, marker="1.", line=heading.line, text=rest, name=title,
+                 fielded=_all_fields(rest), fields=dict(heading.fields), parent=heading,
+                 last_line=max(heading.line, first - 1))
+
+
 def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:
     """一、工作目标 with a paragraph (or points) under it and no numbered items, where a
     sibling heading of its level has numbered items under it: the marker heads a section
@@ -663,10 +716,13 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
     items: list[Item] = []
     lead_first_all = False
 
-    def visit(node: _Node, path: tuple[Heading, ...], inherited: dict[str, list[str]],
+    def visit(node: _Node, top: tuple[Heading, ...], inherited: dict[str, list[str]],
               attachment_title: str) -> None:
         nonlocal lead_first_all
+        path = top
         for child in node.children:
+            if child.sublist:  # 不予许可的情形： over a second list: the rest are that part's
+                path = top + (Heading(LABELLED, 0, child.sublist),)
             if child.level == ATTACHMENT:
                 title = child.text[0] if child.text else ""
                 visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
@@ -706,6 +762,10 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 gap = " " if child.level in (CHAPTER, SECTION) and child.body else ""
                 heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}")
                 fields = {**inherited, **child.fields}
+                if numbered and (intro := _intro(child)) is not None:
+                    # 八、怎么申请 / 申请时间：… before its list: the heading's own text, an item
+                    items.append(_item(intro, path + (heading, Heading(LABELLED, 0, intro.name)),
+                                       fields, attachment_title))
                 visit(child, path + (heading,), fields, attachment_title)
                 continue
             items.append(_item(child, path, inherited, attachment_title))

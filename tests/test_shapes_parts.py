@@ -1,0 +1,56 @@
+"""Parts a heading holds besides its numbered list, written for these tests: a service
+guide whose 申请流程 heading states the application period and channels before its list
+of materials, whose 办理条件 heading holds a second list under a label of its own
+(不予许可的情形：), and whose 申报材料 heading states how many copies before its list."""
+
+from __future__ import annotations
+
+from ingest import parse_text
+
+_GUIDE = """云岭县小餐饮经营许可办事指南
+发布时间：2025-04-01 来源：云岭县市场监督管理局
+
+一、办理条件：
+1. 有与经营品种、数量相适应的加工经营场所；
+2. 有相应的消毒、更衣、洗手、排水、存放垃圾的设备设施；
+3. 有经过健康检查的从业人员。
+
+不予许可的情形：
+1. 经营场所设在居民住宅楼内且无独立出入口的；
+2. 申请人隐瞒有关情况或者提供虚假材料的。
+
+二、申报材料：申请人须提交以下材料（原件1份、复印件2份，加盖公章或签字）：
+1. 小餐饮经营许可申请表；
+2. 营业执照复印件；
+3. 从业人员健康证明。
+
+三、怎么申请
+申请时间：常年受理，每月1日至20日集中审核。
+申请渠道：登录“云岭政务”APP在线申请，或到县政务服务中心二楼市场监管窗口现场申请。
+办理流程：
+1. 申请人提交材料；
+2. 窗口当场受理；
+3. 5个工作日内作出许可决定。
+
+四、咨询电话
+0871-6123456
+"""
+
+
+def test_a_headings_own_text_and_a_labelled_second_list_are_parts_of_it():
+    """The text a heading states before its list is an item cited by the heading's marker
+    and title; a label alone over a second list names that list, whose numbers restart
+    without being repeats; a lead-in that only announces the list adds nothing."""
+    d = parse_text(_GUIDE, "yunling-catering.txt")
+    by = {r.label: r for r in d.rows}
+    assert not any("重复" in w for w in d.warnings), d.warnings
+    assert by["一、 第3项"].task.startswith("有经过健康检查的从业人员")
+    assert "不予许可" not in by["一、 第3项"].task  # the label is not item 3's text
+    assert by["一、不予许可的情形 第1项"].task.startswith("经营场所设在居民住宅楼内")
+    assert by["一、不予许可的情形 第2项"].task.startswith("申请人隐瞒有关情况")
+    assert by["二、申报材料 第1项"].task.startswith("申请人须提交以下材料（原件1份、复印件2份")
+    assert by["二、 第2项"].task.startswith("营业执照复印件")
+    applying = by["三、怎么申请 第1项"].task
+    assert "每月1日至20日集中审核" in applying and "县政务服务中心二楼市场监管窗口" in applying
+    assert by["三、 第3项"].task.startswith("5个工作日内作出许可决定")
+    assert "一、办理条件 第1项" not in by  # (一、办理条件： over its list: a lead-in, no item)
