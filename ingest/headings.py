@@ -2,7 +2,7 @@
 
     附件1            attachment   (level 0; a lone 附件 is a notice's one attachment:
                                    number 0, written 附件)
-    第一章           chapter      (level 1)
+    第一章           chapter      (level 1; 第一部分 too, cited as written)
     第一节           section      (level 2)
     一、 一. 一．     level 3 (and a 公众号's 01 | …)
     第一条           article      (level 4)
@@ -22,7 +22,7 @@ A marker's level fixes its place in the heading path whatever the document skips
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -48,6 +48,8 @@ _PATTERNS = (
     # 附件1 (附件1：), or a lone 附件: a notice's one attachment, unnumbered (number 0)
     (ATTACHMENT, re.compile(r"^附\s*件\s*(?:(\d+)\s*[:：]?)?$")),
     (CHAPTER, re.compile(rf"^第([{_CN}]+)章\s*")),
+    # 第三部分 over its title (第三部分 保障措施): a part, of a chapter's rank
+    (CHAPTER, re.compile(rf"^第([{_CN}]+)(部分)(?=\s|$)\s*")),
     (SECTION, re.compile(rf"^第([{_CN}]+)节\s*")),
     # 第五条 in Chinese numerals, as regulations write it (第5条 is a reference, not a marker)
     (ARTICLE, re.compile(rf"^第([{_CN}]+)条(?![款项])\s*")),
@@ -90,18 +92,19 @@ class Marker:
     level: int
     number: int
     rest: str        # the line after the marker
+    word: str = field(default="", repr=False)  # a chapter-rank marker's word, where not 章 (部分)
 
     @property
     def scope_text(self) -> str:
-        return scope_text(self.level, self.number)
+        return scope_text(self.level, self.number, self.word)
 
 
-def scope_text(level: int, number: int) -> str:
+def scope_text(level: int, number: int, word: str = "") -> str:
     """The canonical written form of a marker in labels and heading paths."""
     if level == ATTACHMENT:
         return f"附件{number or ''}"
     if level == CHAPTER:
-        return f"第{to_cn(number)}章"
+        return f"第{to_cn(number)}{word or '章'}"
     if level == SECTION:
         return f"第{to_cn(number)}节"
     if level == ARTICLE:
@@ -144,6 +147,7 @@ def marker(line: str) -> Marker | None:
         if not m:
             continue
         raw = next((g for g in m.groups() if g), "")
+        word = m.group(2) if level == CHAPTER and m.re.groups >= 2 else ""
         if level == ATTACHMENT and not raw:
             return Marker(level, 0, "")  # a lone 附件
         if level == L4 and raw in _CIRCLED:
@@ -158,5 +162,5 @@ def marker(line: str) -> Marker | None:
             continue
         if level == L1 and len(raw) > 3:
             continue
-        return Marker(level, number, rest)
+        return Marker(level, number, rest, word)
     return None

@@ -53,7 +53,7 @@ def _scope(path: tuple[Heading, ...], depth: int) -> str:
     if (at := next((i for i, h in enumerate(path) if h.level == LABELLED), None)) is not None:
         # a labelled part of a heading: the headings above it, each by its marker, and its label
         return _scope(path[:at], at) + (path[at].scope or path[at].text)
-    parts = [(h.scope or h.text) if h.level in (NAMED, GROUPED) else scope_text(h.level, h.number)
+    parts = [(h.scope or h.text) if h.level in (NAMED, GROUPED) else (h.scope or scope_text(h.level, h.number))
              for h in path[:depth]]
     if parts and path[0].level == ATTACHMENT and len(parts) > 1:
         return parts[0] + " " + "".join(parts[1:])

@@ -432,7 +432,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             parent = current
             while parent is not root and parent.level >= m.level:
                 parent = parent.parent  # type: ignore[assignment]
-            node = _Node(level=m.level, number=m.number, marker=scope_text(m.level, m.number), line=line_no,
+            node = _Node(level=m.level, number=m.number, marker=m.scope_text, line=line_no,
                          parent=parent, last_line=line_no, name=name, sublist=sublist)
             sublist = ""
             if m.level == ATTACHMENT:
@@ -760,7 +760,8 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
             numbered = _numbered(child)
             if numbered or child.level in (CHAPTER, SECTION):
                 gap = " " if child.level in (CHAPTER, SECTION) and child.body else ""
-                heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}")
+                heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}",
+                                  scope=child.marker if child.level == CHAPTER else "")  # (第三部分)
                 fields = {**inherited, **child.fields}
                 if numbered and (intro := _intro(child)) is not None:
                     # 八、怎么申请 / 申请时间：… before its list: the heading's own text, an item

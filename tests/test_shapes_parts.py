@@ -54,3 +54,31 @@ def test_a_headings_own_text_and_a_labelled_second_list_are_parts_of_it():
     assert "每月1日至20日集中审核" in applying and "县政务服务中心二楼市场监管窗口" in applying
     assert by["三、 第3项"].task.startswith("5个工作日内作出许可决定")
     assert "一、办理条件 第1项" not in by  # (一、办理条件： over its list: a lead-in, no item)
+
+
+_PLAN = """云岭县2025年农业生产托管提升实施方案
+
+第一部分 总体要求
+（一）指导思想。坚持农民自愿、政府引导，发展农业生产托管服务。
+（二）工作目标。到2025年底，全县农业生产托管服务面积达到80万亩以上。
+
+第二部分 主要任务
+（一）培育服务组织。对新评定为市级示范服务组织的，一次性奖励3万元。（责任单位：县农业农村局）
+（二）推广全程托管。对开展全程托管的服务组织，按每亩20元给予作业补助。（责任单位：县农业农村局、县财政局）
+
+第三部分 保障措施
+（一）加强组织领导。成立由分管副县长任组长的工作专班，专班办公室设在县农业农村局。
+（二）强化资金保障。2025年县本级安排配套资金500万元。（责任单位：县财政局）
+"""
+
+
+def test_parts_written_di_n_bufen_head_their_items_and_are_cited_as_written():
+    """第三部分 over (一) (二) is a heading of a chapter's rank: the items numbered afresh
+    under it are its own, cited 〔第三部分 第1项〕 — not repeats of the first part's."""
+    d = parse_text(_PLAN, "yunling-plan.txt")
+    by = {r.label: r for r in d.rows}
+    assert not any("重复" in w for w in d.warnings), d.warnings
+    assert by["第三部分 第2项"].task.startswith("强化资金保障")
+    assert by["第三部分 第2项"].headings[0] == "第三部分 保障措施"
+    assert by["第二部分 第2项"].units == ("县农业农村局", "县财政局")
+    assert by["第一部分 第2项"].task.startswith("工作目标")
