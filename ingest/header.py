@@ -34,7 +34,7 @@ _ORG_END = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "委"
             "院", "会", "组", "处", "署")
 # words a document title ends with
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细则|清单|计划|要点|政策|策|纲要|规划|函|报告|"
-                        r"批复|分工|公告|通告|条例|指引|指南|机制|制度|解读|问答)》?$")
+                        r"批复|分工|公告|通告|条例|指引|指南|机制|制度|解读|问答)》?(?:[（(][^（）()]{1,6}[）)])?$")
 # a title that issues another document (关于印发…的通知): its subject is that document
 _ISSUES = re.compile(r"印发|转发|颁发|发布")
 _YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
@@ -292,13 +292,21 @@ _MENU = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}(?:[ \u3000\t]{2,}|\s*[|｜]\s*)
 def _title_over_posting(nonempty: list[tuple[int, str]]) -> str:
     """The title a web page or 公众号 shows above its posting line (食品经营许可（新办） over
     发布时间：…): the line right above the first such line, when it reads as a title."""
+    def titled(line: str) -> str:
+        plain = re.sub(r"\s+", "", line)
+        return plain if 4 <= len(plain) <= 60 and not plain.endswith(("。", "；", "：", ":")) \
+            and not is_page_line(plain) and not _MENU.match(line) else ""
+
     for k, (_, s) in enumerate(nonempty):
         if is_posting_line(s):
             if k == 0:
                 return ""
-            above = re.sub(r"\s+", "", nonempty[k - 1][1])
-            return above if 4 <= len(above) <= 60 and not above.endswith(("。", "；", "：", ":")) \
-                and not is_page_line(above) and not _MENU.match(nonempty[k - 1][1]) else ""
+            # a byline or a subtitle between the title and the posting line (政府工作报告（摘登） /
+            # ——在…会议上 / 县长 黄立新): the nearest line above that names a kind of document
+            named = next((t for _, ln in reversed(nonempty[max(0, k - 3):k - 1])
+                          if (t := titled(ln)) and _TITLE_END.search(t) and not re.search(r"[，,。>]", t)), "")
+            above = titled(nonempty[k - 1][1])
+            return above if _TITLE_END.search(above) or not named else named
     return ""
 
 

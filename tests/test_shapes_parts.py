@@ -82,3 +82,25 @@ def test_parts_written_di_n_bufen_head_their_items_and_are_cited_as_written():
     assert by["第三部分 第2项"].headings[0] == "第三部分 保障措施"
     assert by["第二部分 第2项"].units == ("县农业农村局", "县财政局")
     assert by["第一部分 第2项"].task.startswith("工作目标")
+
+
+_REPORT_PAGE = """云岭县人民政府门户网站
+首页 | 新闻中心 | 信息公开 | 政务服务
+
+政府工作报告（摘登）
+——2025年1月10日在云岭县第十八届人民代表大会第四次会议上
+云岭县人民政府县长　李明远
+发布时间：2025-01-15 09:00　　来源：云岭县融媒体中心　　浏览次数：1024
+
+二、2025年工作安排
+（一）聚力工业强县。全年完成工业投资30亿元，新增规模以上工业企业15家。
+（二）聚力扩大内需。发放消费券2000万元，社会消费品零售总额增长6%。
+"""
+
+
+def test_a_pages_title_is_the_document_named_above_its_subtitle_and_byline():
+    """Between a report's title and the page's posting line stand its subtitle and the
+    speaker's byline: the title is the nearest line above that names a kind of document."""
+    d = parse_text(_REPORT_PAGE, "yunling-report.txt")
+    assert d.title == "政府工作报告（摘登）"
+    assert any("新增规模以上工业企业15家" in r.task for r in d.rows)
