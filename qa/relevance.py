@@ -50,6 +50,7 @@ from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import (
     kind_of,
     names_a_place,
+    names_an_establishment,
     names_an_institution,
     pays_money,
     senses,
@@ -398,6 +399,14 @@ class RelevanceModel:
             if part_missing == "count" and in_next_row(part.text, part.intent, followed):
                 part_missing = ""
             missing = missing or part_missing
+        # the asker's shop or workshop (小店接低压电报装要几天, 饭馆 …) is where the question is
+        # asked from: when the rows state the rest of what the clause asks, it is a setting,
+        # not a topic the document leaves out
+        if asked_unknown and not q.lookup and cov >= th.setting_coverage \
+                and all(names_an_establishment(w) for w in asked_unknown):
+            asides += asked_unknown
+            unstated = [t for t in unstated if not any(t in w for w in asked_unknown)]
+            asked_unknown = ()
         common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …

@@ -83,6 +83,21 @@ def names_a_place(char: str) -> bool:
 # the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
 # spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
 # (Hc06: 免费, 免税)
+# the thesaurus's shops, restaurants and service trades (Dm04: 商店, 饭馆, 理发店, 药店) and
+# factories and workshops (Dm03: 工厂, 作坊, 修理厂)
+_ESTABLISHMENTS = ("Dm03", "Dm04")
+
+
+def names_an_establishment(word: str) -> bool:
+    """Where someone does business: a word the thesaurus files only among shops,
+    restaurants, workshops and factories (饭馆, 超市, 作坊), or one it lacks that ends
+    in a character it files there (小店, 修车铺, 奶茶店: 店, 铺)."""
+    codes = _groups()[0].get(word)
+    if codes:
+        return all(c.startswith(_ESTABLISHMENTS) for c in codes)
+    return len(word) >= 2 and any(c.startswith(_ESTABLISHMENTS) for c in _groups()[0].get(word[-1], ()))
+
+
 _PAYING = ("He10", "He13")
 _MONEY = ("Dj03", "Dj05", "Dj08")
 _EXEMPTING = ("Hc06",)

@@ -55,6 +55,7 @@ class Thresholds:
     story_coverage: float = 0.5  # at or above this share of the story stated by the best rows: on their topic
     partial_coverage: float = 0.5  # below this share of the asking clause stated by the best rows: partial
     amount_match: float = 0.3    # an amount question whose best number-bearing sentence matches less: partial
+    setting_coverage: float = 0.75  # at or above this share of the asking clause stated, the asker's shop is a setting
 
 
 @dataclass(frozen=True)
