@@ -403,7 +403,7 @@ class RelevanceModel:
         # asked from: when the rows state the rest of what the clause asks, it is a setting,
         # not a topic the document leaves out
         if asked_unknown and not q.lookup and cov >= th.setting_coverage \
-                and all(names_an_establishment(w) for w in asked_unknown):
+                and all(_establishment(q.plain, w) for w in asked_unknown):
             asides += asked_unknown
             unstated = [t for t in unstated if not any(t in w for w in asked_unknown)]
             asked_unknown = ()
@@ -418,9 +418,10 @@ class RelevanceModel:
                      / story_total) if story_total else 0.0
         common["story_coverage"] = round(story_cov, 4)
         if asked_unknown and cov < th.absent_coverage and story_cov < th.story_coverage \
-                and not all(self.names_a_kind(w) for w in asked_unknown):
+                and not all(self.names_a_kind(w) or _establishment(q.plain, w) for w in asked_unknown):
             # (a kind of what the document writes of — 自来水 of its 水, 门面房 of its 房 — is
-            # on its topic though never named: the nearest rule, said as such, is partial)
+            # on its topic though never named: the nearest rule, said as such, is partial; so
+            # is the asker's own shop, 开奶茶店要办啥证: what a business needs is the document's)
             shown = "、".join(f"“{w}”" for w in asked_unknown[:3] if not re.search(r"\d", w))
             return V(NOT_COVERED, f"{subject}没有提到{shown}。" if shown else f"{subject}没有相关内容。",
                      absent=asked_unknown, unstated=tuple(unstated), **common)
@@ -457,6 +458,16 @@ class RelevanceModel:
 
 
 _EVERY_ROW_MIN = 5  # rows a document needs for a word in all of them to say nothing of one
+
+
+def _establishment(text: str, word: str) -> bool:
+    """``word`` names a shop or workshop, alone or with the character after it in ``text``
+    (奶茶 of 奶茶店, which jieba cuts 奶茶 / 店要): see :func:`qa.thesaurus.names_an_establishment`."""
+    if names_an_establishment(word):
+        return True
+    at = text.find(word)
+    nxt = text[at + len(word):at + len(word) + 1] if at >= 0 else ""
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and names_an_establishment(word + nxt)
 
 
 def _every_row(rows: Sequence[TaskRow], tokens: dict[tuple[str, int], set[str]],

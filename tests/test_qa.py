@@ -1307,8 +1307,9 @@ def test_a_kind_of_what_the_document_writes_of_is_on_its_topic(assistant):
 def test_the_askers_shop_is_a_setting_when_the_rows_state_what_is_asked(assistant):
     """小店 in 小店接低压电报装要几天 is where the asker works, not a topic the document
     leaves out: the thesaurus files 店 among shops, and the rows state the rest (低压,
-    报装, the days), so the answer is given, not hedged. A shop alone, whose trade the
-    document never names, is still no answer (开个网吧要办什么手续 stays flagged)."""
+    报装, the days), so the answer is given, not hedged. A shop whose trade the document
+    never names (奶茶店, which jieba cuts 奶茶 / 店要; 网吧) is flagged, but as partial: what a
+    business needs to open is the document's topic, and the nearest rule is quoted."""
     from qa.thesaurus import names_an_establishment
 
     assert names_an_establishment("小店") and names_an_establishment("饭馆") and names_an_establishment("修车铺")
@@ -1316,3 +1317,6 @@ def test_the_askers_shop_is_a_setting_when_the_rows_state_what_is_asked(assistan
     ans = assistant.answer("小店接低压电报装要几天")
     assert ans.coverage == "answered" and ("附件2", 96) in ans.cited_keys
     assert "小店" in assistant.verdict("小店接低压电报装要几天").asides
+    for q in ("开奶茶店要办啥证", "开个网吧要办什么手续"):
+        ans = assistant.answer(q)
+        assert ans.coverage == "partial" and ans.citations, q
