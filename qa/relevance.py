@@ -402,12 +402,17 @@ class RelevanceModel:
         # the asker's shop or workshop (小店接低压电报装要几天, 饭馆 …) is where the question is
         # asked from: when the rows state the rest of what the clause asks, it is a setting,
         # not a topic the document leaves out
+        settings: tuple[str, ...] = ()
         if asked_unknown and not q.lookup and cov >= th.setting_coverage \
                 and all(_establishment(q.plain, w) for w in asked_unknown):
-            asides += asked_unknown
+            settings = asked_unknown
             unstated = [t for t in unstated if not any(t in w for w in asked_unknown)]
             asked_unknown = ()
-        common: dict[str, Any] = {"story": story, "asides": asides, "bridged": bridged, "asked": q.asked,
+        # unknown words that are no evidence of absence: a kind of what the document writes of,
+        # or the asker's own shop — the answer is partial at worst
+        kinds = tuple(w for w in asked_unknown if self.names_a_kind(w) or _establishment(q.plain, w))
+        common: dict[str, Any] = {"story": story, "asides": asides, "settings": settings, "kinds": kinds,
+                                  "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
         # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …
         # 啥时候能弄好): when the best rows state it, the question is on their topic and an
@@ -418,7 +423,7 @@ class RelevanceModel:
                      / story_total) if story_total else 0.0
         common["story_coverage"] = round(story_cov, 4)
         if asked_unknown and cov < th.absent_coverage and story_cov < th.story_coverage \
-                and not all(self.names_a_kind(w) or _establishment(q.plain, w) for w in asked_unknown):
+                and not set(asked_unknown) <= set(kinds):
             # (a kind of what the document writes of — 自来水 of its 水, 门面房 of its 房 — is
             # on its topic though never named: the nearest rule, said as such, is partial; so
             # is the asker's own shop, 开奶茶店要办啥证: what a business needs is the document's)

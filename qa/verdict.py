@@ -68,6 +68,8 @@ class Verdict:
     unstated: tuple[str, ...] = ()         # nouns of the asking clause the best rows do not use
     story: tuple[str, ...] = ()            # unknown nouns outside the asking clause (not counted)
     asides: tuple[str, ...] = ()           # unknown nouns that barely move the question (not counted)
+    settings: tuple[str, ...] = ()         # the asker's own shop, where the rows state the rest (not counted)
+    kinds: tuple[str, ...] = ()            # unknown nouns that are no evidence of absence (partial at worst)
     bridged: tuple[tuple[str, str], ...] = ()  # everyday word → the document's word
     asked: str = ""
     asked_coverage: float = 1.0

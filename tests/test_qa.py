@@ -1316,7 +1316,12 @@ def test_the_askers_shop_is_a_setting_when_the_rows_state_what_is_asked(assistan
     assert not names_an_establishment("公积金") and not names_an_establishment("高粱")
     ans = assistant.answer("小店接低压电报装要几天")
     assert ans.coverage == "answered" and ("附件2", 96) in ans.cited_keys
-    assert "小店" in assistant.verdict("小店接低压电报装要几天").asides
+    assert assistant.verdict("小店接低压电报装要几天").settings == ("小店",)
+    assert assistant.verdict("开奶茶店要办啥证").kinds == ("奶茶",)
+    assert assistant.verdict("接自来水要几天").kinds == ("自来水",)
+    from ui.render import verdict_markdown  # the retrieval debug tab shows why
+
+    assert "提问人自己的店铺" in verdict_markdown(assistant.verdict("小店接低压电报装要几天"))
     for q in ("开奶茶店要办啥证", "开个网吧要办什么手续"):
         ans = assistant.answer(q)
         assert ans.coverage == "partial" and ans.citations, q

@@ -153,6 +153,10 @@ def verdict_markdown(v: Verdict) -> str:
         parts.append(f"文件没用过的词 {_quoted(v.absent)}（去掉后问意偏移 {v.shift:.3f}）")
     if v.asides:
         parts.append(f"不影响问意、不计的词 {_quoted(v.asides)}（偏移 {v.shift:.3f}）")
+    if v.settings:
+        parts.append(f"提问人自己的店铺，条目已说到其余的，不计 {_quoted(v.settings)}")
+    if v.kinds:
+        parts.append(f"文件所写事物的一类或提问人的店铺，最多答部分 {_quoted(v.kinds)}")
     if v.story:
         parts.append(f"提问人情况里的词，不计 {_quoted(v.story)}")
     if v.bridged:
