@@ -300,6 +300,7 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
         return {}
     return found
 
+
 # a label alone on its line, ending in a colon (不予许可的情形：, 所需材料：)
 _SUBLIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]$")
 

@@ -12,6 +12,10 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 - an unknown word naming a **kind** of what the document writes of (自来水 of its 水, 门面房
   of its 房: :func:`qa.thesaurus.kind_of`) is on its topic: alone, it makes a question
   partial, never not covered;
+- an unknown word naming the asker's **shop** (小店, 饭馆, 奶茶店: the thesaurus's shops and
+  workshops, :func:`qa.thesaurus.names_an_establishment`) is where the question is asked
+  from: a setting, not counted, where the best rows state 3/4 of the asking clause
+  (``Thresholds.setting_coverage``); else, alone, it makes a question partial at worst;
 - an unknown word **carries** the question when leaving it out moves the question's
   embedding (1 − cosine ≥ ``min_shift``): 红烧肉 in 怎么做红烧肉 does, 麻烦 in
   办手续太麻烦 does not;

@@ -80,9 +80,6 @@ def names_a_place(char: str) -> bool:
     return bool(codes) and codes[0].startswith(_PLACES)
 
 
-# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
-# spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
-# (Hc06: 免费, 免税)
 # the thesaurus's shops, restaurants and service trades (Dm04: 商店, 饭馆, 理发店, 药店) and
 # factories and workshops (Dm03: 工厂, 作坊, 修理厂)
 _ESTABLISHMENTS = ("Dm03", "Dm04")
@@ -98,6 +95,9 @@ def names_an_establishment(word: str) -> bool:
     return len(word) >= 2 and any(c.startswith(_ESTABLISHMENTS) for c in _groups()[0].get(word[-1], ()))
 
 
+# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
+# spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
+# (Hc06: 免费, 免税)
 _PAYING = ("He10", "He13")
 _MONEY = ("Dj03", "Dj05", "Dj08")
 _EXEMPTING = ("Hc06",)
