@@ -121,4 +121,35 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     return out
 
 
-__all__ = ["decoration", "number_bullets"]
+# a labelled line of a block: 【支持标准】个人创业担保贷款最高额度30万元…, 【申报材料】
+_LABELLED = re.compile(r"^【\s*[\u4e00-\u9fff]{2,10}\s*】")
+
+
+def title_blocks(lines: list[str]) -> list[str] | None:
+    """A 政策汇编 laid out in blocks, where no heading is numbered: each block opened by a
+    symbol and its title (★ 创业担保贷款), its lines labelled (【支持标准】…, 【受理部门】…).
+    Each title is written as a named part is (【创业担保贷款】), and a list the block numbers
+    (【申报材料】 / 1.… / 2.…) as points of it (（1）…), so that each block is one item
+    holding all it says; None when the text is not laid out so (three such titles, all of
+    one symbol, each over a labelled line)."""
+    read = [(decoration(ln), ln.lstrip()[len(decoration(ln)):].strip()) for ln in lines]
+    if any((m := marker(r)) is not None and m.level <= L1 for _, r in read):
+        return None
+
+    def next_line(i: int) -> str:
+        return next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+
+    titles = [i for i, (deco, rest) in enumerate(read) if deco and _titles(rest) and marker(rest) is None]
+    if len(titles) < _MIN_POINTS or len({read[i][0][0] for i in titles}) != 1 \
+            or not all(_LABELLED.match(next_line(i)) for i in titles):
+        return None
+    out = list(lines)
+    for i in titles:
+        out[i] = f"【{read[i][1]}】"
+    for j in range(titles[0], len(lines)):
+        if (m := marker(lines[j])) is not None and m.level == L3 and j not in titles:
+            out[j] = f"（{m.number}）{m.rest}"
+    return out
+
+
+__all__ = ["decoration", "number_bullets", "title_blocks"]

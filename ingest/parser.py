@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .afterword import after_table
 from .boxes import unbox
-from .bullets import number_bullets
+from .bullets import number_bullets, title_blocks
 from .cells import is_cell_table, read_cells
 from .cover import cover_item
 from .decode import decode
@@ -123,6 +123,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         lines = numbered  # a 政策解读 in 问/答: each question an item
     if not tabbed and (bulleted := number_bullets(lines)) is not None:
         lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item (its Q1/A1 too)
+    elif not tabbed and (blocks := title_blocks(lines)) is not None:
+        lines = blocks  # a 政策汇编: ★ 创业担保贷款 over 【支持标准】… — each block one item
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

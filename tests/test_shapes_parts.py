@@ -104,3 +104,51 @@ def test_a_pages_title_is_the_document_named_above_its_subtitle_and_byline():
     d = parse_text(_REPORT_PAGE, "yunling-report.txt")
     assert d.title == "政府工作报告（摘登）"
     assert any("新增规模以上工业企业15家" in r.task for r in d.rows)
+
+
+_COMPILATION = """云岭县2025年就业创业扶持政策汇编
+发布时间：2025-03-01 来源：云岭县人力资源和社会保障局
+
+★ 一次性创业补贴
+
+【支持对象】首次在本县创办小微企业且正常经营1年以上的高校毕业生。
+【支持标准】给予一次性创业补贴5000元。
+【申报材料】
+1. 《一次性创业补贴申请表》；
+2. 营业执照副本复印件。
+【受理部门】县创业服务中心
+【咨询电话】0871-6612001
+
+★ 吸纳就业补贴
+
+【支持对象】招用离校2年内未就业高校毕业生的小微企业。
+【支持标准】按每人1000元给予一次性吸纳就业补贴。
+【申报材料】
+1. 《吸纳就业补贴申请表》；
+2. 劳动合同复印件。
+【受理部门】县就业服务中心
+【咨询电话】0871-6612002
+
+★ 稳岗返还
+
+【支持对象】上年度未裁员或裁员率不高于5.5%的参保企业。
+【支持标准】中小微企业按实际缴纳失业保险费的60%返还。
+【受理部门】县社会保险中心
+【咨询电话】0871-6612003
+"""
+
+
+def test_a_compilation_of_titled_blocks_makes_each_policy_one_item():
+    """A 政策汇编 whose policies are opened by ★ and a title, each with its 【label】 lines:
+    each policy is a part named by its title and one item holding all its lines — its
+    amount, its office and its phone number together, its list of materials as points —
+    not a run of repeated 1. 2. with the next policy's lines run into them."""
+    d = parse_text(_COMPILATION, "yunling-compilation.txt")
+    by = {r.label: r for r in d.rows}
+    assert sorted(by) == ["一次性创业补贴 第1项", "吸纳就业补贴 第1项", "稳岗返还 第1项"]
+    assert not any("重复" in w for w in d.warnings), d.warnings
+    row = by["吸纳就业补贴 第1项"]
+    text = row.task + "".join(m.text for m in row.measures)
+    assert "按每人1000元" in text and "县就业服务中心" in text and "0871-6612002" in text
+    assert "6612001" not in text and "6612003" not in text
+    assert row.measures and row.measures[0].items[1].startswith("劳动合同复印件")
