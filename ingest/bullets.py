@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .headings import L1, L3, marker
+from .headings import BRACKETED, L1, L3, marker
 from .qanda import asks_first
 
 _MIN_POINTS = 3  # a text laid out with bullets, not one symbol in passing
@@ -121,10 +121,6 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     return out
 
 
-# a labelled line of a block: 【支持标准】个人创业担保贷款最高额度30万元…, 【申报材料】
-_LABELLED = re.compile(r"^【\s*[\u4e00-\u9fff]{2,10}\s*】")
-
-
 def title_blocks(lines: list[str]) -> list[str] | None:
     """A 政策汇编 laid out in blocks, where no heading is numbered: each block opened by a
     symbol and its title (★ 创业担保贷款), its lines labelled (【支持标准】…, 【受理部门】…).
@@ -132,7 +128,8 @@ def title_blocks(lines: list[str]) -> list[str] | None:
     (【申报材料】 / 1.… / 2.…) as points of it (（1）…), so that each block is one item
     holding all it says; None when the text is not laid out so (three such titles, all of
     one symbol, each over a labelled line)."""
-    read = [(decoration(ln), ln.lstrip()[len(decoration(ln)):].strip()) for ln in lines]
+    decorations = [decoration(ln) for ln in lines]
+    read = [(deco, ln.lstrip()[len(deco):].strip()) for deco, ln in zip(decorations, lines, strict=True)]
     if any((m := marker(r)) is not None and m.level <= L1 for _, r in read):
         return None
 
@@ -141,7 +138,7 @@ def title_blocks(lines: list[str]) -> list[str] | None:
 
     titles = [i for i, (deco, rest) in enumerate(read) if deco and _titles(rest) and marker(rest) is None]
     if len(titles) < _MIN_POINTS or len({read[i][0][0] for i in titles}) != 1 \
-            or not all(_LABELLED.match(next_line(i)) for i in titles):
+            or not all(BRACKETED.match(next_line(i)) for i in titles):
         return None
     out = list(lines)
     for i in titles:

@@ -40,6 +40,9 @@ GROUPED = 9
 # 1.…6., then 不予许可的情形： over 1.…3.) — cited by the heading's marker and the label,
 # 〔三、不予许可的情形 第1项〕
 LABELLED = 10
+# a block's label in brackets at the start of its line, as guides and 政策汇编 write them:
+# 【申请条件】, 【收费标准】不收费 (the label, then the line's text)
+BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
 # level 5 markers are points of the item above them, not items of their own
 ITEM_LEVELS = (L1, L2, L3)
 

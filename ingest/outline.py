@@ -39,6 +39,7 @@ from .header import is_date_line, is_field_line, is_signature
 from .headings import (
     ARTICLE,
     ATTACHMENT,
+    BRACKETED,
     CHAPTER,
     ITEM_LEVELS,
     L1,
@@ -95,8 +96,6 @@ _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|�
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
 # a unit or deadline line written with its label in brackets: 【责任单位】县财政局、县金融办
 _BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(.*)$")
-# a block label of a guide's page: 【申请条件】, 【收费标准】不收费
-_BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
 # a part's name in brackets alone on its line, as a 公众号 article's decorated titles are
 # written (:mod:`ingest.bullets`): 【政策怎么兑现？】, 【老板们最关心的3个问题】
 _BRACKETED_ALONE = re.compile(r"^【\s*([^【】\s]{2,20})\s*】$")
@@ -231,16 +230,17 @@ def _heading_after(lines: list[str], idx: int, end: int, level: int) -> bool:
     return any((m := marker(lines[i])) is not None and m.level <= level for i in range(idx + 1, end))
 
 
-# a label alone on its line (温馨提示：, 注意事项：, 常见问题)
-_PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*([:：]?)$")
+# a label alone on its line (温馨提示：, 注意事项：, 常见问题; 不予许可的情形：)
+_PART_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*([:：]?)$")
+_PART_LABEL_MOST = 6  # a part of its own is named in a few characters (温馨提示)
 
 
-def _label_over_list(lines: list[str], idx: int) -> tuple[str, bool, Marker] | None:
-    """When line ``idx`` is a label alone (温馨提示：, 常见问题) — no field of a task's nor a
-    contact line — and the next line opens a point or an item: the label, whether it
-    ends in a colon, and the next line's marker; else None."""
+def _label_over_list(lines: list[str], idx: int, most: int = _PART_LABEL_MOST) -> tuple[str, bool, Marker] | None:
+    """When line ``idx`` is a label alone of at most ``most`` characters (温馨提示：, 常见问题)
+    — no field of a task's nor a contact line — and the next line opens a point or an
+    item: the label, whether it ends in a colon, and the next line's marker; else None."""
     s = lines[idx].strip()
-    if not (m := _PART_LABEL.match(s)) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
+    if not (m := _PART_LABEL.match(s)) or len(m.group(1)) > most or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
         return None
     nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
     mk = marker(nxt)
@@ -289,7 +289,7 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     a guide names each block once. Beside 一、 headings, a label alone on its line
     (【政策怎么兑现？】) still names a part of its own."""
     found = {i: (m.group(1), m.group(2).strip()) for i in range(start, len(lines))
-             if (m := _BRACKETED.match(lines[i].strip()))}
+             if (m := BRACKETED.match(lines[i].strip()))}
     names = Counter(name for name, _ in found.values())
     found = {i: f for i, f in found.items() if names[f[0]] == 1}
     alone = {i: (m.group(1), "") for i in range(start, len(lines))
@@ -301,25 +301,18 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     return found
 
 
-# a label alone on its line, ending in a colon (不予许可的情形：, 所需材料：)
-_SUBLIST_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]$")
-
-
 def _sublist_label(lines: list[str], idx: int, current: _Node) -> str:
-    """The label when line ``idx`` is a label alone over a list from 1. on, under a heading
-    that already holds a list at that level (三、办理条件 1.…6., then 不予许可的情形： over
-    1.…3.): the second list is a part of the heading named by the label, not a run of
-    repeated numbers; else ""."""
-    s = lines[idx].strip()
-    if not (m := _SUBLIST_LABEL.match(s)) or FIELD_LINE.match(s) or CONTACT_LINE.match(s):
-        return ""
-    nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
-    if (mk := marker(nxt)) is None or mk.number != 1 or mk.level not in ITEM_LEVELS:
+    """The label when line ``idx`` is a label alone, ending in a colon, over a list from
+    1. on, under a heading that already holds a list at that level (三、办理条件 1.…6.,
+    then 不予许可的情形： over 1.…3.): the second list is a part of the heading named by
+    the label, not a run of repeated numbers; else ""."""
+    label = _label_over_list(lines, idx, most=12)
+    if label is None or not label[1] or label[2].number != 1 or label[2].level not in ITEM_LEVELS:
         return ""
     parent = current
-    while parent.parent is not None and parent.level >= mk.level:
+    while parent.parent is not None and parent.level >= label[2].level:
         parent = parent.parent
-    return m.group(1) if any(c.level == mk.level for c in parent.children) else ""
+    return label[0] if any(c.level == label[2].level for c in parent.children) else ""
 
 
 def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
@@ -762,7 +755,7 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
             if numbered or child.level in (CHAPTER, SECTION):
                 gap = " " if child.level in (CHAPTER, SECTION) and child.body else ""
                 heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}",
-                                  scope=child.marker if child.level == CHAPTER else "")  # (第三部分)
+                                  scope=child.marker)  # its marker as written (第三部分)
                 fields = {**inherited, **child.fields}
                 if numbered and (intro := _intro(child)) is not None:
                     # 八、怎么申请 / 申请时间：… before its list: the heading's own text, an item

@@ -65,8 +65,7 @@ def names_a_thing(word: str) -> bool:
 def names_an_institution(word: str) -> bool:
     """The thesaurus files the word only under institutions and the state (Dm: 政府,
     机关; Di: 国家, 政权) — who grants or rules, not what a grant is for."""
-    codes = _groups()[0].get(word)
-    return bool(codes) and all(c[:2] in ("Dm", "Di") for c in codes)
+    return _filed_only_under(word, ("Dm", "Di"))
 
 
 # the thesaurus's classes of places, buildings and establishments (场 Cb, 站 厂 园 Bn, 店 馆 Dm)
@@ -89,10 +88,9 @@ def names_an_establishment(word: str) -> bool:
     """Where someone does business: a word the thesaurus files only among shops,
     restaurants, workshops and factories (饭馆, 超市, 作坊), or one it lacks that ends
     in a character it files there (小店, 修车铺, 奶茶店: 店, 铺)."""
-    codes = _groups()[0].get(word)
-    if codes:
-        return all(c.startswith(_ESTABLISHMENTS) for c in codes)
-    return len(word) >= 2 and any(c.startswith(_ESTABLISHMENTS) for c in _groups()[0].get(word[-1], ()))
+    if word in _groups()[0]:
+        return _filed_only_under(word, _ESTABLISHMENTS)
+    return len(word) >= 2 and _filed_under(word[-1], _ESTABLISHMENTS)
 
 
 # the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
@@ -106,6 +104,11 @@ _EXEMPTING = ("Hc06",)
 def _filed_under(word: str, classes: tuple[str, ...]) -> bool:
     codes = _groups()[0].get(word, ())
     return bool(codes) and any(c.startswith(classes) for c in codes)
+
+
+def _filed_only_under(word: str, classes: tuple[str, ...]) -> bool:
+    codes = _groups()[0].get(word, ())
+    return bool(codes) and all(c.startswith(classes) for c in codes)
 
 
 def pays_money(word: str) -> bool:
