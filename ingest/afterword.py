@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import COLOPHON
+from .cells import COLOPHON, NOTE_LABELS
 from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
 from .departments import LEAD_FIRST
 from .frame import is_page_line
@@ -22,7 +22,7 @@ from .header import is_date_line, is_signature
 from .headings import L1, L2, L3, NAMED, marker
 from .identity import Heading, Item
 from .table import TOTAL_CELL, next_lines, split_cells
-from .text import clean_cell, close_cjk_gaps, is_page_number
+from .text import SENTENCE_ENDS, clean_cell, close_cjk_gaps, is_page_number
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
@@ -30,8 +30,6 @@ _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
 _BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
 # or with the first of its numbered paragraphs on its line (注：1.网络零售额增长奖励按…)
 _LABEL_FIRST = re.compile(r"^([\u4e00-\u9fff]{1,8})\s*[:：]\s*(\S.*)$")
-# the labels a table's note opens with, over a paragraph of its own (注：本清单自公布之日起施行…)
-_NOTE_LABELS = ("注", "说明", "备注", "附注")
 
 
 def after_table(lines: list[str], start: int) -> list[Item]:
@@ -59,7 +57,7 @@ def after_table(lines: list[str], start: int) -> list[Item]:
                 name = m.group(1)
                 continue
             if not ((m := _LABEL_FIRST.match(s)) and ((first := marker(m.group(2))) is not None
-                    and first.level == L3 and first.number == 1 or m.group(1) in _NOTE_LABELS)):
+                    and first.level == L3 and first.number == 1 or m.group(1) in NOTE_LABELS)):
                 return []
             name, s = m.group(1), m.group(2)
         if CONTACT_LINE.match(s):
@@ -67,6 +65,11 @@ def after_table(lines: list[str], start: int) -> list[Item]:
             continue
         if contact:
             break  # the contact ends the notice's words
+        if items and not items[-1].task.endswith(SENTENCE_ENDS) and marker(s) is None:
+            # a paragraph the page broke mid-sentence (…专窗提交， / 受理部门不得…): one item
+            items[-1].task += s
+            items[-1].last_line = i + 1
+            continue
         # numbered as the document numbers it (注：1.… whose 1. is the table's key: 2., 3.)
         after_last = max((it.number for it in items), default=0) + 1
         items.append(Item(path=(Heading(NAMED, 0, name, scope=name),),

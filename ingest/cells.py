@@ -41,6 +41,8 @@ from .table import (
 )
 from .text import close_cjk_gaps, display_width, is_page_number, join_text
 
+# a column's label: a few characters, no figure and no punctuation
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]?$")
 _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|月底|季度|上半年|下半年|持续|长期|常态|"
                              r"每年|每月|每季|按期|按时|适时|分年度|逐年")
@@ -49,6 +51,9 @@ _NOT_UNITS = re.compile(r"[。：:“”\"《》！？!?]")
 _SENTENCE = re.compile(r"[。，,：:“”\"《》！？!?]")
 _SEPARATOR_END = ("、", "，", ",", "；", ";", "／", "/")
 # the colophon after a document's last page: 抄送：… / 永和县人民政府办公室 2023年3月20日印发
+# the labels a table's note opens with (说明：1．同一企业…, 注：本清单自公布之日起施行): the table ends there
+NOTE_LABELS = ("注", "说明", "备注", "附注")
+_NOTE_LINE = re.compile(rf"^(?:{'|'.join(NOTE_LABELS)})\s*[:：]")
 COLOPHON = re.compile(r"^(抄送|抄报|主送|报送|分送|公开方式|公开属性)\s*[:：]|印发\s*$")
 
 TEXT, UNITS, DATE = "text", "units", "date"
@@ -200,6 +205,9 @@ def _header_at(lines: list[tuple[int, str]], k: int) -> tuple[tuple[str, ...], t
         elif i + 1 < len(lines) and header_field(s + lines[i + 1][1]) not in (None, NUMBER):
             words.append(s + lines[i + 1][1])
             i += 2
+        elif _LABEL.match(s) and marker(s) is None:
+            words.append(s)  # a column no header word names (申报条件): its cells kept as notes
+            i += 1
         else:
             break
     if len(words) < 3:
@@ -296,6 +304,8 @@ def read_cells(lines: list[str]) -> TableResult:
         if COLOPHON.search(s):
             warnings.append(set_aside(f"第 {line_no} 行起是版记（{s[:20]}），不属于任何条目，未计入"))
             break
+        if row is not None and _NOTE_LINE.match(s):
+            break  # the table's note after its last row: the afterword's (ingest.afterword)
         following = nonblank[k][1] if k < len(nonblank) else ""
         if (number := _bare(s)) is not None:
             if not following or header_field(following) == NUMBER:

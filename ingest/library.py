@@ -73,6 +73,8 @@ def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) ->
         place_short = short_form(doc.place)
         for p in (doc.place, *doc.place_parents):
             core = core.replace(p, " ").replace(short_form(p), " ")
+    # a year says when, not what: out before the words are cut (2024年惠企 is no word 年惠企)
+    core = re.sub(r"\d{4}\s*年度?", " ", core)
     words = [w for w in _words(core) if not _GENERIC.fullmatch(w)]
     room = max(2, MAX_NAME - len(place_short) - len(kind))
     name = f"{place_short}{_fit(words, room)}{kind}" or "文件"

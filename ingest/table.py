@@ -74,6 +74,8 @@ def header_field(cell: str) -> str | None:
     for name, words in HEADER_WORDS:
         if len(c) == 4 and any(len(w) == 2 and c.endswith(w) for w in words):
             return name
+    if c.endswith("名称") and header_field(c[:-2]) == TASK:
+        return TASK  # 政策名称, 事项名称: the name of what each row is
     return None
 
 

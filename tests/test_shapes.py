@@ -174,6 +174,29 @@ def test_cells_a_short_title_then_its_measure_paragraph_and_two_dates_in_one_cel
     assert [(m.text, m.deadline) for m in r2.measures] == [("新建管网20公里，改造泵站3座。", "2024年底")]
 
 
+def test_cells_under_labels_no_header_word_names_then_the_tables_note():
+    """A 惠企政策清单 copied from a web page one cell per line: 政策名称 (the name of a
+    task kind) is the task, 申报条件 (no header word) a column of its own; the 说明：
+    after the last row ends the table, its points items of their own (one the page broke
+    mid-sentence runs on); the year is no part of the short name."""
+    text = ("安福县2024年惠企政策清单\n序号\n政策名称\n支持内容\n申报条件\n受理部门\n咨询时限\n一、财税支持\n"
+            "1\n新增规上工业企业奖励\n对首次纳入规模以上工业企业统计的企业，一次性奖励10万元。\n"
+            "入规后连续12个月在库。\n县工业和信息化局\n3个工作日\n"
+            "2\n外贸出口奖励\n首次实现自营出口的企业，给予一次性奖励3万元。\n具有进出口经营权。\n县商务局\n即时答复\n"
+            "说明：\n1．同一企业同一项目符合多项政策的，按照“从高、不重复”原则享受。\n"
+            "2．企业申报时须提交营业执照复印件，通过政务服务中心专窗提交，\n受理部门不得要求企业重复提交。\n")
+    d = parse_text(text)
+    r1, r2, n1, n2 = d.rows
+    assert d.shape == "cells"
+    assert (r1.task, r1.lead_units, r1.measures[0].deadline) == ("新增规上工业企业奖励", ("县工业和信息化局",), "3个工作日")
+    assert "一次性奖励10万元" in r1.fields_text() and "连续12个月在库" in r1.fields_text()
+    assert (r2.task, r2.lead_units, r2.measures[0].deadline) == ("外贸出口奖励", ("县商务局",), "即时答复")
+    assert "说明" not in r2.fields_text()
+    assert (n1.label, n2.label) == ("说明 第1项", "说明 第2项")
+    assert n2.task.endswith("专窗提交，受理部门不得要求企业重复提交。")
+    assert short_name(d) == "安福惠企政策清单"
+
+
 MEASURE_UNITS = ("序号\t重点任务\t牵头单位\t具体措施\t责任单位\t完成时限\n"
                  "1\t深化企业开办便利化\t市市场监管局\t推行企业开办“一网通办”，0.5个工作日内办结\t市市场监管局、市税务局\t2024年6月底\n"
                  "\t\t\t为新开办企业免费刻制首套印章，费用由市财政承担\t市财政局\t2024年3月底\n"
@@ -1161,15 +1184,16 @@ def test_a_matter_asked_as_a_thing_done_is_a_topic(tmp_path, capsys):
 
 
 def test_a_tables_further_columns_are_searched_and_quoted(tmp_path, capsys):
-    """A 免申即享 table's 政策名称 and 兑现方式 columns (no column the rows have a field for)
-    are the row's words too: found by the policy's name, and quoted when the question asks
-    the action the header names (怎么兑现)."""
+    """A 免申即享 table's 政策名称 (the name of a task kind: the row's task, its 政策内容
+    the measure) and 兑现方式 (no column the rows have a field for) are the row's words
+    too: found by the policy's name, and quoted when the question asks the action the
+    header names (怎么兑现)."""
     from ingest.sentences import labelled_notes
     from ui.cli import main as cli
 
     d = doc("pingli_direct_table.txt")
-    assert labelled_notes(d.row("", 2))[:2] == ["政策名称：出口信用保险保费补助",
-                                                "兑现方式：直达快享，由承保机构推送数据，企业确认后兑付"]
+    assert d.row("", 2).task == "出口信用保险保费补助"
+    assert labelled_notes(d.row("", 2))[:1] == ["兑现方式：直达快享，由承保机构推送数据，企业确认后兑付"]
     assert cli(["ask", "出口信保的保费补助怎么兑现", "--doc", str(DATA / "pingli_direct_table.txt"), "--json",
                 "--home", str(tmp_path)]) == 0
     ans = json.loads(capsys.readouterr().out)
