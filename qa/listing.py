@@ -33,7 +33,7 @@ from .render import preview
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
 _LISTING_WORDS = re.compile(r"牵头|负责|主责|配合|协同|参与|承担|主管|管|的|任务|工作|事项|事情|事儿?|职责|"
                             r"项目|条目|方面|措施|政策|内容|部分|板块|里面|里|有|都|哪些|哪几项|哪几条|哪几个|哪几|哪|什么|啥|几项|多少项|清单|列表|全部|所有|"
-                            r"一共|共|是|呢|吗|[项条个]|[\s，,。？?！!、：:]")
+                            r"一共|共|是|呢|吗|出现|涉及|包括|包含|[项条个]|[\s，,。？?！!、：:]")
 _COOPERATES = re.compile(r"配合|协同|参与")
 _LEADS = re.compile(r"牵头|负责|主责|主管|承担")
 SNIPPET = 48
@@ -110,7 +110,7 @@ class Lister:
         rest = q.replace(written, " ", 1)
         for p in self._places:
             rest = rest.replace(p, " ")
-        if _LISTING_WORDS.sub("", rest):
+        if self._names_matter(_LISTING_WORDS.sub("", rest)):
             return None  # it asks about something the department does
         coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)
         lead_only = bool(_LEADS.search(rest)) and not _COOPERATES.search(rest)
@@ -172,6 +172,16 @@ class Lister:
         words (执照 of a 个体工商户 guide) are their matter, and a span no dictionary knows is a
         slip or a cut across words (题户 of 个题户), not a thing."""
         return bool(self._absent(tuple(w.word for w in posseg.cut(left) if w.flag.startswith("n") and len(w.word) >= 2)))
+
+    def _names_matter(self, left: str) -> bool:
+        """Whether what is left of a department question, past its listing words, names
+        a matter of the documents (契税, 创业补贴, 退税): a content word of two characters
+        or more that they use. Speech around a listing (在这两个清单里, 挂了, 列一下序号)
+        names none: a particle, a numeral or a pronoun never does, nor a word the
+        documents never write."""
+        words = tuple(w.word for w in posseg.cut(left) if w.flag[:1] in "nva" and len(w.word) >= 2)
+        absent = set(self._absent(words)) if words else set()
+        return any(w not in absent and not any(w in a for a in absent) for w in words)
 
     def titled(self, question: str) -> Listing | None:
         """The item whose own title's head word the question asks for (做米粉的小作坊登记要带

@@ -677,6 +677,21 @@ def test_a_departments_rows_asked_as_a_list(assistant):
     assert ans.cited_keys == [r.key for r in rows if only in r.coop_units] and "配合的条目" in ans.answer
 
 
+def test_speech_around_a_department_listing_is_no_matter_asked(assistant):
+    """Speech around a listing (在这两个清单里, 挂了, 列一下序号) names no matter of the
+    documents: the department's rows are listed; a word the documents use (退税, 创业补贴)
+    is a matter, answered from the rows."""
+    rows = assistant.r.rows
+    police = [r.key for r in rows if "县公安局" in r.lead_units]
+    assert assistant.answer("公安局在清单里挂了哪几条任务").cited_keys == police and len(police) >= 2
+    forest = [r.key for r in rows if "县林业局" in r.lead_units]
+    assert assistant.answer("林业局牵头的任务有几条 列一下序号").cited_keys == forest
+    health = assistant.answer("医保局在这两个清单里管哪几条")
+    assert set(health.cited_keys) == {r.key for r in rows if "县医保局" in r.units}
+    assert assistant.answer("县税务局退税哪几条").cited_keys[0] == ("附件2", 40)
+    assert "牵头的条目" not in assistant.answer("县人社局负责的创业补贴有哪些").answer
+
+
 def test_a_sections_rows_asked_as_a_list(assistant):
     """A section asked for as a list — by its title (用地保障方面有哪些措施), by its core
     (财税支持: 附件2 二、财税支持 and 附件1 六、加大财税支持力度), or by its place (附件2 第六部分)
