@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
-from .cells import COLOPHON, NOTE_LABELS
 from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
 from .departments import LEAD_FIRST
 from .frame import is_page_line
 from .header import is_date_line, is_signature
 from .headings import L1, L2, L3, NAMED, marker
 from .identity import Heading, Item
-from .table import TOTAL_CELL, next_lines, split_cells
+from .table import COLOPHON, NOTE_LABELS, TOTAL_CELL, next_lines, split_cells
 from .text import SENTENCE_ENDS, clean_cell, close_cjk_gaps, is_page_number
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)

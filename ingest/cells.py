@@ -30,9 +30,11 @@ from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import Attachment
 from .table import (
+    COLOPHON,
     COOP,
     DEADLINE,
     LEAD,
+    NOTE_LABELS,
     NUMBER,
     RowBuilder,
     TableResult,
@@ -50,11 +52,7 @@ _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|�
 _NOT_UNITS = re.compile(r"[。：:“”\"《》！？!?]")
 _SENTENCE = re.compile(r"[。，,：:“”\"《》！？!?]")
 _SEPARATOR_END = ("、", "，", ",", "；", ";", "／", "/")
-# the colophon after a document's last page: 抄送：… / 永和县人民政府办公室 2023年3月20日印发
-# the labels a table's note opens with (说明：1．同一企业…, 注：本清单自公布之日起施行): the table ends there
-NOTE_LABELS = ("注", "说明", "备注", "附注")
 _NOTE_LINE = re.compile(rf"^(?:{'|'.join(NOTE_LABELS)})\s*[:：]")
-COLOPHON = re.compile(r"^(抄送|抄报|主送|报送|分送|公开方式|公开属性)\s*[:：]|印发\s*$")
 
 TEXT, UNITS, DATE = "text", "units", "date"
 KIND_OF_FIELD = {LEAD: UNITS, COOP: UNITS, DEADLINE: DATE}   # every other field holds text

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cells import COLOPHON, DATE, cell_kind
+from .cells import DATE, cell_kind
 from .contact import (
     CONTACT_LINE,
     CONTACT_MORE,
@@ -56,6 +56,7 @@ from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
 from .schema import Attachment, Measure
+from .table import COLOPHON
 from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"

@@ -76,4 +76,5 @@ def labelled_notes(row: TaskRow) -> list[str]:
     return [n for n in row.notes if _LABELLED_NOTE.match(n)]
 
 
-_LABELLED_NOTE = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]\s*\S")
+# (the header may carry its unit: 总投资（万元）：2600)
+_LABELLED_NOTE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][^（()）]{1,8}[）)])?[:：]\s*\S")

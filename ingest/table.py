@@ -58,6 +58,13 @@ _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
 _NAME_START = re.compile(r"[县区市省乡镇各]|国网|中国|人行|国家")
 _LIST_SEPARATORS = ("、", "，", ",", "；", ";", "／", "/")
 _SHAPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+# the colophon after a document's last page: 抄送：… / 永和县人民政府办公室 2023年3月20日印发
+COLOPHON = re.compile(r"^(抄送|抄报|主送|报送|分送|公开方式|公开属性)\s*[:：]|印发\s*$")
+# the labels a table's note opens with (说明：1．同一企业…, 注：本清单自公布之日起施行): the table ends there
+NOTE_LABELS = ("注", "说明", "备注", "附注")
+_BARE_PIPES = re.compile(r"^\s*[^|\s][^|]*(?:\s\|\s[^|]*){2,}$")
+# one attachment named on its line (附件：2024年重点项目表) with the table itself after it
+_NAMED_ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]\s*(\S.*)$")
 
 
 def header_field(cell: str) -> str | None:
@@ -135,8 +142,9 @@ def _list_columns(cells: list[str]) -> tuple[str, ...] | None:
 
 
 def pipe_cells(line: str) -> list[str] | None:
-    """The cells of a Markdown pipe line (| a | b |), None for any other line."""
-    if _SHAPE_LINE.match(line) and line.count("|") >= 3:
+    """The cells of a Markdown pipe line (| a | b |, or without the outer pipes: a | b | c,
+    three cells or more apart by spaced pipes), None for any other line."""
+    if _SHAPE_LINE.match(line) and line.count("|") >= 3 or _BARE_PIPES.match(line):
         return [c.strip() for c in line.strip().strip("|").split("|")]
     return None
 
@@ -349,7 +357,16 @@ def read_table(lines: list[str]) -> TableResult:
         if cells is None:
             plain = clean_cell(line)
             m = marker(plain)
-            if m and m.level == ATTACHMENT:
+            if (named := _NAMED_ATTACHMENT.match(plain)) and \
+                    split_cells(next((ln for ln in lines[idx + 1:] if ln.strip()), "")) is not None:
+                # the attachment named on its line, the table after it: included, not listed
+                close()
+                m = marker(f"附件{named.group(1)}")
+                attachment = Heading(ATTACHMENT, m.number, m.scope_text)
+                attachment_title, awaiting_title, headings = close_cjk_gaps(named.group(2)).strip("《》"), False, []
+                attachments.append(Attachment(attachment.text, attachment_title))
+                first_line = min(first_line, idx)
+            elif m and m.level == ATTACHMENT:
                 close()
                 attachment = Heading(ATTACHMENT, m.number, m.scope_text)
                 attachment_title, awaiting_title, headings = "", True, []
@@ -362,6 +379,9 @@ def read_table(lines: list[str]) -> TableResult:
                 open_heading(m.level, m.number, plain)
             elif is_page_number(plain):
                 continue  # the page's frame between two pages of the table
+            elif started and COLOPHON.search(plain):
+                warnings.append(set_aside(f"第 {line_no} 行起是版记（{plain[:20]}），不属于任何条目，未计入"))
+                break
             elif started and (signed or any(is_signature(plain, x) for x in next_lines(lines, idx))):
                 # the signature after the table (西峡县商务局 西峡县财政局 / 2024年11月18日): no row's
                 if not signed:

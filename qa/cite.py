@@ -124,7 +124,9 @@ class Composer:
         nq = normalize(q)
         for note in labelled_notes(self.r.by_key[top.key]):
             head, _, value = re.split(r"([:：])", note, maxsplit=1)
-            if head in nq or head[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(head, nq)):
+            # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
+            name = re.sub(r"[（(][^）)]*[）)]", "", head) or head
+            if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)):
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         for h in cands[1:]:

@@ -152,3 +152,45 @@ def test_a_compilation_of_titled_blocks_makes_each_policy_one_item():
     assert "按每人1000元" in text and "县就业服务中心" in text and "0871-6612002" in text
     assert "6612001" not in text and "6612003" not in text
     assert row.measures and row.measures[0].items[1].startswith("劳动合同复印件")
+
+
+_PLAN_WITH_TABLE = """云岭县肉牛产业发展实施方案
+一、主要任务
+（一）建设标准化养殖场。对新建存栏肉牛100头以上的标准化养殖场，每个补助20万元。（县农业农村局牵头）
+（二）发展饲草种植。对种植青贮玉米的农户，每亩补助100元。（县农业农村局、县财政局负责）
+二、保障措施
+（一）加大资金投入。县财政每年安排肉牛产业专项资金1000万元。
+
+附件：云岭县肉牛产业2025年重点项目表
+
+序号 | 项目名称 | 建设地点 | 建设内容 | 总投资（万元） | 完成时限 | 责任单位
+1 | 肉牛育种场 | 城关镇 | 存栏种牛500头 | 3500 | 2025年12月 | 县农业农村局
+2 | 饲草料加工中心 | 河西镇 | 年加工饲草料3万吨 | 2600 | 2025年6月 | 县发展和改革局
+
+抄送：县委办公室，县人大常委会办公室。
+云岭县人民政府办公室　　2025年3月1日印发
+"""
+
+
+def test_an_attachment_named_on_its_line_with_its_table_after_it(tmp_path, capsys):
+    """附件：…项目表 over a table written with spaced pipes and no outer ones: the table is
+    the attachment itself, its rows cited under 附件 beside the plan's own items; a
+    column kept as a note whose header carries its unit (总投资（万元）) is quoted when
+    asked by its words; the colophon after the table is no row."""
+    import json
+
+    from ui.cli import main as cli
+
+    d = parse_text(_PLAN_WITH_TABLE)
+    assert d.shape == "table"
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项", "附件 第1项", "附件 第2项"]
+    assert d.attachments[0].title == "云岭县肉牛产业2025年重点项目表"
+    row = d.rows[-1]
+    assert (row.task, row.lead_units, row.measures[0].deadline) == ("饲草料加工中心", ("县发展和改革局",), "2025年6月")
+    assert "总投资（万元）：2600" in row.notes
+    assert any("版记" in w for w in d.warnings)
+    path = tmp_path / "plan.txt"
+    path.write_text(_PLAN_WITH_TABLE, encoding="utf-8")
+    assert cli(["ask", "饲草料加工中心总投资多少", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "附件 第2项" and "总投资（万元）：2600" in ans["answer"]
