@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from functools import cached_property
 from typing import Any
 
 from index.retriever import Retriever
@@ -53,6 +54,7 @@ from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import (
     kind_of,
+    knows,
     names_a_place,
     names_an_establishment,
     names_an_institution,
@@ -60,6 +62,7 @@ from .thesaurus import (
     senses,
     states_a_fee,
     synonyms,
+    tells_how_known,
 )
 from .verdict import (
     THIS_DOCUMENT,
@@ -113,8 +116,18 @@ def _states_per(unit: str, row_text: str) -> bool:
                or f"{u}均" in row_text for u in units)
 
 
+def _free_of(clause: str, row_text: str) -> bool:
+    """Whether a sentence of the row says none is paid (免费, 不收费 …) for a thing the
+    clause names: it shares a two-character word of the clause (营业执照 of 要办营业执照
+    不，办那个得花多少钱 in 免费为城区摊贩办理备案登记和营业执照)."""
+    pairs = {clause[i:i + 2] for i in range(len(clause) - 1)}
+    pairs = {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and not _ASKS_FEE.search(p)
+             and p not in function_words()}
+    return any(_NO_FEE.search(s) and any(p in s for p in pairs) for s in re.split(r"[。；;\n]", row_text))
+
+
 def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False,
-                   followed: bool = False) -> str:
+                   followed: bool = False, context: str = "") -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
     (几天, 多少家) without a number of that measure; "按每吨计的数额" for a figure asked
     per unit (每吨, 每亩) the row states per no such unit; "amount" for an amount or target
@@ -122,7 +135,9 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     the row states none (or, for money granted, none after the word granting it), or a
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
     row's best number-bearing sentence is about something else; ``followed``: the clause is
-    one part of several, and a later part asks (see :func:`qa.intent.count_word`)."""
+    one part of several, and a later part asks (see :func:`qa.intent.count_word`);
+    ``context``: the whole asking clause a part belongs to (办那个得花多少钱 names its thing
+    in the part before it)."""
     if asks_phone(clause):
         return ""  # 电话多少, 号码是多少 ask a number to call, not a figure of the rule
     word = count_word(clause, followed)
@@ -138,6 +153,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         return "amount"
     if _ASKS_FEE.search(clause) and len(row_text) <= SHORT_FIELD and _NO_FEE.search(row_text):
         return ""  # a field saying none is paid (a guide's 收费标准：不收费) states the fee asked
+    if _ASKS_FEE.search(clause) and _free_of(f"{context}，{clause}", row_text):
+        return ""  # 办执照得花多少钱: 免费为摊贩办理…营业执照 states the fee, none
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
         return "amount"
     if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
@@ -214,7 +231,7 @@ class RelevanceModel:
     def content_terms(self, question: str) -> list[str]:
         skip = function_words()
         return [t for t in dict.fromkeys(tokenize(plain(question)))
-                if len(t) >= 2 and t not in skip and not VERB_GE.match(t)]
+                if len(t) >= 2 and t not in skip and not VERB_GE.match(t) and not tells_how_known(t)]
 
     # -- the three-outcome decision (qa.verdict) -------------------------------
     def bridge(self, word: str) -> str:
@@ -246,8 +263,19 @@ class RelevanceModel:
 
     def names_a_kind(self, word: str) -> bool:
         """The word names a kind of a thing the document writes of by its one character
-        (自来水 of 水 in 水、电、气报装; see :func:`qa.thesaurus.kind_of`)."""
-        return len(word) >= 2 and normalize(word[-1]) in self.written and kind_of(word, word[-1])
+        (自来水 of 水 in 水、电、气报装; see :func:`qa.thesaurus.kind_of`) — or, a compound
+        the thesaurus does not know, a kind of its head (Chinese compounds end in their
+        head) where the documents write compounds with that head of their own
+        (摊位费 beside 展位费, 保费: a fee), its modifier a word of the dictionary."""
+        if len(word) >= 2 and normalize(word[-1]) in self.written and kind_of(word, word[-1]):
+            return True
+        return len(word) >= 3 and not knows(word) and in_dictionary(word[:-1]) \
+            and word[-1] in self._heads
+
+    @cached_property
+    def _heads(self) -> frozenset[str]:
+        """The characters the documents' own compounds of three characters or more end in."""
+        return frozenset(w[-1] for w in self.written if len(w) >= 3 and _CJK.fullmatch(w))
 
     def absent_nouns(self, nouns: tuple[str, ...], docs: Collection[str] = ()) -> tuple[str, ...]:
         """Nouns no row uses: not in the text of any row, not a token of the index, no
@@ -261,6 +289,7 @@ class RelevanceModel:
         out = [t for t in nouns if t not in vocab and t not in blob and not _made_up(t)
                and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
                and t not in self.field_words and t not in skip and not self.composed(t)
+               and not tells_how_known(t)
                and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
 
@@ -399,7 +428,7 @@ class RelevanceModel:
         several = q.parts if len(q.parts) > 1 else ()
         for i, part in enumerate(several):
             followed = any(asks(p.text) for p in several[i + 1:])
-            part_missing = figure_missing(part.text, part.intent, top_text, followed=followed)
+            part_missing = figure_missing(part.text, part.intent, top_text, followed=followed, context=q.asked)
             if part_missing == "count" and in_next_row(part.text, part.intent, followed):
                 part_missing = ""
             missing = missing or part_missing
@@ -441,6 +470,7 @@ class RelevanceModel:
         if not missing:
             missing = next((f"关于{t}{m.group(0).removeprefix('的')}的规定" for t in unstated
                             if t not in givers and not names_an_institution(t)
+                            and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
                             and (m := _KIND_OF.search(q.asked.split(t, 1)[-1]))), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:

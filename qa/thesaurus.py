@@ -93,6 +93,27 @@ def names_an_establishment(word: str) -> bool:
     return len(word) >= 2 and _filed_under(word[-1], _ESTABLISHMENTS)
 
 
+# how the asker came to know a thing, or that it is there: hearing (Fc05: 听说, 听到),
+# hearsay (Da19: 据说, 传闻), knowing (Gb08: 知道, 晓得), being there (Jd: 还有, 存在)
+_HEARSAY = ("Fc05", "Da19", "Gb08", "Jd")
+
+
+def tells_how_known(word: str) -> bool:
+    """The thesaurus files the word among hearing, hearsay, knowing or being there
+    (听说还有贴息): the asker's account of the question, never its topic."""
+    return _filed_under(word, _HEARSAY)
+
+
+# the thesaurus's group of filing with an office (Hc15: 申请, 申报, 登记, 报名)
+_FILING = ("Hc15",)
+
+
+def files_with_an_office(word: str) -> bool:
+    """The thesaurus files the word among applying, declaring and registering with an
+    office: what is filled in to do it (申报表, 登记表, 申请书) is a form."""
+    return _filed_under(word, _FILING)
+
+
 # the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
 # spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
 # (Hc06: 免费, 免税)
@@ -135,6 +156,11 @@ def kind_of(word: str, head: str) -> bool:
     if len(word) < 2 or len(head) != 1 or not word.endswith(head):
         return False
     return _filed_under(word, tuple({c[:4] for c in _groups()[0].get(head, ())}))
+
+
+def knows(word: str) -> bool:
+    """Whether the thesaurus files the word at all."""
+    return word in _groups()[0]
 
 
 def synonyms(word: str) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from ingest.places import lookup, parents, short_form
 from .intent import PHONE_WORDS
 from .question import Query, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
+from .thesaurus import files_with_an_office
 
 # details a service-hall user asks for that a task list rarely states, each with how a
 # row would state it: a phone number by its digits, the others by the word itself
@@ -40,6 +41,8 @@ _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
 _REPORTING = re.compile(r"举报|投诉|监督")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
+# a form named by the act of filing it: 申报表, 登记表, 申请书 (qa.thesaurus.files_with_an_office)
+_FORM = re.compile(r"([\u4e00-\u9fff]{2})([表书])")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
@@ -200,7 +203,8 @@ def gives_phone(text: str, asked: str) -> bool:
 
 def detail_missing(q: Query, row_text: str) -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
-    a phone number by its digits (a row saying 可通过电话预约 gives no number) — or a
+    a phone number by its digits (a row saying 可通过电话预约 gives no number), a form
+    named by the act of filing it (申报表, 登记表) that the rows do not name — or a
     member of a series the rows count but not that member (第三批 where the rows tell of
     the 第一批 and 第二批)."""
     for word, name, pattern in _DETAILS:
@@ -211,6 +215,9 @@ def detail_missing(q: Query, row_text: str) -> str:
                 return name
         elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name
+    for m in _FORM.finditer(q.asked):
+        if files_with_an_office(m.group(1)) and m.group(0) not in row_text:
+            return m.group(0)  # 要填的申报表叫什么: a form the rows do not name
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
         if told and m.group(0) not in told:

@@ -1340,3 +1340,51 @@ def test_the_askers_shop_is_a_setting_when_the_rows_state_what_is_asked(assistan
     for q in ("开奶茶店要办啥证", "开个网吧要办什么手续"):
         ans = assistant.answer(q)
         assert ans.coverage == "partial" and ans.citations, q
+
+
+def test_how_the_asker_heard_of_it_is_never_a_topic(assistant):
+    """听说 (hearing), 据说 (hearsay), 知道 (knowing), 还有 (being there) — the thesaurus's
+    classes of how a person came to know a thing — tell the asker's account, not what is
+    asked: the rule is answered, not "no 听说 in the document"."""
+    from qa.thesaurus import tells_how_known
+
+    assert tells_how_known("听说") and tells_how_known("据说") and tells_how_known("还有")
+    assert not tells_how_known("贴息") and not tells_how_known("驾照")
+    v = assistant.verdict("种了些连翘，林权证能拿去信用社抵押贷款不？听说还有贴息，是真的不")
+    assert v.coverage == "answered" and "听说" not in v.absent + v.unstated
+
+
+def test_a_word_the_tagger_cut_across_the_documents_word_is_no_kind_of_grant(assistant):
+    """快递给补贴 cut 快/递给/补贴: 递给 is no kind of grant the rows leave out (快递 is
+    theirs), so the department asked is answered."""
+    v = assistant.verdict("听说县里对往村里送的快递给补贴，这事是哪个部门管的？")
+    assert v.coverage == "answered" and "递给" not in v.missing
+
+
+def test_a_fee_asked_is_stated_by_a_sentence_saying_none_is_paid_for_that_thing(assistant):
+    """办那个得花多少钱 after 要办营业执照不: the row's 免费为城区摊贩办理…营业执照 states the
+    fee, none — the thing named in the part before (那个) is the thing the free sentence
+    names; a fee the rows give no sum for and no 免费 stays partial."""
+    v = assistant.verdict("想在县城便民市场摆个摊卖煎饼 要办营业执照不 办那个得花多少钱")
+    assert v.coverage == "answered" and v.missing == ""
+    ans = assistant.answer("想在县城便民市场摆个摊卖煎饼 要办营业执照不 办那个得花多少钱")
+    assert "免费为城区摊贩办理备案登记和营业执照" in ans.answer
+
+
+def test_a_form_named_by_the_act_of_filing_it_is_a_detail_the_rows_may_not_give(assistant):
+    """申请书, 申报表, 登记表: a 表 or 书 named by applying, declaring or registering (the
+    thesaurus's Hc15) is a form; the rows that never name it do not give it (partial),
+    those that name it (环境影响登记表) do."""
+    v = assistant.verdict("办营业执照要交申请书吗")
+    assert v.coverage == "partial" and v.missing == "申请书"
+    assert assistant.verdict("环境影响登记表要怎么备案").coverage == "answered"
+
+
+def test_a_compound_the_thesaurus_lacks_is_a_kind_of_its_head_the_documents_write(assistant):
+    """摊位费 (no thesaurus entry) ends in 费, the head of fees the documents write in
+    compounds of their own: a kind of what they write of — partial at worst, never "not
+    covered"; a head no compound of theirs ends in (修车铺: 铺) is no such evidence."""
+    rel = assistant.relevance
+    assert rel.names_a_kind("摊位费") and not rel.names_a_kind("修车铺")
+    v = assistant.verdict("去外地参展的摊位费能补多少")
+    assert v.coverage == "partial" and "摊位费" in v.kinds
