@@ -374,6 +374,10 @@ class RelevanceModel:
         unknown = tuple(w for w in all_unknown if w not in dict(bridged))
         asked_unknown = tuple(w for w in unknown if w in q.asked)
         story = tuple(w for w in unknown if w not in q.asked)
+        if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics):
+            # an asking clause naming nothing but the grant (区里每瓦补贴多少钱) asks of the
+            # story's matter (厂房屋顶装光伏发电): its unknown words are the asked ones
+            asked_unknown, story = story, ()
         # the words a phrase folded in go too (算不算工伤 … 工伤保险补贴: 工伤 with 工伤保险)
         parts = tuple(t for t in q.topics if any(t != w and t in w for w in asked_unknown))
         shift = self.unknown_shift(q.text, asked_unknown + parts) if asked_unknown else 0.0

@@ -116,14 +116,16 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     """Places the asking clause names that are neither the document's own (nor its
     parents) nor named by the document itself (北京 in a row about flights to 北京 is the
     row's; 老城区 or 新建 in the document are its own words). A place in the asker's
-    story (俺那物流公司给河北拉货) does not decide; one the question opens with or that
-    owns its subject (吉安市青原区的个体户转成企业，奖励标准是多少) does."""
+    story (俺那物流公司给河北拉货) does not decide; one the question opens with, that
+    owns its subject (吉安市青原区的个体户转成企业，奖励标准是多少) or where the asker is (我在
+    德兴市开宾馆 …, naming no place of the document's own) does."""
     scope = in_scope_places(own)
     out = []
     for name in q.places:
         # a place the question opens with or that owns what is asked (青原区的个体户 …,
         # 光山县对…) scopes it, wherever the asking clause starts
-        scoping = q.norm.startswith(name) or re.search(rf"{re.escape(name)}(?:的|对)", q.norm)
+        scoping = q.norm.startswith(name) or re.search(rf"{re.escape(name)}(?:的(?![，,。；;\s])|对)", q.norm) \
+            or (re.search(rf"在{re.escape(name)}", q.norm) and not any(p in scope for p in q.places))
         if name in scope or name in row_text or name in doc_text or (name not in q.asked and not scoping):
             continue
         # 岚县 read inside 青岚县, the document's own place as the question writes it

@@ -11,6 +11,7 @@ import pytest
 
 from eval.dataset import load_questions
 from index.retriever import DEFAULT_CONFIG
+from ingest import parse_text
 from ingest.schema import citation
 from ingest.sentences import row_sentences
 from qa.engine import validate_question
@@ -1388,3 +1389,26 @@ def test_a_compound_the_thesaurus_lacks_is_a_kind_of_its_head_the_documents_writ
     assert rel.names_a_kind("摊位费") and not rel.names_a_kind("修车铺")
     v = assistant.verdict("去外地参展的摊位费能补多少")
     assert v.coverage == "partial" and "摊位费" in v.kinds
+
+
+def test_where_the_asker_does_business_scopes_the_question(assistant):
+    """我在吉县开饭店, naming no place of the document's own: the asker's business is in
+    吉县, so the question is out of scope; 老家吉县的 beside 在大宁 is the asker's story."""
+    v = assistant.verdict("我在吉县开饭店，创业担保贷款个人最多能贷多少")
+    assert v.coverage == "not_covered" and v.foreign_places == ("吉县",)
+    assert assistant.verdict("我在大宁开饭店，老家吉县的，创业担保贷款个人最多能贷多少").coverage == "answered"
+
+
+def test_an_asking_clause_naming_only_the_grant_asks_of_the_storys_matter(tmp_path):
+    """区里每瓦补贴多少钱 after 厂房屋顶装了光伏发电: the clause names nothing but the grant,
+    so the story's words the document never uses (光伏) are what is asked — partial,
+    saying so, not an answer from another grant's rule."""
+    from qa.engine import open_assistant
+
+    doc = parse_text("吴兴区支持企业发展若干措施\n"
+                     "一、对新认定的国家级专精特新“小巨人”企业一次性奖励100万元。（责任单位：区经信局）\n"
+                     "二、企业实施技术改造项目，设备投资额在500万元以上的，按设备投资额的8%给予补助。（责任单位：区经信局）\n"
+                     "三、对参加境外重点展会的企业，按展位费的70%给予补助。（责任单位：区商务局）\n")
+    a = open_assistant(doc, home=tmp_path, quiet=True)
+    v = a.verdict("厂房屋顶装了光伏发电，区里每瓦补贴多少钱？")
+    assert v.coverage == "partial" and "光伏" in v.absent
