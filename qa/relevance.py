@@ -178,7 +178,8 @@ def _after_verb(q: Query, word: str, rest: str) -> str:
     words = q.words
     for i, w in enumerate(words[:-1]):
         nxt = words[i + 1]
-        if w.text == word and nxt.pos in ("v", "vn") and len(nxt.text) >= 2 and rest.startswith(nxt.text):
+        if w.text == word and nxt.pos in ("v", "vn") and len(nxt.text) >= 2 and rest.startswith(nxt.text) \
+                and nxt.text not in GRANT_WORDS:  # (奖励 tagged a verb is the grant itself: 落户奖励)
             return rest[len(words[i + 1].text):]
     return rest
 

@@ -1412,3 +1412,18 @@ def test_an_asking_clause_naming_only_the_grant_asks_of_the_storys_matter(tmp_pa
     a = open_assistant(doc, home=tmp_path, quiet=True)
     v = a.verdict("厂房屋顶装了光伏发电，区里每瓦补贴多少钱？")
     assert v.coverage == "partial" and "光伏" in v.absent
+
+
+def test_a_word_naming_the_kind_of_grant_is_no_aside_when_the_tagger_reads_the_grant_as_a_verb(tmp_path):
+    """有没有落户奖励: 落户 names the kind of reward asked, though the tagger reads 奖励 as a
+    verb — the grant word itself, not a verb to step over (as 购置 in 农机购置补贴): a
+    document that never names 落户 leaves it unstated (partial), however little the word
+    moves the question."""
+    from qa.engine import open_assistant
+
+    doc = parse_text("吴兴区支持企业发展若干措施\n"
+                     "一、对新认定的国家级专精特新“小巨人”企业一次性奖励100万元。（责任单位：区经信局）\n"
+                     "二、对首次获得“浙江制造”认证的企业，每项奖励8万元。（责任单位：区市场监管局）\n"
+                     "三、对参加境外重点展会的企业，按展位费的70%给予补助。（责任单位：区商务局）\n")
+    v = open_assistant(doc, home=tmp_path, quiet=True).verdict("外地企业把总部搬到吴兴来，有没有落户奖励？")
+    assert v.coverage == "partial" and "落户" in v.absent and "落户" not in v.asides
