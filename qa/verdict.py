@@ -197,10 +197,20 @@ def _by_phone(asked: str, word: str) -> bool:
 
 def gives_phone(text: str, asked: str) -> bool:
     """Whether ``text`` gives a number to call for what is asked: a line for reporting
-    abuse (监督举报电话：…) is not the one to ask on, unless reporting is what is asked."""
+    abuse (监督举报电话：…, or a hotline the clause says to complain on) is not the one to
+    ask on, unless reporting is what is asked."""
     if _REPORTING.search(asked):
         return bool(_PHONE.search(text))
-    return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) for m in _PHONE.finditer(text))
+    return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
+               for m in _PHONE.finditer(text))
+
+
+def _clause_at(text: str, m: re.Match[str]) -> str:
+    """The clause of ``text`` holding the match (也可通过12345政务服务便民热线投诉: a line to
+    complain on, said after the number)."""
+    start = max((text.rfind(p, 0, m.start()) for p in "，,。；;\n"), default=-1) + 1
+    ends = [i for i in (text.find(p, m.end()) for p in "，,。；;\n") if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def detail_missing(q: Query, row_text: str) -> str:

@@ -1427,3 +1427,15 @@ def test_a_word_naming_the_kind_of_grant_is_no_aside_when_the_tagger_reads_the_g
                      "三、对参加境外重点展会的企业，按展位费的70%给予补助。（责任单位：区商务局）\n")
     v = open_assistant(doc, home=tmp_path, quiet=True).verdict("外地企业把总部搬到吴兴来，有没有落户奖励？")
     assert v.coverage == "partial" and "落户" in v.absent and "落户" not in v.asides
+
+
+def test_a_hotline_the_clause_says_to_complain_on_is_no_number_to_ask_on():
+    """也可通过12345政务服务便民热线投诉: the clause holding the number says it is for
+    complaints (投诉 after it), so a 咨询电话 asked is not given; a consulting number beside
+    it is, and a complaint line is when complaining is what is asked."""
+    from qa.verdict import gives_phone
+
+    complaint = "申请人对办理过程有异议的，可向县行政审批局反映，也可通过12345政务服务便民热线投诉。"
+    assert not gives_phone(complaint, "行政审批局的咨询电话是多少")
+    assert gives_phone(complaint, "投诉电话是多少")
+    assert gives_phone("咨询电话：0793-7221234，投诉电话：12345。", "咨询电话是多少")
