@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .cells import BARE_LABEL
 from .contact import CONTACT_LINE, CONTACT_SCOPE, contact_text
 from .departments import LEAD_FIRST
 from .frame import is_page_line
@@ -25,8 +26,7 @@ from .text import SENTENCE_ENDS, clean_cell, close_cjk_gaps, is_page_number
 
 # a label alone on its line, with its colon (工作要求：, 有关要求：)
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]$")
-# or without it, over paragraphs that number themselves (其他事项 / 一、同一企业…)
-_BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
+# or without it, over paragraphs that number themselves (其他事项 / 一、同一企业…): cells.BARE_LABEL
 # or with the first of its numbered paragraphs on its line (注：1.网络零售额增长奖励按…)
 _LABEL_FIRST = re.compile(r"^([\u4e00-\u9fff]{1,8})\s*[:：]\s*(\S.*)$")
 
@@ -52,7 +52,7 @@ def after_table(lines: list[str], start: int) -> list[Item]:
         if is_page_line(s) or is_date_line(s) or COLOPHON.search(s) or any(is_signature(s, x) for x in next_lines(lines, i)):
             break
         if not name:
-            if m := _LABEL.match(s) or (_numbered_next(lines, i) and _BARE_LABEL.match(s)):
+            if m := _LABEL.match(s) or (_numbered_next(lines, i) and BARE_LABEL.match(s)):
                 name = m.group(1)
                 continue
             if not ((m := _LABEL_FIRST.match(s)) and ((first := marker(m.group(2))) is not None

@@ -43,8 +43,9 @@ from .table import (
 )
 from .text import close_cjk_gaps, display_width, is_page_number, join_text
 
-# a column's label: a few characters, no figure and no punctuation
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# a label alone on its line: a few characters, no figure and no punctuation (a column's
+# 申报条件; a part's 其他事项 over paragraphs that number themselves)
+BARE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})$")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]?$")
 _DEADLINE_WORDS = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年末|月底|季度|上半年|下半年|持续|长期|常态|"
                              r"每年|每月|每季|按期|按时|适时|分年度|逐年")
@@ -203,7 +204,7 @@ def _header_at(lines: list[tuple[int, str]], k: int) -> tuple[tuple[str, ...], t
         elif i + 1 < len(lines) and header_field(s + lines[i + 1][1]) not in (None, NUMBER):
             words.append(s + lines[i + 1][1])
             i += 2
-        elif _LABEL.match(s) and marker(s) is None:
+        elif BARE_LABEL.match(s) and marker(s) is None:
             words.append(s)  # a column no header word names (申报条件): its cells kept as notes
             i += 1
         else:

@@ -78,6 +78,7 @@ from .verdict import (
 from .verdict import Verdict as V
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
 # (几 before a unit of the calendar or the clock asks a time: 几月份报, 几号截止)
 _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!百分点|点))"
@@ -117,12 +118,15 @@ def _states_per(unit: str, row_text: str) -> bool:
 
 
 def _free_of(clause: str, row_text: str) -> bool:
-    """Whether a sentence of the row says none is paid (免费, 不收费 …) for a thing the
-    clause names: it shares a two-character word of the clause (营业执照 of 要办营业执照
+    """Whether the row says none is paid (免费, 不收费 …) for what the clause asks: a
+    short field says it of its matter (a guide's 收费标准：不收费); in a longer row, a
+    sentence saying it shares a two-character word of the clause (营业执照 of 要办营业执照
     不，办那个得花多少钱 in 免费为城区摊贩办理备案登记和营业执照)."""
-    pairs = {clause[i:i + 2] for i in range(len(clause) - 1)}
-    pairs = {p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and not _ASKS_FEE.search(p)
-             and p not in function_words()}
+    if len(row_text) <= SHORT_FIELD:
+        return bool(_NO_FEE.search(row_text))
+    skip = function_words()
+    pairs = {p for i in range(len(clause) - 1) if _CJK_PAIR.fullmatch(p := clause[i:i + 2])
+             and not _ASKS_FEE.search(p) and p not in skip}
     return any(_NO_FEE.search(s) and any(p in s for p in pairs) for s in re.split(r"[。；;\n]", row_text))
 
 
@@ -151,10 +155,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"
-    if _ASKS_FEE.search(clause) and len(row_text) <= SHORT_FIELD and _NO_FEE.search(row_text):
-        return ""  # a field saying none is paid (a guide's 收费标准：不收费) states the fee asked
     if _ASKS_FEE.search(clause) and _free_of(f"{context}，{clause}", row_text):
-        return ""  # 办执照得花多少钱: 免费为摊贩办理…营业执照 states the fee, none
+        return ""  # a row saying none is paid for the thing asked states the fee asked
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
         return "amount"
     if not _ASKS_FIGURE.search(clause) or intent not in ("amount", "goal"):
