@@ -6,10 +6,13 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+import jieba.posseg as pseg
+
 from ingest.table import COOP, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
 from .datafile import data_lines
+from .thesaurus import asks_what, asks_when
 
 
 class Intent(StrEnum):
@@ -64,14 +67,31 @@ def _colloquial() -> tuple[tuple[str, str], ...]:
     return tuple((normalize(a), normalize(b)) for a, b in pairs)
 
 
+@lru_cache(maxsize=4096)
 def plain(question: str) -> str:
     """The question in written wording for reading how it asks (啥时候 → 什么时候,
-    干嘛的 → 有什么作用; ``qa/data/colloquial.tsv``), normalised. Retrieval keeps the
-    user's own words."""
+    干嘛的 → 有什么作用; ``qa/data/colloquial.tsv``), normalised, with the question words
+    of speech the thesaurus files beside 什么 or 何时 read as those (甚时候 → 什么时候,
+    多会儿 → 什么时候). Retrieval keeps the user's own words."""
     q = normalize(question)
     for a, b in _colloquial():
         q = q.replace(a, b)
-    return q
+    return _written_question_words(q)
+
+
+def _written_question_words(q: str) -> str:
+    """甚 before an adjective says "very" (甚好, 甚多) and stays."""
+    words = list(pseg.cut(q))
+    out = []
+    for k, w in enumerate(words):
+        after = words[k + 1].flag if k + 1 < len(words) else ""
+        if asks_when(w.word):
+            out.append("什么时候")
+        elif asks_what(w.word) and not after.startswith("a"):
+            out.append("什么")
+        else:
+            out.append(w.word)
+    return "".join(out)
 
 
 # the words a question asks a number to call by (咨询电话, 热线, 手机号)

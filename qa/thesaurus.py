@@ -174,3 +174,22 @@ def synonyms(word: str) -> tuple[str, ...]:
 def senses(word: str) -> int:
     """How many synonym groups the word is in (保险: insurance, and sure)."""
     return len(_synonym_codes(word))
+
+
+def _shares_group(word: str, *anchors: str) -> bool:
+    codes = set(_synonym_codes(word))
+    return bool(codes) and all(codes & set(_synonym_codes(a)) for a in anchors)
+
+
+def asks_what(word: str) -> bool:
+    """A question word the thesaurus files as a synonym both of 什么 and of its written
+    variant 甚么 — what (甚, 啥, 啥子, 何事; 甚时候 in Shanxi speech is 什么时候); not the
+    particles filed beside 什么 alone (吗). 哪 is filed there too but asks which, and is
+    read as written."""
+    return word != "什么" and not word.startswith("哪") and _shares_group(word, "什么", "甚么")
+
+
+def asks_when(word: str) -> bool:
+    """A question word the thesaurus files as a synonym of 何时 — when (几时, 多会儿,
+    哪会儿, 何日)."""
+    return word != "何时" and _shares_group(word, "何时")

@@ -314,6 +314,19 @@ def test_colloquial_questions_are_read_in_written_wording():
     assert detect_intent("电子营业执照外地认不认") == "yesno"
 
 
+def test_question_words_of_speech_are_read_by_the_thesaurus(assistant, retriever):
+    """Words the thesaurus files beside 什么 or 何时 ask what or when (Shanxi 甚时候, 多会儿);
+    甚 before an adjective says "very"."""
+    from qa.intent import plain
+
+    assert plain("垃圾处理费甚时候能在微信上交") == "垃圾处理费什么时候能在微信上交"
+    assert plain("营业执照多会儿能办下来") == "营业执照什么时候能办下来"
+    assert plain("这个办法甚好") == "这个办法甚好"
+    ans = assistant.answer("垃圾处理费甚时候能在手机微信上交")
+    row = retriever.by_key[ans.cited_keys[0]]
+    assert ans.coverage == "answered" and any(m.deadline and m.deadline in ans.answer for m in row.measures)
+
+
 def test_how_many_questions_and_counts():
     from qa.intent import count_word, states_count
 
