@@ -116,8 +116,9 @@ def detect_intent(question: str) -> Intent:
 
 # 几 asks "how many" unless it says "several" (好几年), is negated (没几个人, 挣不了几个钱,
 # 字认不得几个, 用不到几天: "not many", said, not asked) or is a round figure of the story
-# (几十年了, 几十头, 十几万货款: "dozens", with a place value)
-_NOT_ASKING = r"(?<![好没十])(?<!不[了得到])(?<!没有)"
+# (几十年了, 几十头, 十几万货款: "dozens", with a place value) or points at a few the story
+# names (那几亩苹果树, 这几家, 前几年, 近几个月: a demonstrative or a time's position before it)
+_NOT_ASKING = r"(?<![好没十这那前近头])(?<!不[了得到])(?<!没有)"
 JI = rf"{_NOT_ASKING}几(?!十)"
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年, a negated count (没多少) or
 # a noun the measure word begins (多少份额, 多少人口)

@@ -328,13 +328,16 @@ def test_question_words_of_speech_are_read_by_the_thesaurus(assistant, retriever
 
 
 def test_how_many_questions_and_counts():
-    from qa.intent import count_word, states_count
+    from qa.intent import asks, count_word, states_count
 
     assert count_word("大宁县有几个乡镇") == "个"
     assert count_word("专精特新企业专属信贷产品开了几次座谈会") == "次"
     assert count_word("农村全域土地综合整治试点在哪几个村") is None   # which, not how many
     assert count_word("同一园区里的几个小项目能打包做环评吗") is None  # a yes/no question
     assert count_word("小建筑公司能不能几家联合起来投省里的大项目") is None  # A-not-A: 几家 = several
+    # a few the story points at (那几亩, 前几年) is no count asked
+    assert count_word("俺那几亩老果园想改种有补助没") is None
+    assert not asks("前几年生意赔了欠了一笔") and asks("欠了几年")
     # a span counted with 个: months, days (几个月 is no count of things)
     assert (count_word("房租能减几个月"), count_word("几个工作日能办好")) == ("个月", "天")
     assert states_count("培育2~3家有申报高企需求的企业", "家")
@@ -596,7 +599,7 @@ def test_a_few_in_the_story_and_not_many_are_not_how_many_questions(assistant):
     few" (我帮几个个体户代账); a negated count (挣不了几个钱) says "not much"; neither asks
     a number, so neither leaves the answer partial. 个, the general measure word, is
     answered by a count with any (便民市场5处)."""
-    from qa.intent import count_word, states_count
+    from qa.intent import asks, count_word, states_count
 
     assert count_word("我帮几个个体户代账，增值税还用交不") is None
     assert count_word("往村里送快递一趟挣不了几个钱，县里对送下乡的件有补贴没") is None
@@ -615,7 +618,7 @@ def test_what_a_number_word_asks(assistant):
     from qa.question import read_question
 
     assert "几辆车" not in read_question("垃圾清运外包 几辆车").topics
-    from qa.intent import count_word, states_count
+    from qa.intent import asks, count_word, states_count
 
     # sheets and copies of a paper are one count: 多少张发票 — 增值税专用发票25份
     assert count_word("新办企业专票能领多少张") == "张" and states_count("增值税专用发票25份", "张")
