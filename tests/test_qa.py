@@ -599,7 +599,7 @@ def test_a_few_in_the_story_and_not_many_are_not_how_many_questions(assistant):
     few" (我帮几个个体户代账); a negated count (挣不了几个钱) says "not much"; neither asks
     a number, so neither leaves the answer partial. 个, the general measure word, is
     answered by a count with any (便民市场5处)."""
-    from qa.intent import asks, count_word, states_count
+    from qa.intent import count_word, states_count
 
     assert count_word("我帮几个个体户代账，增值税还用交不") is None
     assert count_word("往村里送快递一趟挣不了几个钱，县里对送下乡的件有补贴没") is None
@@ -618,7 +618,7 @@ def test_what_a_number_word_asks(assistant):
     from qa.question import read_question
 
     assert "几辆车" not in read_question("垃圾清运外包 几辆车").topics
-    from qa.intent import asks, count_word, states_count
+    from qa.intent import count_word, states_count
 
     # sheets and copies of a paper are one count: 多少张发票 — 增值税专用发票25份
     assert count_word("新办企业专票能领多少张") == "张" and states_count("增值税专用发票25份", "张")
