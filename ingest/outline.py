@@ -119,6 +119,8 @@ class _Node:
     fielded: bool = False  # each line a labelled field (联系人：… / 电话：…), kept a space apart
     name: str = ""         # a heading written as a label, 【申请条件】: its scope in labels
     sublist: str = ""      # the label alone over the list this item opens (不予许可的情形：)
+    # a heading's labelled fields after its list (办理流程：… 收费标准：… after 申请材料：1.…10.)
+    tail: _Node | None = None
 
     @property
     def body(self) -> str:
@@ -167,7 +169,8 @@ def _join(parts: list[str]) -> str:
     out, last = "", None
     for i, p in enumerate(parts):
         p = p.strip()
-        entry = _ENTRY.match(p)
+        # (a label alone, its value the list below: 申请材料：, one more entry)
+        entry = _ENTRY.match(p) or (_ENTRY.match(f"{p}…") if p.endswith(("：", ":")) else None)
         if i == 1 and _is_title(out) and not _TITLE_LINE.match(p):
             out += "："  # a title alone on its line over its text (补贴标准 / 正常经营…): its label
         elif out and entry and last and entry.group(2) == last.group(2) and not out.endswith(SENTENCE_ENDS):
@@ -383,7 +386,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         elif m is None and (label := _label_over_list(lines, idx)) is not None and (
                 (idx > part_last_item[part] and label[1] and label[2].level == L4)
                 or (not signed and idx > part_last_top[part] and (current.text or current.children)
-                    and label[2].number == 1 and label[2].level in (*ITEM_LEVELS, L4))):
+                    and label[2].number == 1 and label[2].level in (*ITEM_LEVELS, L4)
+                    and not _fielded_heading(current))):
             # 温馨提示： alone on its line after the last item, points under it — or 常见问题
             # over a list from its first entry after the last heading's own text: a part of
             # its own, named by its label, its points its items
@@ -503,6 +507,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if current is root:
             unplaced.append((line_no, s))
             continue
+        if (heading := _fields_resume(current, s)) is not None:
+            # 办理流程：… after the last material of 申请材料：1.…10.: the heading's fields go on
+            # past its list — a part of the heading's own, not the list's last item
+            heading.tail = current = _Node(level=current.level, number=0, marker="", line=line_no,
+                                           parent=heading, last_line=line_no)
         current.text.append(s)
         current.last_line = line_no
 
@@ -676,6 +685,29 @@ def _body(heading: _Node, text: list[str], fielded: bool) -> _Node:
 _TITLED = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[：:。]\s*(\S.*)$")
 
 
+def _fields_resume(current: _Node, line: str) -> _Node | None:
+    """The heading whose labelled fields ``line`` resumes, when ``current`` is an item of a
+    list under a heading that opens with such fields (事项名称：… 设定依据：… then 申请材料：
+    1.…10.) and ``line`` is one more (办理流程：…) after the item's last sentence ended; else None."""
+    heading = current.parent
+    if (current.level not in ITEM_LEVELS or heading is None or heading.tail is not None
+            or current is heading.tail or not CONTACT_MORE.match(line)
+            or not current.text or not current.text[-1].rstrip().endswith(("。", "；", ";", "）", ")"))):
+        return None
+    return heading if _fielded_heading(heading) else None
+
+
+def _fielded_heading(node: _Node) -> bool:
+    """A heading whose own text, after its title, is a run of labelled fields (事项名称：…
+    事项类型：…): a label over a list in it (申请材料：) is one more of its fields."""
+    return sum(len(_FIELD_START.findall(t.strip())) for t in node.text) >= 2
+
+
+# a labelled field's start: at a line's start or after a sentence, a clause or a label ends
+# (事项名称：…；事项类型：…, as lines or joined)
+_FIELD_START = re.compile(r"(?:^|(?<=[；;。：:]))\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
+
+
 def _intro(heading: _Node) -> _Node | None:
     """A heading's own text before its numbered items, after its title (四、申报材料：申报
     企业须按以下顺序装订成册（A4纸，一式三份）：; 八、怎么申请 / 申请时间：常年受理…), as
@@ -689,7 +721,8 @@ def _intro(heading: _Node) -> _Node | None:
     else:
         return None
     intro = _join(rest)
-    if not intro or (intro.endswith(("：", ":")) and not re.search(r"[\d。]", intro)):
+    if not intro or (intro.endswith(("：", ":")) and not re.search(r"[\d。]", intro)
+                     and not _fielded_heading(heading)):
         return None
     first = min((c.line for c in _numbered(heading)), default=heading.last_line + 1)
     return _Node(level=L3, number=1, marker="1.", line=heading.line, text=rest, name=title,
@@ -758,11 +791,19 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 heading = Heading(child.level, child.number, f"{child.marker}{gap}{child.body}",
                                   scope=child.marker)  # its marker as written (第三部分)
                 fields = {**inherited, **child.fields}
-                if numbered and (intro := _intro(child)) is not None:
+                intro = _intro(child) if numbered else None
+                if intro is not None:
                     # 八、怎么申请 / 申请时间：… before its list: the heading's own text, an item
                     items.append(_item(intro, path + (heading, Heading(LABELLED, 0, intro.name)),
                                        fields, attachment_title))
                 visit(child, path + (heading,), fields, attachment_title)
+                if (tail := child.tail) is not None:
+                    # its fields after the list: the next item under the title the intro has
+                    # (〔四、(一)…新办 第2项〕), or under the first field's label; each field a
+                    # sentence of its own, as the intro's are
+                    tail.number = 2 if intro is not None else 1
+                    name = intro.name if intro is not None else CONTACT_MORE.match(tail.text[0]).group(0)[:-1].strip()
+                    items.append(_item(tail, path + (heading, Heading(LABELLED, 0, name)), fields, attachment_title))
                 continue
             items.append(_item(child, path, inherited, attachment_title))
 

@@ -194,3 +194,53 @@ def test_an_attachment_named_on_its_line_with_its_table_after_it(tmp_path, capsy
     assert cli(["ask", "饲草料加工中心总投资多少", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
     ans = json.loads(capsys.readouterr().out)
     assert ans["citations"][0]["label"] == "附件 第2项" and "总投资（万元）：2600" in ans["answer"]
+
+
+_SERVICES = """云岭县餐饮服务许可办事指南
+
+一、适用范围
+本指南适用于在云岭县从事餐饮服务的经营者。
+
+二、办事指南
+
+（一）餐饮服务许可新办
+
+事项名称：餐饮服务许可（新办）
+事项类型：行政许可
+设定依据：《食品经营许可和备案管理办法》第十条。
+申请材料：
+1. 《食品经营许可申请书》原件1份；
+2. 营业执照复印件1份；
+3. 与食品经营相适应的主要设备设施布局图1份。
+办理流程：申请人提交申请→窗口受理→现场核查→审查决定→制证发证。
+法定办结时限：20个工作日
+承诺办结时限：5个工作日
+收费标准：不收费
+
+（二）餐饮服务许可延续
+
+事项名称：餐饮服务许可（延续）
+事项类型：行政许可
+申请材料：
+1. 《食品经营许可延续申请书》原件1份；
+2. 原许可证正、副本原件。
+承诺办结时限：3个工作日
+收费标准：不收费
+"""
+
+
+def test_a_services_fields_after_its_list_of_materials_are_a_part_of_the_service():
+    """A service under （一） writes labelled fields, then 申请材料： over a list, then more
+    labelled fields (办理流程：… 收费标准：…): those end the list — the service's own part,
+    after the fields it opens with, not the text of the last material."""
+    d = parse_text(_SERVICES, "yunling-services.txt")
+    by = {r.label: r for r in d.rows}
+    assert by["二、(一) 第3项"].task.startswith("与食品经营相适应的主要设备设施布局图")
+    assert "收费标准" not in by["二、(一) 第3项"].task and "办理流程" not in by["二、(一) 第3项"].task
+    assert by["二、(一)餐饮服务许可新办 第1项"].task.startswith("事项名称：餐饮服务许可（新办）")
+    tail = by["二、(一)餐饮服务许可新办 第2项"].task
+    assert tail.startswith("办理流程：") and "承诺办结时限：5个工作日" in tail and "收费标准：不收费" in tail
+    assert "承诺办结时限：3个工作日" in by["二、(二)餐饮服务许可延续 第2项"].task
+    # its opening fields end on the label over the list: still fields, not a lead-in
+    assert by["二、(二)餐饮服务许可延续 第1项"].task == "事项名称：餐饮服务许可（延续）；事项类型：行政许可；申请材料："
+    assert "承诺办结时限" not in by["二、(二) 第2项"].task
