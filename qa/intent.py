@@ -12,7 +12,7 @@ from ingest.table import COOP, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
 from .datafile import data_lines
-from .thesaurus import asks_what, asks_when
+from .thesaurus import is_what_word, is_when_word, is_where_word
 
 
 class Intent(StrEnum):
@@ -71,8 +71,8 @@ def _colloquial() -> tuple[tuple[str, str], ...]:
 def plain(question: str) -> str:
     """The question in written wording for reading how it asks (啥时候 → 什么时候,
     干嘛的 → 有什么作用; ``qa/data/colloquial.tsv``), normalised, with the question words
-    of speech the thesaurus files beside 什么 or 何时 read as those (甚时候 → 什么时候,
-    多会儿 → 什么时候). Retrieval keeps the user's own words."""
+    of speech the thesaurus files beside 什么, 何时 or 哪里 read as those (甚时候 → 什么时候,
+    多会儿 → 什么时候, 何处 → 哪里). Retrieval keeps the user's own words."""
     q = normalize(question)
     for a, b in _colloquial():
         q = q.replace(a, b)
@@ -85,9 +85,11 @@ def _written_question_words(q: str) -> str:
     out = []
     for k, w in enumerate(words):
         after = words[k + 1].flag if k + 1 < len(words) else ""
-        if asks_when(w.word):
+        if is_when_word(w.word):
             out.append("什么时候")
-        elif asks_what(w.word) and not after.startswith("a"):
+        elif is_where_word(w.word):
+            out.append("哪里")
+        elif is_what_word(w.word) and not after.startswith("a"):
             out.append("什么")
         else:
             out.append(w.word)

@@ -181,7 +181,7 @@ def _shares_group(word: str, *anchors: str) -> bool:
     return bool(codes) and all(codes & set(_synonym_codes(a)) for a in anchors)
 
 
-def asks_what(word: str) -> bool:
+def is_what_word(word: str) -> bool:
     """A question word the thesaurus files as a synonym both of 什么 and of its written
     variant 甚么 — what (甚, 啥, 啥子, 何事; 甚时候 in Shanxi speech is 什么时候); not the
     particles filed beside 什么 alone (吗). 哪 is filed there too but asks which, and is
@@ -189,7 +189,13 @@ def asks_what(word: str) -> bool:
     return word != "什么" and not word.startswith("哪") and _shares_group(word, "什么", "甚么")
 
 
-def asks_when(word: str) -> bool:
+def is_where_word(word: str) -> bool:
+    """A question word the thesaurus files as a synonym of both 哪里 and 哪儿 — where
+    (何处, 何地, 何方)."""
+    return word not in ("哪里", "哪儿") and _shares_group(word, "哪里", "哪儿")
+
+
+def is_when_word(word: str) -> bool:
     """A question word the thesaurus files as a synonym of 何时 — when (几时, 多会儿,
     哪会儿, 何日)."""
     return word != "何时" and _shares_group(word, "何时")

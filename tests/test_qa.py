@@ -322,6 +322,7 @@ def test_question_words_of_speech_are_read_by_the_thesaurus(assistant, retriever
     assert plain("垃圾处理费甚时候能在微信上交") == "垃圾处理费什么时候能在微信上交"
     assert plain("营业执照多会儿能办下来") == "营业执照什么时候能办下来"
     assert plain("这个办法甚好") == "这个办法甚好"
+    assert plain("电子营业执照在何处下载") == "电子营业执照在哪里下载"
     ans = assistant.answer("垃圾处理费甚时候能在手机微信上交")
     row = retriever.by_key[ans.cited_keys[0]]
     assert ans.coverage == "answered" and any(m.deadline and m.deadline in ans.answer for m in row.measures)
