@@ -85,7 +85,10 @@ _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!�
 # a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
 # that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
 _PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"
-                  r"千瓦|立方米|公里|项|床)")
+                  r"千瓦|瓦|度|立方米|公里|项|床|只|头|株|棵)")
+# …or by one unit opening the clause that asks (一只羊能补多少钱, 一亩地给多少): "one" of a
+# measure of things, land or power — not of people or households (一个人, 一家店: who asks)
+_ONE_OPENS = re.compile(r"(?:^|[，,。？?！!；;\s])一(只|头|亩|吨|桩|台|辆|间|张|平方米|平米|千瓦|瓦|度|立方米|公里|床|株|棵)")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
@@ -134,7 +137,7 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
                    followed: bool = False, context: str = "") -> str:
     """The figure a clause asks that the row does not give: "count" for a how-many
     (几天, 多少家) without a number of that measure; "按每吨计的数额" for a figure asked
-    per unit (每吨, 每亩) the row states per no such unit; "amount" for an amount or target
+    per unit (每吨, 每亩, 一只羊能补多少) the row states per no such unit; "amount" for an amount or target
     question the row gives no number for, a sum of money asked (交多少, 补多少) where
     the row states none (or, for money granted, none after the word granting it), or a
     share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
@@ -152,6 +155,9 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         for m in _PER.finditer(clause):
             if not _states_per(m.group(1), row_text):
                 return f"按{m.group(0)}计的数额"
+        for m in _ONE_OPENS.finditer(clause):
+            if not _states_per(m.group(1), row_text):
+                return f"按每{m.group(1)}计的数额"
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"

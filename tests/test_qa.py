@@ -1001,6 +1001,13 @@ def test_a_figure_asked_per_unit_needs_the_rows_figure_per_that_unit(assistant):
     ans = assistant.answer("小升规企业租厂房 每平方米补贴多少钱")
     assert ans.coverage == "partial" and "按每平方米计的数额" in ans.answer.split("\n")[0] and ans.citations
     assert assistant.answer("种高粱每亩补贴多少").coverage == "answered"
+    # "one" of a measure opening the asking clause asks per unit too; the rows give no
+    # amount per head of livestock — but 一亩地 is answered by 每亩
+    ans = assistant.answer("县里对养羊的有补贴没，一只羊能补多少钱")
+    assert ans.coverage == "partial" and "按每只计的数额" in ans.answer.split("\n")[0]
+    assert assistant.answer("种高粱，一亩地给多少钱").coverage == "answered"
+    # one of a measure the story tells (租了一间门面房) asks nothing per room
+    assert "按每间" not in assistant.answer("租了一间门面房，房租能补多少").answer
 
 
 def test_several_is_no_question():
