@@ -28,6 +28,7 @@ from .text import (
     gap_cells,
     is_page_number,
     split_items,
+    without_parentheticals,
 )
 from .wrap import continue_row
 
@@ -72,7 +73,7 @@ def header_field(cell: str) -> str | None:
     characters (年度目标和效果, 牵头单位（部门）); a two-character word (任务, 时限) on
     its own or as the head of a four-character cell (攻坚任务, 年度任务: a Chinese
     compound names a kind of its last word), so that a cell like 任务一 is no header."""
-    c = re.sub(r"[（(][^）)]*[）)]", "", re.sub(r"\s+", "", clean_cell(cell)))
+    c = without_parentheticals(re.sub(r"\s+", "", clean_cell(cell)))
     if not c or len(c) > 12 or re.search(r"\d", c):
         return None
     for name, words in HEADER_WORDS:

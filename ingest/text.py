@@ -40,6 +40,14 @@ def strip_html(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
+_PARENTHETICAL = re.compile(r"[（(][^）)]*[）)]")
+
+
+def without_parentheticals(text: str) -> str:
+    """The text with its bracketed asides taken out (总投资（万元） → 总投资)."""
+    return _PARENTHETICAL.sub("", text)
+
+
 def clean_cell(text: str) -> str:
     """A cell's text as shown to users: no HTML, whitespace collapsed."""
     return _WS.sub(" ", strip_html(text)).strip()

@@ -18,7 +18,7 @@ from jieba import posseg
 from index.schema import Hit
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence, labelled_notes
-from ingest.text import normalize
+from ingest.text import normalize, without_parentheticals
 
 from .intent import Intent, count_word, states_count
 from .match import Concepts, Matcher, Ranked
@@ -125,7 +125,7 @@ class Composer:
         for note in labelled_notes(self.r.by_key[top.key]):
             head, _, value = re.split(r"([:：])", note, maxsplit=1)
             # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
-            name = re.sub(r"[（(][^）)]*[）)]", "", head) or head
+            name = without_parentheticals(head) or head
             if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)):
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)

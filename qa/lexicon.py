@@ -1,5 +1,5 @@
 """Words of asking: the question words of ``qa/data/question_words.txt`` and the
-index's stopwords, normalised. Never a topic."""
+index's stopwords, normalised, and the words of the asker's account. Never a topic."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from index.tokenize import stopwords
 from ingest.text import normalize
 
 from .datafile import data_lines
+from .thesaurus import tells_how_known
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +22,12 @@ def question_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     return stopwords() | question_words()
+
+
+def is_speech(word: str) -> bool:
+    """A word of asking or of the asker's account, never a topic: a function or question
+    word, or one telling how the asker came to know (听说, 据说, 知道, 还有)."""
+    return word in function_words() or tells_how_known(word)
 
 
 @lru_cache(maxsize=256)

@@ -48,7 +48,7 @@ from .intent import (
     plain,
     states_count,
 )
-from .lexicon import function_words, is_adverb
+from .lexicon import function_words, is_adverb, is_speech
 from .question import VERB_GE, Query
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
@@ -62,7 +62,6 @@ from .thesaurus import (
     senses,
     states_a_fee,
     synonyms,
-    tells_how_known,
 )
 from .verdict import (
     THIS_DOCUMENT,
@@ -238,9 +237,8 @@ class RelevanceModel:
         self.matter = _every_row(retriever.rows, self.row_tokens, self.field_words)
 
     def content_terms(self, question: str) -> list[str]:
-        skip = function_words()
         return [t for t in dict.fromkeys(tokenize(plain(question)))
-                if len(t) >= 2 and t not in skip and not VERB_GE.match(t) and not tells_how_known(t)]
+                if len(t) >= 2 and not is_speech(t) and not VERB_GE.match(t)]
 
     # -- the three-outcome decision (qa.verdict) -------------------------------
     def bridge(self, word: str) -> str:
@@ -294,11 +292,9 @@ class RelevanceModel:
         their place (凤岭区对企业上市有什么奖励): their rows only — another document's
         上市 says nothing of 凤岭区's."""
         vocab, blob = self._words_of(tuple(docs)) if docs else (self.vocab, self.blob)
-        skip = function_words()
         out = [t for t in nouns if t not in vocab and t not in blob and not _made_up(t)
                and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
-               and t not in self.field_words and t not in skip and not self.composed(t)
-               and not tells_how_known(t)
+               and t not in self.field_words and not is_speech(t) and not self.composed(t)
                and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
 
