@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jieba import posseg
+
 from index.retriever import Retriever
 from index.schema import Hit
-from index.tokenize import synonym_groups, tokenize
+from index.tokenize import in_dictionary, synonym_groups, tokenize
 from ingest.contact import is_contact
 from ingest.headings import marker
 from ingest.schema import TaskRow
@@ -36,7 +38,7 @@ from .intent import (
 from .question import asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
-from .thesaurus import pays_money
+from .thesaurus import pays_money, senses, synonyms
 from .verdict import asks_phone, gives_phone
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -64,6 +66,25 @@ STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{1,2}
                          r"\d{1,2}\s*日\s*(?:至|到|[-—~～]|起|前|止)")
 
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
+
+
+# the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)
+_MODALS = "能要想可会得"
+
+
+def _one_char_verbs(text: str) -> list[str]:
+    """The one-character verbs of ``text``: alone, or after a modal the tagger glued to
+    them into a word no dictionary has."""
+    out = []
+    for w in posseg.cut(text):
+        if len(w.word) == 1 and w.flag.startswith("v") and w.word not in _MODALS:
+            out.append(w.word)
+        elif len(w.word) == 2 and w.word[0] in _MODALS and not in_dictionary(w.word) and _CJK1.fullmatch(w.word[1]):
+            out.append(w.word[1])
+    return out
+
+
+_CJK1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1024)
@@ -161,6 +182,15 @@ class Matcher:
             if any(t != u and t in u for u in terms):
                 w *= self.cfg.piece_weight
             concepts[alts] = max(concepts.get(alts, 0.0), w)
+        # a one-character verb (能贷多少, 多扣多少; the tagger glues a modal to it) is
+        # written by the documents as a word that begins with it and the thesaurus files
+        # as its synonym (贷 → 贷款)
+        for ch in _one_char_verbs(asked):
+            if senses(ch) > 2:
+                continue  # (到, 扣, 退: too many senses to stand for one word)
+            alts = tuple(w for w in synonyms(ch) if w.startswith(ch) and normalize(w) in self.relevance.blob)
+            if alts and not any(set(alts) & set(g) for g in concepts):
+                concepts[alts] = max(max(self.r.bm25.idf(w) for w in alts), 1.0)
         nq = normalize(question)
         for g in dict.fromkeys(groups.values()):
             if g not in concepts and any(x in nq for x in g):

@@ -1607,3 +1607,29 @@ def test_task_blocks_numbered_in_chinese_numerals():
         ("优化水电气热接入服务", ("区城市管理委",))]
     assert d.rows[0].coop_units == ("区市场监管局", "区人力社保局")
     assert "8个工作日以内" in d.rows[2].fields_text() and "2024年9月底前" in d.rows[2].fields_text()
+
+
+LOAN_ANSWER = (
+    "云岭县个体工商户融资支持政策问答\n"
+    "问：在融资方面有哪些支持？\n"
+    "答：政府性融资担保机构为个体工商户提供担保的，年化担保费率不超过1%，单户担保金额500万元及以下的不超过0.8%。"
+    "对以商标权质押获得银行贷款的个体工商户，按实际支付利息的50%给予贴息，单户每年最高20万元。"
+    "符合条件的个体工商户可申请最高30万元创业担保贷款，按规定享受财政贴息。\n"
+    "问：哪些人可以申请一次性创业补贴？\n"
+    "答：首次创办小微企业且正常经营1年以上的高校毕业生，可申请一次性创业补贴5000元。\n"
+    "问：奖补资金怎么申请？\n"
+    "答：符合条件的经营主体于每年11月向县人社局提出申请。\n"
+)
+
+
+def test_a_one_character_verb_is_stated_by_the_documents_word_for_it(tmp_path, capsys):
+    """能贷多少 asks with one character (the tagger glues the modal to it) what the
+    document writes 贷款: the sentence with the loan's limit is the answer, not the
+    guarantee fee's that shares the other words."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "loans.txt"
+    path.write_text(LOAN_ANSWER, encoding="utf-8")
+    assert cli(["ask", "个体户最多能贷到多少", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
+    first = json.loads(capsys.readouterr().out)["answer"].split("\n")[0]
+    assert "最高30万元创业担保贷款" in first
