@@ -107,6 +107,8 @@ _PAYING_ASKED = re.compile(r"(\w)(?:多少|几块|几|什么)([钱费])")
 _NO_FEE = re.compile(r"免费|[不零]收费|(?:免收|不收取|无需缴纳|不再收取)[^，,。；;]{0,12}?费")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
 _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点)")
+# the thing a share is asked of, right before the share's word (贴息的具体比例, 担保费率)
+_RATE_OF = re.compile(r"([\u4e00-\u9fff]{2})(?:的)?(?:具体)?(?:比例|费率|利率|税率|幅度)")
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
 
 
@@ -170,6 +172,9 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         return "amount"
     if _ASKS_RATE.search(clause) and not _RATE.search(row_text):
         return "amount"
+    if (m := _RATE_OF.search(clause)) and m.group(1) in row_text and not any(
+            m.group(1) in s and _RATE.search(s) for s in re.split(r"[。；;\n]", row_text)):
+        return "amount"  # 贴息的比例: the row's 15% is of something else (招用人数达到在职职工15%)
     return ""
 
 

@@ -1010,6 +1010,18 @@ def test_a_figure_asked_per_unit_needs_the_rows_figure_per_that_unit(assistant):
     assert "按每间" not in assistant.answer("租了一间门面房，房租能补多少").answer
 
 
+def test_a_share_asked_of_a_thing_is_stated_in_a_sentence_naming_it():
+    """贴息的比例 asked: a row whose only percentage is of something else (招用人数达到在职职工
+    人数15%) and which says of 贴息 only that it is given states no share of it."""
+    from qa.relevance import figure_missing
+
+    row = ("小微企业当年新招用符合条件人员数量达到企业现有在职职工人数15%的，可申请最高不超过400万元的创业担保贷款。"
+           "创业担保贷款利率由经办银行合理确定，财政按规定给予贴息。")
+    assert figure_missing("创业担保贷款财政贴息的具体比例是多少", "amount", row) == "amount"
+    stated = row + "对个人创业担保贷款按贷款市场报价利率的50%给予贴息。"
+    assert figure_missing("创业担保贷款财政贴息的具体比例是多少", "amount", stated) == ""
+
+
 def test_several_is_no_question():
     from qa.question import asks
 
