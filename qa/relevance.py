@@ -172,10 +172,38 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         return "amount"
     if _ASKS_RATE.search(clause) and not _RATE.search(row_text):
         return "amount"
+    if (year := _year_unstated(clause, row_text)) is not None:
+        return f"{year}年的数字"
     if (m := _RATE_OF.search(clause)) and m.group(1) in row_text and not any(
             m.group(1) in s and _RATE.search(s) for s in re.split(r"[。；;\n]", row_text)):
         return "amount"  # 贴息的比例: the row's 15% is of something else (招用人数达到在职职工15%)
     return ""
+
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+# a date, to take out of a sentence before asking whether it gives a figure
+_DATE = re.compile(r"20\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?")
+# a span of years (2022年至2025年, 2022—2025年)
+_YEAR_SPAN = re.compile(r"(20\d{2})\s*年?\s*(?:至|到|—|－|-|~|～)\s*(20\d{2})\s*年")
+
+
+def _year_unstated(clause: str, row_text: str) -> int | None:
+    """The year a figure is asked for (2025年…目标是多少) when every sentence of the row
+    giving a figure gives it for other years (2024年…48万只; 到2026年底…60万只): a row
+    with a figure for no year named, or for that year or a span holding it, states it."""
+    asked = {int(y) for y in _YEAR.findall(clause)}
+    if len(asked) != 1 or not _ASKS_FIGURE.search(clause):
+        return None
+    (year,) = asked
+    figured = [s for s in re.split(r"[。\n]", row_text) if re.search(r"\d", _DATE.sub("", s))]
+    if not figured:
+        return None
+    for s in figured:
+        years = {int(y) for y in _YEAR.findall(s)}
+        spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(s)]
+        if not years or year in years or any(a <= year <= b for a, b in spans):
+            return None
+    return year
 
 
 # what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证)

@@ -1022,6 +1022,19 @@ def test_a_share_asked_of_a_thing_is_stated_in_a_sentence_naming_it():
     assert figure_missing("创业担保贷款财政贴息的具体比例是多少", "amount", stated) == ""
 
 
+def test_a_figure_asked_for_a_year_needs_a_figure_for_that_year():
+    """2025年…目标是多少 of a row whose figures are each for another year (2024年…48万只; 到
+    2026年底…60万只) is not stated; a figure for no year named, for the year, or for a span
+    holding it is."""
+    from qa.relevance import figure_missing
+
+    row = "到2026年底，全县奶山羊存栏达到60万只，良种占比达到85%以上。\n2024年，全县奶山羊存栏达到48万只。"
+    assert figure_missing("2025年全县奶山羊存栏目标是多少万只", "goal", row) == "2025年的数字"
+    assert figure_missing("2026年全县奶山羊存栏目标是多少万只", "goal", row) == ""
+    assert figure_missing("2025年全县奶山羊存栏目标是多少万只", "goal", row + "\n2023年至2025年，每年新增存栏5万只。") == ""
+    assert figure_missing("2025年每只补贴多少钱", "amount", "对引进的优质种公羊，每只补贴2000元。") == ""
+
+
 def test_several_is_no_question():
     from qa.question import asks
 
