@@ -70,6 +70,7 @@ _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再
 
 # the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)
 _MODALS = "能要想可会得"
+_CJK1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _one_char_verbs(text: str) -> list[str]:
@@ -82,9 +83,6 @@ def _one_char_verbs(text: str) -> list[str]:
         elif len(w.word) == 2 and w.word[0] in _MODALS and not in_dictionary(w.word) and _CJK1.fullmatch(w.word[1]):
             out.append(w.word[1])
     return out
-
-
-_CJK1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1024)
@@ -182,7 +180,7 @@ class Matcher:
             if any(t != u and t in u for u in terms):
                 w *= self.cfg.piece_weight
             concepts[alts] = max(concepts.get(alts, 0.0), w)
-        # a one-character verb (能贷多少, 多扣多少; the tagger glues a modal to it) is
+        # a one-character verb (能贷多少; the tagger glues a modal to it: 能贷) is
         # written by the documents as a word that begins with it and the thesaurus files
         # as its synonym (贷 → 贷款)
         for ch in _one_char_verbs(asked):

@@ -83,11 +83,12 @@ _CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!百分点|点))"
 # a figure asked per unit (每吨库容补多少, 每亩多少钱, 每人多少): a row gives it only per
 # that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
-_PER = re.compile(r"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|亩|吨|桩|台|件|辆|间|张|平方米|平米|"
-                  r"千瓦|瓦|度|立方米|公里|项|床|只|头|株|棵)")
+# (measures of things, land and power: 亩, 吨, 千瓦, 只 …)
+_MEASURED = "亩|吨|桩|台|辆|间|张|平方米|平米|千瓦|瓦|度|立方米|公里|床|只|头|株|棵"
+_PER = re.compile(rf"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|件|项|{_MEASURED})")
 # …or by one unit opening the clause that asks (一只羊能补多少钱, 一亩地给多少): "one" of a
 # measure of things, land or power — not of people or households (一个人, 一家店: who asks)
-_ONE_OPENS = re.compile(r"(?:^|[，,。？?！!；;\s])一(只|头|亩|吨|桩|台|辆|间|张|平方米|平米|千瓦|瓦|度|立方米|公里|床|株|棵)")
+_ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
@@ -141,7 +142,9 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     per unit (每吨, 每亩, 一只羊能补多少) the row states per no such unit; "amount" for an amount or target
     question the row gives no number for, a sum of money asked (交多少, 补多少) where
     the row states none (or, for money granted, none after the word granting it), or a
-    share asked (比例, 费率) where the row states no percentage. ``weak_match``: the
+    share asked (比例, 费率) where the row states no percentage — or, asked of a thing
+    (贴息的比例), none in a sentence naming it; "2025年的数字" for a figure asked for a
+    year the row gives figures only for others. ``weak_match``: the
     row's best number-bearing sentence is about something else; ``followed``: the clause is
     one part of several, and a later part asks (see :func:`qa.intent.count_word`);
     ``context``: the whole asking clause a part belongs to (办那个得花多少钱 names its thing
