@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 
 import jieba.posseg as pseg
 
+from index.tokenize import in_dictionary
 from ingest.places import CITY, county_written_short, lookup
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
@@ -154,6 +155,9 @@ class Query:
         return tuple(t for t in self.topics if t in self.asked)
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
 @lru_cache(maxsize=4096)
 def _tag(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with their parts of speech; the measure word after 几 or 多少
@@ -163,6 +167,11 @@ def _tag(text: str) -> tuple[Word, ...]:
         if out and out[-1].text.endswith(("几", "多少")) and len(w) > 1 and w[0] in MEASURE_WORDS:
             out.append(Word(w[0], "q"))
             out += [Word(x, g) for x, g in pseg.cut(w[1:])]
+        elif out and len(w) == 1 and f.startswith("n") and len(out[-1].text) >= 2 and out[-1].pos[:1] in "nv" \
+                and _CJK_WORD.fullmatch(out[-1].text + w) and in_dictionary(out[-1].text + w):
+            # a compound's one-character head the tagger cut off (消费 / 券): the dictionary's
+            # word (消费券) is what is named, a noun ending in its head
+            out[-1] = Word(out[-1].text + w, "n")
         else:
             out.append(Word(w, f))
     return _grant_purposes(tuple(out))

@@ -1035,6 +1035,16 @@ def test_a_figure_asked_for_a_year_needs_a_figure_for_that_year():
     assert figure_missing("2025年每只补贴多少钱", "amount", "对引进的优质种公羊，每只补贴2000元。") == ""
 
 
+def test_a_compounds_head_the_tagger_cut_off_is_read_with_it():
+    """消费券 is cut 消费 / 券 (and 消费 alone reads as spending): the dictionary's word is what
+    the question names; a question word before a noun (多少 / 钱) stays as it is."""
+    from qa.question import read_question
+
+    q = read_question("区里今年发不发消费券")
+    assert "消费券" in q.topics and "消费券" in q.asked_topics
+    assert "多少钱" not in [w.text for w in read_question("高粱一亩补多少钱").words]
+
+
 def test_several_is_no_question():
     from qa.question import asks
 
