@@ -162,10 +162,6 @@ def _is_title(line: str) -> bool:
     return bool(words) and not words[-1].flag.startswith(_FUNCTION_TAGS)
 
 
-# a field's label alone on its line, its value the list below it (申请材料：)
-_BARE_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
-
-
 def _join(parts: list[str]) -> str:
     """An item's lines as one text: wrapped lines run on; two lines in a row that are
     entries of a list with one separator (第一批：… / 第二批：…) stay apart, with a ；
@@ -174,7 +170,7 @@ def _join(parts: list[str]) -> str:
     for i, p in enumerate(parts):
         p = p.strip()
         # (a label alone, its value the list below: 申请材料：, one more entry)
-        entry = _ENTRY.match(p) or (_ENTRY.match(f"{p}…") if _BARE_FIELD.fullmatch(p) else None)
+        entry = _ENTRY.match(p) or (_ENTRY.match(f"{p}…") if CONTACT_MORE.fullmatch(p) else None)
         if i == 1 and _is_title(out) and not _TITLE_LINE.match(p):
             out += "："  # a title alone on its line over its text (补贴标准 / 正常经营…): its label
         elif out and entry and last and entry.group(2) == last.group(2) and not out.endswith(SENTENCE_ENDS):
@@ -695,8 +691,8 @@ def _fields_resume(current: _Node, line: str) -> _Node | None:
     1.…10.) and ``line`` is one more (办理流程：…) after the item's last sentence ended; else None."""
     heading = current.parent
     if (current.level not in ITEM_LEVELS or heading is None or heading.tail is not None
-            or current is heading.tail or not CONTACT_MORE.match(line)
-            or not current.text or not current.text[-1].rstrip().endswith(("。", "；", ";", "）", ")"))):
+            or not CONTACT_MORE.match(line)
+            or not current.text or not current.text[-1].rstrip().endswith((*SENTENCE_ENDS, "）", ")"))):
         return None
     return heading if _fielded_heading(heading) else None
 

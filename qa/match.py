@@ -10,9 +10,8 @@ same rows of the same question) and reorders the retrieved rows by their best on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-
-from jieba import posseg
 
 from index.retriever import Retriever
 from index.schema import Hit
@@ -35,7 +34,7 @@ from .intent import (
     count_word,
     states_count,
 )
-from .question import asking_text, read_question
+from .question import Word, asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
 from .thesaurus import pays_money, senses, synonyms
@@ -73,15 +72,17 @@ _MODALS = "能要想可会得"
 _CJK1 = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _one_char_verbs(text: str) -> list[str]:
-    """The one-character verbs of ``text``: alone, or after a modal the tagger glued to
-    them into a word no dictionary has."""
+def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
+    """The one-character verbs among the question's tagged words in ``asked``: alone, or
+    after a modal the tagger glued to them into a word no dictionary has."""
     out = []
-    for w in posseg.cut(text):
-        if len(w.word) == 1 and w.flag.startswith("v") and w.word not in _MODALS:
-            out.append(w.word)
-        elif len(w.word) == 2 and w.word[0] in _MODALS and not in_dictionary(w.word) and _CJK1.fullmatch(w.word[1]):
-            out.append(w.word[1])
+    for w in words:
+        if w.text not in asked:
+            continue
+        if len(w.text) == 1 and w.pos.startswith("v") and w.text not in _MODALS:
+            out.append(w.text)
+        elif len(w.text) == 2 and w.text[0] in _MODALS and not in_dictionary(w.text) and _CJK1.fullmatch(w.text[1]):
+            out.append(w.text[1])
     return out
 
 
@@ -162,7 +163,8 @@ class Matcher:
         concepts: dict[tuple[str, ...], float] = {}
         asked = normalize(asking_text(question))
         # a noun of the question the document never uses, with the document's word for it
-        topics = read_question(question).topics
+        read = read_question(question)
+        topics = read.topics
         terms = self.relevance.content_terms(question)
         for t in terms:
             if any(t in p for p in self._own_places) or t in skip:
@@ -183,7 +185,7 @@ class Matcher:
         # a one-character verb (能贷多少; the tagger glues a modal to it: 能贷) is
         # written by the documents as a word that begins with it and the thesaurus files
         # as its synonym (贷 → 贷款)
-        for ch in _one_char_verbs(asked):
+        for ch in _one_char_verbs(read.words, asked):
             if senses(ch) > 2:
                 continue  # (到, 扣, 退: too many senses to stand for one word)
             alts = tuple(w for w in synonyms(ch) if w.startswith(ch) and normalize(w) in self.relevance.blob)

@@ -78,6 +78,8 @@ from .verdict import Verdict as V
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# where a row's sentences (or its clauses of a list, ；) end
+_SENTENCE_END = re.compile(r"[。；;\n]")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
 # (几 before a unit of the calendar or the clock asks a time: 几月份报, 几号截止)
 _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!百分点|点))"
@@ -132,7 +134,7 @@ def _free_of(clause: str, row_text: str) -> bool:
     skip = function_words()
     pairs = {p for i in range(len(clause) - 1) if _CJK_PAIR.fullmatch(p := clause[i:i + 2])
              and not _ASKS_FEE.search(p) and p not in skip}
-    return any(_NO_FEE.search(s) and any(p in s for p in pairs) for s in re.split(r"[。；;\n]", row_text))
+    return any(_NO_FEE.search(s) and any(p in s for p in pairs) for s in _SENTENCE_END.split(row_text))
 
 
 def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = False,
@@ -178,7 +180,7 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     if (year := _year_unstated(clause, row_text)) is not None:
         return f"{year}年的数字"
     if (m := _RATE_OF.search(clause)) and m.group(1) in row_text and not any(
-            m.group(1) in s and _RATE.search(s) for s in re.split(r"[。；;\n]", row_text)):
+            m.group(1) in s and _RATE.search(s) for s in _SENTENCE_END.split(row_text)):
         return "amount"  # 贴息的比例: the row's 15% is of something else (招用人数达到在职职工15%)
     return ""
 
