@@ -65,6 +65,11 @@ def _collisions(items: list[Item], depth: int) -> int:
     return len(keys) - len(set(keys))
 
 
+def repeats(items: list[Item]) -> int:
+    """How many items repeat another's number under the same full heading path."""
+    return _collisions(items, max((len(it.path) for it in items), default=0))
+
+
 def scope_depth(items: list[Item]) -> int:
     """The smallest heading depth at which numbers collide no more than at full depth;
     at least the attachment where rows sit under 附件N markers (a citation always names

@@ -35,7 +35,7 @@ from .errors import IngestError
 from .frame import page_footer
 from .header import period, read_header, term
 from .headings import ATTACHMENT
-from .identity import to_rows
+from .identity import repeats, to_rows
 from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
 from .notices import SKIPPED, kind, set_aside, skipped
@@ -134,10 +134,13 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         closing = ""
         notice = lines[:body]
         attached = bool(items) and all(any(h.level == ATTACHMENT for h in it.path) for it in items)
-        if attached and is_outline(notice) and (prose := read_outline(notice)).items:
+        if items and is_outline(notice) and (prose := read_outline(notice)).items and (
+                attached or repeats([*prose.items, *items]) == repeats(items)):
             # a 工作方案 whose own numbered items come before the task table it attaches
             # (一、… 1.对新建…给予5万元…, then 附件 and the table): its items are rows too —
-            # cited apart from the table's, which stand under their 附件
+            # cited apart from the table's, which stand under their 附件, or, for a table
+            # with no 附件 marker (附件：…分工表 names it), by their own headings (〔三、 第3项〕
+            # beside the table's 〔第3项〕) where no label would repeat the table's
             items = [*prose.items, *items]
             warnings = prose.warnings + warnings
             closing, notice = prose.closing, notice[:prose.first_line]

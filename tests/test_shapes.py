@@ -725,6 +725,37 @@ def test_a_work_plan_with_its_own_items_then_the_task_table_it_attaches():
     assert [r.label for r in parse_text(body).rows] == ["第1项", "第2项"]
 
 
+_PLAN_HEAD = ("某县人民政府办公室关于印发某县2024年优化营商环境重点任务分工方案的通知\n各乡镇人民政府，县直各单位：\n"
+              "现将《某县2024年优化营商环境重点任务分工方案》印发给你们，请认真抓好落实。\n某县人民政府办公室\n"
+              "2024年3月15日\n某县2024年优化营商环境重点任务分工方案\n"
+              "一、工作目标\n2024年，企业开办时间压缩在0.5个工作日以内。\n"
+              "二、工作要求\n（一）加强组织领导。县营商环境办设在县发展改革局，负责日常协调。\n"
+              "（二）严格督导考核。各牵头单位于每季度最后一个月的25日前，将任务推进情况报送县营商环境办。\n"
+              "县营商环境办联系人：王明，联系电话：0371-1234567。\n"
+              "附件：某县2024年优化营商环境重点任务分工表\n某县2024年优化营商环境重点任务分工表\n")
+
+
+@pytest.mark.parametrize("table", [
+    ("序号\n重点任务\n牵头单位\n完成时限\n1\n优化企业开办服务\n县市场监管局\n2024年6月底\n"
+     "2\n推进不动产登记便利化\n县自然资源局\n2024年9月底\n"),
+    ("序号\t重点任务\t牵头单位\t完成时限\n1\t优化企业开办服务\t县市场监管局\t2024年6月底\n"
+     "2\t推进不动产登记便利化\t县自然资源局\t2024年9月底\n")], ids=["cells", "tabs"])
+def test_a_plans_own_sections_before_a_table_with_no_attachment_marker_are_rows(table, tmp_path, capsys):
+    from ui.cli import main as cli
+
+    # 附件：…分工表 names the table, no 附件N line stands over it: the plan's 工作目标 and
+    # 工作要求 (where its office sits, when to report, whom to call) are rows beside the table's
+    d = parse_text(_PLAN_HEAD + table)
+    assert [r.label for r in d.rows] == ["一、 第1项", "二、 第1项", "二、 第2项", "第1项", "第2项"]
+    assert d.row("二、", 1).task.startswith("加强组织领导。县营商环境办设在县发展改革局")
+    assert d.row("", 2).lead_units == ("县自然资源局",)
+    path = tmp_path / "plan.txt"
+    path.write_text(_PLAN_HEAD + table, encoding="utf-8")
+    assert cli(["ask", "营商环境办设在哪个部门", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and "县发展改革局" in ans["answer"] and "〔二、 第1项〕" in ans["answer"]
+
+
 def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_path, capsys):
     from ui.cli import main as cli
 
