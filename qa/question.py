@@ -250,7 +250,11 @@ def asking_parts(text: str) -> list[Part]:
     it: "一次性创业补贴跟场地租赁补贴 分别要正常经营多长时间" is two questions, one per
     subsidy."""
     out: list[Part] = []
-    for sentence in _SENTENCE.split(text):
+    sentences = _SENTENCE.split(text)
+    for n, sentence in enumerate(sentences):
+        # a question in a later sentence follows this one's clauses too (我们承建的几个项目，
+        # 工程款未结清。…向哪个单位反映？: the few projects are the story)
+        later = any(asks(plain(d)) for s in sentences[n + 1:] for d, _ in _clauses_with_separators(s))
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
             # the things listed are the clause nearest before 分别 that lists two or more,
@@ -269,7 +273,7 @@ def asking_parts(text: str) -> list[Part]:
         topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and plain(x) not in _COLUMN_WORDS)
         for k, (x, sep) in enumerate(clauses):
             c = plain(x)
-            if tells_a_few(c, any(asks(plain(d)) for d, _ in clauses[k + 1:])):
+            if tells_a_few(c, later or any(asks(plain(d)) for d, _ in clauses[k + 1:])):
                 frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
                 continue
             if c in _COLUMN_WORDS:

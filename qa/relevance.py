@@ -478,6 +478,11 @@ class RelevanceModel:
             part_missing = figure_missing(part.text, part.intent, top_text, followed=followed, context=q.asked)
             if part_missing == "count" and in_next_row(part.text, part.intent, followed):
                 part_missing = ""
+            elif part_missing and next_text and not figure_missing(part.text, part.intent, next_text,
+                                                                   followed=followed, context=q.asked):
+                # each part may be answered by another of the best rows, which the answer
+                # cites for it (补助上限是投资额的多少比例 in one, 哪个部门组织申报 in the other)
+                part_missing = ""
             missing = missing or part_missing
         # the asker's shop or workshop (小店接低压电报装要几天, 饭馆 …) is where the question is
         # asked from: when the rows state the rest of what the clause asks, it is a setting,

@@ -581,6 +581,16 @@ def test_each_part_of_a_two_rule_question_is_answered_from_its_own_row(assistant
     assert "每户10万元" in b and "租金给予一定优惠" in b
 
 
+def test_each_part_may_be_stated_by_another_of_the_best_rows(assistant):
+    """A share asked in one part (补助最高占投资额多少比例, 附件2 第43项: 15%) and a department
+    in the other (技改资金找哪个部门申报, 附件1 第85项) are answered when each is stated by one
+    of the best rows: not "没有写明具体的数额或比例" because the top row gives no share."""
+    ans = assistant.answer("厂里准备搞生产线数字化改造。县里补助最高占项目固定投资额多少比例？省级技改资金归哪个部门组织申报？")
+    assert ans.coverage == "answered"
+    assert {("附件2", 43), ("附件1", 85)} <= set(ans.cited_keys)
+    assert "项目固定投资额15%" in body(ans) and "县工信局" in body(ans)
+
+
 def test_a_how_many_question_asks_the_count_of_its_asking_clause(assistant):
     """A how-many question asks the count of its last clause, not one the asker's story
     tells (几户人想合伙…多少家), and is answered by a count in words (两家): neither is
@@ -820,6 +830,8 @@ def test_a_yes_no_question_is_not_read_as_asking_a_figure_or_a_number(assistant)
     ("有补贴的话，店里最多能招几个本地人", False),
     # a past time opening the clause tells what happened
     ("去年给几个机关单位干的装修活，尾款还拖着不给，县里有没有哪个部门管这种事", True),
+    # the question may come in a sentence of its own after the story's
+    ("我们给县里几个单位干过工程，钱一直没结。拖欠民营企业账款这事县里归哪个部门监督？", True),
 ])
 def test_a_few_told_before_a_question_is_story(q, story):
     from qa.question import asked_part, asking_parts
