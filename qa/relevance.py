@@ -112,6 +112,8 @@ _NO_FEE = re.compile(r"免费|[不零]收费|(?:免收|不收取|无需缴纳|�
 _ASKS_RATE = re.compile(r"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点)")
 # the thing a share is asked of, right before the share's word (贴息的具体比例, 担保费率)
 _RATE_OF = re.compile(r"([\u4e00-\u9fff]{2})(?:的)?(?:具体)?(?:比例|费率|利率|税率|幅度)")
+# a grant named by what it is for, as a question asks its sum (进档奖励具体是多少, 职介补贴上限多少)
+_GRANT_NAMED = re.compile(r"([\u4e00-\u9fff]{2}(?:奖励|补贴|补助|奖补|资助))[^，,。？?\s]{0,6}?(?:多少|金额)")
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
 
 
@@ -167,6 +169,9 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"
+    if (_ASKS_MONEY.search(clause) or _ASKS_FIGURE.search(clause)) and any(
+            _grant_unstated(m.group(1), row_text) for m in _GRANT_NAMED.finditer(clause)):
+        return "amount"  # 进档奖励多少: 分别给予进档奖励, and the row's 500万元 is another grant's
     if _ASKS_FEE.search(clause) and _free_of(f"{context}，{clause}", row_text):
         return ""  # a row saying none is paid for the thing asked states the fee asked
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
@@ -183,6 +188,18 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
             m.group(1) in s and _RATE.search(s) for s in _SENTENCE_END.split(row_text)):
         return "amount"  # 贴息的比例: the row's 15% is of something else (招用人数达到在职职工15%)
     return ""
+
+
+def _grant_unstated(grant: str, row_text: str) -> bool:
+    """Whether the row names ``grant`` as the question writes it (进档奖励) with figures
+    that are its thresholds, not its sum (产值首次达到5亿元、10亿元…的建筑业企业，分别给予
+    进档奖励), and gives no sum in that sentence or the one after it (补助标准每人不超过
+    1000元 after the sentence naming the 补贴). A grant named with no figure at all (按规定
+    落实职介补贴) may have its sums in another field of the row."""
+    sentences = _SENTENCE_END.split(row_text)
+    named = [i for i, s in enumerate(sentences) if grant in s]
+    return any(re.search(r"\d", sentences[i]) for i in named) and \
+        not any(_GRANTS.search(t) for i in named for t in sentences[i:i + 2])
 
 
 _YEAR = re.compile(r"(20\d{2})\s*年")

@@ -859,6 +859,19 @@ def test_money_asked_is_stated_only_by_an_amount_after_the_word_that_grants_it(a
     assert assistant.answer("高企认定奖励多少").coverage == "answered"
 
 
+def test_a_grant_named_with_its_thresholds_is_no_statement_of_its_sum(assistant):
+    """附件1 第54项 names the 进档奖励 with the 产值 it is given at (首次达到5亿元、10亿元、
+    50亿元…分别给予进档奖励) and no sum; its other sentence grants 500万元 for something
+    else: asked how much the 进档奖励 is, the answer says the document does not state it.
+    A grant named with no figure (按规定落实职介补贴) whose sums stand in another field of
+    its row is still answered from them."""
+    ans = assistant.answer("建筑企业产值第一次过50亿元，进档奖励能拿多少钱")
+    assert ans.coverage == "partial" and ans.citations[0].label == "附件1 第54项"
+    assert "本文件没有写明具体的数额" in ans.answer
+    ans = assistant.answer("介绍人到省外就业，职介补贴每人多少")
+    assert ans.coverage == "answered" and "每人不超过800元" in body(ans)
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
