@@ -431,7 +431,13 @@ class RelevanceModel:
         # nouns the document never uses: those of the asking clause decide, the story's do not
         all_unknown = tuple(w for w in self.absent_nouns(q.topics, docs) if not self.miscut(w, q.plain))
         bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
-        unknown = tuple(w for w in all_unknown if w not in dict(bridged))
+        # a fee the document never names, asked whether or how much one pays it (要交摊位费不,
+        # 摊位费收多少), is stated by the best row saying none is paid for the thing asked
+        # (便民市场…免费对本地果农、菜农开放); how a fee is reckoned (加班费怎么算) is not
+        waived = tuple(w for w in all_unknown if w.endswith("费") and w in q.asked
+                       and (re.search(rf"[交缴收花付掏][^，,。？?\s]{{0,3}}{w}", q.asked) or _ASKS_FEE.search(q.asked))
+                       and _free_of(q.plain, top_text))
+        unknown = tuple(w for w in all_unknown if w not in dict(bridged) and w not in waived)
         asked_unknown = tuple(w for w in unknown if w in q.asked)
         story = tuple(w for w in unknown if w not in q.asked)
         if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics):

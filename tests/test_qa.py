@@ -872,6 +872,16 @@ def test_a_grant_named_with_its_thresholds_is_no_statement_of_its_sum(assistant)
     assert ans.coverage == "answered" and "每人不超过800元" in body(ans)
 
 
+def test_a_fee_the_document_never_names_is_answered_by_its_row_waiving_it(assistant):
+    """摊位费 is no word of the document; asked whether one pays it at the 便民市场, the row
+    that opens the markets 免费对本地果农、菜农开放 answers (附件2 第109项). How a fee is
+    reckoned (加班费怎么算) is no question of paying it: still flagged."""
+    ans = assistant.answer("想把自家地里的菜拉到县城便民市场卖，得交摊位费吗")
+    assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第109项"
+    assert "免费对本地果农、菜农开放" in body(ans)
+    assert assistant.answer("企业员工加班费怎么算").coverage != "answered"
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
