@@ -31,6 +31,7 @@ from .contact import (
     CONTACT_MORE,
     CONTACT_SCOPE,
     contact_text,
+    continues_contact,
     is_contact_title,
 )
 from .departments import LEAD_FIRST, is_complete_name, read_units
@@ -499,7 +500,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
-                CONTACT_LINE.match(s) or (in_contact and CONTACT_MORE.match(s))):
+                CONTACT_LINE.match(s) or (in_contact and continues_contact(s))):
             contact.append((line_no, s))  # (a 六、联系方式 heading keeps its own lines)
             in_contact = True
             continue

@@ -360,6 +360,28 @@ def test_a_notices_contact_lines_are_a_row_of_their_own():
     assert {line for line, _ in coverage(read_text(DATA / "wenshui_notice_contact.txt"), d).missing} == {34}
 
 
+def test_offices_and_their_numbers_under_a_contact_line_are_the_contact(tmp_path, capsys):
+    """咨询电话： over one line per office (县创业贷款担保中心：0793-5896237), then 经办地址：…:
+    the whole block is the contact row — the offices' lines used to run into the last
+    answer as its sentences, and the contact row held nothing but "咨询电话：". A number
+    asked of one office is answered from that line."""
+    from ui.cli import main as cli
+
+    text = ("某县人社局稳就业政策问答\n1.问：创业担保贷款最多能贷多少？\n答：符合条件的个人最高可贷30万元。\n"
+            "2.问：补贴多长时间能到账？\n答：资料齐全的，在受理之日起20个工作日内完成审核。\n"
+            "咨询电话：\n县就业创业服务中心：0793-5896123\n县创业贷款担保中心：0793-5896237\n"
+            "经办地址：县政务服务中心二楼人社窗口\n")
+    d = parse_text(text)
+    assert d.row("联系方式", 1).task == ("咨询电话： 县就业创业服务中心：0793-5896123 县创业贷款担保中心：0793-5896237"
+                                       " 经办地址：县政务服务中心二楼人社窗口")
+    assert "0793" not in d.row("", 2).task
+    path = tmp_path / "qa.txt"
+    path.write_text(text, encoding="utf-8")
+    assert cli(["ask", "创业担保贷款的咨询电话是多少", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert "0793-5896237" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
+
+
 PROVISIONS = ("平和县人民政府办公室关于支持个体工商户发展的若干措施\n平政办〔2024〕9号\n"
               "一、降低开办成本。对新登记的个体工商户免费刻制首套印章。（责任单位：县市场监管局、县公安局）\n"
               "二、加大创业扶持。对首次创办个体工商户的高校毕业生给予一次性创业资助1万元。（责任单位：县人社局、县财政局）\n"
