@@ -316,6 +316,20 @@ def words_of(text: str) -> tuple[Word, ...]:
     return _tag(text)
 
 
+def _inside_words(words: tuple[Word, ...], text: str) -> set[int]:
+    """Offsets in ``text`` that fall inside a word of two or more characters, after its
+    first (the 单 of 企业名单), for the words found in order."""
+    out: set[int] = set()
+    at = 0
+    for w in words:
+        i = text.find(w.text, at)
+        if i < 0:
+            continue
+        out.update(range(i + 1, i + len(w.text)))
+        at = i + len(w.text)
+    return out
+
+
 def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     """Places the question names: a word jieba tags as a place name (ns) that the
     gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
@@ -327,8 +341,11 @@ def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
             if any(p.level == CITY for p in lookup(city) + lookup(city + "市")):
                 out.append(text[start:m.end()])
                 break
+    inside = _inside_words(words, text)
     for m in re.finditer(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州)", text):
         for start in range(m.start(), m.end() - 1):
+            if start in inside:
+                continue  # 单县 read across 企业名单 | 县里: no name starts inside a word
             name = text[start:m.end()]
             if any(p.name == name for p in lookup(name)) or county_written_short(name) is not None:
                 out.append(name)

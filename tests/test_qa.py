@@ -412,6 +412,18 @@ def test_a_place_from_the_gazetteer_other_than_the_documents_is_not_covered(assi
     assert assistant.answer("俺是从河北回来的，在大宁开饭店有啥扶持").coverage != "not_covered"
 
 
+def test_no_place_is_read_across_two_words(assistant):
+    """企业名单 | 县里 holds 单县 (a county of 山东) by its characters: a name starting inside a
+    word of the question is not named, and the question about who pushes the 专精特新
+    list (附件2 第30项) is answered, not refused as out of scope; 吉县 written on its own is."""
+    from qa.question import read_question
+
+    q = "专精特新企业名单县里谁在推送给银行"
+    assert read_question(q).places == ()
+    assert assistant.answer(q).coverage != "not_covered"
+    assert read_question("俺在吉县开饭店，创业贷款最多能贷多少").places == ("吉县",)
+
+
 def test_a_parent_citys_urban_districts_are_not_the_countys(assistant, doc):
     """The document's county is in its city (临汾市) but not in the city's 市区, its
     urban districts; the county's own 城区 is its own."""
