@@ -731,6 +731,23 @@ def _intro(heading: _Node) -> _Node | None:
                  last_line=max(heading.line, first - 1))
 
 
+def _attachment_body(attachment: _Node) -> _Node | None:
+    """An attachment's text after its title (the line under 附件) and before its numbered
+    items — a 安排表's rows, a 说明 over them — as an item named by the title; None when
+    there is none, or only a lead-in announcing a list (…如下：, no figure)."""
+    text = [t.strip() for t in attachment.text if t.strip()]
+    if len(text) < 2:
+        return None
+    rest = text[1:]
+    body = _join(rest)
+    if not re.search(r"[\d。；;]", body):
+        return None
+    first = min((c.line for c in _numbered(attachment)), default=attachment.last_line + 1)
+    return _Node(level=L3, number=1, marker="1.", line=attachment.line, text=rest, name=text[0],
+                 fielded=_all_fields(rest), fields=dict(attachment.fields), parent=attachment,
+                 last_line=max(attachment.line, first - 1))
+
+
 def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:
     """一、工作目标 with a paragraph (or points) under it and no numbered items, where a
     sibling heading of its level has numbered items under it: the marker heads a section
@@ -754,7 +771,15 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 path = top + (Heading(LABELLED, 0, child.sublist),)
             if child.level == ATTACHMENT:
                 title = child.text[0] if child.text else ""
-                visit(child, (Heading(ATTACHMENT, child.number, child.marker),), {}, close_cjk_gaps(title))
+                heading = Heading(ATTACHMENT, child.number, child.marker)
+                if (intro := _attachment_body(child)) is not None:
+                    # its text under its title before any numbered item (a 安排表's rows, a
+                    # 说明 over them): an item named by the title, not dropped
+                    # (cited by the title less its place and year: 〔附件消费券发放安排表 第1项〕)
+                    named = re.sub(r"^[^\d]*?(?:19|20)\d{2}\s*年度?", "", intro.name) or intro.name
+                    items.append(_item(intro, (heading, Heading(LABELLED, 0, intro.name, scope=named)), {},
+                                       close_cjk_gaps(title)))
+                visit(child, (heading,), {}, close_cjk_gaps(title))
                 continue
             if child.name:
                 # 【申请条件】 over 1. 2. …, 【收费标准】不收费: a heading named by its label

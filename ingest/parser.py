@@ -41,7 +41,7 @@ from .limits import check_file_size, check_item_sizes
 from .notices import SKIPPED, kind, set_aside, skipped
 from .outline import is_outline, read_outline
 from .paragraphs import read_paragraphs
-from .pipes import pipe_rows_as_sentences
+from .pipes import pipe_rows_as_sentences, spaced_rows_as_sentences
 from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
@@ -152,6 +152,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             items = [*items, *after]
             warnings = [w for w in warnings if not (kind(w) == SKIPPED and getattr(w, "line", 0) in read)]
     else:
+        # a table aligned with spaces inside the text (an attached 安排表): a sentence per row
+        lines = spaced_rows_as_sentences(lines)
         shape, out = "outline", read_outline(lines)
         if not out.items and (asked := number_questions(lines, min_pairs=1)) is not None:
             out = read_outline(asked)  # nothing but one or two questions with their answers

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .table import pipe_cells
+from .table import header_columns, pipe_cells
+from .text import gap_cells
 
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
@@ -39,4 +40,31 @@ def pipe_rows_as_sentences(lines: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["pipe_rows_as_sentences"]
+def spaced_rows_as_sentences(lines: list[str]) -> list[str]:
+    """``lines`` with every table aligned with spaces inside running text — a header line
+    of three cells or more, none a figure (批次  发放时间  金额（万元）), over two rows or
+    more of two cells or more — written as the pipe table's sentences, one per row (第四批 |
+    2024年10月1日—10月7日 | 250 | … 。): a plan's attached 安排表, which the outline reader
+    took for words after the signature and set aside."""
+    cells = [gap_cells(ln) for ln in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        head = cells[i]
+        if len(head) < 3 or any(re.search(r"\d", c) for c in head) or header_columns(head) is not None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(cells[j]) >= 2:
+            j += 1
+        if j - i < 3 or not any(len(cells[k]) == len(head) for k in range(i + 1, j)):
+            i += 1
+            continue
+        out[i] = " | ".join(head) + "："
+        for k in range(i + 1, j):
+            out[k] = " | ".join(cells[k]) + "。"
+        i = j
+    return out
+
+
+__all__ = ["pipe_rows_as_sentences", "spaced_rows_as_sentences"]

@@ -382,6 +382,35 @@ def test_offices_and_their_numbers_under_a_contact_line_are_the_contact(tmp_path
     assert "0793-5896237" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
 
 
+def test_an_attached_table_aligned_with_spaces_after_the_provisions_is_a_row(tmp_path, capsys):
+    """A 实施方案 ends 本方案自印发之日起施行…, 附件：…安排表, then 附件 over the table, its
+    cells aligned with spaces, and 说明：1.… under it. The table was dropped with the words
+    after the signature; it is now a row named by its title (less place and year), each
+    table row a sentence of it with its cells as written, which a question quotes."""
+    from ui.cli import main as cli
+
+    text = ("某县人民政府办公室关于印发某县促进消费实施方案的通知\n"
+            "一、重点任务\n1.发放消费券。分批次发放通用消费券，具体批次见附件。\n"
+            "2.打造夜间经济。对经认定的夜间消费示范街区给予15万元一次性补助。\n"
+            "本方案自印发之日起施行，有效期至2024年12月31日。\n附件：某县2024年消费券发放安排表\n\n附件\n\n"
+            "某县2024年消费券发放安排表\n"
+            "批次     发放时间                  金额（万元）    适用范围\n"
+            "第一批   2024年4月27日—5月5日      200             县内参与活动的商超、餐饮企业\n"
+            "第二批   2024年10月1日—10月7日     250             县内参与活动的餐饮企业\n"
+            "合计                               450\n"
+            "说明：1.消费券通过“云闪付”APP免费领取；\n      2.消费券自领取之日起7日内有效。\n")
+    d = parse_text(text)
+    row = next(r for r in d.rows if r.label == "附件消费券发放安排表 第1项")
+    assert parse_label("〔附件消费券发放安排表 第1项〕") == ("附件消费券发放安排表", 1)
+    assert "第二批 | 2024年10月1日—10月7日 | 250 | 县内参与活动的餐饮企业。" in row.task
+    assert "免费领取" in row.task and d.row("附件", 2).task == "消费券自领取之日起7日内有效。"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert cli(["ask", "国庆那批消费券多少钱 在哪用", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert "2024年10月1日—10月7日 | 250" in ans["answer"] and "〔附件消费券发放安排表 第1项〕" in ans["answer"]
+
+
 PROVISIONS = ("平和县人民政府办公室关于支持个体工商户发展的若干措施\n平政办〔2024〕9号\n"
               "一、降低开办成本。对新登记的个体工商户免费刻制首套印章。（责任单位：县市场监管局、县公安局）\n"
               "二、加大创业扶持。对首次创办个体工商户的高校毕业生给予一次性创业资助1万元。（责任单位：县人社局、县财政局）\n"
