@@ -416,7 +416,7 @@ class Assistant:
             hits = hits[:k]
         amount_match = 1.0
         if intent == Intent.AMOUNT and hits:
-            amount_match = self.matcher.numbered_match(terms, hits[0].key)
+            amount_match = self.matcher.numbered_match(terms, hits[0].key, normalize(read.asked))
         if contact is None or contact not in {h.key for h in hits[1:self.compose_cfg.candidates]}:
             contact = self._contact_among(hits)  # one the search found itself (咨询电话 …)
         return Retrieved(terms, hits, amount_match, contact)

@@ -291,10 +291,15 @@ class Matcher:
             return h.score + lam * (ranked[0][0] if ranked else 0.0)
         return sorted(hits[:n], key=key, reverse=True) + hits[n:]
 
-    def numbered_match(self, terms: Concepts, key: tuple[str, int]) -> float:
+    def numbered_match(self, terms: Concepts, key: tuple[str, int], asked: str = "") -> float:
         """How well the row's best number-bearing sentence states the question (the
-        verdict on an amount question reads it)."""
+        verdict on an amount question reads it): of the words the clause asks with and
+        those of the story the row speaks of — a story's words the row never uses (儿子大学
+        毕业…开了个服装店) say nothing of which of its sentences gives the figure."""
         # by words only: a sentence near in meaning may give another figure than the one
         # asked (退还比例, 优惠税率 asked; 加计扣除比例 stated) — tried, it lost those
-        numbered = [self.match(terms, s) for s in self.sentences[key] if s.has_number]
+        sentences = self.sentences[key]
+        told = set().union(*(self.covered(terms, s) for s in sentences)) if sentences else set()
+        terms = tuple(c for j, c in enumerate(terms) if j in told or any(a in asked for a in c[0]))
+        numbered = [self.match(terms, s) for s in sentences if s.has_number]
         return round(max(numbered, default=0.0), 4)

@@ -894,6 +894,18 @@ def test_a_fee_the_document_never_names_is_answered_by_its_row_waiving_it(assist
     assert assistant.answer("企业员工加班费怎么算").coverage != "answered"
 
 
+def test_a_long_story_does_not_make_the_figures_sentence_off_topic(assistant):
+    """A long spoken story (外甥…开了个快餐店…雇了三个后生) and a question asking the
+    figure (一个人给多少): the row's sentence giving it (补助标准每人不超过1000元) is judged on
+    the words the clause asks with and the story's words the row speaks of — the story's
+    other words say nothing of which of its sentences gives the figure: answered, not
+    "没有写明具体的数额". A figure asked of what the row never names is still flagged."""
+    ans = assistant.answer("我外甥专科毕业第二年回老家开了个快餐店 到现在干了一年半了 还雇了三个本村的后生帮忙 "
+                           "听别人讲有个一次性创业补贴 那个就是说按人头算的 一个人给多少 最多能给多少钱")
+    assert ans.coverage == "answered" and ans.citations[0].label == "附件2 第49项"
+    assert assistant.answer("建筑企业产值第一次过50亿元，进档奖励能拿多少钱").coverage == "partial"
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
