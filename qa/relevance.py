@@ -356,16 +356,21 @@ class RelevanceModel:
     def miscut(self, word: str, text: str) -> bool:
         """Whether ``word`` is the tagger's cut across a word the document writes (升成规上
         cut 升/成规/上: 规上 is the document's): its end with what follows it, or its start
-        with what comes before it, makes a word of the document — the question wrote that."""
+        with what comes before it, makes a word of the document — the question wrote that —
+        and what is left of it is no word the document lacks (购买农机具有什么补贴 read as
+        农机/具有 still names 农机, which the document never writes)."""
         i = text.find(word)
         if i < 0:
             return False
         j = i + len(word)
+
+        def rest_told(rest: str) -> bool:
+            return len(rest) < 2 or rest in self._spelled
         for k in range(1, len(word)):
             for m in (1, 2):
                 after, before = word[-k:] + text[j:j + m], text[max(0, i - m):i] + word[:k]
-                if (len(after) == k + m and after in self._spelled) or \
-                        (len(before) == k + m and before in self._spelled):
+                if (len(after) == k + m and after in self._spelled and rest_told(word[:-k])) or \
+                        (len(before) == k + m and before in self._spelled and rest_told(word[k:])):
                     return True
         return False
 

@@ -906,6 +906,16 @@ def test_a_long_story_does_not_make_the_figures_sentence_off_topic(assistant):
     assert assistant.answer("建筑企业产值第一次过50亿元，进档奖励能拿多少钱").coverage == "partial"
 
 
+def test_a_cut_across_a_document_word_still_names_what_is_left(assistant):
+    """购买农机具有什么补贴 may be read 农机/具有 (具有 is the document's word): the tagger's
+    农机具 is then a cut across it — but 农机, what is left, the document never writes, so
+    the question is flagged, not answered from the nearest 补贴 rows. A cut whose rest is
+    one character (升/成规/上, the document's 规上) is still the document's word."""
+    ans = assistant.answer("村里人买农机具有什么补贴政策")
+    assert ans.coverage != "answered" and "农机具" in ans.answer.split("\n")[0]
+    assert assistant.answer("升成规上有奖励吗").coverage == "answered"
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
