@@ -483,7 +483,7 @@ class RelevanceModel:
             elif t in q.topics or any(t in u for u in asked_unknown):
                 unstated.append(t)
         cov = round(covered / total, 4) if total else 1.0
-        missing = detail_missing(q, text)
+        missing = detail_missing(q, text, top_text)
         # a how-many question is answered by a count with its measure word (两家, 18家),
         # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
         # each part of a several-part question is asked too ("比例是多少？由哪个部门核定？"

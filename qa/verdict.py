@@ -38,6 +38,9 @@ _PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
 # a street address (…路12号, …街) and a time of day (8:30, 九点) as a row would give them
 _STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?")
 _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十]{1,3}点(?:[半整钟]|\d)")
+# a day of the month (25号, 7月20日, 十五日) or of an event (当天, 次日): what 哪天 and 几号 ask —
+# 2024年5月 gives the month only
+_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当[天日]|即日|次日")
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
 _REPORTING = re.compile(r"举报|投诉|监督")
 # a form named by the act of filing it: 申报表, 登记表, 申请书 (qa.thesaurus.files_with_an_office)
@@ -48,7 +51,8 @@ _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
     ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
     ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None),
-    ("哪条街", "地址", _STREET), ("哪条路", "地址", _STREET), ("几点", "具体时间", _CLOCK))
+    ("哪条街", "地址", _STREET), ("哪条路", "地址", _STREET), ("几点", "具体时间", _CLOCK),
+    *((w, "具体日期", _DAY) for w in ("哪天", "哪一天", "几号", "哪日", "具体日期")))
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def _clause_at(text: str, m: re.Match[str]) -> str:
     return text[start:min(ends, default=len(text))]
 
 
-def detail_missing(q: Query, row_text: str) -> str:
+def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number), a form
     named by the act of filing it (申报表, 登记表) that the rows do not name — or a
@@ -224,6 +228,11 @@ def detail_missing(q: Query, row_text: str) -> str:
             continue
         if pattern is _PHONE:
             if asks_phone(q.asked) and not gives_phone(row_text, q.asked):
+                return name
+        elif pattern is _DAY:
+            # the day of what the best row tells of (汽车博览会 in 2024年5月), not of the next
+            # row's matter (购车补贴 from 4月1日)
+            if not pattern.search(top_text or row_text):
                 return name
         elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name

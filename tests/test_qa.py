@@ -916,6 +916,24 @@ def test_a_cut_across_a_document_word_still_names_what_is_left(assistant):
     assert assistant.answer("升成规上有奖励吗").coverage == "answered"
 
 
+def test_a_day_asked_is_stated_only_by_a_day_of_the_best_rows_matter(assistant, tmp_path, capsys):
+    """哪天, 几号 ask a day: 2024年5月 gives the month only, and a day of the next row's
+    matter (购车补贴 from 4月1日) is not the day of the 汽车博览会 — partial, 本文件没有写明
+    具体日期. A row giving the day answers (政银企对接会 on 5月25日)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某县促进消费实施方案\n一、促进汽车消费\n1.发放购车补贴。2024年4月1日至9月30日购买新车的，每辆补贴2000元。\n"
+                    "2.开展汽车展销活动。2024年5月、9月在县体育中心各举办1次汽车博览会，对参展企业给予每家3000元展位补助。\n",
+                    encoding="utf-8")
+    assert cli(["ask", "汽车博览会哪天开幕", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "partial" and ans["answer"].startswith("本文件没有写明具体日期")
+    assert "2024年5月、9月" in ans["answer"]
+    ans = assistant.answer("政银企对接会哪天开的")
+    assert ans.coverage == "answered" and "5月25日" in body(ans)
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
