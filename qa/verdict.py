@@ -36,11 +36,13 @@ from .thesaurus import files_with_an_office
 # row would state it: a phone number by its digits, the others by the word itself
 _PHONE = re.compile(r"\d{3,4}[-－—]?\d{7,8}|\d{5,}")
 # a street address (…路12号, …街) and a time of day (8:30, 九点) as a row would give them
-_STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?")
+_STREET = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街(?![区道])|大道)\d*号?")  # (街区, 街道: no street)
 _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十]{1,3}点(?:[半整钟]|\d)")
 # a day of the month (25号, 7月20日, 十五日) or of an event (当天, 次日): what 哪天 and 几号 ask —
 # 2024年5月 gives the month only
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当[天日]|即日|次日")
+# "which" with a number before its measure word (哪两条, 哪几条)
+_WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
 _REPORTING = re.compile(r"举报|投诉|监督")
 # a form named by the act of filing it: 申报表, 登记表, 申请书 (qa.thesaurus.files_with_an_office)
@@ -223,8 +225,10 @@ def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
     named by the act of filing it (申报表, 登记表) that the rows do not name — or a
     member of a series the rows count but not that member (第三批 where the rows tell of
     the 第一批 and 第二批)."""
+    # which streets, however many (哪两条街, 哪几条路), asks where as 哪条街 does
+    asked = _WHICH_COUNTED.sub("哪条", q.asked)
     for word, name, pattern in _DETAILS:
-        if word not in q.asked:
+        if word not in asked:
             continue
         if pattern is _PHONE:
             if asks_phone(q.asked) and not gives_phone(row_text, q.asked):

@@ -934,6 +934,21 @@ def test_a_day_asked_is_stated_only_by_a_day_of_the_best_rows_matter(assistant, 
     assert ans.coverage == "answered" and "5月25日" in body(ans)
 
 
+def test_which_streets_are_stated_only_by_streets_named(tmp_path, capsys):
+    """哪两条街 asks which streets as 哪条街 does; a 街区 (or a 街道) is no street: a row
+    saying only 打造2条以上夜间消费街区 leaves the streets unstated, one naming them states them."""
+    from ui.cli import main as cli
+
+    for streets, coverage in (("在城区打造2条以上夜间消费街区", "partial"), ("在解放路、人民街打造夜间消费街区", "answered")):
+        path = tmp_path / f"{coverage}.txt"
+        path.write_text(f"某县促进消费实施方案\n一、培育新型消费\n1.打造夜间经济。{streets}，对经认定的示范街区给予15万元"
+                        "一次性补助。\n2.支持电商直播。对年网络零售额首次突破1000万元的本地电商企业奖励5万元。\n", encoding="utf-8")
+        assert cli(["ask", "夜间消费街区是哪两条街", "--doc", str(path), "--json", "--home", str(tmp_path / coverage)]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert ans["coverage"] == coverage, ans["answer"]
+        assert ans["answer"].startswith("本文件没有写明地址") == (coverage == "partial")
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
