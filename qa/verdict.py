@@ -41,6 +41,8 @@ _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十
 # a day of the month (25号, 7月20日, 十五日) or of an event (当天, 次日): what 哪天 and 几号 ask —
 # 2024年5月 gives the month only
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当[天日]|即日|次日")
+# an office named (县税务局, 县就业创业服务中心): whose number a question may ask
+_OFFICE = re.compile(r"[省市县区镇乡][\u4e00-\u9fff]{1,10}?(?:局|中心|办公室|委员会|委|所|站|队|院)")
 # "which" with a number before its measure word (哪两条, 哪几条)
 _WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
@@ -207,8 +209,24 @@ def gives_phone(text: str, asked: str) -> bool:
     ask on, unless reporting is what is asked."""
     if _REPORTING.search(asked):
         return bool(_PHONE.search(text))
+    office = _OFFICE.search(asked)
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
+               and (office is None or _for_office(text, m, office.group(0)))
                for m in _PHONE.finditer(text))
+
+
+def _for_office(text: str, m: re.Match[str], office: str) -> bool:
+    """Whether the number ``m`` may be the asked office's: its label (the words since the
+    number before it: 县创业贷款担保中心：0793-…) or the bracket after it (…（县商务局市场
+    运行股）) names that office, or names none — a number listed for another office (县社会
+    保险服务中心：…) is not the one asked of 县税务局."""
+    before = max((p.end() for p in _PHONE.finditer(text, 0, m.start())), default=0)
+    sentence = max(text.rfind(p, 0, m.start()) for p in "。；;\n") + 1
+    label = text[max(before, sentence, m.start() - 30):m.start()]
+    after = re.match(r"\s*[（(][^）)]{1,20}[）)]", text[m.end():])
+    named = label + (after.group(0) if after else "")
+    core = re.sub(r"^[省市县区镇乡]", "", office)
+    return core in named or not _OFFICE.search(named)
 
 
 def _clause_at(text: str, m: re.Match[str]) -> str:

@@ -382,6 +382,25 @@ def test_offices_and_their_numbers_under_a_contact_line_are_the_contact(tmp_path
     assert "0793-5896237" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
 
 
+def test_a_number_asked_of_one_office_is_not_another_offices_number(tmp_path, capsys):
+    """县税务局的电话 asked where the contact lists the numbers of two other offices (县就业创业
+    服务中心：…, 县创业贷款担保中心：…): none is the 税务局's — partial, 本文件没有写明电话号码;
+    an office listed there is answered with its own number."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "qa.txt"
+    path.write_text("某县人社局稳就业政策问答\n1.问：创业担保贷款最多能贷多少？\n答：符合条件的个人最高可贷30万元。\n"
+                    "2.问：招用脱贫人口有税收优惠吗？\n答：有。税收优惠事项请咨询县税务局。\n"
+                    "咨询电话：\n县就业创业服务中心：0793-5896123\n县创业贷款担保中心：0793-5896237\n", encoding="utf-8")
+    for question, number in (("县税务局咨询税收优惠的电话是多少", None), ("县创业贷款担保中心电话多少", "0793-5896237")):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        if number is None:
+            assert ans["coverage"] == "partial" and ans["answer"].startswith("本文件没有写明电话号码")
+        else:
+            assert ans["coverage"] == "answered" and number in ans["answer"]
+
+
 def test_an_attached_table_aligned_with_spaces_after_the_provisions_is_a_row(tmp_path, capsys):
     """A 实施方案 ends 本方案自印发之日起施行…, 附件：…安排表, then 附件 over the table, its
     cells aligned with spaces, and 说明：1.… under it. The table was dropped with the words
