@@ -51,7 +51,8 @@ ANSWER_KINDS = (PLACE_WORDS, DURATION_WORDS, LIMIT_WORDS)
 
 # a body named in a sentence, with its level (县经济和信息化局, 市发展和改革局, 县财政局): who
 # is in charge, for a row with no unit columns (an article, a Q&A)
-NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行)")
+NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行|"
+                        r"[\u4e00-\u9fff]办(?![理事法结件证好照公学成到得不]))")  # (区营商环境办, not 县里办理)
 
 # words a sentence uses to point to what it does not state: the conditions of 符合条件的,
 # the rules of 按规定 / 有关规定

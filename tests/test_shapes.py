@@ -800,7 +800,8 @@ _PLAN_HEAD = ("某县人民政府办公室关于印发某县2024年优化营商�
               "2024年3月15日\n某县2024年优化营商环境重点任务分工方案\n"
               "一、工作目标\n2024年，企业开办时间压缩在0.5个工作日以内。\n"
               "二、工作要求\n（一）加强组织领导。县营商环境办设在县发展改革局，负责日常协调。\n"
-              "（二）严格督导考核。各牵头单位于每季度最后一个月的25日前，将任务推进情况报送县营商环境办。\n"
+              "（二）严格督导考核。各牵头单位于每季度最后一个月的25日前，将任务推进情况报送县营商环境办。"
+              "县营商环境办会同县委督查局开展专项督查。\n"
               "县营商环境办联系人：王明，联系电话：0371-1234567。\n"
               "附件：某县2024年优化营商环境重点任务分工表\n某县2024年优化营商环境重点任务分工表\n")
 
@@ -824,6 +825,10 @@ def test_a_plans_own_sections_before_a_table_with_no_attachment_marker_are_rows(
     assert cli(["ask", "营商环境办设在哪个部门", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
     ans = json.loads(capsys.readouterr().out)
     assert ans["coverage"] == "answered" and "县发展改革局" in ans["answer"] and "〔二、 第1项〕" in ans["answer"]
+    # whom to report to, named by its short name (县营商环境办): the sentence naming it and the day
+    assert cli(["ask", "各牵头单位何时向何部门报送任务推进情况", "--doc", str(path), "--json", "--home", str(tmp_path)]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert "每季度最后一个月的25日前" in ans["answer"] and "报送县营商环境办" in ans["answer"]
 
 
 def test_a_deadline_asked_of_a_q_and_a_quotes_its_sentence_giving_the_time(tmp_path, capsys):
