@@ -24,12 +24,6 @@ CONTACT_LINE = re.compile(r"^(?:联\s*系\s*(?:人|电\s*话|方\s*式|地\s*址
 CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 # …or whom to call under 咨询电话： and their number (县创业贷款担保中心：0793-5896237)
 _NAMED_NUMBER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}\s*[:：]\s*(?:\d{3,4}\s*[-－—]\s*)?\d{7,8}\b")
-
-
-def continues_contact(line: str) -> bool:
-    """Whether ``line``, after a contact line, is more of the contact: a short label and its
-    value, or an office and its number."""
-    return bool(CONTACT_MORE.match(line) or _NAMED_NUMBER.match(line))
 # a contact line inside running text (…联系人：王明，联系电话：…)
 _CONTACT_IN = re.compile(r"联\s*系\s*(?:人|电\s*话|方\s*式)\s*[:：]|(?:咨询|办公)\s*电\s*话\s*[:：]")
 # the title of an article or section that is the contact (咨询方式。 六、联系方式)
@@ -40,6 +34,12 @@ def contact_text(lines: list[str]) -> str:
     """Contact lines as one text: the lines, and the fields of each, a space apart (the
     gap the document leaves between them), spaces inside a name closed (张　磊 → 张磊)."""
     return " ".join(labelled_fields(ln) for ln in lines if ln.strip())
+
+
+def continues_contact(line: str) -> bool:
+    """Whether ``line``, after a contact line, is more of the contact: a short label and its
+    value, or an office and its number."""
+    return bool(CONTACT_MORE.match(line) or _NAMED_NUMBER.match(line))
 
 
 def is_contact_title(title: str) -> bool:

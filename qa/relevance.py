@@ -440,7 +440,7 @@ class RelevanceModel:
         # 摊位费收多少), is stated by the best row saying none is paid for the thing asked
         # (便民市场…免费对本地果农、菜农开放); how a fee is reckoned (加班费怎么算) is not
         waived = tuple(w for w in all_unknown if w.endswith("费") and w in q.asked
-                       and (re.search(rf"[交缴收花付掏][^，,。？?\s]{{0,3}}{w}", q.asked) or _ASKS_FEE.search(q.asked))
+                       and (re.search(rf"[交缴收花付掏][^，,。？?\s]{{0,3}}{re.escape(w)}", q.asked) or _ASKS_FEE.search(q.asked))
                        and _free_of(q.plain, top_text))
         unknown = tuple(w for w in all_unknown if w not in dict(bridged) and w not in waived)
         asked_unknown = tuple(w for w in unknown if w in q.asked)
