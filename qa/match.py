@@ -173,8 +173,9 @@ class Matcher:
                 # so is a guide's matter (户外广告 of 户外广告设施设置审批)
                 continue
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
-            if pays_money(t) and t not in self.relevance.written:
-                # paying asked in the asker's word (交钱) is stated by a fee word (免费, 收费)
+            if pays_money(t):
+                # paying asked (交钱, or the documents' own 收费) is stated by a fee word (免费,
+                # 收费): 营业执照收费不 is answered by 免费为…办理营业执照
                 alts = (t, *self.relevance.fee_words)
             # a sentence should state what is asked, not repeat the story around it
             w = max(self.r.bm25.idf(t), 1.0) * (1.0 if t in asked else self.cfg.story_weight)

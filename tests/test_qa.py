@@ -949,6 +949,14 @@ def test_which_streets_are_stated_only_by_streets_named(tmp_path, capsys):
         assert ans["answer"].startswith("本文件没有写明地址") == (coverage == "partial")
 
 
+def test_paying_asked_in_the_documents_own_fee_word_is_stated_by_free(assistant):
+    """办个营业执照收费不 asks in the documents' own word (收费): the sentence saying none is
+    paid (免费为城区摊贩办理备案登记和营业执照) states it, and is quoted first, with both rows."""
+    ans = assistant.answer("俺想在县城便民市场摆个摊卖菜 办个营业执照收费不")
+    assert ans.coverage == "answered" and body(ans).startswith("“免费为城区摊贩办理备案登记和营业执照")
+    assert {("附件2", 110), ("附件1", 45)} <= set(ans.cited_keys)
+
+
 def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
     """附件1 第44项 编制大宁县国土空间总体规划（2020-2035）: the question naming the plan's
     years is answered, not refused as another period; a year no row names still is."""
