@@ -725,6 +725,12 @@ def _intro(heading: _Node) -> _Node | None:
     if not intro or (intro.endswith(("：", ":")) and not re.search(r"[\d。]", intro)
                      and not _fielded_heading(heading)):
         return None
+    return _titled_item(heading, title, rest)
+
+
+def _titled_item(heading: _Node, title: str, rest: list[str]) -> _Node:
+    """The item a heading's own text makes before its numbered items: named by ``title``,
+    its lines ``rest``, ending where the first numbered item begins."""
     first = min((c.line for c in _numbered(heading)), default=heading.last_line + 1)
     return _Node(level=L3, number=1, marker="1.", line=heading.line, text=rest, name=title,
                  fielded=_all_fields(rest), fields=dict(heading.fields), parent=heading,
@@ -738,14 +744,9 @@ def _attachment_body(attachment: _Node) -> _Node | None:
     text = [t.strip() for t in attachment.text if t.strip()]
     if len(text) < 2:
         return None
-    rest = text[1:]
-    body = _join(rest)
-    if not re.search(r"[\d。；;]", body):
+    if not re.search(r"[\d。；;]", _join(text[1:])):
         return None
-    first = min((c.line for c in _numbered(attachment)), default=attachment.last_line + 1)
-    return _Node(level=L3, number=1, marker="1.", line=attachment.line, text=rest, name=text[0],
-                 fielded=_all_fields(rest), fields=dict(attachment.fields), parent=attachment,
-                 last_line=max(attachment.line, first - 1))
+    return _titled_item(attachment, text[0], text[1:])
 
 
 def _titled_paragraph(node: _Node, siblings: list[_Node]) -> bool:

@@ -41,6 +41,12 @@ def strip_html(text: str) -> str:
 
 
 _PARENTHETICAL = re.compile(r"[（(][^）)]*[）)]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def all_han(text: str) -> bool:
+    """Whether ``text`` is Chinese characters and nothing else (消费券, not 5G or 专票、)."""
+    return bool(_HAN.fullmatch(text))
 
 
 def without_parentheticals(text: str) -> str:

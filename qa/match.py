@@ -20,7 +20,7 @@ from ingest.contact import is_contact
 from ingest.headings import marker
 from ingest.schema import TaskRow
 from ingest.sentences import GOAL, MEASURE, TASK, Sentence, item_title, row_sentences
-from ingest.text import normalize, words_form
+from ingest.text import all_han, normalize, words_form
 
 from .config import ComposeConfig
 from .intent import (
@@ -38,7 +38,7 @@ from .question import Word, asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
 from .thesaurus import pays_money, senses, synonyms
-from .verdict import asks_phone, gives_phone
+from .verdict import NAMES_BODY, asks_phone, gives_phone
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
 # that sentence rankings can be memoised per question
@@ -48,11 +48,6 @@ Ranked = tuple[tuple[float, Sentence], ...]  # a row's sentences with their matc
 # the kinds of answer a question can ask for by its form: a place or channel (在哪能查到),
 # a span of time (多久能到账), a limit (最多能贷多少) — each a concept a sentence must state
 ANSWER_KINDS = (PLACE_WORDS, DURATION_WORDS, LIMIT_WORDS)
-
-# a body named in a sentence, with its level (县经济和信息化局, 市发展和改革局, 县财政局): who
-# is in charge, for a row with no unit columns (an article, a Q&A)
-NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行|"
-                        r"[\u4e00-\u9fff]办(?![理事法结件证好照公学成到得不]))")  # (区营商环境办, not 县里办理)
 
 # words a sentence uses to point to what it does not state: the conditions of 符合条件的,
 # the rules of 按规定 / 有关规定
@@ -70,7 +65,6 @@ _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再
 
 # the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)
 _MODALS = "能要想可会得"
-_CJK1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
@@ -82,7 +76,7 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
             continue
         if len(w.text) == 1 and w.pos.startswith("v") and w.text not in _MODALS:
             out.append(w.text)
-        elif len(w.text) == 2 and w.text[0] in _MODALS and not in_dictionary(w.text) and _CJK1.fullmatch(w.text[1]):
+        elif len(w.text) == 2 and w.text[0] in _MODALS and not in_dictionary(w.text) and all_han(w.text[1]):
             out.append(w.text[1])
     return out
 

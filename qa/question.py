@@ -25,7 +25,7 @@ from index.tokenize import in_dictionary
 from ingest.places import CITY, county_written_short, lookup
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
-from ingest.text import normalize
+from ingest.text import all_han, normalize
 
 from .intent import (
     ASKS,
@@ -155,9 +155,6 @@ class Query:
         return tuple(t for t in self.topics if t in self.asked)
 
 
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
-
 @lru_cache(maxsize=4096)
 def _tag(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with their parts of speech; the measure word after 几 or 多少
@@ -168,7 +165,7 @@ def _tag(text: str) -> tuple[Word, ...]:
             out.append(Word(w[0], "q"))
             out += [Word(x, g) for x, g in pseg.cut(w[1:])]
         elif out and len(w) == 1 and f.startswith("n") and len(out[-1].text) >= 2 and out[-1].pos[:1] in "nv" \
-                and _CJK_WORD.fullmatch(out[-1].text + w) and in_dictionary(out[-1].text + w):
+                and all_han(out[-1].text + w) and in_dictionary(out[-1].text + w):
             # a compound's one-character head the tagger cut off (消费 / 券): the dictionary's
             # word (消费券) is what is named, a noun ending in its head
             out[-1] = Word(out[-1].text + w, "n")
@@ -251,10 +248,11 @@ def asking_parts(text: str) -> list[Part]:
     subsidy."""
     out: list[Part] = []
     sentences = _SENTENCE.split(text)
+    asking = [any(asks(plain(d)) for d, _ in _clauses_with_separators(s)) for s in sentences]
     for n, sentence in enumerate(sentences):
         # a question in a later sentence follows this one's clauses too (我们承建的几个项目，
         # 工程款未结清。…向哪个单位反映？: the few projects are the story)
-        later = any(asks(plain(d)) for s in sentences[n + 1:] for d, _ in _clauses_with_separators(s))
+        later = any(asking[n + 1:])
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
             # the things listed are the clause nearest before 分别 that lists two or more,

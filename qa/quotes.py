@@ -21,8 +21,9 @@ from ingest.text import normalize
 
 from .config import SHORT_FIELD
 from .intent import Intent, states_count
-from .match import ANSWER_KINDS, NAMES_BODY, STATES_TIME, Concepts, Matcher, Ranked
+from .match import ANSWER_KINDS, STATES_TIME, Concepts, Matcher, Ranked
 from .restated import matching_form
+from .verdict import NAMES_BODY
 
 
 @dataclass

@@ -35,7 +35,7 @@ from index.tokenize import cut, expansions, in_dictionary, synonym_groups, token
 from ingest.schema import TaskRow
 from ingest.sentences import UNIT_LABELLED
 from ingest.table import HEADER_WORDS, NOTE, NUMBER, TASK
-from ingest.text import normalize, words_form
+from ingest.text import all_han, normalize, words_form
 
 from .config import SHORT_FIELD
 from .intent import (
@@ -76,8 +76,6 @@ from .verdict import (
 )
 from .verdict import Verdict as V
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # where a row's sentences (or its clauses of a list, ；) end
 _SENTENCE_END = re.compile(r"[。；;\n]")
 # 几 before a measure word counts things (收几个老人 asks no fee; 贴几个点 asks a rate)
@@ -134,7 +132,7 @@ def _free_of(clause: str, row_text: str) -> bool:
     if len(row_text) <= SHORT_FIELD:
         return bool(_NO_FEE.search(row_text))
     skip = function_words()
-    pairs = {p for i in range(len(clause) - 1) if _CJK_PAIR.fullmatch(p := clause[i:i + 2])
+    pairs = {p for i in range(len(clause) - 1) if all_han(p := clause[i:i + 2])
              and not _ASKS_FEE.search(p) and p not in skip}
     return any(_NO_FEE.search(s) and any(p in s for p in pairs) for s in _SENTENCE_END.split(row_text))
 
@@ -337,7 +335,7 @@ class RelevanceModel:
     @cached_property
     def _heads(self) -> frozenset[str]:
         """The characters the documents' own compounds of three characters or more end in."""
-        return frozenset(w[-1] for w in self.written if len(w) >= 3 and _CJK.fullmatch(w))
+        return frozenset(w[-1] for w in self.written if len(w) >= 3 and all_han(w))
 
     def absent_nouns(self, nouns: tuple[str, ...], docs: Collection[str] = ()) -> tuple[str, ...]:
         """Nouns no row uses: not in the text of any row, not a token of the index, no
@@ -601,7 +599,7 @@ def _every_row(rows: Sequence[TaskRow], tokens: dict[tuple[str, int], set[str]],
 
 def _made_up(term: str) -> bool:
     """A Chinese token that is no dictionary word: jieba's guess at an unseen span."""
-    return bool(_CJK.fullmatch(term)) and not in_dictionary(term)
+    return all_han(term) and not in_dictionary(term)
 
 
 def _maximal(terms: Iterable[str]) -> tuple[str, ...]:

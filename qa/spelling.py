@@ -14,16 +14,14 @@ in the same place with exactly one document word of its sound (toneless pinyin f
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 
 from index.tokenize import cut, in_dictionary, word_frequency
-from ingest.text import normalize
+from ingest.text import all_han, normalize
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SPAN = (6, 5, 4, 3, 2)  # characters, longest first
 # how much likelier the document's word must be than the pieces as written, by jieba's
 # word counts (natural log of the ratio; 7.7: over 2,000 times): 营叶执照 → 营业执照 (21.6),
@@ -57,7 +55,7 @@ class Homophones:
         self._text = text  # the documents' matching text: a span it holds is no slip
         by_sound: dict[tuple[str, ...], set[str]] = {}
         for w in words:
-            if len(w) in _SPAN and _HAN.fullmatch(w):
+            if len(w) in _SPAN and all_han(w):
                 by_sound.setdefault(tuple(lazy_pinyin(w)), set()).add(w)
         self._by_sound = by_sound
 
@@ -93,7 +91,7 @@ class Homophones:
         while i < len(question):
             for n in _SPAN:
                 span = question[i:i + n]
-                if (len(span) == n and i + n in ends and i in ends and _HAN.fullmatch(span)
+                if (len(span) == n and i + n in ends and i in ends and all_han(span)
                         and (word := self._word_for(normalize(span)))):
                     out.append(word)
                     fixes.append((span, word))

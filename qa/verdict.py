@@ -41,8 +41,11 @@ _CLOCK = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|[\d一二三四五六七八九十
 # a day of the month (25号, 7月20日, 十五日) or of an event (当天, 次日): what 哪天 and 几号 ask —
 # 2024年5月 gives the month only
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|当[天日]|即日|次日")
-# an office named (县税务局, 县就业创业服务中心): whose number a question may ask
-_OFFICE = re.compile(r"[省市县区镇乡][\u4e00-\u9fff]{1,10}?(?:局|中心|办公室|委员会|委|所|站|队|院)")
+# a body named in a sentence, with its level (县经济和信息化局, 市发展和改革局, 县财政局): who
+# is in charge, for a row with no unit columns (an article, a Q&A); whose number a question
+# may ask (县税务局的电话)
+NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行|"
+                        r"[\u4e00-\u9fff]办(?![理事法结件证好照公学成到得不]))")  # (区营商环境办, not 县里办理)
 # "which" with a number before its measure word (哪两条, 哪几条)
 _WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
@@ -209,7 +212,7 @@ def gives_phone(text: str, asked: str) -> bool:
     ask on, unless reporting is what is asked."""
     if _REPORTING.search(asked):
         return bool(_PHONE.search(text))
-    office = _OFFICE.search(asked)
+    office = NAMES_BODY.search(asked)
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
                and (office is None or _for_office(text, m, office.group(0)))
                for m in _PHONE.finditer(text))
@@ -226,7 +229,7 @@ def _for_office(text: str, m: re.Match[str], office: str) -> bool:
     after = re.match(r"\s*[（(][^）)]{1,20}[）)]", text[m.end():])
     named = label + (after.group(0) if after else "")
     core = re.sub(r"^[省市县区镇乡]", "", office)
-    return core in named or not _OFFICE.search(named)
+    return core in named or not NAMES_BODY.search(named)
 
 
 def _clause_at(text: str, m: re.Match[str]) -> str:
