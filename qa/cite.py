@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from jieba import posseg
-
 from index.schema import Hit
 from ingest.schema import TaskRow
 from ingest.sentences import Sentence, labelled_notes
@@ -27,6 +25,7 @@ from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes, sho
 from .render import preview
 from .restated import matching_form
 from .schema import Citation, Related
+from .tagging import tagged
 from .verdict import asks_phone, gives_phone
 
 # "what rewards / which policies are there": several rows answer together
@@ -37,7 +36,7 @@ _MONEY = re.compile(r"奖|补贴|补助|资金|钱")
 
 def _asked_by_verb(header: str, question: str) -> bool:
     """The header names an action (兑现方式, 投诉电话: its verb) that the question asks about."""
-    return any(w.flag == "v" and len(w.word) >= 2 and w.word in question for w in posseg.cut(header))
+    return any(w.flag == "v" and len(w.word) >= 2 and w.word in question for w in tagged(header))
 
 
 @dataclass

@@ -6,12 +6,11 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-import jieba.posseg as pseg
-
 from ingest.table import COOP, HEADER_WORDS, LEAD
 from ingest.text import normalize
 
 from .datafile import data_lines
+from .tagging import tagged
 from .thesaurus import is_what_word, is_when_word, is_where_word
 
 
@@ -81,7 +80,7 @@ def plain(question: str) -> str:
 
 def _written_question_words(q: str) -> str:
     """甚 before an adjective says "very" (甚好, 甚多) and stays."""
-    words = list(pseg.cut(q))
+    words = tagged(q)
     out = []
     for k, w in enumerate(words):
         after = words[k + 1].flag if k + 1 < len(words) else ""

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import jieba.posseg as pseg
-
 from index.tokenize import stopwords
 from ingest.text import normalize
 
 from .datafile import data_lines
+from .tagging import tagged
 from .thesaurus import tells_how_known
 
 
@@ -34,4 +33,4 @@ def is_speech(word: str) -> bool:
 def is_adverb(char: str) -> bool:
     """jieba's dictionary tags the character an adverb (乱, 多, 快): said of an act, it
     tells how it is done, not what."""
-    return [(w.word, w.flag) for w in pseg.cut(char)] == [(char, "d")]
+    return tagged(char) == ((char, "d"),)

@@ -20,14 +20,13 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from jieba import posseg
-
 from ingest.schema import TaskRow, citation, guides
 from ingest.sentences import item_title
 from ingest.text import normalize
 
 from .intent import NUMERALS
 from .render import preview
+from .tagging import tagged
 
 # what a listing question says besides the department: its role, the things asked for
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
@@ -171,7 +170,7 @@ class Lister:
         write; the verbs and particles of speech (要带, 得) name none, the documents' own
         words (执照 of a 个体工商户 guide) are their matter, and a span no dictionary knows is a
         slip or a cut across words (题户 of 个题户), not a thing."""
-        return bool(self._absent(tuple(w.word for w in posseg.cut(left) if w.flag.startswith("n") and len(w.word) >= 2)))
+        return bool(self._absent(tuple(w.word for w in tagged(left) if w.flag.startswith("n") and len(w.word) >= 2)))
 
     def _names_matter(self, left: str) -> bool:
         """Whether what is left of a department question, past its listing words, names
@@ -179,7 +178,7 @@ class Lister:
         or more that they use. Speech around a listing (在这两个清单里, 挂了, 列一下序号)
         names none: a particle, a numeral or a pronoun never does, nor a word the
         documents never write."""
-        words = tuple(w.word for w in posseg.cut(left) if w.flag[:1] in "nva" and len(w.word) >= 2)
+        words = tuple(w.word for w in tagged(left) if w.flag[:1] in "nva" and len(w.word) >= 2)
         absent = set(self._absent(words)) if words else set()
         return any(w not in absent and not any(w in a for a in absent) for w in words)
 

@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import jieba.posseg as pseg
-
 from index.tokenize import in_dictionary
 from ingest.places import CITY, county_written_short, lookup
 from ingest.schema import find_references, strip_references
@@ -37,6 +35,7 @@ from .intent import (
     plain,
     tells_a_few,
 )
+from .tagging import tagged
 from .thesaurus import names_a_thing, pays_money
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
@@ -160,10 +159,10 @@ def _tag(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with their parts of speech; the measure word after 几 or 多少
     belongs to the count (多少天才算完事: 天 and 才, not the noun 天才)."""
     out: list[Word] = []
-    for w, f in pseg.cut(text):
+    for w, f in tagged(text):
         if out and out[-1].text.endswith(("几", "多少")) and len(w) > 1 and w[0] in MEASURE_WORDS:
             out.append(Word(w[0], "q"))
-            out += [Word(x, g) for x, g in pseg.cut(w[1:])]
+            out += [Word(x, g) for x, g in tagged(w[1:])]
         elif out and len(w) == 1 and f.startswith("n") and len(out[-1].text) >= 2 and out[-1].pos[:1] in "nv" \
                 and all_han(out[-1].text + w) and in_dictionary(out[-1].text + w):
             # a compound's one-character head the tagger cut off (消费 / 券): the dictionary's

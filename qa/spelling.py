@@ -54,14 +54,19 @@ class Homophones:
     def __init__(self, words: Iterable[str], text: str):
         self._text = text  # the documents' matching text: a span it holds is no slip
         by_sound: dict[tuple[str, ...], set[str]] = {}
+        placed: set[tuple[int, int, str]] = set()
         for w in words:
             if len(w) in _SPAN and all_han(w):
                 by_sound.setdefault(tuple(lazy_pinyin(w)), set()).add(w)
+                placed.update((len(w), i, c) for i, c in enumerate(w))
         self._by_sound = by_sound
+        # (length, place, character) of every word: a span sharing none with any word of
+        # its length can be no slip for one, and its sound is not looked up
+        self._placed = frozenset(placed)
 
     def _word_for(self, span: str) -> str:
         # cheapest test first: this runs for every span of every question
-        if in_dictionary(span):
+        if in_dictionary(span) or not any((len(span), i, c) in self._placed for i, c in enumerate(span)):
             return ""
         found = {w for w in self._by_sound.get(tuple(lazy_pinyin(span)), ())
                  if any(a == b for a, b in zip(w, span, strict=True))}
