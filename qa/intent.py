@@ -136,11 +136,28 @@ _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")
 
 
+# 几 in a negation's scope (也没卖出去几个, 挣不了几个钱, 没用几天) is "few": it tells, never
+# asks — but a limit is asked with a negation (不超过几天), and A-not-A (能不能几家联合,
+# 有没有几个) is no negation
+_NEGATED_FEW = re.compile(rf"([没不])(?!超过|少于|低于|高于|多于|大于|小于)[\u4e00-\u9fff]{{0,4}}?几(?=[{MEASURE_WORDS}])")
+
+
+def without_few(clause: str) -> str:
+    """``clause`` without the 几 a negation governs (也没卖出去几个 → 也没卖出去个)."""
+    out = clause
+    for m in reversed(list(_NEGATED_FEW.finditer(clause))):
+        i = m.start(1)
+        if 0 < i < len(clause) - 1 and clause[i - 1] == clause[i + 1]:
+            continue  # A-not-A
+        out = out[:m.end() - 1] + out[m.end():]
+    return out
+
+
 def asks(clause: str) -> bool:
     """Whether a clause asks. 几 as the number of people who do something together
     ("几个人合伙买的场房", "村里几户人想合伙包山") tells the story — a few people — and
-    asks nothing."""
-    return bool(ASKS.search(_FEW_PEOPLE.sub("", clause, count=1)))
+    asks nothing; nor does 几 under a negation (也没卖出去几个)."""
+    return bool(ASKS.search(_FEW_PEOPLE.sub("", without_few(clause), count=1)))
 
 
 def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
@@ -160,7 +177,7 @@ def tells_a_few(clause: str, followed: bool) -> bool:
     """A clause whose only question word is 几 before its noun, "a few", with a question
     after it, told by the asker of what they did or have (我店里招了几个本地人，有没有补贴):
     the story, not a how-many. Without a teller, 几 asks (县里打算扶持几家企业，找谁申请)."""
-    found = list(_COUNT.finditer(clause))
+    found = list(_COUNT.finditer(without_few(clause)))
     return bool(found) and followed and all(
         _indefinite(clause, m, followed) and _TOLD.search(clause[:m.start()])
         for m in found)
@@ -173,7 +190,7 @@ def count_word(question: str, followed: bool = False) -> str | None:
     # the last clause with a count: the asker's situation comes first ("几户人想合伙…县里
     # 扶持多少家"); a yes/no form elsewhere asks its own part ("有没有快点的法子，公示得多少天")
     # (split before normalising, which drops the spaces plain speech puts between clauses)
-    clauses = [c for c in (plain(c) for c in re.split(r"[，,；;？?！!。\s]+", question)) if c]
+    clauses = [c for c in (without_few(plain(c)) for c in re.split(r"[，,；;？?！!。\s]+", question)) if c]
     for i in range(len(clauses) - 1, -1, -1):
         found = list(_COUNT.finditer(clauses[i]))
         if not found:

@@ -339,6 +339,10 @@ def test_how_many_questions_and_counts():
     # a few the story points at (那几亩, 前几年) is no count asked
     assert count_word("俺那几亩老果园想改种有补助没") is None
     assert not asks("前几年生意赔了欠了一笔") and asks("欠了几年")
+    # 几 under a negation is "few" (也没卖出去几个); a limit asked with one (不超过几天) asks
+    assert not asks("那个我当场就下架了 也没卖出去几个") and not asks("一天也挣不了几个钱")
+    assert asks("补贴最多不超过几年") and count_word("补贴最多不超过几年") == "年"
+    assert count_word("说我有几样货的标签不合格 也没卖出去几个 是不是可以不罚款") is None
     # a span counted with 个: months, days (几个月 is no count of things)
     assert (count_word("房租能减几个月"), count_word("几个工作日能办好")) == ("个月", "天")
     assert states_count("培育2~3家有申报高企需求的企业", "家")
