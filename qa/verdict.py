@@ -26,8 +26,9 @@ from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 from ingest.places import lookup, parents, short_form
+from ingest.text import normalize
 
-from .intent import PHONE_WORDS
+from .intent import PHONE_WORDS, asks, plain
 from .question import Query, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import files_with_an_office
@@ -131,8 +132,15 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     owns its subject (吉安市青原区的个体户转成企业，奖励标准是多少) or where the asker is (我在
     德兴市开宾馆 …, naming no place of the document's own) does."""
     scope = in_scope_places(own)
+    # the question places what it asks here: it names a place of the document's own (not
+    # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
+    here = bool(_HERE.search(q.norm)) or any(
+        p in scope and not any(p != o and p in o for o in q.places) for p in q.places)
+    clauses = [normalize(c) for c in _CLAUSES.split(q.text) if c.strip()]
     out = []
     for name in q.places:
+        if _told_elsewhere(name, q, clauses, here):
+            continue
         # a place the question opens with or that owns what is asked (青原区的个体户 …,
         # 光山县对…) scopes it, wherever the asking clause starts
         scoping = q.norm.startswith(name) or re.search(rf"{re.escape(name)}(?:的(?![，,。；;\s])|对)", q.norm) \
@@ -157,6 +165,26 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
             continue
         out.append(name)
     return tuple(out)
+
+
+# saying here: the place the question asks of is where it is asked (deictic words of
+# place, a closed class like the question words)
+_HERE = re.compile(r"这边|这里|这儿|这块|咱这|俺这|我们这|你们这|本地|本县|县里|回来|回村|回乡|返乡")
+# a time told of, before now: 那会儿, 以前, 当年 …
+_PAST = re.compile(r"那会儿?|那时候?|那阵子?|以前|之前|当年|原来|过去|曾经|早些年|早年")
+_CLAUSES = re.compile(r"[，,；;？?！!。\s]+")
+
+
+def _told_elsewhere(name: str, q: Query, clauses: list[str], here: bool) -> bool:
+    """Whether every clause naming ``name`` tells where the asker was or what they heard
+    of elsewhere, not what is asked (在广东干了十几年, 我在广州那会儿直接被罚了两千, 在广东
+    那边听说得先拿许可): a clause of a time before now, or — when the question places what
+    it asks here (县里种高粱一亩地补多少, 这边还要不要办) — one outside the asking clauses
+    or asking nothing itself. A clause that asks of that place (吉县那边果农有啥补贴政策)
+    scopes the question whatever else it says."""
+    holding = [c for c in clauses if name in c]
+    return bool(holding) and all(
+        _PAST.search(c) or (here and (plain(c) not in q.asked or not asks(plain(c)))) for c in holding)
 
 
 def foreign_years(q: Query, issue: tuple[int, ...], row_text: str) -> tuple[int, ...]:

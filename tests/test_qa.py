@@ -1612,3 +1612,29 @@ def test_a_hotline_the_clause_says_to_complain_on_is_no_number_to_ask_on():
     assert not gives_phone(complaint, "行政审批局的咨询电话是多少")
     assert gives_phone(complaint, "投诉电话是多少")
     assert gives_phone("咨询电话：0793-7221234，投诉电话：12345。", "咨询电话是多少")
+
+
+@pytest.mark.parametrize("question", [
+    # where the asker was, at a time before now
+    "我在东莞干了八年模具，现在回县里开个店，创业担保贷款个人最多能贷多少",
+    "店里第一次被查出标签小问题当场改了，会罚款不？我在深圳那会儿直接罚了五百",
+    # heard of elsewhere, while the question asks of here
+    "在苏州那边听说开养老院得先拿设立许可，这边还要不要办",
+    # the asker's business elsewhere beside the one here
+    "我们在温州的厂子评过高企，这回在大宁新注册的公司第一次认定高企奖多少",
+])
+def test_a_place_the_asker_tells_of_does_not_scope_the_question(assistant, question):
+    """A place in the asker's story — where they were before (那会儿, 干了八年 … 回县里)
+    or what they heard of there, when the question asks of here (这边, 县里, 大宁) — is
+    no place the question asks about: the document answers it."""
+    v = assistant.verdict(question)
+    assert v.foreign_places == () and v.coverage != "not_covered", v
+
+
+def test_a_clause_asking_of_another_place_scopes_the_question_whatever_the_story(assistant):
+    """However the asker places themselves here, a clause asking of another county
+    (吉县那边…能贷多少) is out of scope; so is the asker's business elsewhere, told now."""
+    for q in ("我在县里开饭店，老家吉县的，吉县那边创业担保贷款个人最多能贷多少",
+              "以前在吉县打过工，现在吉县对专精特新企业奖励多少钱"):
+        v = assistant.verdict(q)
+        assert v.coverage == "not_covered" and v.foreign_places == ("吉县",), (q, v)
