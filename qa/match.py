@@ -296,6 +296,10 @@ class Matcher:
         # asked (退还比例, 优惠税率 asked; 加计扣除比例 stated) — tried, it lost those
         sentences = self.sentences[key]
         told = set().union(*(self.covered(terms, s) for s in sentences)) if sentences else set()
-        terms = tuple(c for j, c in enumerate(terms) if j in told or any(a in asked for a in c[0]))
-        numbered = [self.match(terms, s) for s in sentences if s.has_number]
+        spoken = tuple(c for j, c in enumerate(terms) if j in told or any(a in asked for a in c[0]))
+        # …or on the words asked alone: a story the row speaks of elsewhere (种连翘酸枣 …
+        # 支持多大规模的林下经济) says nothing against the sentence giving the figure asked
+        only = tuple(c for c in terms if any(a in asked for a in c[0]))
+        numbered = [max(self.match(spoken, s), self.match(only, s) if only else 0.0)
+                    for s in sentences if s.has_number]
         return round(max(numbered, default=0.0), 4)

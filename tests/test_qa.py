@@ -1638,3 +1638,12 @@ def test_a_clause_asking_of_another_place_scopes_the_question_whatever_the_story
               "以前在吉县打过工，现在吉县对专精特新企业奖励多少钱"):
         v = assistant.verdict(q)
         assert v.coverage == "not_covered" and v.foreign_places == ("吉县",), (q, v)
+
+
+def test_a_figure_sentence_is_judged_on_the_words_asked_whatever_the_story(assistant):
+    """The story's crops (连翘酸枣), which the row names in another sentence, say nothing
+    against the sentence giving the scale asked (支持发展林下经济1000亩): the answer states it."""
+    q = "打算回村包片荒山搞林下种植，种连翘酸枣那些，县里今年计划支持多大规模的林下经济"
+    ans = assistant.answer(q)
+    assert ans.coverage == "answered" and "1000亩" in ans.answer
+    assert ("附件1", 11) in ans.cited_keys
