@@ -85,7 +85,8 @@ _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!�
 # that unit (每亩40元, 每人不超过1000元, 元/吨, 人均); persons go by several words
 # (measures of things, land and power: 亩, 吨, 千瓦, 只 …)
 _MEASURED = "亩|吨|桩|台|辆|间|张|平方米|平米|千瓦|瓦|度|立方米|公里|床|只|头|株|棵"
-_PER = re.compile(rf"每一?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|件|项|{_MEASURED})")
+# (每个人 is 每人: the 个 before a person or household counts that)
+_PER = re.compile(rf"每一?(?:个(?=人|户|家))?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|件|项|{_MEASURED})")
 # …or by one unit opening the clause that asks (一只羊能补多少钱, 一亩地给多少): "one" of a
 # measure of things, land or power — not of people or households (一个人, 一家店: who asks)
 _ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})")

@@ -1122,6 +1122,10 @@ def test_a_figure_asked_per_unit_needs_the_rows_figure_per_that_unit(assistant):
     assert assistant.answer("种高粱，一亩地给多少钱").coverage == "answered"
     # one of a measure the story tells (租了一间门面房) asks nothing per room
     assert "按每间" not in assistant.answer("租了一间门面房，房租能补多少").answer
+    # 每个人 is per person, stated by 每人
+    from qa.relevance import figure_missing
+    assert figure_missing("介绍到省外厂子上班的，县里每个人能补多少钱", "amount", "向省外介绍成功的，每人不超过800元。") == ""
+    assert figure_missing("每个能补多少钱", "amount", "一次性奖励10万元。") == "按每个计的数额"
 
 
 def test_a_share_asked_of_a_thing_is_stated_in_a_sentence_naming_it():
