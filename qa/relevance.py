@@ -403,6 +403,13 @@ class RelevanceModel:
                      if pays_money(m.group(1) + m.group(2))]
         return self.fee_words if any(w not in self.written for w in said) else ()
 
+    def _stated(self, terms: Sequence[str], toks: set[str], text: str) -> float:
+        """The share of ``terms`` (weighted by rarity) the rows of ``toks`` and ``text``
+        state; 0 for none."""
+        total = sum(max(self.r.bm25.idf(t), 1.0) for t in terms)
+        return sum(max(self.r.bm25.idf(t), 1.0) for t in terms if self._states(t, toks, text)) / total \
+            if total else 0.0
+
     def _states(self, term: str, toks: set[str], text: str) -> bool:
         """Whether rows of ``toks`` and ``text`` state ``term``: as written, by a synonym,
         by the document's word for it, or — a word of paying (交钱) — by a fee word."""
@@ -451,6 +458,15 @@ class RelevanceModel:
         # the words a phrase folded in go too (算不算工伤 … 工伤保险补贴: 工伤 with 工伤保险)
         parts = tuple(t for t in q.topics if any(t != w and t in w for w in asked_unknown))
         shift = self.unknown_shift(q.text, asked_unknown + parts) if asked_unknown else 0.0
+        # how much of the asking clause the best rows state (two rows: a two-part question)
+        keys = [h.key for h in hits[:2]]
+        # the notice's contact, which the answer quotes for a number to call (电话多少)
+        keys += [found.contact] if found.contact is not None and found.contact not in keys else []
+        toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
+        text = "\n".join(self.row_text.get(k, "") for k in keys)
+        # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …
+        # 啥时候能弄好): how much of it the best rows state
+        story_cov = self._stated([t for t in self.content_terms(q.plain) if t not in q.asked], toks, text)
         asides: tuple[str, ...] = ()
         # speech around a question can be an aside; a keyword lookup has none: every word
         # of "跨境电商 补贴标准" was typed to be found
@@ -462,13 +478,14 @@ class RelevanceModel:
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))
             asides = tuple(w for w in asked_unknown if w not in kinds and w not in topics)
-            asked_unknown = tuple(w for w in asked_unknown if w in kinds or w in topics)
-        # how much of the asking clause the best rows state (two rows: a two-part question)
-        keys = [h.key for h in hits[:2]]
-        # the notice's contact, which the answer quotes for a number to call (电话多少)
-        keys += [found.contact] if found.contact is not None and found.contact not in keys else []
-        toks = set().union(*(self.row_tokens.get(k, set()) for k in keys))
-        text = "\n".join(self.row_text.get(k, "") for k in keys)
+            # an aside is speech around a question the rows speak to: where they state
+            # neither the rest of the asking clause nor the story, the unknown word is what
+            # is asked (推荐几部好看的电影: 电影), however little it moves the embedding
+            rest = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
+                    and not any(t in p for p in self.place_names)]
+            if asides and self._stated(rest, toks, text) < th.absent_coverage and story_cov < th.absent_coverage:
+                asides = ()
+            asked_unknown = tuple(w for w in asked_unknown if w not in asides)
         # the documents' own place (大宁) is every row's: it says nothing of what is stated
         terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
                  and not any(t in p for p in self.place_names)]
@@ -526,13 +543,8 @@ class RelevanceModel:
         common: dict[str, Any] = {"story": story, "asides": asides, "settings": settings, "kinds": kinds,
                                   "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
-        # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …
-        # 啥时候能弄好): when the best rows state it, the question is on their topic and an
+        # when the best rows state the story, the question is on their topic and an
         # unknown word of the asking clause (摆烧烤) leaves it partial, not uncovered
-        story_terms = [t for t in self.content_terms(q.plain) if t not in q.asked]
-        story_total = sum(max(self.r.bm25.idf(t), 1.0) for t in story_terms)
-        story_cov = (sum(max(self.r.bm25.idf(t), 1.0) for t in story_terms if self._states(t, toks, text))
-                     / story_total) if story_total else 0.0
         common["story_coverage"] = round(story_cov, 4)
         if asked_unknown and cov < th.absent_coverage and story_cov < th.story_coverage \
                 and not set(asked_unknown) <= set(kinds):

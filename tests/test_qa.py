@@ -1651,3 +1651,14 @@ def test_a_figure_sentence_is_judged_on_the_words_asked_whatever_the_story(assis
     ans = assistant.answer(q)
     assert ans.coverage == "answered" and "1000亩" in ans.answer
     assert ("附件1", 11) in ans.cited_keys
+
+
+def test_an_aside_needs_a_question_the_rows_speak_to(assistant):
+    """An unknown word that barely moves the embedding is speech around the question only
+    when the best rows state the rest of the asking clause or the story: 给推荐几本好看的小说
+    leaves nothing they state, so 小说 is what is asked — and absent."""
+    v = assistant.verdict("给推荐几本好看的小说")
+    assert v.coverage == "not_covered" and "小说" in v.absent and v.asides == ()
+    # speech around a question the rows do answer stays an aside
+    v = assistant.verdict("我在镇上开了个小卖部 想在县城再开一家 办个营业执照连带刻章领税务ukey 一共要几天才能办下来")
+    assert v.coverage != "not_covered"
