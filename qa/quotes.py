@@ -159,6 +159,13 @@ def _deadline(c: RowMatch) -> list[Quote]:
         sent = next((s for _, s in ranked if s.measure == m_idx and s.field == MEASURE), sent)
     if timed is None or normalize(sent.text) != normalize(timed.text):
         quotes.append(Quote(sent.text))
+    if not row.measures[m_idx].deadline and timed is None:
+        # no time in the column: the row's sentence giving one in another field (兑现方式：
+        # 每年6月30日前申报) answers, as the column would be quoted
+        noted = next((s for sc, s in ranked if s.field != MEASURE and STATES_TIME.search(s.text)
+                      and sc >= 0.4 * per_measure[m_idx][0]), None)
+        if noted is not None:
+            return quotes + [Quote(noted.text)]
     quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
     return quotes
 

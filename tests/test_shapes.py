@@ -1739,3 +1739,28 @@ def test_a_one_character_verb_is_stated_by_the_documents_word_for_it(tmp_path, c
     assert cli(["ask", "个体户最多能贷到多少", "--doc", str(path), "--json", "--home", str(tmp_path / "h")]) == 0
     first = json.loads(capsys.readouterr().out)["answer"].split("\n")[0]
     assert "最高30万元创业担保贷款" in first
+
+
+POLICY_LIST_WITH_DATES = (
+    "某县2025年惠企政策清单\n"
+    "为方便企业查询，现将县级惠企政策清单公布如下。\n"
+    "序号\t政策名称\t政策内容\t申报条件\t兑现方式\t责任单位\t联系电话\n"
+    "1\t研发费用增长奖补\t对企业研发费用较上年增长部分按8%给予奖补，单个企业最高30万元\t已享受研发费用加计扣除政策\t"
+    "每年7月15日前向县科技局申报\t县科技局\t0795-1234567\n"
+    "2\t外贸企业进出口奖励\t对年进出口额增长的企业，每增长100万美元奖励1万元\t上年度进出口额300万美元以上\t"
+    "次年4月30日前申报\t县商务局\t0795-1234568\n"
+    "3\t首次升规奖励\t对首次纳入规模以上统计的工业企业一次性奖励8万元\t当年新入库\t免申即享\t县工信局\t0795-1234569\n")
+
+
+def test_a_time_stated_in_another_column_answers_when(tmp_path, capsys):
+    """A list with no 完成时限 column gives the time to apply under 兑现方式: asked when, the
+    answer quotes it, not \"时间进度：未注明\"."""
+    from ui.cli import main as cli
+
+    f = tmp_path / "list.txt"
+    f.write_text(POLICY_LIST_WITH_DATES, "utf-8")
+    assert cli(["ask", "研发费用增长的奖补什么时候之前要申报", "--doc", str(f), "--json",
+                "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["citations"][0]["label"] == "第1项"
+    assert "每年7月15日前向县科技局申报" in ans["answer"] and "未注明" not in ans["answer"]
