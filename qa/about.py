@@ -62,8 +62,11 @@ def about_document(question: str, docs: Sequence[Document], several: bool,
     if named:
         return AboutDocument(named, asked)
     places = {p for d in docs for p in (d.place, *d.place_parents) if p}
+    # the words naming the field asked are none of the rows' topics (发文字号, which jieba
+    # cuts 发 / 文字 / 号)
+    fields = [m.group(0) for _, _, p in _ASKED for m in p.finditer(q)]
     if not _ITSELF.search(q) or any(not _HEADER_WORDS.search(t) and not any(t in p for p in places)
-                                    for t in topics):
+                                    and not any(t in f for f in fields) for t in topics):
         return None
     if several:
         by_place = tuple(d for d in docs if d.place and (d.place in q or d.place[:-1] in q and len(d.place) > 2))

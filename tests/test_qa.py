@@ -1355,6 +1355,8 @@ def test_the_documents_own_header_answers_questions_about_it(assistant, doc):
     assert by_number.answer.startswith(f"发文单位：{doc.issuer}")
     rows = assistant.answer("这个通知里说的一次性创业补贴是哪个部门发的")
     assert "〔文件信息〕" not in rows.answer and ("附件1", 86) in rows.cited_keys
+    # the field asked in words jieba cuts (发文字号: 发 / 文字 / 号) names no topic of the rows
+    assert assistant.answer("该通知的发文字号").answer.startswith(f"文号：{doc.doc_number}")
 
 
 def test_the_policys_name_in_quotation_marks_is_quoted(assistant):
