@@ -403,6 +403,22 @@ class RelevanceModel:
                      if pays_money(m.group(1) + m.group(2))]
         return self.fee_words if any(w not in self.written for w in said) else ()
 
+    def _year_text(self, q: Query, key: tuple[str, int]) -> str:
+        """The row's text a year asked is judged by: of several measures, those stating
+        most of the asking clause (高粱种植补贴每亩40元 … 持续推进), not another measure's
+        deadline (制定若干措施 … 2023年底) — a later year is in scope where the row speaks of
+        it for what is asked."""
+        row, text = self.r.by_key.get(key), self.row_text.get(key, "")
+        if row is None or len(row.measures) < 2:
+            return text
+        terms = [t for t in self.content_terms(q.asked) if not any(t in p for p in self.place_names)]
+        said = [sum(max(self.r.bm25.idf(t), 1.0) for t in terms if t in normalize(m.text)) for m in row.measures]
+        if max(said) <= 0:
+            return text
+        best = [m for m, w in zip(row.measures, said, strict=True) if w == max(said)]
+        return words_form("\n".join([row.section, row.task, *row.units,
+                                     *(x for m in best for x in (m.text, m.deadline, m.goal)), *row.notes]))
+
     def _stated(self, terms: Sequence[str], toks: set[str], text: str) -> float:
         """The share of ``terms`` (weighted by rarity) the rows of ``toks`` and ``text``
         state; 0 for none."""
@@ -433,7 +449,7 @@ class RelevanceModel:
         fp = foreign_places(q, self.places, top_text, self.blob)
         top_doc = self.r.by_key[top.key].doc if top.key in self.r.by_key else ""
         fy = foreign_years(q, self.doc_years.get(top_doc, self.issue_years),
-                           top_text)
+                           self._year_text(q, top.key) if q.years or q.relative_years else top_text)
         # shown in the debug tab only: the top row's dense score, as the search gave it
         dense = round(top.scores.get("dense") or 0.0, 4)
         if fp or fy:

@@ -1664,3 +1664,14 @@ def test_an_aside_needs_a_question_the_rows_speak_to(assistant):
     # speech around a question the rows do answer stays an aside
     v = assistant.verdict("我在镇上开了个小卖部 想在县城再开一家 办个营业执照连带刻章领税务ukey 一共要几天才能办下来")
     assert v.coverage != "not_covered"
+
+
+def test_a_later_year_is_in_scope_where_the_measure_asked_speaks_of_it(assistant):
+    """附件1 第39项 gives 2023年底 as the deadline of one measure (the 若干措施) and the
+    高粱 subsidy in another, ongoing: 2023 asked of the subsidy is outside the document's
+    period; asked of the measure that names it, or 2024 of the 苗木基地 its measure dates,
+    it is in scope."""
+    v = assistant.verdict("到了2023年，种高粱每亩还能补40元吗")
+    assert v.coverage == "not_covered" and v.foreign_years == (2023,)
+    for q in ("乡村e镇的若干措施2023年底前能出台吗", "秦脆苹果苗木基地2024年能出圃吗"):
+        assert assistant.verdict(q).foreign_years == (), q
