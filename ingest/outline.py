@@ -709,11 +709,17 @@ def _fielded_heading(node: _Node) -> bool:
 _FIELD_START = re.compile(r"(?:^|(?<=[；;。：:]))\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
+# a figure, in digits or in words with its measure (一式三份, 两个工作日), or a sentence ended:
+# a lead-in holding one says something of its own
+_FIGURE_OR_SENTENCE = re.compile(r"[\d。]|[一二两三四五六七八九十百千]+个?[份项次天日年页张本套件名人户家]")
+
+
 def _intro(heading: _Node) -> _Node | None:
     """A heading's own text before its numbered items, after its title (四、申报材料：申报
     企业须按以下顺序装订成册（A4纸，一式三份）：; 八、怎么申请 / 申请时间：常年受理…), as
     an item named by the title — or None: no title, no text after it, or only a lead-in
-    that announces the list and says nothing of its own (…提交以下材料：, one clause, no figure)."""
+    that announces the list and says nothing of its own (…提交以下材料：, no figure — in digits
+    or in words, 一式三份 — and no sentence ended)."""
     text = [t.strip() for t in heading.text if t.strip()]
     if len(text) >= 2 and _is_title(text[0]):
         title, rest = text[0], text[1:]
@@ -722,7 +728,7 @@ def _intro(heading: _Node) -> _Node | None:
     else:
         return None
     intro = _join(rest)
-    if not intro or (intro.endswith(("：", ":")) and not re.search(r"[\d。]", intro)
+    if not intro or (intro.endswith(("：", ":")) and not _FIGURE_OR_SENTENCE.search(intro)
                      and not _fielded_heading(heading)):
         return None
     return _titled_item(heading, title, rest)

@@ -56,6 +56,17 @@ def test_a_headings_own_text_and_a_labelled_second_list_are_parts_of_it():
     assert "一、办理条件 第1项" not in by  # (一、办理条件： over its list: a lead-in, no item)
 
 
+
+def test_a_lead_in_stating_a_count_in_words_is_the_headings_own_item():
+    """申报材料一式两份，按以下顺序装订： — the count is written in words, and the lead-in says
+    more than that a list follows: it is the heading's own item, found when asked how many."""
+    text = _GUIDE.replace("申请人须提交以下材料（原件1份、复印件2份，加盖公章或签字）：",
+                          "申报材料一式两份，按以下顺序装订成册，并加盖公章：")
+    by = {r.label: r for r in parse_text(text, "yunling-catering.txt").rows}
+    assert by["二、申报材料 第1项"].task.startswith("申报材料一式两份")
+    assert by["二、 第1项"].task.startswith("小餐饮经营许可申请表")
+
+
 _PLAN = """云岭县2025年农业生产托管提升实施方案
 
 第一部分 总体要求
