@@ -227,8 +227,9 @@ def _year_unstated(clause: str, row_text: str) -> int | None:
     return year
 
 
-# what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证)
-_KIND_OF = re.compile(rf"^的?(?:{'|'.join(GRANT_WORDS)}|证|许可|验收)")
+# what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证) — a
+# fee's subsidy by the fee (展位费补贴: 展位)
+_KIND_OF = re.compile(rf"^的?(?:费?(?:{'|'.join(GRANT_WORDS)})|证|许可|验收)")
 
 
 def _after_verb(q: Query, word: str, rest: str) -> str:

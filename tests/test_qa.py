@@ -1675,3 +1675,10 @@ def test_a_later_year_is_in_scope_where_the_measure_asked_speaks_of_it(assistant
     assert v.coverage == "not_covered" and v.foreign_years == (2023,)
     for q in ("乡村e镇的若干措施2023年底前能出台吗", "秦脆苹果苗木基地2024年能出圃吗"):
         assert assistant.verdict(q).foreign_years == (), q
+
+
+def test_a_fees_subsidy_is_named_by_the_fee(assistant):
+    """展位费补贴: the fee names the kind of grant asked, which the document must name —
+    展位 is no aside, however little it moves the question's embedding."""
+    v = assistant.verdict("去外地参加农产品展销会，县里有展位费补贴吗")
+    assert v.coverage == "partial" and "展位费补贴" in v.missing and "展位" not in v.asides
