@@ -405,20 +405,21 @@ class RelevanceModel:
         return self.fee_words if any(w not in self.written for w in said) else ()
 
     def _year_text(self, q: Query, key: tuple[str, int]) -> str:
-        """The row's text a year asked is judged by: of several measures, those stating
-        most of the asking clause (高粱种植补贴每亩40元 … 持续推进), not another measure's
-        deadline (制定若干措施 … 2023年底) — a later year is in scope where the row speaks of
-        it for what is asked."""
+        """The row's text a year asked is judged by: of several measures, those stating a
+        word of the asking clause in their text, deadline or goal (高粱种植补贴每亩40元 …
+        持续推进), not another measure's deadline (制定若干措施 … 2023年底) — a later year is
+        in scope where the row speaks of it for what is asked."""
         row, text = self.r.by_key.get(key), self.row_text.get(key, "")
         if row is None or len(row.measures) < 2:
             return text
-        terms = [t for t in self.content_terms(q.asked) if not any(t in p for p in self.place_names)]
-        said = [sum(max(self.r.bm25.idf(t), 1.0) for t in terms if t in normalize(m.text)) for m in row.measures]
-        if max(said) <= 0:
+        # (the year itself, or any number, is no word of what is asked)
+        terms = [t for t in self.content_terms(q.asked) if not any(t in p for p in self.place_names)
+                 and not re.search(r"\d", t)]
+        said = [m for m in row.measures if any(t in words_form(f"{m.text}\n{m.deadline}\n{m.goal}") for t in terms)]
+        if not said:
             return text
-        best = [m for m, w in zip(row.measures, said, strict=True) if w == max(said)]
         return words_form("\n".join([row.section, row.task, *row.units,
-                                     *(x for m in best for x in (m.text, m.deadline, m.goal)), *row.notes]))
+                                     *(x for m in said for x in (m.text, m.deadline, m.goal)), *row.notes]))
 
     def _stated(self, terms: Sequence[str], toks: set[str], text: str) -> float:
         """The share of ``terms`` (weighted by rarity) the rows of ``toks`` and ``text``
@@ -500,8 +501,10 @@ class RelevanceModel:
             # is asked (推荐几部好看的电影: 电影), however little it moves the embedding
             rest = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
                     and not any(t in p for p in self.place_names)]
+            # (a kind of what the document writes of, 小事 of its 事, or the asker's own shop is
+            # no evidence of absence: it stays an aside)
             if asides and self._stated(rest, toks, text) < th.absent_coverage and story_cov < th.absent_coverage:
-                asides = ()
+                asides = tuple(w for w in asides if self.names_a_kind(w) or _establishment(q.plain, w))
             asked_unknown = tuple(w for w in asked_unknown if w not in asides)
         # the documents' own place (大宁) is every row's: it says nothing of what is stated
         terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
