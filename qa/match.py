@@ -55,7 +55,9 @@ _REFERENCE = re.compile(r"(?:符合|满足|达到)(?:相关|有关|规定|申报
 
 # a time a sentence states: a date (2023年9月底, 2023-09-30) or a span (2022-2025, 15个工作日,
 # 30日内, 72小时): what a deadline question is answered by
-STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|\d{4}-\d{1,2}-\d{1,2}|\d{4}-\d{4}|\d+\s*个?工作日|"
+# (years are 19xx or 20xx: 0794-3223309 is a phone number, no span of years)
+STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
+                         r"(?<![\d-])(?:19|20)\d{2}-(?:19|20)\d{2}(?![\d-])|\d+\s*个?工作日|"
                          r"\d+\s*天|\d+\s*日(?:内|以内)|\d+\s*个?小时|"
                          # a window within a period: 每季度首月1日至20日, 每月10日前
                          r"\d{1,2}\s*日\s*(?:至|到|[-—~～]|起|前|止)")

@@ -1682,3 +1682,12 @@ def test_a_fees_subsidy_is_named_by_the_fee(assistant):
     展位 is no aside, however little it moves the question's embedding."""
     v = assistant.verdict("去外地参加农产品展销会，县里有展位费补贴吗")
     assert v.coverage == "partial" and "展位费补贴" in v.missing and "展位" not in v.asides
+
+
+def test_a_phone_number_states_no_time():
+    """A span of years is two years (2020-2035); an area code and a number (0794-3223309)
+    are no time a deadline question could be answered by."""
+    from qa.match import STATES_TIME
+
+    assert STATES_TIME.search("国土空间总体规划（2020-2035）") and STATES_TIME.search("截止2023-09-30")
+    assert not STATES_TIME.search("联系电话：0794-3223309") and not STATES_TIME.search("热线0571-2022-2025")
