@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from index.tokenize import in_dictionary
 from ingest.places import CITY, county_written_short, lookup
@@ -327,10 +328,18 @@ def _inside_words(words: tuple[Word, ...], text: str) -> set[int]:
     return out
 
 
+_PROPER = frozenset({"nz", "nr", "nrt", "nrfg"})  # jieba's tags of other proper names
+_THERE = frozenset({"那边", "那儿", "那里", "那块", "那头"})
+
+
 def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     """Places the question names: a word jieba tags as a place name (ns) that the
     gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
     out = [w.text for w in words if w.pos == "ns" and lookup(w.text)]
+    # a proper name jieba does not tag as a place (义乌: nz) that the gazetteer knows, said
+    # with 那边 (那儿, 那里): a place spoken of as one
+    out += [w.text for w, nxt in pairwise(words) if w.pos in _PROPER and nxt.text in _THERE
+            and len(w.text) >= 2 and lookup(w.text)]
     # a city's 市区/城区 (临汾市区): its urban districts, a place of its own
     for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:市区|城区)", text):
         for start in range(m.start(1), m.end(1) - 1):

@@ -1691,3 +1691,11 @@ def test_a_phone_number_states_no_time():
 
     assert STATES_TIME.search("国土空间总体规划（2020-2035）") and STATES_TIME.search("截止2023-09-30")
     assert not STATES_TIME.search("联系电话：0794-3223309") and not STATES_TIME.search("热线0571-2022-2025")
+
+
+def test_a_place_jieba_does_not_tag_is_one_when_spoken_of_as_there(assistant):
+    """义乌 is tagged nz, not ns; said with 那边 it is a place the gazetteer knows — asked of,
+    out of scope; told of (在义乌那边干了五年 … 回县里), the asker's story."""
+    v = assistant.verdict("义乌那边首次认定的高企奖多少钱")
+    assert v.coverage == "not_covered" and v.foreign_places == ("义乌",)
+    assert assistant.verdict("我在义乌那边干了五年电商，现在回县里开网店，创业担保贷款个人最多贷多少").coverage == "answered"
