@@ -195,6 +195,11 @@ def _grant_purposes(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(out)
 
 
+def clauses_of(text: str) -> list[str]:
+    """``text`` cut into its clauses (at punctuation and spaces), as written."""
+    return [c for c in _CLAUSE.split(text) if c.strip()]
+
+
 def is_lookup(text: str) -> bool:
     """A keyword lookup ("全代办 年度目标 办件数"): no clause asks."""
     return not any(asks(plain(c)) for c in _CLAUSE.split(text) if c.strip())

@@ -413,13 +413,18 @@ class RelevanceModel:
         if row is None or len(row.measures) < 2:
             return text
         # (the year itself, or any number, is no word of what is asked)
-        terms = [t for t in self.content_terms(q.asked) if not any(t in p for p in self.place_names)
-                 and not re.search(r"\d", t)]
+        terms = [t for t in self._asked_terms(q) if not re.search(r"\d", t)]
         said = [m for m in row.measures if any(t in words_form(f"{m.text}\n{m.deadline}\n{m.goal}") for t in terms)]
         if not said:
             return text
         return words_form("\n".join([row.section, row.task, *row.units,
                                      *(x for m in said for x in (m.text, m.deadline, m.goal)), *row.notes]))
+
+    def _asked_terms(self, q: Query, asides: tuple[str, ...] = ()) -> list[str]:
+        """The content words of the asking clause, but the asides and the documents' own
+        place (大宁: every row's, it says nothing of what is stated)."""
+        return [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
+                and not any(t in p for p in self.place_names)]
 
     def _stated(self, terms: Sequence[str], toks: set[str], text: str) -> float:
         """The share of ``terms`` (weighted by rarity) the rows of ``toks`` and ``text``
@@ -499,16 +504,13 @@ class RelevanceModel:
             # an aside is speech around a question the rows speak to: where they state
             # neither the rest of the asking clause nor the story, the unknown word is what
             # is asked (推荐几部好看的电影: 电影), however little it moves the embedding
-            rest = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
-                    and not any(t in p for p in self.place_names)]
+            rest = self._asked_terms(q, asides)
             # (a kind of what the document writes of, 小事 of its 事, or the asker's own shop is
             # no evidence of absence: it stays an aside)
             if asides and self._stated(rest, toks, text) < th.absent_coverage and story_cov < th.absent_coverage:
                 asides = tuple(w for w in asides if self.names_a_kind(w) or _establishment(q.plain, w))
             asked_unknown = tuple(w for w in asked_unknown if w not in asides)
-        # the documents' own place (大宁) is every row's: it says nothing of what is stated
-        terms = [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
-                 and not any(t in p for p in self.place_names)]
+        terms = self._asked_terms(q, asides)
         total = covered = 0.0
         unstated = []
         for t in terms:

@@ -29,7 +29,7 @@ from ingest.places import lookup, parents, short_form
 from ingest.text import normalize
 
 from .intent import PHONE_WORDS, asks, plain
-from .question import Query, words_of
+from .question import Query, clauses_of, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import files_with_an_office
 
@@ -136,7 +136,7 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
     here = bool(_HERE.search(q.norm)) or any(
         p in scope and not any(p != o and p in o for o in q.places) for p in q.places)
-    clauses = [normalize(c) for c in _CLAUSES.split(q.text) if c.strip()]
+    clauses = [normalize(c) for c in clauses_of(q.text)]
     out = []
     for name in q.places:
         if _told_elsewhere(name, q, clauses, here):
@@ -172,7 +172,6 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
 _HERE = re.compile(r"这边|这里|这儿|这块|咱这|俺这|我们这|你们这|本地|本县|县里|回来|回村|回乡|返乡")
 # a time told of, before now: 那会儿, 以前, 当年 …
 _PAST = re.compile(r"那会儿?|那时候?|那阵子?|以前|之前|当年|原来|过去|曾经|早些年|早年")
-_CLAUSES = re.compile(r"[，,；;？?！!。\s]+")
 
 
 def _told_elsewhere(name: str, q: Query, clauses: list[str], here: bool) -> bool:
