@@ -709,9 +709,9 @@ def _fielded_heading(node: _Node) -> bool:
 _FIELD_START = re.compile(r"(?:^|(?<=[；;。：:]))\s*[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
-# a figure, in digits or in words with its measure (一式三份, 两个工作日), or a sentence ended:
-# a lead-in holding one says something of its own
-_FIGURE_OR_SENTENCE = re.compile(r"[\d。]|[一二两三四五六七八九十百千]+个?[份项次天日年页张本套件名人户家]")
+# a figure, in digits or in words with its measure (一式三份, 两个工作日), or a sentence or
+# clause ended: a lead-in holding one says something of its own, more than that a list follows
+_SAYS_SOMETHING = re.compile(r"[\d。；;]|[一二两三四五六七八九十百千]+个?[份项次天日年页张本套件名人户家]")
 
 
 def _intro(heading: _Node) -> _Node | None:
@@ -728,7 +728,7 @@ def _intro(heading: _Node) -> _Node | None:
     else:
         return None
     intro = _join(rest)
-    if not intro or (intro.endswith(("：", ":")) and not _FIGURE_OR_SENTENCE.search(intro)
+    if not intro or (intro.endswith(("：", ":")) and not _SAYS_SOMETHING.search(intro)
                      and not _fielded_heading(heading)):
         return None
     return _titled_item(heading, title, rest)
@@ -750,7 +750,7 @@ def _attachment_body(attachment: _Node) -> _Node | None:
     text = [t.strip() for t in attachment.text if t.strip()]
     if len(text) < 2:
         return None
-    if not re.search(r"[\d。；;]", _join(text[1:])):
+    if not _SAYS_SOMETHING.search(_join(text[1:])):
         return None
     return _titled_item(attachment, text[0], text[1:])
 

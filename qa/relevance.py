@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -414,11 +415,9 @@ class RelevanceModel:
             return text
         # (the year itself, or any number, is no word of what is asked)
         terms = [t for t in self._asked_terms(q) if not re.search(r"\d", t)]
-        said = [m for m in row.measures if any(t in words_form(f"{m.text}\n{m.deadline}\n{m.goal}") for t in terms)]
-        if not said:
-            return text
-        return words_form("\n".join([row.section, row.task, *row.units,
-                                     *(x for m in said for x in (m.text, m.deadline, m.goal)), *row.notes]))
+        said = tuple(m for m in row.measures
+                     if any(t in words_form(f"{m.text}\n{m.deadline}\n{m.goal}") for t in terms))
+        return words_form(replace(row, measures=said).fields_text()) if said else text
 
     def _asked_terms(self, q: Query, asides: tuple[str, ...] = ()) -> list[str]:
         """The content words of the asking clause, but the asides and the documents' own

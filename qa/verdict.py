@@ -131,6 +131,8 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     story (俺那物流公司给河北拉货) does not decide; one the question opens with, that
     owns its subject (吉安市青原区的个体户转成企业，奖励标准是多少) or where the asker is (我在
     德兴市开宾馆 …, naming no place of the document's own) does."""
+    if not q.places:
+        return ()
     scope = in_scope_places(own)
     # the question places what it asks here: it names a place of the document's own (not
     # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
