@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from .headings import BRACKETED, L1, L3, marker
+from .frame import is_page_aside
+from .headings import BRACKETED, L1, L3, Marker, marker
 from .qanda import asks_first
 
 _MIN_POINTS = 3  # a text laid out with bullets, not one symbol in passing
@@ -100,6 +101,13 @@ def number_bullets(lines: list[str]) -> list[str] | None:
                                      for _, _, m in read[:first]):
         return None  # few bullets, or items numbered already: the bullets are no items
     out, n, bullet = list(lines), 0, ""
+    bulleted = [rest for a, b in sections for j in range(a + 1, b)
+                if j not in tail and (rest := read[j][1]) and read[j][0] and read[j][2] is None]
+    # (a part holding a list of its own, 所需材料：1.…, or questions, keeps its points:
+    # only the last part may be followed by one, 温馨提示：1.… after all the measures)
+    listed = any(m is not None and m.level == L3 for a, b in sections[:-1] for _, _, m in read[a + 1:b])
+    if not listed and sum(1 for rest in bulleted if _FIELD.match(rest)) >= _FIELDS_SHARE * len(bulleted):
+        return _fielded_parts(lines, read, starts)
     for i in range(first, len(lines)):
         deco, rest, m = read[i]
         if m is not None and m.level <= L1:
@@ -118,6 +126,31 @@ def number_bullets(lines: list[str]) -> list[str] | None:
             out[i] = f"{n}.{rest}"
         else:
             out[i] = rest
+    return out
+
+
+# a bullet line that is a labelled field: 补贴标准：…, 经办部门：…
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+_FIELDS_SHARE = 0.6  # most of the bullet lines labelled: each part is one item with its fields
+_ENDS = ("。", "；", ";", "！", "？", "!", "?")
+
+
+def _fielded_parts(lines: list[str], read: list[tuple[str, str, Marker | None]], starts: list[int]) -> list[str]:
+    """A 一图读懂 whose parts are each one measure told in labelled bullets (01 创业担保贷款
+    / ▶ 支持对象：… / ✅ 额度标准：… / ☎ 经办部门：…): each part's heading is an item, numbered
+    as written, and its bullet lines that item's lines, each ended as a list's entry is
+    (；) where it ends no sentence — the bullet was its separator."""
+    out = list(lines)
+    aside = False  # a block of the page's own lines (长按识别二维码 / 关注…公众号), to its blank line
+    for i, (deco, rest, m) in enumerate(read):
+        aside = bool(rest) and (aside or (i > starts[0] and m is None and is_page_aside(rest)))
+        if aside:
+            out[i] = ""
+        elif i in starts and m is not None:
+            # (its title over its fields: ended as a label is, 创业担保贷款最高可贷30万：)
+            out[i] = f"{m.number}.{m.rest}" + ("" if m.rest.endswith((*_ENDS, "：", ":")) else "：")
+        elif deco and i > starts[0]:
+            out[i] = rest if not rest or rest.endswith((*_ENDS, "：", ":")) else f"{rest}；"
     return out
 
 

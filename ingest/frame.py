@@ -15,7 +15,9 @@ import re
 
 # the page's own marks: its buttons and the filing numbers a site must show
 _PAGE = re.compile(r"打印本页|关闭窗口|打印此页|关闭本页|【打印】|【关闭】|分享到|扫一扫|"
-                   r"ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|返回顶部|网站地图")
+                   r"ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|返回顶部|网站地图|"
+                   # a 公众号 article's own buttons and asides (阅读原文 点赞 在看, 长按识别二维码)
+                   r"阅读原文|长按识别|识别二维码|点击下方|点击上方|点击蓝字")
 # what else a footer line holds: the site's owner, operator, address, contacts
 _SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|\S(?:主办|承办)(?=\s|$)|技术支持|地址[:：]|邮编|联系(?:电话|我们)|电话[:：]|"
                    r"传真|E-?mail|微信|微博|QQ空间|浏览次数|访问量|纠错|"
@@ -27,8 +29,8 @@ _SITE = re.compile(r"主办(?:单位)?[:：]|承办(?:单位)?[:：]|\S(?:主办
 
 # the page's links: to files (申请表.doc) and to related pages under a 相关链接 heading,
 # and how the page says the document was made public (此件公开发布)
-_LINK_HEADINGS = r"相关链接|相关附件|相关文件|相关解读|相关政策|附件下载|相关阅读|相关文章|相关新闻|相关信息|相关推荐|相关服务|推荐阅读|上一篇|下一篇|上一条|下一条"
-_LINK = re.compile(rf"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:{_LINK_HEADINGS})|"
+_LINK_HEADINGS = r"相关链接|相关附件|相关文件|相关解读|相关政策|附件下载|相关阅读|相关文章|相关新闻|相关信息|相关推荐|相关服务|推荐阅读|往期推荐|往期回顾|上一篇|下一篇|上一条|下一条"
+_LINK = re.compile(rf"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\b|^(?:{_LINK_HEADINGS})|^【(?:视频|音频|图解)】|"
                    r"^[（(]此件.{0,8}公开.{0,6}[）)]$")
 _LINK_HEADING = re.compile(rf"^(?:{_LINK_HEADINGS})[:：]?")
 # the page's note of when and by whom it was put online, and its reading aids (发布时间：…
@@ -56,6 +58,13 @@ def is_posting_line(line: str) -> bool:
     posted (发布时间：… 来源：…, or a byline)."""
     s = line.strip()
     return bool(_POSTED.match(s))
+
+
+def is_page_aside(line: str) -> bool:
+    """A line a 公众号 article puts between its parts for the page's sake: a button or a
+    link (👇点击下方了解更多, 【视频】3分钟看懂…, 长按识别二维码) — no sentence of the text."""
+    s = line.strip()
+    return bool(_PAGE.search(s) or _LINK.search(s)) and not s.endswith(("。", "；", ";"))
 
 
 def is_page_line(line: str) -> bool:
@@ -120,4 +129,4 @@ def _frame_above(lines: list[str], end: int) -> int | None:
     return start
 
 
-__all__ = ["is_page_line", "is_posting_line", "page_footer"]
+__all__ = ["is_page_aside", "is_page_line", "is_posting_line", "page_footer"]

@@ -4,7 +4,7 @@
                                    number 0, written 附件)
     第一章           chapter      (level 1; 第一部分 too, cited as written)
     第一节           section      (level 2)
-    一、 一. 一．     level 3 (and a 公众号's 01 | …)
+    一、 一. 一．     level 3 (and a 公众号's 01 | … or 01 …)
     第一条           article      (level 4)
     （一） (一)       level 5
     1. 1、 1．       level 6
@@ -47,6 +47,8 @@ BRACKETED = re.compile(r"^【\s*([\u4e00-\u9fff]{2,10})\s*】\s*(.*)$")
 ITEM_LEVELS = (L1, L2, L3)
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# measure words and units a number is written before (12 月, 30 万元, 10 个工作日)
+_MEASURES = "年月日时分秒周万亿千百元角个家人户项名次天岁亩吨件套份张台辆条层栋座所只头倍批期届号度%％"
 _PATTERNS = (
     # 附件1 (附件1：), or a lone 附件: a notice's one attachment, unnumbered (number 0)
     (ATTACHMENT, re.compile(r"^附\s*件\s*(?:(\d+)\s*[:：]?)?$")),
@@ -64,6 +66,9 @@ _PATTERNS = (
     # (a row of a pipe table has a second bar: 01 | 张三 | 5万元), or written PART.1 / NO.2,
     # 一｜…, 【一】…
     (L1, re.compile(r"^(\d{2})\s*[|｜丨]\s*(?=[^|｜丨]+$)")),
+    # …or set off by a space alone (01 创业担保贷款最高可贷30万): a title after it, not a
+    # quantity (12 月底前, 30 万元 — a number before its measure word is no marker)
+    (L1, re.compile(rf"^(0[1-9]|[1-9]\d)[ \t\u3000]+(?![{_MEASURES}\d])(?=[^。；;|｜丨]{{2,30}}$)")),
     (L1, re.compile(r"^(?:PART|Part|NO|No)\s*[.．:：]?\s*(\d{1,2})(?!\d)\s*[|｜丨:：.．]?\s*")),
     (L1, re.compile(rf"^(?:([{_CN}]+)\s*[|｜丨]|【\s*([{_CN}]+)\s*】)\s*(?=[^|｜丨]+$)")),
     (L2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*")),

@@ -31,7 +31,12 @@ from .schema import Document
 # (a token of the subject made only of them), never cut out of a longer word
 _GENERIC = re.compile(r"(?:关于|印发|进一步|全面|加快|推动|推进|支持|做好|切实|(?:人民)?政府|办公室|工作|"
                       r"的|和|与|及|若干|实施|年度|年)+")
-_KIND = re.compile(r"(任务清单|清单|任务分解表|分解表|任务表|一览表|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划)$")
+_KIND = re.compile(r"(任务清单|清单|任务分解表|分解表|任务表|一览表|方案|措施|意见|办法|细则|计划|要点|政策|策|通知|规定|纲要|规划|"
+                   r"指引|指南|问答|汇编)$")
+# a title's series before a bar (一图读懂｜…, 政策解读 | …): the page's column, not the subject
+_SERIES = re.compile(r"^[^|｜丨]{2,8}\s*[|｜丨]\s*(?=\S)")
+# a title's closing bracket: its edition or status (（2025年版）, （试行）), not its subject
+_EDITION = re.compile(r"\s*[（(][^（）()]{1,10}[）)]$")
 _NOT_NAME = re.compile(r"[\d〔〕\[\]【】（）()《》“”\"'、，,。：:；;\s*]")
 MAX_NAME = 10
 
@@ -62,7 +67,7 @@ def short_name(doc: Document, taken: set[str] | frozenset[str] = frozenset()) ->
     words, ending with its kind (清单/方案/措施 …); no digits, no brackets. Made of whole
     words — a name is cut between two words, never inside one (信丰脐橙产业意见, not
     信丰脐橙产业高质意见 from 高质量发展). Unique against ``taken`` (甲, 乙 … appended)."""
-    subject = doc.subject or doc.title
+    subject = _EDITION.sub("", _SERIES.sub("", doc.subject or doc.title))
     # a notice that is its own subject names its issuer before 关于: the subject follows it
     core = re.sub(rf"{_NOT_NAME.pattern}+$", "", subject.split("关于", 1)[-1])
     kind_m = _KIND.search(core)

@@ -33,6 +33,7 @@ from .contact import (
     contact_text,
     continues_contact,
     is_contact_title,
+    opens_contact,
 )
 from .departments import LEAD_FIRST, is_complete_name, read_units
 from .frame import is_page_line
@@ -290,8 +291,8 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     """The lines that open a labelled block (【申请条件】…) with the label and the text after
     it, where such blocks are the document's headings: three or more of them, no 一、 or
     第一章 heading beside them, and no label that is a task's field (【责任单位】). A label
-    written more than once (【重点】 before each part's note) marks a note, not a block —
-    a guide names each block once. Beside 一、 headings, a label alone on its line
+    written more than once (【重点】 before each part's note, 【享受主体】 under each item)
+    marks a note or an item's field, not a block — a guide names each block once. Beside 一、 headings, a label alone on its line
     (【政策怎么兑现？】) still names a part of its own."""
     found = {i: (m.group(1), m.group(2).strip()) for i in range(start, len(lines))
              if (m := BRACKETED.match(lines[i].strip()))}
@@ -299,6 +300,8 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     found = {i: f for i, f in found.items() if names[f[0]] == 1}
     alone = {i: (m.group(1), "") for i in range(start, len(lines))
              if (m := _BRACKETED_ALONE.match(lines[i].strip())) and not _FIELD.match(f"{m.group(1)}：")}
+    repeated = Counter(name for name, _ in alone.values())
+    alone = {i: f for i, f in alone.items() if repeated[f[0]] == 1}  # (【享受主体】 under each item: a field)
     if _has_top_headings(lines, start):
         return alone
     if len(found) < 3 or any(_FIELD.match(f"{name}：") for name, _ in found.values()):
@@ -500,8 +503,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
-                CONTACT_LINE.match(s) or (in_contact and continues_contact(s))):
-            contact.append((line_no, s))  # (a 六、联系方式 heading keeps its own lines)
+                CONTACT_LINE.match(s) or (in_contact and continues_contact(s))
+                or (not lines[idx - 1].strip() and opens_contact(s))):
+            # (a 六、联系方式 heading keeps its own lines; a paragraph of its own saying whom to
+            # call, 如有疑问，可拨打12366…, is the contact too — a line of the item's runs on)
+            contact.append((line_no, s))
             in_contact = True
             continue
         in_contact = False

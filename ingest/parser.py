@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from .afterword import after_table
+from .blocks import numbered_blocks
 from .boxes import unbox
 from .bullets import number_bullets, title_blocks
 from .cells import is_cell_table, read_cells
@@ -125,6 +126,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item (its Q1/A1 too)
     elif not tabbed and (blocks := title_blocks(lines)) is not None:
         lines = blocks  # a 政策汇编: ★ 创业担保贷款 over 【支持标准】… — each block one item
+    if not tabbed and (blocks := numbered_blocks(lines)) is not None:
+        lines = blocks  # a 指引: 1.… over 【享受条件】 / 1.… — a block's list is its item's points
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

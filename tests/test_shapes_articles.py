@@ -8,6 +8,7 @@ guide whose title stands above the page's 发布时间 line, under the site's na
 from __future__ import annotations
 
 from ingest import parse_text
+from ingest.library import short_name
 
 _ARTICLE = """重磅！云岭县“稳岗惠企八条”来了，最高奖励50万元
 原创 云岭发布 云岭发布 2025-03-02 19:05 发表于云南
@@ -259,3 +260,165 @@ def test_parts_written_part_1_are_parts_and_a_numbered_list_in_one_does_not_undo
     assert [r.task[:4] for r in third] == ["《云岭县", "申请人身", "营业执照"]
     asked = [r for r in d.rows if r.attachment == "四、"]
     assert len(asked) == 3 and "15个工作日" in asked[2].task and "社会保障卡" in asked[1].task
+
+
+_TAX_GUIDE = """支持小微企业发展税费优惠政策指引（2025年版）
+
+发布时间：2025-03-14 10:26  来源：国家税务总局云岭县税务局  浏览次数：1583
+
+    为帮助经营主体及时了解税费优惠政策，我局梳理形成本指引，每项政策列明享受主体、优惠内容、享受条件和政策依据。
+
+一、减免增值税类
+
+1.小规模纳税人增值税减免
+【享受主体】
+增值税小规模纳税人（含个体工商户）
+【优惠内容】
+自2023年1月1日至2027年12月31日，对月销售额10万元以下（含本数）的增值税小规模纳税人，免征增值税。
+【享受条件】
+1.适用按月纳税的，合计月销售额未超过10万元；以1个季度为1个纳税期的，季度销售额未超过30万元。
+2.合计月销售额超过10万元，但扣除本期销售不动产的销售额后未超过10万元的，其销售货物取得的销售额免征增值税。
+【政策依据】
+《关于增值税小规模纳税人减免增值税政策的公告》（财政部 税务总局公告2023年第19号）
+
+二、减免所得税类
+
+2.个体工商户减半征收个人所得税
+【享受主体】
+个体工商户
+【优惠内容】
+对个体工商户年应纳税所得额不超过200万元的部分，减半征收个人所得税。
+【享受条件】
+1.个体工商户在享受其他个人所得税优惠政策的基础上，可叠加享受本项优惠政策。
+2.个体工商户不区分征收方式，均可享受。
+【政策依据】
+1.《关于进一步支持小微企业和个体工商户发展有关税费政策的公告》（财政部 税务总局公告2023年第12号）
+2.《关于落实个体工商户所得税优惠政策征管问题的公告》（国家税务总局公告2023年第5号）
+
+3.小型企业暂免征收残疾人就业保障金
+【享受主体】
+在职职工人数在30人（含）以下的企业
+【优惠内容】
+自2023年1月1日至2027年12月31日，暂免征收残疾人就业保障金。
+【享受条件】
+在职职工总数30人（含）以下。
+【政策依据】
+《关于调整残疾人就业保障金征收政策的公告》（财政部公告2023年第8号）
+
+    纳税人在享受上述优惠政策过程中如有疑问，可拨打12366纳税缴费服务热线或0871-6552366咨询，也可前往办税服务厅现场咨询办理。
+
+    云岭县税务局办税服务厅地址：云岭县文昌路58号市民之家一楼
+
+国家税务总局云岭县税务局
+2025年3月14日
+"""
+
+
+def test_a_guide_of_numbered_items_in_labelled_blocks():
+    """1.… over 【享受主体】 / 【优惠内容】 / 【享受条件】 / 【政策依据】, item after item: each item
+    one row holding its blocks, a block's own list (【享受条件】 / 1.… / 2.…) its conditions,
+    not items numbered again; the paragraph after the last block saying whom to call is the
+    contact. Before, every label was a part of its own and the lists' 1. 2. items
+    "repeated" under it (60 rows from 12 policies)."""
+    d = parse_text(_TAX_GUIDE, "yunling-tax.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "联系方式 第1项"]
+    assert not any("重复" in w for w in d.warnings)
+    first, second = d.rows[0], d.rows[1]
+    assert first.section == "一、减免增值税类" and second.section == "二、减免所得税类"
+    assert "季度销售额未超过30万元" in first.fields_text() and "免征增值税" in first.fields_text()
+    assert "可叠加享受本项优惠政策" in second.fields_text() and "公告2023年第5号" in second.fields_text()
+    contact = d.rows[-1].task
+    assert "0871-6552366" in contact and "文昌路58号" in contact
+    assert "0871" not in d.rows[2].fields_text()
+    # (the edition in brackets is no part of its name, the kind 指引 is)
+    assert short_name(d).endswith("指引") and "版" not in short_name(d)
+
+
+_ONE_PICTURE = """首页 > 政务公开 > 政策解读 > 图文解读
+
+一图读懂｜云岭县2025年稳岗扩就业措施
+
+发布时间：2025-04-18 09:36　来源：云岭发布　编辑：王晓楠　审核：李振华
+字号：大 中 小　【打印】【关闭】
+
+近日，县人民政府办公室印发《云岭县2025年稳岗扩就业措施》，小编用一图带您读懂👇
+
+━━━━━━━━━━━━━━
+
+01 创业担保贷款最高可贷30万
+
+▶ 支持对象：城镇登记失业人员、毕业5年内高校毕业生、返乡创业农民工
+✅ 额度标准：个人最高可贷30万元；符合条件的小微企业最高可贷400万元
+✅ 贴息政策：贷款期限最长3年，LPR-150BP以上部分由财政贴息
+📌 申请时间：全年受理，随到随办
+☎ 经办部门：县就业创业服务中心
+
+━━━━━━━━━━━━━━
+
+02 一次性扩岗补助每人1500元
+
+▶ 补贴对象：招用离校2年内未就业高校毕业生的企业
+✅ 补贴标准：按每招用1人1500元发放
+✅ 同一单位招用同一人员只能享受一次
+📌 申领时间：2025年12月31日前
+☎ 经办部门：县社会保险事业中心
+
+👇点击下方了解更多
+【视频】3分钟看懂扩岗补助申请流程
+
+━━━━━━━━━━━━━━
+
+03 稳岗返还“免申即享”
+
+▶ 返还对象：上年度未裁员或裁员率不高于5.5%的企业
+✅ 返还标准：中小微企业按上年度实际缴纳失业保险费的60%返还
+✅ 无需申请，资金直接拨付至企业对公账户
+☎ 经办部门：县社会保险事业中心
+
+长按识别二维码
+关注“云岭人社”公众号
+
+━━━━━━━━━━━━━━
+
+温馨提示：
+1. 同一事项符合多项补贴条件的，按“就高不重复”原则享受；
+2. 各项补贴资金直接发放至单位对公账户。
+
+政策咨询：
+县人社局　电话：0871-7232156
+县社会保险事业中心　电话：0871-7228615
+
+阅读原文　　👍点赞　　在看　　分享
+
+往期推荐
+▶ 云岭县2025年“春风行动”首场招聘会开幕，3200余个岗位等你来
+▶ 一图读懂｜2025年城乡居民医保缴费指南
+
+来源：云岭发布
+责任编辑：王晓楠
+【打印】【关闭】
+"""
+
+
+def test_a_one_picture_article_of_labelled_bullets_is_an_item_per_part():
+    """01 创业担保贷款… (two digits and a space) opens a part; its bullets, labelled fields
+    for the most part (▶ 支持对象：… ✅ 额度标准：… ☎ 经办部门：…), are that one measure's
+    lines — one row per part, its office with it, not a row per ✅ with 经办部门 on the last.
+    The page's asides (👇点击下方…, 【视频】…, 长按识别二维码) and its 往期推荐 are no text
+    of it; 政策咨询： over offices and numbers is the contact. Before, no part was read:
+    the two tips were the only rows and the short name came from a 📌 line."""
+    d = parse_text(_ONE_PICTURE, "yunling-one-picture.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "温馨提示 第1项", "温馨提示 第2项",
+                                        "联系方式 第1项"]
+    loan, hire, refund = d.rows[:3]
+    assert loan.task.startswith("创业担保贷款最高可贷30万：支持对象：")
+    assert "最高可贷400万元" in loan.fields_text() and "县就业创业服务中心" in loan.fields_text()
+    # a bullet ended no sentence: its line stays apart from the next one's label
+    assert "同一单位招用同一人员只能享受一次；申领时间：2025年12月31日前" in hire.fields_text()
+    text = " ".join(r.fields_text() for r in d.rows)
+    assert not any(w in text for w in ("点击下方", "视频", "二维码", "公众号", "往期推荐", "春风行动", "阅读原文"))
+    assert "无需申请" in refund.fields_text()
+    assert "0871-7228615" in d.rows[-1].task
+    assert d.title == "一图读懂｜云岭县2025年稳岗扩就业措施"
+    # the page's column before the bar (一图读懂｜) is no part of the subject
+    assert short_name(d).endswith("稳岗扩就业措施") and "一图读懂" not in short_name(d)
