@@ -70,10 +70,11 @@ class Part:
     text: str
     intent: Intent
     item: str = ""
+    sentence: str = ""  # the sentence of the question it is in, as plainly read
 
     @classmethod
-    def of(cls, text: str, item: str = "") -> Part:
-        return cls(text, detect_intent(text), item)
+    def of(cls, text: str, item: str = "", sentence: str = "") -> Part:
+        return cls(text, detect_intent(text), item, sentence)
 
 
 # a verb (done) and a measure word: 办个, 开个, 开了个 — never content
@@ -258,6 +259,7 @@ def asking_parts(text: str) -> list[Part]:
         # a question in a later sentence follows this one's clauses too (我们承建的几个项目，
         # 工程款未结清。…向哪个单位反映？: the few projects are the story)
         later = any(asking[n + 1:])
+        said = plain(sentence)
         if "分别" in sentence:
             head, _, tail = sentence.partition("分别")
             # the things listed are the clause nearest before 分别 that lists two or more,
@@ -265,7 +267,7 @@ def asking_parts(text: str) -> list[Part]:
             listed = (c for c in reversed(re.split(r"[，,；;\s…]+", head)) if len(_LIST_SEP.split(c)) >= 2)
             items = [i for i in _LIST_SEP.split(next(listed, head)) if i.strip()]
             if len(items) >= 2 and asks(tail):
-                out += [Part.of(plain(f"{i.strip()} {tail}"), plain(i.strip())) for i in items]
+                out += [Part.of(plain(f"{i.strip()} {tail}"), plain(i.strip()), said) for i in items]
                 continue
         # things listed with 、 after the clause that asks share its question: "是否还需填报
         # 环境影响登记表、申领排污许可证" asks it of both
@@ -280,14 +282,14 @@ def asking_parts(text: str) -> list[Part]:
                 frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
                 continue
             if c in _COLUMN_WORDS:
-                out.append(Part.of(f"{topic} {c}".strip()))
+                out.append(Part.of(f"{topic} {c}".strip(), sentence=said))
                 frame = ""
             elif asks(c):
-                out.append(Part.of(c))
+                out.append(Part.of(c, sentence=said))
                 m = ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
-                out.append(Part.of(f"{frame}{c}"))
+                out.append(Part.of(f"{frame}{c}", sentence=said))
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""

@@ -40,6 +40,7 @@ from ingest.text import all_han, normalize, words_form
 
 from .config import SHORT_FIELD
 from .intent import (
+    ASKS,
     COUNT_NOUN,
     GRANT_WORDS,
     JI,
@@ -50,7 +51,7 @@ from .intent import (
     states_count,
 )
 from .lexicon import function_words, is_adverb, is_speech
-from .question import VERB_GE, Query
+from .question import VERB_GE, Part, Query
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import (
@@ -432,6 +433,20 @@ class RelevanceModel:
         return sum(max(self.r.bm25.idf(t), 1.0) for t in terms if self._states(t, toks, text)) / total \
             if total else 0.0
 
+    def _figure_named(self, part: Part, row_text: str, th: Thresholds) -> bool:
+        """Whether a sentence of the row giving a figure states what the part's sentence
+        names (对首次通过高新技术企业认定的企业，一次性奖励10万元 for 第一次通过高新技术企业认定，
+        县里给奖励多少) — a sentence naming nothing of its own (退还比例是多少, after the
+        question it refers to) is met by no row alone."""
+        terms = [t for t in self.content_terms(part.sentence or part.text) if t not in self.field_words]
+        # a grant or a share the part names (场地租赁补贴多少钱, 贴息比例) is met by a sentence
+        # naming it — a word named so, not the words before 奖励 (县里给奖励多少: 里给)
+        named = [w for m in (*_GRANT_NAMED.finditer(part.text), *_RATE_OF.finditer(part.text))
+                 if not ASKS.search(w := m.group(1)) and in_dictionary(w[:2])]
+        return bool(terms) and any(
+            re.search(r"\d", s) and all(w in s for w in named) and self._stated(terms, set(), s) >= th.absent_coverage
+            for s in _SENTENCE_END.split(row_text))
+
     def _states(self, term: str, toks: set[str], text: str) -> bool:
         """Whether rows of ``toks`` and ``text`` state ``term``: as written, by a synonym,
         by the document's word for it, or — a word of paying (交钱) — by a fee word."""
@@ -525,8 +540,10 @@ class RelevanceModel:
         # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
         # each part of a several-part question is asked too ("比例是多少？由哪个部门核定？"
         # asks a figure though the question's intent is the department)
+        several = q.parts if len(q.parts) > 1 else ()
+        whole = ""  # the figure the asking clauses, read as one, leave out
         if not missing:
-            missing = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
+            missing = whole = figure_missing(q.asked, q.intent, top_text, amount_match < th.amount_match)
         # a count the top row leaves out may stand in the next row, which the answer then
         # cites (简易注销 in one attachment, its 公示 days in the other) — a count of its own
         # measure (多少天): 个, the general one, is met by any count of anything
@@ -537,7 +554,11 @@ class RelevanceModel:
                 and not figure_missing(clause, intent, next_text, followed=followed)
         if missing == "count" and in_next_row(q.asked, q.intent):
             missing = ""
-        several = q.parts if len(q.parts) > 1 else ()
+        # questions asked one per sentence (首次认定县里奖多少？研发费用加计扣除按多少比例？),
+        # each answered by one of the best rows — the top row's figure, or the next row's where
+        # that row states what the part names (高新技术企业) — leave no figure out: read as
+        # one clause, the first one's 奖多少 asked money of the row answering the second
+        each_met = bool(several) and len({p.sentence for p in several}) == len(several)
         for i, part in enumerate(several):
             followed = any(asks(p.text) for p in several[i + 1:])
             part_missing = figure_missing(part.text, part.intent, top_text, followed=followed, context=q.asked)
@@ -547,8 +568,13 @@ class RelevanceModel:
                                                                    followed=followed, context=q.asked):
                 # each part may be answered by another of the best rows, which the answer
                 # cites for it (补助上限是投资额的多少比例 in one, 哪个部门组织申报 in the other)
+                each_met = each_met and self._figure_named(part, next_text, th)
                 part_missing = ""
+            else:
+                each_met = each_met and not part_missing and self._figure_named(part, top_text, th)
             missing = missing or part_missing
+        if whole and missing == whole and each_met:
+            missing = ""
         # the asker's shop or workshop (小店接低压电报装要几天, 饭馆 …) is where the question is
         # asked from: when the rows state the rest of what the clause asks, it is a setting,
         # not a topic the document leaves out

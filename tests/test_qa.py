@@ -1699,3 +1699,17 @@ def test_a_place_jieba_does_not_tag_is_one_when_spoken_of_as_there(assistant):
     v = assistant.verdict("义乌那边首次认定的高企奖多少钱")
     assert v.coverage == "not_covered" and v.foreign_places == ("义乌",)
     assert assistant.verdict("我在义乌那边干了五年电商，现在回县里开网店，创业担保贷款个人最多贷多少").coverage == "answered"
+
+
+def test_questions_asked_one_per_sentence_are_judged_each_on_its_own(assistant):
+    """Two questions in two sentences, each answered by one of the best rows: the 高企
+    reward (一次性奖励10万元, 附件1 第84项) and the 加计扣除 share (由75%提高至100%, 附件2 第83项).
+    Read as one clause, the first one's 奖励多少 asked money of the 加计扣除 row and the
+    answer said no figure was given. A part naming nothing of its own (退还比例是多少 after
+    the question it refers to) or a grant no figure sentence names (场地租赁补贴) still
+    leaves the figure unstated."""
+    ans = assistant.answer("我们厂今年第一次通过高新技术企业认定，县里给奖励多少？制造业研发费用加计扣除现在按多少比例？")
+    assert ans.coverage == "answered", ans.answer
+    assert "10万元" in ans.answer and "100%" in ans.answer
+    assert {("附件1", 84), ("附件2", 83)} <= set(ans.cited_keys)
+    assert assistant.answer("大学生开网店的场地租赁补贴一年能补多少钱？要交哪些材料？").coverage == "partial"
