@@ -241,10 +241,39 @@ def gives_phone(text: str, asked: str) -> bool:
     ask on, unless reporting is what is asked."""
     if _REPORTING.search(asked):
         return bool(_PHONE.search(text))
-    office = NAMES_BODY.search(asked)
+    body = NAMES_BODY.search(asked)
+    named = _named_for_phone(asked, text)
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
-               and (office is None or _for_office(text, m, office.group(0)))
+               and (body is None or _for_office(text, m, body.group(0)))
+               and (not named or _names_number(text, m, named))
                for m in _PHONE.finditer(text))
+
+
+# the body or place whose number is asked, named before 的电话 as a body or a place one calls
+# is named (濮院税务分局的咨询电话, 县零工市场的联系电话)
+_PHONE_OF = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:局|中心|厅|站|所|处|科|股|室|馆|市场|院|公司|银行|窗口|基地|园区?))"
+                       r"的?(?:联系|咨询|办公|服务|值班)?(?:电话|号码)")
+
+
+def _named_for_phone(asked: str, text: str) -> str:
+    """The name the text writes of the body or place whose number is asked (the longest
+    end of the words before 的电话 that the text holds: 县零工市场 of 我想问县零工市场的电话);
+    "" when the question names none, or one the text does not write."""
+    m = _PHONE_OF.search(asked)
+    if m is None:
+        return ""
+    words = m.group(1)
+    return next((words[i:] for i in range(len(words) - 2) if words[i:] in text), "")
+
+
+def _names_number(text: str, m: re.Match[str], name: str) -> bool:
+    """Whether the number ``m`` is given for ``name``, a body or place the text writes: its
+    label, the bracket after it or its sentence names it. The text naming the place with
+    no number (濮院税务分局办服务厅地址：…) and giving numbers for others (县人社局 电话：…,
+    0573-88127366（桐乡市税务局…）) gives none for it."""
+    start = max(text.rfind(p, 0, m.start()) for p in "。；;\n") + 1
+    ends = [i for i in (text.find(p, m.end()) for p in "。；;\n") if i >= 0]
+    return name in text[start:min(ends, default=len(text))]
 
 
 def _for_office(text: str, m: re.Match[str], office: str) -> bool:

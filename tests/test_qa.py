@@ -1620,6 +1620,33 @@ def test_a_hotline_the_clause_says_to_complain_on_is_no_number_to_ask_on():
     assert gives_phone("咨询电话：0793-7221234，投诉电话：12345。", "咨询电话是多少")
 
 
+def test_a_number_given_for_other_offices_is_not_the_one_asked_of_a_named_place(tmp_path):
+    """The number asked of a body or place the text names (县零工市场的联系电话, 濮院税务分局
+    的电话) is one given in its own line or sentence: numbers listed for other offices (县人社局
+    电话：…) or said in a sentence about another (…（桐乡市税务局纳税服务咨询电话）) are not it,
+    and the answer says the document does not state it; an office listed with its number is
+    answered."""
+    from qa.engine import open_assistant
+    from qa.verdict import gives_phone
+
+    contact = ("服务地址：县零工市场（县政务服务中心一楼东侧）。\n"
+               "政策咨询： 县人社局电话：0710-7232156 县就业创业服务中心电话：0710-7222388")
+    assert not gives_phone(contact, "县零工市场的联系电话是多少")
+    assert gives_phone(contact, "县就业创业服务中心的电话是多少")
+    hall = ("如有疑问，可拨打12366纳税缴费服务热线或0573-88127366（桐乡市税务局纳税服务咨询电话）咨询。"
+            " 濮院税务分局办税服务厅地址：濮院镇永乐路116号")
+    assert not gives_phone(hall, "濮院税务分局的咨询电话是多少")
+    assert gives_phone(hall, "办税的咨询电话是多少")
+    doc = parse_text("云岭县稳岗扩就业措施\n"
+                     "1.县零工市场免费提供岗位发布、求职登记等服务，地址：县政务服务中心一楼东侧。\n"
+                     "2.对招用高校毕业生的企业，按每人1500元给予一次性扩岗补助。\n"
+                     "政策咨询：\n县人社局　电话：0871-7232156\n县社会保险事业中心　电话：0871-7228615\n")
+    assistant = open_assistant(doc, home=tmp_path, quiet=True)
+    assert assistant.answer("县零工市场的联系电话是多少？").coverage == "partial"
+    ans = assistant.answer("县社会保险事业中心的电话是多少？")
+    assert ans.coverage == "answered" and "0871-7228615" in ans.answer
+
+
 @pytest.mark.parametrize("question", [
     # where the asker was, at a time before now
     "我在东莞干了八年模具，现在回县里开个店，创业担保贷款个人最多能贷多少",
