@@ -39,6 +39,7 @@ from .headings import ATTACHMENT
 from .identity import repeats, to_rows
 from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
+from .markdown import unmark
 from .notices import SKIPPED, kind, set_aside, skipped
 from .outline import is_outline, read_outline
 from .paragraphs import read_paragraphs
@@ -120,6 +121,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     if not tabbed:
         # a pipe table inside running text (| 类别 | 标准 | 上限 |): a sentence per row
         lines = pipe_rows_as_sentences(lines)
+    if not tabbed and (unmarked := unmark(lines)) is not None:
+        lines = unmarked  # a page copied with its Markdown marks: ## 一、… / **（一）…** / - …
     if not tabbed and (numbered := number_questions(lines)) is not None:
         lines = numbered  # a 政策解读 in 问/答: each question an item
     if not tabbed and (bulleted := number_bullets(lines)) is not None:

@@ -422,3 +422,48 @@ def test_a_one_picture_article_of_labelled_bullets_is_an_item_per_part():
     assert d.title == "一图读懂｜云岭县2025年稳岗扩就业措施"
     # the page's column before the bar (一图读懂｜) is no part of the subject
     assert short_name(d).endswith("稳岗扩就业措施") and "一图读懂" not in short_name(d)
+
+
+_MARKDOWN = """云岭县2025年稳外贸若干措施
+
+发布时间：2025-03-18 16:05　　来源：云岭县人民政府办公室
+
+为巩固我县外贸发展基本盘，现制定以下措施。
+
+## 一、支持外贸主体开拓市场
+
+**（一）支持企业参加境内外展会**
+
+- 对企业参加境外重点展会，按展位费的70%给予补助，单个展位最高补助3万元。
+- 对企业参加广交会等国内重点涉外展会，按展位费的50%给予补助。
+
+> 注：境外重点展会目录由县商务局于2025年4月15日前公布。
+
+**（二）支持外贸企业扩大规模**
+
+- 对进出口额首次突破1000万美元的企业，给予10万元一次性奖励。
+
+## 二、强化外贸金融支持
+
+**（三）扩大出口信用保险覆盖面**
+
+- 对企业投保短期出口信用保险的，按实缴保费的50%给予补助，单个企业年度最高50万元。
+
+**政策咨询**：县商务局 0553-3833215
+"""
+
+
+def test_a_page_copied_with_its_markdown_marks():
+    """## 一、… and **（一）…** are the headings they mark, each - item a point under its
+    (X), the > 注 a note of the point above it, **政策咨询**： the contact — the marks are
+    the page's layout, no word of the text. Before, every ## and ** line was "text that
+    forms no paragraph" and skipped, and the items under them were filed under no heading."""
+    d = parse_text(_MARKDOWN, "yunling-markdown.txt")
+    assert [r.label for r in d.rows] == ["一、(一) 第1项", "一、(一) 第2项", "一、(二) 第1项", "二、(三) 第1项",
+                                        "联系方式 第1项"]
+    assert d.rows[0].section == "一、支持外贸主体开拓市场 / (一)支持企业参加境内外展会"
+    assert d.rows[0].task.startswith("对企业参加境外重点展会，按展位费的70%给予补助")
+    assert "境外重点展会目录由县商务局于2025年4月15日前公布" in d.rows[1].fields_text()
+    assert d.rows[-1].task == "政策咨询：县商务局0553-3833215"
+    assert not any(m in r.fields_text() for r in d.rows for m in ("**", "##", "- ", "> "))
+    assert not any("跳过" in w for w in d.warnings)
