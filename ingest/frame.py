@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .text import is_page_number
+
 # the page's own marks: its buttons and the filing numbers a site must show
 _PAGE = re.compile(r"打印本页|关闭窗口|打印此页|关闭本页|【打印】|【关闭】|分享到|扫一扫|"
                    r"ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|返回顶部|网站地图|"
@@ -51,6 +53,20 @@ def _frame_line(line: str) -> bool:
 # the site's name, its menu and the breadcrumb of where the page sits (临泽县人民政府门户网站,
 # 首页 | 政务公开 | …, 您当前的位置：首页 > 信息公开)
 _WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现在|所在)的?位置|当前位置)[:：]|首页\s*[>＞›|｜]")
+
+
+def running_heads(lines: list[str]) -> set[int]:
+    """The lines a PDF copy repeats at its page breaks — the page's running head (the
+    file's name, 滁州市关于…若干措施.pdf) beside each page number (— 2 —): the same line
+    next to two or more page numbers, no text of the document's."""
+    beside: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if not is_page_number(ln):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].strip() and not is_page_number(lines[j]):
+                beside.setdefault(lines[j].strip(), []).append(j)
+    return {j for at in beside.values() if len(at) >= 2 for j in at}
 
 
 def is_posting_line(line: str) -> bool:
@@ -129,4 +145,4 @@ def _frame_above(lines: list[str], end: int) -> int | None:
     return start
 
 
-__all__ = ["is_page_aside", "is_page_line", "is_posting_line", "page_footer"]
+__all__ = ["is_page_aside", "is_page_line", "is_posting_line", "page_footer", "running_heads"]

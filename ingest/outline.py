@@ -483,7 +483,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = signed = True
             closing.append(s)
             continue
-        if current is closing_heading and not name:
+        if current is closing_heading and not name and _continues(lines, idx, current.text[-1]):
+            # 本措施自…起施行，有效期至2026年12月31 / 日。与我市…: the heading's closing words
+            # go on, wrapped or in further sentences, to the signature or a contact line
+            current.text.append(s)
+            current.last_line = line_no
+            continue
+        if current is closing_heading and not name and not CONTACT_LINE.match(s) \
+                and not (in_contact and _cut(contact[-1][1])):
             warnings.append(set_aside(f"第 {line_no} 行起是附则之后的落款或版记（{s[:20]}…），不属于任何条目，未计入"))
             ended = True
             closing.append(s)
@@ -503,11 +510,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
-                CONTACT_LINE.match(s) or (in_contact and continues_contact(s))
+                CONTACT_LINE.match(s) or (in_contact and (continues_contact(s) or _cut(contact[-1][1])))
                 or (not lines[idx - 1].strip() and opens_contact(s))):
             # (a 六、联系方式 heading keeps its own lines; a paragraph of its own saying whom to
             # call, 如有疑问，可拨打12366…, is the contact too — a line of the item's runs on)
-            contact.append((line_no, s))
+            if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
+                contact[-1] = (contact[-1][0], contact[-1][1] + s)  # the line the PDF wrapped
+            else:
+                contact.append((line_no, s))
             in_contact = True
             continue
         in_contact = False
@@ -539,16 +549,23 @@ def _previous_line(lines: list[str], idx: int) -> int:
     return next((i + 1 for i in range(idx - 1, -1, -1) if lines[i].strip() and not is_page_number(lines[i].strip())), 0)
 
 
+def _cut(line: str) -> bool:
+    """Whether a contact line goes on on the next: it opens a bracket it does not close
+    (…0550-3021565（市发展改革委民营经济 / 发展科）。)."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
 def _continues(lines: list[str], idx: int, before: str) -> bool:
     """Whether ``lines[idx]`` goes on with the paragraph of closing provisions whose last
     line is ``before``: the rest of a sentence the PDF wrapped (``before`` ends mid-
-    sentence), or a further sentence — no signature, date, list of attachments, contact
-    line or marker."""
+    sentence), or a further sentence or line of text (more than a name or a date: the PDF
+    wraps a sentence anywhere) — no signature, date, list of attachments, contact line or
+    marker."""
     s = lines[idx].strip()
     if _signature(lines, idx, -1) or _ATTACHMENT_LIST.match(s) or CONTACT_LINE.match(s) or marker(s) is not None \
             or COLOPHON.search(s):
         return False
-    return not re.search(r"[。；;]$", before) or (bool(re.search(r"[。；;]$", s)) and len(s) > 12)
+    return not re.search(r"[。；;]$", before) or len(s) > 12
 
 
 def _bare_attachment(line: str) -> bool:

@@ -33,7 +33,7 @@ from .cover import cover_item
 from .decode import decode
 from .departments import LEAD_FIRST, one_name_each
 from .errors import IngestError
-from .frame import page_footer
+from .frame import page_footer, running_heads
 from .header import period, read_header, term
 from .headings import ATTACHMENT
 from .identity import repeats, to_rows
@@ -113,6 +113,10 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         framed = [set_aside(f"第 {footer + 1} 行起是网页的页脚（{lines[footer].strip()[:30]}…），"
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
+    # a PDF copy's running head beside each page number (the file's name): blanked, as the
+    # footer is, every other line keeping its number
+    if heads := running_heads(lines):
+        lines = ["" if i in heads else ln for i, ln in enumerate(lines)]
     if (boxed := unbox(lines)) is not None:
         lines = boxed  # a table with its borders drawn (┌──┬──┐ │序号│…│): a row per tab-separated line
     tabbed = is_table(lines)

@@ -79,3 +79,45 @@ def test_a_table_of_one_row_is_a_table():
     spaced = parse_text("序号    重点任务    责任单位    完成时限\n1    整治河道2公里    镇农业服务中心    2024年5月底前\n",
                         "t.txt")
     assert (spaced.shape, [r.lead_units for r in spaced.rows]) == ("table", [("镇农业服务中心",)])
+
+
+_PDF_MEASURES = """云岭市关于支持民营经济发展的若干措施
+一、加大财政金融支持力度
+（一）设立转贷应急资金。市级财政安排转贷应急资金规模不低于5亿元，为
+按期还贷确有困难的民营企业提供短期周转，单笔最高不超过3000万
+元。（责任单位：市财政局）
+（二）推行惠企政策“免申即享”。依托“皖企通”统一发布惠
+— 1 —
+云岭市关于支持民营经济发展的若干措施.pdf
+企政策，财政奖补资金原则上在申报截止后60个工作日内拨付到位。
+二、强化服务保障
+（三）防范拖欠企业账款。机关、事业单位从中小企
+— 2 —
+云岭市关于支持民营经济发展的若干措施.pdf
+业采购货物，应当自交付之日起30日内支付款项。
+三、附则
+本措施自2024年4月1日起施行，有效期至2026年12月31
+日。与我市其他同类政策重复的，按照“就高不重复”原则执行。
+各责任单位应在本措施印发之日起30日内制定实施细则。本措
+施由市发展改革委负责解释。
+政策咨询电话：0550-3021565（市发展改革委民营经济
+发展科）。
+— 3 —
+"""
+
+
+def test_a_pdf_copy_loses_its_running_head_and_keeps_its_closing_words_whole():
+    """A PDF copy wraps every 30 characters and repeats the file's name under each page
+    number: the name beside two page numbers is the page's running head, no words of the
+    item it fell into; the 附则's wrapped sentences (…12月31 / 日。…) are its text to the
+    end, and the consulting line after them — its bracket wrapped too — the contact. Before,
+    the head ran into two items (…统一发布惠云岭市关于…若干措施.pdf企政策) and made a heading
+    of its own, and all of the 附则 after its first line was set aside as a signature."""
+    d = parse_text(_PDF_MEASURES, "yunling-pdf.txt")
+    text = " ".join(r.fields_text() for r in d.rows)
+    assert ".pdf" not in text
+    assert "统一发布惠企政策" in text and "从中小企业采购货物" in text
+    provisions = next(r for r in d.rows if r.section.endswith("附则"))
+    assert "有效期至2026年12月31日" in provisions.task and "市发展改革委负责解释" in provisions.task
+    assert d.rows[-1].task == "政策咨询电话：0550-3021565（市发展改革委民营经济发展科）。"
+    assert not any("落款" in w for w in d.warnings)
