@@ -43,8 +43,8 @@ def contact_text(lines: list[str]) -> str:
 
 def opens_contact(line: str) -> bool:
     """Whether ``line`` opens a contact: a contact line (联系人：…), or a paragraph saying
-    whom to call (…可拨打12366纳税缴费服务热线…咨询)."""
-    return bool(CONTACT_LINE.match(line) or _CALL.search(line))
+    whom to call (…可拨打12366纳税缴费服务热线…咨询; …报送县发改局，联系人：李婷，联系电话：…)."""
+    return bool(CONTACT_LINE.match(line) or _CALL.search(line) or _CONTACT_IN.search(line))
 
 
 def continues_contact(line: str) -> bool:

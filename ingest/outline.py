@@ -85,6 +85,11 @@ FIELD_LINE = re.compile(rf"^\s*[（(]?\s*({_WORDS})\s*[:：]")
 _FIELD = re.compile(rf"({_WORDS})\s*[:：]\s*")
 # inline at the end of an item: （牵头单位：…；责任单位：…）
 _INLINE = re.compile(rf"[（(]\s*((?:{_WORDS})\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*[。；;]?\s*$")
+def units_at_end(text: str) -> bool:
+    """Whether ``text`` closes with its units in brackets: （责任单位：…）, （区发改局牵头）."""
+    return bool(_INLINE.search(text) or _LEAD_VERB.search(text))
+
+
 # 牵头单位：… written after the sentence without brackets
 _TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
 # （区发改局牵头，各街道配合） / （区发改局负责）

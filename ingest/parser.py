@@ -48,6 +48,7 @@ from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
 from .table import DEFAULT_COLUMNS, is_table, read_table
+from .unit_paragraphs import number_unit_paragraphs
 
 N_CELLS = len(DEFAULT_COLUMNS)
 HEADER_FIRST_CELL = "序号"
@@ -135,6 +136,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         lines = blocks  # a 政策汇编: ★ 创业担保贷款 over 【支持标准】… — each block one item
     if not tabbed and (blocks := numbered_blocks(lines)) is not None:
         lines = blocks  # a 指引: 1.… over 【享受条件】 / 1.… — a block's list is its item's points
+    if not tabbed and (tasks := number_unit_paragraphs(lines)) is not None:
+        lines = tasks  # a 工作要点: paragraphs under 一、, each closing with （责任单位：…）
     if not tabbed and (respaced := to_tabs(lines)) is not None and is_table(respaced):
         lines, tabbed = respaced, True  # a table aligned with spaces, re-cut at its gaps
     if tabbed or is_cell_table(lines):

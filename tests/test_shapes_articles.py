@@ -467,3 +467,31 @@ def test_a_page_copied_with_its_markdown_marks():
     assert d.rows[-1].task == "政策咨询：县商务局0553-3833215"
     assert not any(m in r.fields_text() for r in d.rows for m in ("**", "##", "- ", "> "))
     assert not any("跳过" in w for w in d.warnings)
+
+
+_WORK_POINTS = """云岭县2025年优化营商环境工作要点
+
+一、聚焦高效便捷，持续提升政务服务效能
+　　深化“高效办成一件事”改革。一是2025年6月底前实现13个“一件事”集成办理；二是企业开办全流程压缩至1个工作日内办结。（责任单位：县行政审批局、县市场监管局）
+　　提升诉求办理质效。一是企业诉求一般1个工作日内响应、5个工作日内办结；二是2025年4月底前全面设立“办不成事”反映窗口。（责任单位：县政府办、县行政审批局）
+
+二、聚焦公平公正，着力营造法治化环境
+　　防范和化解拖欠企业账款。一是2025年9月底前完成拖欠中小企业账款的全面排查；二是确保年底前清偿率达到100%。（责任单位：县工信局、县财政局）
+　　加强市场主体权益保护。一是商事案件平均审理周期缩短10%；二是对获得发明专利授权的企业每件给予5000元奖励。（责任单位：县法院、县市场监管局）
+
+　　各责任单位要于每季度末月25日前将工作推进情况报送县发改局，联系人：李婷，联系电话：0794-3232576。
+"""
+
+
+def test_a_work_plan_of_paragraphs_each_closing_with_its_units():
+    """Under 一、 a 工作要点 writes its tasks as paragraphs, each closing with （责任单位：…）
+    and no number: each is a row with its own units, not one row per heading holding every
+    paragraph with the last paragraph's units for all (拖欠账款 was answered with 县法院). The
+    paragraph after the tasks giving a contact is the contact."""
+    d = parse_text(_WORK_POINTS, "yunling-points.txt")
+    assert [r.label for r in d.rows] == ["一、 第1项", "一、 第2项", "二、 第1项", "二、 第2项", "联系方式 第1项"]
+    arrears = d.row("二、", 1)
+    assert arrears.task.startswith("防范和化解拖欠企业账款。") and arrears.lead_units == ("县工信局", "县财政局")
+    assert d.row("二、", 2).lead_units == ("县法院", "县市场监管局") and "县法院" not in arrears.fields_text()
+    assert d.row("一、", 2).section == "一、聚焦高效便捷，持续提升政务服务效能"
+    assert "0794-3232576" in d.rows[-1].task

@@ -1,0 +1,44 @@
+"""Tasks written as paragraphs under a heading, each closing with its units in brackets, as
+a 工作要点 writes them (一、聚焦高效便捷… / 深化“高效办成一件事”改革。一是…；二是…。（责任单位：
+县行政审批局、县市场监管局）): no number opens them, but each paragraph is a task of its
+own, with units of its own.
+
+Each such paragraph is numbered in place (1.深化…), restarting under each heading, so that
+the outline reader reads it as any numbered item, its units its own. Read as the heading's
+one text, every paragraph's units but the last were lost, and the last one's stood for all.
+"""
+
+from __future__ import annotations
+
+from .headings import L2, marker
+from .outline import units_at_end
+
+_MIN_TASKS = 3  # paragraphs closing with their units: a layout, not one bracket in passing
+
+
+def number_unit_paragraphs(lines: list[str]) -> list[str] | None:
+    """The lines with each paragraph that closes with its units numbered as an item under
+    its heading; None when the text has no such headings: two or more such paragraphs under
+    a heading with nothing numbered, three or more in all."""
+    headings = [i for i, ln in enumerate(lines) if (m := marker(ln)) is not None and m.level <= L2]
+    if not headings:
+        return None
+    out, found = list(lines), 0
+    for start, end in zip(headings, [*headings[1:], len(lines)], strict=True):
+        body = [i for i in range(start + 1, end) if lines[i].strip()]
+        closing = [i for i in body if units_at_end(lines[i])]
+        if len(closing) < 2 or any(marker(lines[i]) is not None for i in body):
+            continue
+        n, opens = 0, True
+        for i in body:
+            if i > closing[-1]:
+                break  # (the text after the last task: a closing word, a contact)
+            if opens:
+                n += 1
+                out[i] = f"{n}.{lines[i].strip()}"
+            opens = i in closing
+        found += n
+    return out if found >= _MIN_TASKS else None
+
+
+__all__ = ["number_unit_paragraphs"]
