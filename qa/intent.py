@@ -190,7 +190,13 @@ def count_word(question: str, followed: bool = False) -> str | None:
     # the last clause with a count: the asker's situation comes first ("几户人想合伙…县里
     # 扶持多少家"); a yes/no form elsewhere asks its own part ("有没有快点的法子，公示得多少天")
     # (split before normalising, which drops the spaces plain speech puts between clauses)
-    clauses = [c for c in (without_few(plain(c)) for c in re.split(r"[，,；;？?！!。\s]+", question)) if c]
+    # (a clause the asker closes with a question mark asks, unless it tells what they did:
+    # 几天能办完？到哪个窗口办？, not 我店里招了几个本地人？有没有补贴)
+    pieces = re.split(r"([，,；;？?！!。\s]+)", question)
+    read = [(without_few(plain(c)), "？" in sep or "?" in sep)
+            for c, sep in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
+    clauses = [c for c, _ in read if c]
+    closed = [q for c, q in read if c]
     for i in range(len(clauses) - 1, -1, -1):
         found = list(_COUNT.finditer(clauses[i]))
         if not found:
@@ -198,7 +204,8 @@ def count_word(question: str, followed: bool = False) -> str | None:
                 return noun.group(1)
             continue
         later = followed or any(asks(c) for c in clauses[i + 1:])
-        if _indefinite(clauses[i], found[-1], later):
+        if _indefinite(clauses[i], found[-1], later) and (
+                not closed[i] or _TOLD.search(clauses[i][:found[-1].start()])):
             continue
         if _YES_NO_WORDS.search(clauses[i]):
             return None

@@ -1740,3 +1740,17 @@ def test_questions_asked_one_per_sentence_are_judged_each_on_its_own(assistant):
     assert "10万元" in ans.answer and "100%" in ans.answer
     assert {("附件1", 84), ("附件2", 83)} <= set(ans.cited_keys)
     assert assistant.answer("大学生开网店的场地租赁补贴一年能补多少钱？要交哪些材料？").coverage == "partial"
+
+
+def test_a_count_asked_in_a_clause_closed_by_a_question_mark_is_asked(assistant):
+    """几天能办完？到哪个窗口办？ asks how many days, though a question follows it: the
+    asker closed the clause with ？. Read as "a few days" (几 before its noun, a question
+    after it), the answer quoted no time at all; a clause telling what the asker did
+    (我店里招了几个本地人？) is still their story."""
+    from qa.intent import count_word
+
+    assert count_word("开餐馆想把几个许可一起办，几天能办完？到哪个窗口办？") == "天"
+    assert count_word("我店里招了几个本地人？有没有补贴") is None
+    assert count_word("我帮几个个体户代账，增值税还用交不") is None
+    ans = assistant.answer("想把营业执照、公章、发票这些一起办下来，几天能办完？去哪个部门办？")
+    assert ans.coverage == "answered" and "0.5天" in ans.answer, ans.answer
