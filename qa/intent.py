@@ -125,7 +125,8 @@ JI = rf"{_NOT_ASKING}几(?!十)"
 # a noun the measure word begins (多少份额, 多少人口)
 # the measure words a count is asked with (几个, 多少家, 几辆, 多少张)
 MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本套"
-_COUNT = re.compile(rf"(?<!哪){_NOT_ASKING}(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
+# (第几项 asks which item, an ordinal the citation gives — no count)
+_COUNT = re.compile(rf"(?<!哪)(?<!第){_NOT_ASKING}(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
 # a count asked by its noun: 套数, 户数, 人数 (a lookup: 保障性租赁住房 套数)
 COUNT_NOUN = re.compile(rf"([{MEASURE_WORDS}])数(?![据字码额量])")
 NUMERALS = "一二两三四五六七八九十百千万"

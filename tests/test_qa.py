@@ -1754,3 +1754,13 @@ def test_a_count_asked_in_a_clause_closed_by_a_question_mark_is_asked(assistant)
     assert count_word("我帮几个个体户代账，增值税还用交不") is None
     ans = assistant.answer("想把营业执照、公章、发票这些一起办下来，几天能办完？去哪个部门办？")
     assert ans.coverage == "answered" and "0.5天" in ans.answer, ans.answer
+
+
+def test_which_item_asks_an_ordinal_the_citation_gives(assistant):
+    """在附件1是第几项 asks which item: the citation answers it. Read as a count of 项, the
+    answer said the document states no such number (partial) though it cited the row."""
+    from qa.intent import count_word
+
+    assert count_word("在附件1是第几项") is None and count_word("一共有几项任务") == "项"
+    ans = assistant.answer("拖欠民营企业账款的审计监督由哪个单位牵头？在附件1是第几项？")
+    assert ans.coverage == "answered" and ("附件1", 97) in ans.cited_keys, ans.answer
