@@ -70,6 +70,7 @@ class Lister:
         self._absent = absent
         # the loaded documents' titles: their words name a document, not a thing in a section
         self._doc_titles = tuple(normalize(t) for t in titles if t)
+        self._title_words = frozenset(w.word for t in self._doc_titles for w in tagged(t))
         # the documents' own places by every name (宣汉县, 宣汉): 宣汉县统计局 is the
         # document's 县统计局, the place said in front of it
         self._places = sorted((normalize(p) for p in places), key=len, reverse=True)
@@ -106,7 +107,10 @@ class Lister:
         written, dept = next(((f, d) for f, d in self._departments if f in q), ("", ""))
         if not dept:
             return None
-        rest = q.replace(written, " ", 1)
+        # the sentence naming the department asks; one after it asks for a form (列一下序号和
+        # 内容，方便建台账) and a bracket qualifies the role (含共同牵头): neither names a matter
+        sentence = next(s for s in re.split(r"[。？?！!]", q) if written in s)
+        rest = re.sub(r"[（(][^（）()]*[）)]", " ", sentence.replace(written, " ", 1))
         for p in self._places:
             rest = rest.replace(p, " ")
         if self._names_matter(_LISTING_WORDS.sub("", rest)):
@@ -178,7 +182,9 @@ class Lister:
         or more that they use. Speech around a listing (在这两个清单里, 挂了, 列一下序号)
         names none: a particle, a numeral or a pronoun never does, nor a word the
         documents never write."""
-        words = tuple(w.word for w in tagged(left) if w.flag[:1] in "nva" and len(w.word) >= 2)
+        # (a word of the documents' titles names them, not a matter: 在这两份清单里)
+        words = tuple(w.word for w in tagged(left) if w.flag[:1] in "nva" and len(w.word) >= 2
+                      and w.word not in self._title_words)
         absent = set(self._absent(words)) if words else set()
         return any(w not in absent and not any(w in a for a in absent) for w in words)
 

@@ -1764,3 +1764,15 @@ def test_which_item_asks_an_ordinal_the_citation_gives(assistant):
     assert count_word("在附件1是第几项") is None and count_word("一共有几项任务") == "项"
     ans = assistant.answer("拖欠民营企业账款的审计监督由哪个单位牵头？在附件1是第几项？")
     assert ans.coverage == "answered" and ("附件1", 97) in ans.cited_keys, ans.answer
+
+
+def test_a_department_listing_asked_at_length_is_a_listing(assistant):
+    """县公安局在这两份清单里牵头（含共同牵头）了哪几项任务？列一下序号和内容，方便建台账。 asks
+    for 县公安局's rows: the bracket qualifies the role, the sentence after the question asks
+    for a form, and 清单 names the documents (their titles' word) — none names a matter
+    (台账, in a row, is the asker's ledger here). A matter named in the asking sentence
+    (关于退税的任务) still makes it a question about that matter."""
+    ans = assistant.answer("县公安局在这两份清单里牵头（含共同牵头）了哪几项任务？列一下序号和内容，方便建台账。")
+    assert ans.answer.startswith("**县公安局牵头的条目**"), ans.answer
+    assert {("附件1", 78), ("附件1", 100)} <= set(ans.cited_keys)
+    assert not assistant.answer("县税务局牵头的关于退税的任务有哪些").answer.startswith("**县税务局")
