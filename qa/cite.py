@@ -188,7 +188,11 @@ class Composer:
             best_hit, ranked = top, self.m.ranked(p_terms, self.r.by_key[top.key], p_intent, q)
             top_match = ranked[0][0] if ranked else 0.0
             item_missing = bool(ranked) and not states_item(ranked[0][1])
-            for h in cands[1:]:
+            # a part naming nothing but a column (有没有配合单位, 时限呢) asks it of the row the
+            # question is about: another row's column is no answer to it
+            fields = self.m.relevance.field_words
+            own = any(not any(a in fields for a in alts) for alts, _ in p_terms)
+            for h in cands[1:] if own else ():
                 other = self.m.ranked(p_terms, self.r.by_key[h.key], p_intent, q)
                 if not other or h.score < cfg.part_score_ratio * top.score:
                     continue

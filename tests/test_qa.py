@@ -1776,3 +1776,12 @@ def test_a_department_listing_asked_at_length_is_a_listing(assistant):
     assert ans.answer.startswith("**县公安局牵头的条目**"), ans.answer
     assert {("附件1", 78), ("附件1", 100)} <= set(ans.cited_keys)
     assert not assistant.answer("县税务局牵头的关于退税的任务有哪些").answer.startswith("**县税务局")
+
+
+def test_a_part_naming_only_a_column_is_asked_of_the_question_s_row(assistant):
+    """…工作方案由哪个单位牵头制定，有没有配合单位？ asks the 配合单位 of the same row
+    (附件2 第112项: 配合单位：—). Answered part by part, the second part pulled in another
+    row's units (附件1 第43项), whose 配合 matched better: a part that names nothing but a
+    column is asked of the question's row."""
+    ans = assistant.answer("县处级领导干部联系民营企业工作方案由哪个单位牵头制定，有没有配合单位？")
+    assert ans.cited_keys[0] == ("附件2", 112) and ("附件1", 43) not in ans.cited_keys, ans.answer
