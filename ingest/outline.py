@@ -85,11 +85,6 @@ FIELD_LINE = re.compile(rf"^\s*[（(]?\s*({_WORDS})\s*[:：]")
 _FIELD = re.compile(rf"({_WORDS})\s*[:：]\s*")
 # inline at the end of an item: （牵头单位：…；责任单位：…）
 _INLINE = re.compile(rf"[（(]\s*((?:{_WORDS})\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]\s*[。；;]?\s*$")
-def units_at_end(text: str) -> bool:
-    """Whether ``text`` closes with its units in brackets: （责任单位：…）, （区发改局牵头）."""
-    return bool(_INLINE.search(text) or _LEAD_VERB.search(text))
-
-
 # 牵头单位：… written after the sentence without brackets
 _TRAILING = re.compile(rf"(?<=[。；;])\s*((?:{_WORDS})\s*[:：].*)$")
 # （区发改局牵头，各街道配合） / （区发改局负责）
@@ -107,6 +102,12 @@ _BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(.*)$")
 # a part's name in brackets alone on its line, as a 公众号 article's decorated titles are
 # written (:mod:`ingest.bullets`): 【政策怎么兑现？】, 【老板们最关心的3个问题】
 _BRACKETED_ALONE = re.compile(r"^【\s*([^【】\s]{2,20})\s*】$")
+
+
+def units_at_end(text: str) -> bool:
+    """Whether ``text`` closes with its units in brackets: （责任单位：…）, （区发改局牵头）."""
+    return bool(_INLINE.search(text) or _LEAD_VERB.search(text))
+
 
 
 @dataclass
@@ -297,8 +298,8 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     it, where such blocks are the document's headings: three or more of them, no 一、 or
     第一章 heading beside them, and no label that is a task's field (【责任单位】). A label
     written more than once (【重点】 before each part's note, 【享受主体】 under each item)
-    marks a note or an item's field, not a block — a guide names each block once. Beside 一、 headings, a label alone on its line
-    (【政策怎么兑现？】) still names a part of its own."""
+    marks a note or an item's field, not a block — a guide names each block once. Beside
+    一、 headings, a label alone on its line (【政策怎么兑现？】) still names a part of its own."""
     found = {i: (m.group(1), m.group(2).strip()) for i in range(start, len(lines))
              if (m := BRACKETED.match(lines[i].strip()))}
     names = Counter(name for name, _ in found.values())
