@@ -32,6 +32,11 @@ from .verdict import asks_phone, gives_phone
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
                    r"(奖励|补贴|政策|支持|优惠|扶持)(有哪些|都有什么)")
 _MONEY = re.compile(r"奖|补贴|补助|资金|钱")
+# a place asked (在哪办, 去哪里, 哪个窗口, 地址): answered by the column or the sentence that
+# names one — its label (办理地点：, 服务地址：) or an address (…路58号, 二楼)
+_ASKS_WHERE = re.compile(r"哪里|哪儿|在哪|去哪|上哪|哪个窗口|什么地方|啥地方|地址|地点")
+_PLACE_LABEL = re.compile(r"地点|地址|窗口|场所")
+_STATES_PLACE = re.compile(r"(?:地点|地址)\s*[:：]|[路街]\d+号|\d+楼|[一二三四五六七八九十]楼")
 
 
 def _asked_by_verb(header: str, question: str) -> bool:
@@ -125,9 +130,20 @@ class Composer:
             head, _, value = re.split(r"([:：])", note, maxsplit=1)
             # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
             name = without_parentheticals(head) or head
-            if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)):
+            if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)) \
+                    or (_ASKS_WHERE.search(nq) and _PLACE_LABEL.search(name)):
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
+        if _ASKS_WHERE.search(nq) and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
+            # where asked, and no quote names a place: the best row's sentence naming one (服务
+            # 地址：县零工市场…), or the contact's (…办税服务厅地址：…)
+            for h in [top, *(h for h in cands[1:] if h.key == contact)]:
+                said = next((s for _, s in ranked[h.key] if _STATES_PLACE.search(s.text)), None)
+                if said is not None:
+                    quotes.append(Quote(said.text, [h.key]))
+                    if h.key not in {c.key for c in chosen}:
+                        chosen.append(h)
+                    break
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue

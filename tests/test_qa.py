@@ -1785,3 +1785,27 @@ def test_a_part_naming_only_a_column_is_asked_of_the_question_s_row(assistant):
     column is asked of the question's row."""
     ans = assistant.answer("县处级领导干部联系民营企业工作方案由哪个单位牵头制定，有没有配合单位？")
     assert ans.cited_keys[0] == ("附件2", 112) and ("附件1", 43) not in ans.cited_keys, ans.answer
+
+
+def test_a_place_asked_is_answered_by_the_column_or_sentence_naming_one(tmp_path):
+    """到哪个窗口办 / 在哪儿 ask a place: the row's 办理地点 column (kept as a note) or its
+    sentence naming one (服务地址：…) is quoted — before, the answer gave the unit and the
+    time and never said where."""
+    from qa.engine import open_assistant
+
+    table = parse_text("云岭县“高效办成一件事”重点事项清单\n"
+                       "序号\t事项名称\t牵头部门\t承诺办理时限\t办理地点\n"
+                       "1\t开餐馆一件事（食品经营许可、户外招牌设置、消防安全检查集成办理）\t县行政审批局\t7个工作日\t"
+                       "县政务服务中心三楼“一业一证”专窗\n"
+                       "2\t企业破产信息核查一件事\t县人民法院\t15个工作日\t县人民法院诉讼服务中心\n"
+                       "3\t员工录用一件事\t县人社局\t3个工作日\t县政务服务中心二楼人社窗口\n")
+    ans = open_assistant(table, home=tmp_path / "a", quiet=True).answer(
+        "开餐馆想把食品经营许可、招牌、消防一起办，几天能办完？到哪个窗口办？")
+    assert "7个工作日" in ans.answer and "“一业一证”专窗" in ans.answer, ans.answer
+    points = parse_text("云岭县稳岗扩就业措施\n"
+                        "1.零工市场：县零工市场免费提供岗位发布、求职登记服务；每月10日、20日举办专场招聘会；"
+                        "服务地址：县政务服务中心一楼东侧。\n"
+                        "2.一次性扩岗补助：对招用高校毕业生的企业，按每人1500元给予补助。\n"
+                        "3.技能培训补贴：取得初级工证书的补贴1000元。\n")
+    ans = open_assistant(points, home=tmp_path / "b", quiet=True).answer("县零工市场在哪儿，专场招聘会哪几天办？")
+    assert "一楼东侧" in ans.answer and "每月10日、20日" in ans.answer, ans.answer
