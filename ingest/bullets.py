@@ -14,9 +14,11 @@ import re
 import unicodedata
 from collections import Counter
 
+from .contact import CONTACT_MORE
 from .frame import is_page_aside
 from .headings import BRACKETED, L1, L3, Marker, marker
 from .qanda import asks_first
+from .text import SENTENCE_ENDS
 
 _MIN_POINTS = 3  # a text laid out with bullets, not one symbol in passing
 _JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and joiner
@@ -106,7 +108,7 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     # (a part holding a list of its own, 所需材料：1.…, or questions, keeps its points:
     # only the last part may be followed by one, 温馨提示：1.… after all the measures)
     listed = any(m is not None and m.level == L3 for a, b in sections[:-1] for _, _, m in read[a + 1:b])
-    if not listed and sum(1 for rest in bulleted if _FIELD.match(rest)) >= _FIELDS_SHARE * len(bulleted):
+    if not listed and sum(1 for rest in bulleted if CONTACT_MORE.match(rest)) >= _FIELDS_SHARE * len(bulleted):
         return _fielded_parts(lines, read, starts)
     for i in range(first, len(lines)):
         deco, rest, m = read[i]
@@ -129,10 +131,9 @@ def number_bullets(lines: list[str]) -> list[str] | None:
     return out
 
 
-# a bullet line that is a labelled field: 补贴标准：…, 经办部门：…
-_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
 _FIELDS_SHARE = 0.6  # most of the bullet lines labelled: each part is one item with its fields
-_ENDS = ("。", "；", ";", "！", "？", "!", "?")
+# a bullet's line ending a sentence or opening a list (its own separator)
+_ENDS = (*SENTENCE_ENDS, "!", "?", "：", ":")
 
 
 def _fielded_parts(lines: list[str], read: list[tuple[str, str, Marker | None]], starts: list[int]) -> list[str]:
@@ -148,9 +149,9 @@ def _fielded_parts(lines: list[str], read: list[tuple[str, str, Marker | None]],
             out[i] = ""
         elif i in starts and m is not None:
             # (its title over its fields: ended as a label is, 创业担保贷款最高可贷30万：)
-            out[i] = f"{m.number}.{m.rest}" + ("" if m.rest.endswith((*_ENDS, "：", ":")) else "：")
+            out[i] = f"{m.number}.{m.rest}" + ("" if m.rest.endswith(_ENDS) else "：")
         elif deco and i > starts[0]:
-            out[i] = rest if not rest or rest.endswith((*_ENDS, "：", ":")) else f"{rest}；"
+            out[i] = rest if not rest or rest.endswith(_ENDS) else f"{rest}；"
     return out
 
 

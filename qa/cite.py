@@ -126,15 +126,16 @@ class Composer:
         # a column the row keeps as a note (责任领导：王明, 兑现方式：…), asked by its header's
         # head (哪位领导) or, but for who is responsible, by the action it names (怎么兑现)
         nq = normalize(q)
+        asks_where = bool(_ASKS_WHERE.search(nq))
         for note in labelled_notes(self.r.by_key[top.key]):
             head, _, value = re.split(r"([:：])", note, maxsplit=1)
             # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
             name = without_parentheticals(head) or head
             if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)) \
-                    or (_ASKS_WHERE.search(nq) and _PLACE_LABEL.search(name)):
+                    or (asks_where and _PLACE_LABEL.search(name)):
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
-        if _ASKS_WHERE.search(nq) and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
+        if asks_where and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
             # where asked, and no quote names a place: the best row's sentence naming one (服务
             # 地址：县零工市场…), or the contact's (…办税服务厅地址：…)
             for h in [top, *(h for h in cands[1:] if h.key == contact)]:

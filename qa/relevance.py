@@ -558,7 +558,8 @@ class RelevanceModel:
         # each answered by one of the best rows — the top row's figure, or the next row's where
         # that row states what the part names (高新技术企业) — leave no figure out: read as
         # one clause, the first one's 奖多少 asked money of the row answering the second
-        each_met = bool(several) and len({p.sentence for p in several}) == len(several)
+        # (read only where the clauses as one leave a figure out: it costs a sentence scan per part)
+        each_met = bool(whole) and bool(several) and len({p.sentence for p in several}) == len(several)
         for i, part in enumerate(several):
             followed = any(asks(p.text) for p in several[i + 1:])
             part_missing = figure_missing(part.text, part.intent, top_text, followed=followed, context=q.asked)

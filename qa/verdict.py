@@ -271,9 +271,7 @@ def _names_number(text: str, m: re.Match[str], name: str) -> bool:
     label, the bracket after it or its sentence names it. The text naming the place with
     no number (濮院税务分局办服务厅地址：…) and giving numbers for others (县人社局 电话：…,
     0573-88127366（桐乡市税务局…）) gives none for it."""
-    start = max(text.rfind(p, 0, m.start()) for p in "。；;\n") + 1
-    ends = [i for i in (text.find(p, m.end()) for p in "。；;\n") if i >= 0]
-    return name in text[start:min(ends, default=len(text))]
+    return name in _span_at(text, m, _SENTENCE_STOPS)
 
 
 def _for_office(text: str, m: re.Match[str], office: str) -> bool:
@@ -282,7 +280,7 @@ def _for_office(text: str, m: re.Match[str], office: str) -> bool:
     运行股）) names that office, or names none — a number listed for another office (县社会
     保险服务中心：…) is not the one asked of 县税务局."""
     before = max((p.end() for p in _PHONE.finditer(text, 0, m.start())), default=0)
-    sentence = max(text.rfind(p, 0, m.start()) for p in "。；;\n") + 1
+    sentence = _span_start(text, m, _SENTENCE_STOPS)
     label = text[max(before, sentence, m.start() - 30):m.start()]
     after = re.match(r"\s*[（(][^）)]{1,20}[）)]", text[m.end():])
     named = label + (after.group(0) if after else "")
@@ -290,12 +288,25 @@ def _for_office(text: str, m: re.Match[str], office: str) -> bool:
     return core in named or not NAMES_BODY.search(named)
 
 
+# what ends a sentence, or a clause, around a number in a row's text
+_SENTENCE_STOPS = "。；;\n"
+_CLAUSE_STOPS = "，," + _SENTENCE_STOPS
+
+
+def _span_start(text: str, m: re.Match[str], stops: str) -> int:
+    return max(text.rfind(p, 0, m.start()) for p in stops) + 1
+
+
+def _span_at(text: str, m: re.Match[str], stops: str) -> str:
+    """The span of ``text`` holding the match, between the ``stops`` around it."""
+    ends = [i for i in (text.find(p, m.end()) for p in stops) if i >= 0]
+    return text[_span_start(text, m, stops):min(ends, default=len(text))]
+
+
 def _clause_at(text: str, m: re.Match[str]) -> str:
     """The clause of ``text`` holding the match (也可通过12345政务服务便民热线投诉: a line to
     complain on, said after the number)."""
-    start = max((text.rfind(p, 0, m.start()) for p in "，,。；;\n"), default=-1) + 1
-    ends = [i for i in (text.find(p, m.end()) for p in "，,。；;\n") if i >= 0]
-    return text[start:min(ends, default=len(text))]
+    return _span_at(text, m, _CLAUSE_STOPS)
 
 
 def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
