@@ -21,7 +21,7 @@ from .text import strip_html
 UNIT_ENDINGS = ("局", "中心", "支行", "银行", "组", "单位", "部门", "政府", "部", "联",
                 "公司", "办", "委", "院", "所", "会", "站", "队", "室", "处",
                 "开发区", "园区", "街道", "专班", "乡镇", "机构", "集团", "党校", "社",
-                "馆", "团", "厅", "署", "科", "校", "台", "分行")
+                "馆", "团", "厅", "署", "科", "校", "台", "分行", "机关")
 # 各镇街, 各乡镇, 各街道社区: every body of a kind, a complete name however it ends
 # every body of a kind, named by the kind alone (各镇, 各乡镇, 各镇街, 各乡（镇）, 各镇（街道）):
 # a bracket closed, nothing after the kind — 各镇要明确专人 is a clause, 各镇（街 a name cut

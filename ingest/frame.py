@@ -12,6 +12,7 @@ the page's own marks (a button or a filing number); a line ending a sentence (�
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .text import is_page_number
 
@@ -58,7 +59,9 @@ _WHERE = re.compile(r"(?:门户网站|政府网|网站)$|^(?:您?(?:当前|现�
 def running_heads(lines: list[str]) -> set[int]:
     """The lines a PDF copy repeats at its page breaks — the page's running head (the
     file's name, 滁州市关于…若干措施.pdf) beside each page number (— 2 —): the same line
-    next to two or more page numbers, no text of the document's."""
+    next to two or more page numbers and nowhere else: a line the document also writes away
+    from a page break is its text (a table's deadline cell, 2025年6月底前, that two pages
+    happen to end with)."""
     beside: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if not is_page_number(ln):
@@ -66,7 +69,8 @@ def running_heads(lines: list[str]) -> set[int]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and lines[j].strip() and not is_page_number(lines[j]):
                 beside.setdefault(lines[j].strip(), []).append(j)
-    return {j for at in beside.values() if len(at) >= 2 for j in at}
+    written = Counter(ln.strip() for ln in lines)
+    return {j for s, at in beside.items() if len(set(at)) >= 2 and written[s] == len(set(at)) for j in at}
 
 
 def is_posting_line(line: str) -> bool:

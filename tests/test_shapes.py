@@ -121,6 +121,80 @@ def test_table_one_cell_per_line():
     assert coverage(read_text(DATA / "yonghe_cells.txt"), d).missing == []
 
 
+# three pages of a one-cell-per-line table, two ending in the deadline most rows have and
+# each page number followed by the header again, the last page's break inside a row's text
+_CELLS_THREE_PAGES = """岳溪县2025年优化营商环境任务分工表
+序号
+重点任务
+具体措施
+牵头单位
+配合单位
+完成时限
+1
+优化用水报装
+无外线工程的用水报装办理时限压缩至2个工作日。
+县住建局
+县自来水公司
+2025年6月底前
+2
+优化用气报装
+无外线工程的用气报装办理时限压缩至3个工作日。
+县住建局
+县天然气公司
+2025年6月底前
+— 1 —
+序号
+重点任务
+具体措施
+牵头单位
+配合单位
+完成时限
+3
+清理拖欠企业账款
+机关事业单位应自交付之日起30日内支付款项。
+县工信局
+县财政局
+2025年6月底前
+— 2 —
+序号
+重点任务
+具体措施
+牵头单位
+配合单位
+完成时限
+4
+规范涉企行政检查
+同一部门对同一企业年度内检查原则上不超过1次；每月1日至20日为“企业
+— 3 —
+序号
+重点任务
+具体措施
+牵头单位
+配合单位
+完成时限
+宁静日”，原则上不入企检查。
+县司法局
+县纪委监委机关、县政府督查室
+2025年12月底前
+"""
+
+
+def test_cells_header_and_deadline_beside_page_numbers_are_no_running_head():
+    """The header a PDF table repeats after each page number, and a deadline two pages
+    happen to end with, sit beside two page numbers as a running head does — but the
+    document writes them elsewhere too: the header is the table's frame, the deadline
+    its rows' cells. Before, the 序号 lines were dropped as a running head and the rest of
+    the header ran into the rows (配合单位 as a unit, 完成时限 as a deadline); the
+    deadlines beside a page number were lost; 县纪委监委机关 was read as text."""
+    d = parse_text(_CELLS_THREE_PAGES, "yuexi-cells.txt")
+    assert d.shape == "cells" and [r.number for r in d.rows] == [1, 2, 3, 4]
+    assert [r.measures[0].deadline for r in d.rows] == ["2025年6月底前"] * 3 + ["2025年12月底前"]
+    assert [r.coop_units for r in d.rows] == [("县自来水公司",), ("县天然气公司",), ("县财政局",),
+                                             ("县纪委监委机关", "县政府督查室")]
+    assert "每月1日至20日为“企业宁静日”，原则上不入企检查。" in d.rows[3].fields_text()
+    assert all(r.notes == () for r in d.rows) and not any("表头" in w for w in d.warnings)
+
+
 def test_cells_with_measures_goal_leader_and_a_signature():
     text = ("序号\n工作任务\n牵头\n领导\n牵头单位\n配合单位\n工作措施\n完成时间\n工作目标\n"
             "1\n全面推行企业登记\n“一网通办”。\n王副县长\n县行政审批服务\n管理局\n县市场监管局\n县税务局\n"
