@@ -31,6 +31,23 @@ _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
+# a figure a reader may ask of: a count, a span or a sum with its measure word (5个工作日,
+# 共12项, 每月5日前, 20万元), a phone number or a mail address — not a year, nor the digits
+# of a title or a file number (《…2023年…》, 长政发〔2024〕12号)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|日|天|小时|周|万元|亿元|元|%|％|项|家|人|次|批)|"
+                     r"\d{3,4}-\d{7,8}|[\w.]+@[\w.]+")
+_NO_FIGURE = re.compile(r"《[^》]*》|〔\d{4}〕\d+号|(?:19|20)\d\d\s*年度?")
+
+
+def preamble_item(lines: list[str]) -> Item | None:
+    """The paragraph a text of numbered items opens with (``lines``, above its first
+    item) as an item, where it states a figure a reader may ask of (即申即享的，5个工作日内
+    完成审核; 每月5日前报送…，联系电话：…) — not where it only says what the text is for
+    and that it follows (为…，现制定以下措施), which most such paragraphs do."""
+    item = cover_item(lines)
+    return item if item is not None and _FIGURE.search(_NO_FIGURE.sub("", item.task)) else None
+
+
 def cover_item(lines: list[str]) -> Item | None:
     """The cover notice's body in ``lines`` (the text above the table) as an item, when it
     states more than the issuing of the list; else None."""

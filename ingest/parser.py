@@ -29,7 +29,7 @@ from .blocks import numbered_blocks
 from .boxes import unbox
 from .bullets import number_bullets, title_blocks
 from .cells import is_cell_table, read_cells
-from .cover import cover_item
+from .cover import cover_item, preamble_item
 from .decode import decode
 from .departments import LEAD_FIRST, one_name_each
 from .errors import IngestError
@@ -176,6 +176,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
             out = prose  # an article of paragraphs, its measures enumerated inside them (一是…二是…)
         items, attachments, warnings, body = out.items, out.attachments, out.warnings, out.first_line
         unplaced, closing = out.unplaced, out.closing
+        if items and (preamble := preamble_item(lines[:body])) is not None:
+            items = [*items, preamble]  # a paragraph before the first item that states a figure
     if not items:
         raise _unrecognised(path, lines, unplaced)
     if shape != "outline" and any(LEAD_FIRST.search(ln) for ln in lines):

@@ -24,7 +24,7 @@ _VERB = r"(?:印发|发布|下发|发的|出的|出台|制定|发文)"
 _ASKED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("doc_number", "文号", re.compile(r"文号|发文字号|字号|几号文")),
     ("issuer", "发文单位", re.compile(rf"(?:(?:哪个|什么|哪家)(?:单位|部门|机关)|谁).{{0,3}}{_VERB}|"
-                                      r"(?:发文|印发|制定)(?:单位|机关|部门)")),
+                                      r"(?:发文|印发|制定|发布)(?:单位|机关|部门|机构)")),
     ("date", "印发日期", re.compile(rf"(?:哪天|哪一天|什么时候|何时|啥时候|几月几[号日]|哪年).{{0,3}}{_VERB}|"
                                    r"(?:印发|发布|发文)(?:日期|时间)")),
     ("title", "标题", re.compile(r"标题|题目|全称|叫什么(?:名字)?|名称")),
@@ -38,7 +38,7 @@ def fields_asked(question: str) -> tuple[str, ...]:
 
 # the words of a question about the document itself, besides its place: the document, its
 # header's fields and who or when
-_HEADER_WORDS = re.compile(rf"文件|通知|清单|方案|措施|意见|文号|字号|单位|部门|机关|日期|时间|时候|标题|题目|"
+_HEADER_WORDS = re.compile(rf"文件|通知|清单|方案|措施|意见|文号|字号|单位|部门|机关|机构|日期|时间|时候|标题|题目|"
                            rf"全称|名称|名字|政府|办公室|县里|市里|{_VERB}|发布|下发")
 
 

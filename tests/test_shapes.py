@@ -623,6 +623,59 @@ def test_a_cover_notice_that_says_more_than_issuing_the_list_is_a_row(tmp_path, 
     assert ans["citations"][0]["label"] == "印发通知 第1项" and "每季度末月20日前" in ans["answer"]
 
 
+# a 信息公开 page over a list of numbered items, its catalogue card (索引号, 发布机构, 文号)
+# before a paragraph that tells how the items are paid out
+_PREAMBLE_LIST = """岳溪区惠企政策“免申即享”事项清单
+
+发布时间：2024-04-18 09:30    来源：岳溪区营商环境建设局    字号：大 中 小
+索引号：11210106MB1A2X3K7P/2024-00871    发布机构：岳溪区营商环境建设局
+文  号：岳营商发〔2024〕6号    成文日期：2024-04-16
+
+    为推动惠企政策由“企业找政策”向“政策找企业”转变，形成本清单，共3项。兑现方式为“即申即享”的事项，企业通过区政务服务中心一楼“惠企政策兑现综合窗口”提交申请，材料齐全的，主管部门在5个工作日内完成审核。
+
+1. 政策名称：国家高新技术企业认定奖励
+兑现标准：对首次通过认定的国家高新技术企业，给予一次性奖励20万元。
+兑现方式：免申即享
+主管部门：区科学技术局
+
+2. 政策名称：个体工商户转型为企业补助
+兑现标准：个体工商户转型为有限责任公司且正常经营满6个月的，给予一次性补助1万元。
+兑现方式：即申即享
+主管部门：区市场监督管理局
+
+3. 政策名称：发明专利授权资助
+兑现标准：企业每获得1件国内发明专利授权，给予资助3000元。
+兑现方式：即申即享
+主管部门：区市场监督管理局
+"""
+
+
+def test_a_paragraph_before_numbered_items_stating_a_figure_is_a_row(tmp_path, capsys):
+    """The paragraph a list of numbered items opens with is a row where it states a figure
+    (5个工作日内完成审核, and where to hand the application in), 〔正文 第1项〕, without the
+    page's catalogue card (索引号：… 文号：…) above it; one that only says what the text is
+    for (为…，现制定以下措施) is none. Before, no paragraph before the first item was a
+    row, and "即申即享在哪里提交申请" was answered with the contact's lines; 发布机构 was
+    not read as the issuer asked."""
+    from ui.cli import main as cli
+
+    d = parse_text(_PREAMBLE_LIST, "yuexi-list.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "正文 第1项"]
+    preamble = d.row("正文", 1)
+    assert preamble.task.startswith("为推动惠企政策") and "5个工作日内完成审核" in preamble.task
+    plain = _PREAMBLE_LIST.replace("形成本清单，共3项。", "现制定本清单。").split("兑现方式为")[0] + \
+        _PREAMBLE_LIST.split("完成审核。", 1)[1]
+    assert [r.label for r in parse_text(plain, "yuexi-plain.txt").rows] == ["第1项", "第2项", "第3项"]
+    path = tmp_path / "yuexi-list.txt"
+    path.write_text(_PREAMBLE_LIST, encoding="utf-8")
+    for question, expected in (("“即申即享”的事项到哪里提交申请？", "惠企政策兑现综合窗口"),
+                               ("本清单的文号和发布机构是什么", "岳营商发〔2024〕6号")):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert expected in ans["answer"] and ans["coverage"] == "answered"
+    assert "岳溪区营商环境建设局" in ans["answer"]
+
+
 # ---- articles: 第一条 … under 第一章 / 第二章, units in a 责任单位 parenthetical ----
 
 def test_articles_under_chapters():
