@@ -29,6 +29,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from index.retriever import Retriever
@@ -45,6 +46,7 @@ from .intent import (
     GRANT_WORDS,
     JI,
     MEASURE_WORDS,
+    Intent,
     asks,
     count_word,
     plain,
@@ -325,6 +327,16 @@ class RelevanceModel:
                     return s
         return ""
 
+    def _kind_of_written(self, q: Query, word: str) -> bool:
+        """``word`` stands right before a noun the documents write, of two characters or
+        more (实用新型 of 实用新型专利, the documents writing 发明专利): it names a kind of that
+        thing — of which, when a figure is asked, the documents must name that kind, the
+        figure they give being another kind's. A word counting one or each of a thing (单张,
+        单笔, 每户: the closed class of 单 and 每 before a measure word) names how many, no kind."""
+        return not word.startswith(("单", "每")) and any(
+            w.text == word and nxt.pos.startswith("n") and len(nxt.text) >= 2
+                   and nxt.text in self.blob for w, nxt in pairwise(q.words))
+
     def names_a_kind(self, word: str) -> bool:
         """The word names a kind of a thing the document writes of by its one character
         (自来水 of 水 in 水、电、气报装; see :func:`qa.thesaurus.kind_of`) — or, a compound
@@ -510,7 +522,8 @@ class RelevanceModel:
         if asked_unknown and shift < th.min_shift and not q.lookup:
             # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
             # 补贴, 烟草证): the document must name that kind
-            kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1])))
+            kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1]))
+                          or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)))
             # nor, of the documents the question names, a word another loaded document uses
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))

@@ -772,6 +772,36 @@ def test_ask_about_an_article_cites_it(tmp_path, capsys):
     assert find_citations(ans["answer"])[0] == ("条", 3)
 
 
+_PATENT_ARTICLES = """云岭县知识产权资助办法
+
+第一条  为鼓励企业创新，制定本办法。
+第二条  国内授权发明专利每件奖励3000元，同一单位年度奖励总额不超过10万元。（责任单位：县市场监管局）
+第三条  对新认定的知识产权示范企业，给予5万元奖励。（责任单位：县市场监管局）
+第四条  本办法自印发之日起施行。
+"""
+
+
+def test_a_figure_asked_of_a_kind_the_document_never_names_is_partial(tmp_path, capsys):
+    """实用新型专利: a word the document never uses, right before a noun it writes (专利,
+    of its 发明专利), names a kind of that thing; asked a figure of it, the document's
+    figure is another kind's. The answer says so and quotes the nearest rule (partial);
+    before, 实用新型 barely moved the question's embedding and was taken for speech, and
+    the 发明专利 sum was given as the answer. The kind the document names is answered."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-patents.txt"
+    path.write_text(_PATENT_ARTICLES, encoding="utf-8")
+    home = str(tmp_path / "home")
+    outcomes = {}
+    for question in ("实用新型专利授权了每件能奖多少？", "发明专利授权了每件能奖多少？"):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
+        outcomes[question] = json.loads(capsys.readouterr().out)
+    kind, written = outcomes.values()
+    assert kind["coverage"] == "partial" and "实用新型" in kind["answer"].split("\n")[0]
+    assert "3000元" in kind["answer"]  # the nearest rule, said as such
+    assert written["coverage"] == "answered" and "3000元" in written["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
