@@ -236,6 +236,13 @@ def _year_unstated(clause: str, row_text: str) -> int | None:
 _KIND_OF = re.compile(rf"^的?(?:费?(?:{'|'.join(GRANT_WORDS)})|证|许可|验收)")
 
 
+def _kind_named(asked: str, word: str) -> re.Match[str] | None:
+    """The grant or licence ``word`` names the kind of, wherever the asking clause writes it
+    (县里有没有免费的技能培训，学的话有培训补贴没: the second 培训 is of 培训补贴)."""
+    return next((m for i in (k.end() for k in re.finditer(re.escape(word), asked))
+                 if (m := _KIND_OF.search(asked[i:]))), None)
+
+
 def _after_verb(q: Query, word: str, rest: str) -> str:
     """What follows ``word`` in the asking clause, past a verb saying what is done with it
     (农机购置补贴: the grant for buying 农机 is a 农机 grant, by its part of speech) — a
@@ -623,7 +630,7 @@ class RelevanceModel:
             missing = next((f"关于{t}{m.group(0).removeprefix('的')}的规定" for t in unstated
                             if t not in givers and not names_an_institution(t)
                             and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
-                            and (m := _KIND_OF.search(q.asked.split(t, 1)[-1]))), "")
+                            and (m := _kind_named(q.asked, t))), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:
             return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated), subject),
