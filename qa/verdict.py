@@ -25,6 +25,7 @@ import re
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 
+from ingest.departments import UNIT_ENDINGS
 from ingest.places import lookup, parents, short_form
 from ingest.text import normalize
 
@@ -242,28 +243,63 @@ def gives_phone(text: str, asked: str) -> bool:
     if _REPORTING.search(asked):
         return bool(_PHONE.search(text))
     body = NAMES_BODY.search(asked)
-    named = _named_for_phone(asked, text)
+    owner = _owner(asked, _PHONE_ASKED)
+    named = _written_name(owner, text)
+    if owner and not named:
+        return False  # the rows never name the body asked of: none of their numbers is its
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
                and (body is None or _for_office(text, m, body.group(0)))
                and (not named or _names_number(text, m, named))
                for m in _PHONE.finditer(text))
 
 
-# the body or place whose number is asked, named before 的电话 as a body or a place one calls
-# is named (濮院税务分局的咨询电话, 县零工市场的联系电话)
-_PHONE_OF = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:局|中心|厅|站|所|处|科|股|室|馆|市场|院|公司|银行|窗口|基地|园区?))"
-                       r"的?(?:联系|咨询|办公|服务|值班)?(?:电话|号码)")
+# the body or place whose number or address is asked, named before 的电话 / 的地址 as a unit's
+# name ends (ingest.departments: 濮院税务分局, 市融资担保集团, 政府性融资担保机构) or as a place one
+# calls or goes to does (县零工市场, 不动产登记专区, 综合窗口), a few words of what the line is
+# for between them (业务咨询电话, 初审的联系电话) — or by 它 / 其 / 该… after naming it
+# (县统计局负责升规入库审核，它的联系电话是多少)
+_OWNER_ENDS = "|".join(sorted({*UNIT_ENDINGS, "股", "市场", "窗口", "基地", "园", "专区", "大厅"}, key=len, reverse=True))
+_OWNER = rf"([\u4e00-\u9fff]{{2,16}}?(?:{_OWNER_ENDS}))的?[\u4e00-\u9fff]{{0,5}}?"
+_ANAPHOR = r"(?:它|其|该(?:单位|部门|机构|局|中心))的?[\u4e00-\u9fff]{0,5}?"
+_PHONE_ASKED = r"(?:电话|号码)"
+_ADDRESS_ASKED = r"地址"
+# the address itself asked (…的地址在哪, 地址是什么, 什么地址) — not one used (能不能挂托管公司
+# 的地址注册: a yes/no on using it)
+_ASKS_ADDRESS = re.compile(r"地址(?:在哪|是(?:什么|啥|多少|哪)|在什么|[？?]|$)|(?:什么|啥|哪个|哪)地址")
 
 
-def _named_for_phone(asked: str, text: str) -> str:
-    """The name the text writes of the body or place whose number is asked (the longest
-    end of the words before 的电话 that the text holds: 县零工市场 of 我想问县零工市场的电话);
-    "" when the question names none, or one the text does not write."""
-    m = _PHONE_OF.search(asked)
-    if m is None:
-        return ""
-    words = m.group(1)
-    return next((words[i:] for i in range(len(words) - 2) if words[i:] in text), "")
+def _owner(asked: str, detail: str) -> str:
+    """The words naming the body or place whose detail (``detail``: its phone, its address)
+    the asking clause asks; "" when it names none."""
+    if m := re.search(_OWNER + detail, asked):
+        return m.group(1)
+    if re.search(_ANAPHOR + detail, asked) and (bodies := NAMES_BODY.findall(asked)):
+        return bodies[-1]
+    return ""
+
+
+def _written_name(owner: str, text: str) -> str:
+    """The name the text writes of the body or place ``owner`` names (the longest end of
+    the words that the text holds: 县零工市场 of 我想问县零工市场); "" when none, or when the
+    text does not write it."""
+    return next((owner[i:] for i in range(len(owner) - 2) if owner[i:] in text), "")
+
+
+def _address_missing(asked: str, text: str) -> bool | None:
+    """Whether an address asked of a named body or place (县退役军人服务中心的地址在哪) is
+    not given: no sentence naming it states one (地址：…, …路12号, 3楼) — 办理地点：县退役军人服务
+    中心 names the place, not where it is; the contact's 地址：… is another office's. None
+    when the question names no body."""
+    owner = _owner(asked, _ADDRESS_ASKED)
+    if not owner or not _ASKS_ADDRESS.search(asked):
+        return None
+    named = _written_name(owner, text)
+    return not named or not any(named in s and _GIVES_ADDRESS.search(s.replace(named, ""))
+                                for s in re.split(r"[。；;\n]", text))
+
+
+# how a sentence gives an address: labelled, or by its street number or floor
+_GIVES_ADDRESS = re.compile(r"地址\s*[:：]|[路街道巷]\d+号|\d+号楼|\d+楼|[一二三四五六七八九十]楼")
 
 
 def _names_number(text: str, m: re.Match[str], name: str) -> bool:
@@ -327,6 +363,9 @@ def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
             # the day of what the best row tells of (汽车博览会 in 2024年5月), not of the next
             # row's matter (购车补贴 from 4月1日)
             if not pattern.search(top_text or row_text):
+                return name
+        elif word == "地址" and (owned := _address_missing(q.asked, row_text)) is not None:
+            if owned:
                 return name
         elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name

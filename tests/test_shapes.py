@@ -802,6 +802,44 @@ def test_a_figure_asked_of_a_kind_the_document_never_names_is_partial(tmp_path, 
     assert written["coverage"] == "answered" and "3000元" in written["answer"]
 
 
+_OWNERS = """云岭县支持小微企业融资若干措施
+
+一、融资支持
+1. 县融资担保集团为小微企业提供融资担保，年化担保费率不高于1%。
+2. 县统计局负责升规入库审核，对首次纳入规模以上统计的企业奖励10万元。
+3. 退役军人创业贷款贴息由县退役军人服务中心受理，地址：云岭县建设路18号。
+4. 创业担保贷款由县就业创业服务中心受理，办理地点：县政务服务中心。
+
+政策咨询电话：0871-6123456（县财政局）
+"""
+
+
+def test_a_phone_or_an_address_asked_of_a_named_body_is_given_only_in_its_own_line(tmp_path, capsys):
+    """A number asked of 县融资担保集团 (a unit named as units end, 集团, with what the line is
+    for between: 业务咨询电话), or of the body a clause named before 它的电话, is that body's
+    only: the notice's one number is the 县财政局's. An address asked of a body is given by a
+    sentence naming it with 地址：… or a street number — 办理地点：县政务服务中心 says where one
+    goes, not the 就业创业服务中心's address. Before, the 财政局's number answered the first,
+    and the 政务服务中心 line the last."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-owners.txt"
+    path.write_text(_OWNERS, encoding="utf-8")
+    home = str(tmp_path / "home")
+    expected = {
+        "县融资担保集团的业务咨询电话是多少": ("partial", "电话号码"),
+        "县统计局负责升规入库审核，它的联系电话是多少": ("partial", "电话号码"),
+        "县财政局的咨询电话是多少": ("answered", "0871-6123456"),
+        "县退役军人服务中心的地址在哪": ("answered", "建设路18号"),
+        "县就业创业服务中心的地址在哪": ("partial", "地址"),
+    }
+    for question, (coverage, said) in expected.items():
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
+        ans = json.loads(capsys.readouterr().out)
+        assert ans["coverage"] == coverage, (question, ans["answer"])
+        assert said in (ans["answer"].split("\n")[0] if coverage == "partial" else ans["answer"])
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
