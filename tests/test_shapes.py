@@ -833,11 +833,11 @@ def test_a_phone_or_an_address_asked_of_a_named_body_is_given_only_in_its_own_li
         "县退役军人服务中心的地址在哪": ("answered", "建设路18号"),
         "县就业创业服务中心的地址在哪": ("partial", "地址"),
     }
-    for question, (coverage, said) in expected.items():
+    for question, (outcome, said) in expected.items():
         assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
         ans = json.loads(capsys.readouterr().out)
-        assert ans["coverage"] == coverage, (question, ans["answer"])
-        assert said in (ans["answer"].split("\n")[0] if coverage == "partial" else ans["answer"])
+        assert ans["coverage"] == outcome, (question, ans["answer"])
+        assert said in (ans["answer"].split("\n")[0] if outcome == "partial" else ans["answer"])
 
 
 def test_this_document_is_no_follow_up(tmp_path, capsys):
