@@ -273,15 +273,17 @@ def asking_parts(text: str) -> list[Part]:
         # 环境影响登记表、申领排污许可证" asks it of both
         frame = ""
         clauses = _clauses_with_separators(sentence)
-        # a keyword lookup asks by column names ("5G县域连续覆盖 时限 谁牵头"): each names a
-        # part, about the keywords that are no column name
-        topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and plain(x) not in _COLUMN_WORDS)
+        # a keyword lookup asks by column names ("5G县域连续覆盖 时限 谁牵头") or by words
+        # naming what is wanted of its topic (一次性吸纳就业补贴 标准 截止时间: a figure, a
+        # deadline): each names a part, about the keywords that name none
+        lookup = is_lookup(text)
+        topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and not _names_a_part(plain(x), lookup))
         for k, (x, sep) in enumerate(clauses):
             c = plain(x)
             if tells_a_few(c, later or any(asks(plain(d)) for d, _ in clauses[k + 1:])):
                 frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
                 continue
-            if c in _COLUMN_WORDS:
+            if _names_a_part(c, lookup):
                 out.append(Part.of(f"{topic} {c}".strip(), sentence=said))
                 frame = ""
             elif asks(c):
@@ -294,6 +296,19 @@ def asking_parts(text: str) -> list[Part]:
             else:
                 frame = ""
     return out
+
+
+# what a lookup's keyword asks of its topic when it names no column: a figure (标准, 额度,
+# 金额, 比例, 上限) — as qa.relevance reads a clause asking one
+_FIGURE_WORDS = frozenset(("标准", "额度", "金额", "比例", "上限", "限额", "费率", "利率"))
+
+
+def _names_a_part(clause: str, lookup: bool) -> bool:
+    """A clause that is a column's name (时限, 牵头单位), or — in a keyword lookup — a
+    word naming what is wanted of the topic (标准, 截止时间, 条件): a figure, a time, who, or
+    who may (高企奖励 asks an amount too, but names its topic)."""
+    return clause in _COLUMN_WORDS or (lookup and len(clause) <= 4 and (
+        clause in _FIGURE_WORDS or detect_intent(clause) in (Intent.DEADLINE, Intent.DEPARTMENT, Intent.ELIGIBILITY)))
 
 
 def _clauses_with_separators(sentence: str) -> list[tuple[str, str]]:

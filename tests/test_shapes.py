@@ -840,6 +840,42 @@ def test_a_phone_or_an_address_asked_of_a_named_body_is_given_only_in_its_own_li
         assert said in (ans["answer"].split("\n")[0] if outcome == "partial" else ans["answer"])
 
 
+_LOOKUP_LIST = """云岭区惠企政策兑现事项清单
+
+1. 政策名称：一次性吸纳就业补贴
+兑现标准：企业招用离校2年内未就业高校毕业生，签订1年以上劳动合同并缴纳社会保险的，按每人1500元给予一次性补贴。
+申请截止时间为2024年12月31日。
+主管部门：区人力资源和社会保障局
+
+2. 政策名称：国家高新技术企业认定奖励
+兑现标准：对首次通过认定的国家高新技术企业，给予一次性奖励20万元。
+申请时间为每年6月1日至6月30日。
+主管部门：区科学技术局
+
+3. 政策名称：发明专利授权资助
+兑现标准：企业每获得1件国内发明专利授权，给予资助3000元。
+申请截止时间为2024年11月30日。
+主管部门：区市场监督管理局
+"""
+
+
+def test_a_keyword_lookup_asks_each_word_naming_what_is_wanted(tmp_path, capsys):
+    """一次性吸纳就业补贴 标准 截止时间: a lookup asks by words naming what is wanted of its
+    topic — 标准 a figure, 截止时间 a deadline — each a part the answer must meet, as a
+    column's name (时限, 牵头单位) already was. Before, the whole was read as one deadline
+    question: the item's name and its 截止时间 were quoted, not the 1500元 of its 兑现标准."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-lookup.txt"
+    path.write_text(_LOOKUP_LIST, encoding="utf-8")
+    assert cli(["ask", "一次性吸纳就业补贴 标准 截止时间", "--doc", str(path), "--json",
+                "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered"
+    assert "每人1500元" in ans["answer"] and "2024年12月31日" in ans["answer"]
+    assert [c["label"] for c in ans["citations"]] == ["第1项"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
