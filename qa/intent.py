@@ -125,6 +125,8 @@ JI = rf"{_NOT_ASKING}几(?!十)"
 # a noun the measure word begins (多少份额, 多少人口)
 # the measure words a count is asked with (几个, 多少家, 几辆, 多少张)
 MEASURE_WORDS = "个家处项所份次天年亩户人辆台座条名位间场张本套"
+# the words by which a clause asks a figure of its matter (补贴标准, 贷款额度, 奖励上限)
+FIGURE_WORDS = ("比例", "金额", "标准", "上限", "最高", "最多", "额度")
 # (第几项 asks which item, an ordinal the citation gives — no count)
 _COUNT = re.compile(rf"(?<!哪)(?<!第){_NOT_ASKING}(几|多少)([{MEASURE_WORDS}])(?![额口点]|百分点)")
 # a count asked by its noun: 套数, 户数, 人数 (a lookup: 保障性租赁住房 套数)

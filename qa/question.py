@@ -28,6 +28,7 @@ from ingest.text import all_han, normalize
 
 from .intent import (
     ASKS,
+    FIGURE_WORDS,
     GRANT_WORDS,
     MEASURE_WORDS,
     Intent,
@@ -298,17 +299,12 @@ def asking_parts(text: str) -> list[Part]:
     return out
 
 
-# what a lookup's keyword asks of its topic when it names no column: a figure (标准, 额度,
-# 金额, 比例, 上限) — as qa.relevance reads a clause asking one
-_FIGURE_WORDS = frozenset(("标准", "额度", "金额", "比例", "上限", "限额", "费率", "利率"))
-
-
 def _names_a_part(clause: str, lookup: bool) -> bool:
     """A clause that is a column's name (时限, 牵头单位), or — in a keyword lookup — a
     word naming what is wanted of the topic (标准, 截止时间, 条件): a figure, a time, who, or
     who may (高企奖励 asks an amount too, but names its topic)."""
     return clause in _COLUMN_WORDS or (lookup and len(clause) <= 4 and (
-        clause in _FIGURE_WORDS or detect_intent(clause) in (Intent.DEADLINE, Intent.DEPARTMENT, Intent.ELIGIBILITY)))
+        clause in FIGURE_WORDS or detect_intent(clause) in (Intent.DEADLINE, Intent.DEPARTMENT, Intent.ELIGIBILITY)))
 
 
 def _clauses_with_separators(sentence: str) -> list[tuple[str, str]]:

@@ -43,6 +43,7 @@ from .config import SHORT_FIELD
 from .intent import (
     ASKS,
     COUNT_NOUN,
+    FIGURE_WORDS,
     GRANT_WORDS,
     JI,
     MEASURE_WORDS,
@@ -103,7 +104,7 @@ _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给�
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
-_ASKS_FIGURE = re.compile(r"多少|(?<![好哪])几[成个家万千百项天年次]|比例|百分之|金额|标准|上限|最高|最多|额度")
+_ASKS_FIGURE = re.compile(rf"多少|(?<![好哪])几[成个家万千百项天年次]|百分之|{'|'.join(FIGURE_WORDS)}")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
 _ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|多少钱|{JI}[块毛]")
 _MONEY = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元)|{UNIT_LABELLED}")
