@@ -69,6 +69,20 @@ _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再
 _MODALS = "能要想可会得"
 
 
+# asking whether an act must be done: 要不要 / 用不用 / 需不需要 / 还用 / 是否需要 / 必须 before it
+_MUST = re.compile(r"(?:要不要|用不用|需不需要|需要|还用|还要|是否需要|必须|得不得)[^，,。？?]{0,6}$")
+
+
+def _needed(term: str, question: str) -> tuple[str, ...]:
+    """How a document says an act need not be done, when the question asks whether
+    ``term`` (申请, a verb of two characters) must be: 无需申请, 不需申请, 不用申请, and
+    免 with the act's first character (免申 of 申请, 免检 of 检查); () otherwise."""
+    at = question.find(term)
+    if len(term) != 2 or at < 0 or not _MUST.search(question[:at]) or not all_han(term):
+        return ()
+    return (f"免{term[0]}", *(f"{neg}{term}" for neg in ("无需", "无须", "不需", "不用", "不必")))
+
+
 def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
     """The one-character verbs among the question's tagged words in ``asked``: alone, or
     after a modal the tagger glued to them into a word no dictionary has."""
@@ -163,12 +177,21 @@ class Matcher:
         read = read_question(question)
         topics = read.topics
         terms = self.relevance.content_terms(question)
+        nq = normalize(question)
+        acts = {w.text for w in read.words if w.pos == "v"}  # the question's verbs: what may be done
         for t in terms:
             if any(t in p for p in self._own_places) or t in skip:
                 # the documents' own place (or a piece of its name: 陇县) is every row's, and
                 # so is a guide's matter (户外广告 of 户外广告设施设置审批)
                 continue
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
+            exempted = ()
+            if t in acts and (done := _needed(t, nq)) and not pays_money(t):
+                # whether an act must be done (还用不用自己去申请, 要不要备案) is answered by the
+                # sentence exempting it (免申即享, 无需申请): its negation, as the documents
+                # write one — what the question asks, weighing as its weightiest word
+                exempted = tuple(x for x in done if x in self.relevance.blob)
+                alts = (*alts, *exempted)
             if pays_money(t):
                 # paying asked (交钱, or the documents' own 收费) is stated by a fee word (免费,
                 # 收费): 营业执照收费不 is answered by 免费为…办理营业执照
@@ -179,6 +202,8 @@ class Matcher:
             # 学生 of 大学生) is that word stated in part, not a concept of its own
             if any(t != u and t in u for u in terms):
                 w *= self.cfg.piece_weight
+            if exempted:
+                w = max(w, *(max(self.r.bm25.idf(u), 1.0) for u in terms))
             concepts[alts] = max(concepts.get(alts, 0.0), w)
         # a one-character verb (能贷多少; the tagger glues a modal to it: 能贷) is
         # written by the documents as a word that begins with it and the thesaurus files
@@ -189,7 +214,6 @@ class Matcher:
             alts = tuple(w for w in synonyms(ch) if w.startswith(ch) and normalize(w) in self.relevance.blob)
             if alts and not any(set(alts) & set(g) for g in concepts):
                 concepts[alts] = max(max(self.r.bm25.idf(w) for w in alts), 1.0)
-        nq = normalize(question)
         for g in dict.fromkeys(groups.values()):
             if g not in concepts and any(x in nq for x in g):
                 w = max((self.r.bm25.idf(tok) for x in g if x in nq for tok in tokenize(x)), default=1.0)

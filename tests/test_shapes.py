@@ -876,6 +876,49 @@ def test_a_keyword_lookup_asks_each_word_naming_what_is_wanted(tmp_path, capsys)
     assert [c["label"] for c in ans["citations"]] == ["第1项"]
 
 
+_EXEMPT_LIST = """云岭区惠企政策“免申即享”事项清单
+
+1. 政策名称：国家高新技术企业认定奖励
+政策依据：《云岭区促进科技创新若干政策措施》（云政发〔2023〕12号）第三条
+兑现标准：对首次通过认定的国家高新技术企业，给予一次性奖励20万元；对重新通过认定的，给予一次性奖励10万元。
+兑现方式：免申即享
+主管部门：区科学技术局
+联系电话：0871-25873016
+
+2. 政策名称：个体工商户转型为企业补助
+政策依据：《云岭区促进个体工商户转型升级为企业实施方案》
+兑现标准：个体工商户转型为有限责任公司且转型后连续正常经营满6个月的，给予一次性补助1万元。
+兑现方式：即申即享
+主管部门：区市场监督管理局
+联系电话：0871-25872231
+
+3. 政策名称：企业研发投入后补助
+政策依据：《云岭区促进科技创新若干政策措施》（云政发〔2023〕12号）第六条
+兑现标准：对上年度研发投入较前一年度增长的规模以上企业，按增量部分的10%给予补助，单个企业最高不超过50万元。申请时间为每年6月1日至6月30日。
+兑现方式：即申即享
+主管部门：区科学技术局
+联系电话：0871-25873016
+"""
+
+
+def test_whether_one_must_apply_is_answered_by_the_exemption(tmp_path, capsys):
+    """还用不用自己去申请: whether an act (a verb of the question) must be done is answered by
+    the sentence exempting it, as the document writes one — 免申 (免 with the act's first
+    character: 免申即享), 无需申请 — weighed as what is asked. Before, the second part was
+    answered with another item's 申请时间 (第3项), the 兑现方式：免申即享 of the item asked
+    about left out."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-exempt.txt"
+    path.write_text(_EXEMPT_LIST, encoding="utf-8")
+    assert cli(["ask", "我们公司今年头一回评上国家高新技术企业，区里能奖多少钱？还用不用自己去申请？",
+                "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered"
+    assert "20万元" in ans["answer"] and "兑现方式：免申即享" in ans["answer"]
+    assert [c["label"] for c in ans["citations"]] == ["第1项"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
