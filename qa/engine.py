@@ -203,7 +203,8 @@ class Assistant:
                                         homes=tuple(dict.fromkeys(d.place for d in docs if d.place)),
                                         issue_years=tuple(dict.fromkeys(y for d in docs for y in d.term)),
                                         doc_years={d.name: d.term for d in self.documents
-                                                   if len(docs) > 1 and d.term})
+                                                   if len(docs) > 1 and d.term},
+                                        titles=self._titles)
         # the documents' words by their sound: a slip of the same sound (环平) reads as the word
         self.homophones = Homophones(self.relevance.vocab, self.relevance.blob)
         self.matcher = Matcher(retriever, self.relevance, compose,
@@ -465,6 +466,18 @@ class Assistant:
                     return read.text  # a year's document (2023年倍增任务清单): its year is judged
                 rest = ("".join(words[:i]) + " " + "".join(words[j + 1:])).strip()
                 return rest if self.relevance.content_terms(rest) else read.text
+        # the title's subject without its kind, owning what is asked (吴兴区科技创新奖励的年度
+        # 申报时间: the 细则's own time, not a row about 科技创新奖励): words reading as a
+        # stretch of a title, six characters or more, right before 的
+        for j, w in enumerate(words):
+            if w != "的" or j < 2:
+                continue
+            i = j
+            while i > 0 and any(normalize("".join(words[i - 1:j])) in t for t in titles):
+                i -= 1
+            if j - i >= 2 and len("".join(words[i:j])) >= 6:
+                rest = ("".join(words[:i]) + " " + "".join(words[j + 1:])).strip()
+                return rest if len(self.relevance.content_terms(rest)) >= 2 else read.text
         return read.text
 
     def _without_own_place(self, q: str) -> str:

@@ -264,7 +264,7 @@ class RelevanceModel:
     def __init__(self, retriever: Retriever, min_shift: float | None = None,
                  places: tuple[str, ...] = (), years: tuple[int, ...] = (),
                  homes: tuple[str, ...] = (), issue_years: tuple[int, ...] = (),
-                 doc_years: dict[str, tuple[int, ...]] | None = None):
+                 doc_years: dict[str, tuple[int, ...]] | None = None, titles: tuple[str, ...] = ()):
         self.r = retriever
         self.places = places   # the documents' own places and their parents
         # those places by every name they go by (大宁县, 大宁), derived once: sentence
@@ -277,6 +277,8 @@ class RelevanceModel:
         # give it: 有效期3年) by its short name: a year is judged against the document the
         # best row comes from (2023 asked of a 2024 plan, with a 2023 list loaded)
         self.doc_years = doc_years or {}
+        # the documents' titles and subjects (normalised): what every row of one is about
+        self.titles = titles
         # unknown words that move the question's meaning less than this are asides
         self.min_shift = Thresholds().min_shift if min_shift is None else min_shift
         self.row_tokens: dict[tuple[str, int], set[str]] = {}
@@ -628,8 +630,11 @@ class RelevanceModel:
         # (政府贴息, 贵县奖励: an institution or a place) is no kind
         givers = {w.text for w in q.words if w.pos in ("ns", "nt")}
         if not missing:
+            # (a grant of the document's own title, 科技创新奖励 of a 科技创新奖励实施细则, is every
+            # row's matter)
             missing = next((f"关于{t}{m.group(0).removeprefix('的')}的规定" for t in unstated
                             if t not in givers and not names_an_institution(t)
+                            and not any(t in title for title in self.titles)
                             and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
                             and (m := _kind_named(q.asked, t))), "")
         # partial needs something nameable that the rows do not state

@@ -919,6 +919,34 @@ def test_whether_one_must_apply_is_answered_by_the_exemption(tmp_path, capsys):
     assert [c["label"] for c in ans["citations"]] == ["第1项"]
 
 
+_SUBJECT_ARTICLES = """云岭区科技创新奖励实施细则
+
+第一条　为鼓励企业加大科技创新投入，制定本细则。
+第二条　对首次认定的国家高新技术企业，给予一次性奖励20万元；对重新认定的，给予一次性奖励10万元。
+第三条　对新认定的省级企业研究开发中心，给予一次性奖励30万元。
+第四条　申报时间。奖励每年集中申报一次，申报时间为每年4月1日至4月30日，逾期不予受理。
+第五条　受理部门。申报单位向所在乡镇（街道）经济发展办公室提交申报材料。
+第六条　对弄虚作假、骗取奖励资金的，由区科技局追回奖励资金，3年内取消其申报资格。
+第七条　本细则由区科技局负责解释，自2024年1月1日起施行，原《云岭区科技创新奖励实施细则（试行）》同时废止。
+"""
+
+
+def test_the_documents_subject_owning_what_is_asked_names_the_document_not_a_row(tmp_path, capsys):
+    """云岭区科技创新奖励的年度申报时间: the title's subject without its kind (…实施细则), before
+    的, names the document whose time is asked — every article is on 科技创新奖励. Searched as
+    words, they ranked the 附则 that writes the title out (原《云岭区科技创新奖励实施细则》同时
+    废止) above the 申报时间 article; and a grant of the title is no matter the rows leave out."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-subject.txt"
+    path.write_text(_SUBJECT_ARTICLES, encoding="utf-8")
+    assert cli(["ask", "云岭区科技创新奖励的年度申报时间是如何规定的？", "--doc", str(path), "--json",
+                "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and "4月1日至4月30日" in ans["answer"]
+    assert ans["citations"][0]["label"] == "第四条"
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
