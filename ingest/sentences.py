@@ -62,6 +62,41 @@ def row_sentences(row: TaskRow) -> list[Sentence]:
     return out
 
 
+# a sentence opening with its label (承诺时限：营业执照当场办结；) and going on after ；
+# — the innermost of labels run on (办理时限：法定时限：…, a part's title before its line)
+_LABEL_OPENS = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s*[:：]\s*)*?([\u4e00-\u9fff]{2,8})\s*[:：](?![\u4e00-\u9fff]{2,8}\s*[:：])")
+_GOES_ON = ("；", ";")
+
+
+def list_labels(sentences: list[Sentence]) -> dict[Sentence, str]:
+    """The label each sentence is listed under: a labelled sentence ending in ；
+    (承诺时限：营业执照当场办结；) goes on in the sentences after it, within its field, up to
+    the one ending in 。 — 食品经营许可3个工作日； is a 承诺时限 though it does not say so,
+    while the line before (法定时限：食品经营许可10个工作日；) gave another. A sentence with
+    a label of its own starts its own list. A list's items are short and have no comma of
+    their own, the labelled one as much as the others: a clause with one (无需申请，资金直接
+    拨付至…; 合伙创业的，可按…) is a sentence of its own — a 公众号's bullets run on with ；
+    after a labelled one (返还标准：…；) — and ends the list."""
+    out: dict[Sentence, str] = {}
+    label, place = "", None
+    for s in sentences:
+        at = (s.field, s.measure)
+        item = len(s.text) <= _ITEM_CHARS and not _COMMA.search(s.text)
+        if (m := _LABEL_OPENS.match(s.text)) is not None:
+            rest = s.text[m.end():]
+            label, place = (m.group(1), at) if s.text.endswith(_GOES_ON) and not _COMMA.search(rest) else ("", None)
+            continue
+        if label and at == place and item:
+            out[s] = label
+        if not s.text.endswith(_GOES_ON) or at != place or not item:
+            label, place = "", None
+    return out
+
+
+_ITEM_CHARS = 30
+_COMMA = re.compile(r"[，,]")
+
+
 def item_title(task: str) -> str:
     """The title an item opens with (申请材料。（1）…, 办理时限。窗口受理后…): its first
     sentence when that is four to eight characters ending in 。 and more follows; else ""."""

@@ -174,8 +174,20 @@ class Composer:
                     quotes.extend(Quote(q_.text, [h.key]) for q_ in whole)  # a guide's field, whole
                 else:
                     quotes.append(Quote(best.text, [h.key]))
+        self._label_listed(quotes)
         self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)
         return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
+
+    def _label_listed(self, quotes: list[Quote]) -> None:
+        """A sentence listed under a label it does not repeat (承诺时限：营业执照当场办结；…；
+        食品经营许可3个工作日；) is quoted with that label before it: alone, it would not say
+        which of the row's lists it is in (法定时限 gives the same matter 10个工作日)."""
+        for q_ in quotes:
+            if q_.prefix or not q_.keys:
+                continue
+            said = next((s for s in self.m.sentences.get(q_.keys[0], ()) if s.text == q_.text), None)
+            if said is not None and (label := self.m.list_label.get(said)):
+                q_.prefix = f"{label}："
 
     def _quote_row(self, h: Hit, ranked: Ranked, intent: Intent, terms: Concepts,
                    quotes: list[Quote]) -> None:

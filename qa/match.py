@@ -19,7 +19,15 @@ from index.tokenize import in_dictionary, synonym_groups, tokenize
 from ingest.contact import is_contact
 from ingest.headings import marker
 from ingest.schema import TaskRow
-from ingest.sentences import GOAL, MEASURE, TASK, Sentence, item_title, row_sentences
+from ingest.sentences import (
+    GOAL,
+    MEASURE,
+    TASK,
+    Sentence,
+    item_title,
+    list_labels,
+    row_sentences,
+)
 from ingest.text import all_han, normalize, words_form
 
 from .config import ComposeConfig
@@ -122,6 +130,11 @@ class Matcher:
         stated = {s: _REFERENCE.sub("，", s.text) for ss in self.sentences.values() for s in ss}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {s: frozenset(tokenize(t)) for s, t in stated.items()}
         self.sent_norm: dict[Sentence, str] = {s: words_form(t) for s, t in stated.items()}
+        # the label a sentence is listed under (承诺时限 over …；食品经营许可3个工作日；): its
+        # words describe the sentence, as a heading's do its row, and the quote names it
+        self.list_label: dict[Sentence, str] = {
+            s: label for ss in self.sentences.values() for s, label in list_labels(ss).items()}
+        self._label_words = {s: (frozenset(tokenize(label)), words_form(label)) for s, label in self.list_label.items()}
         # sentence → every row stating it, near-duplicates too (built once): the composer
         # cites all rows behind a quote
         pairs = [(key, s.text) for key, ss in self.sentences.items() for s in ss]
@@ -241,6 +254,9 @@ class Matcher:
         toks = self.sent_tokens[s]
         text = self.sent_norm[s]
         h_toks, h_text = self.heading_words.get(s.key, (frozenset(), ""))
+        if s in self._label_words:
+            l_toks, l_text = self._label_words[s]
+            h_toks, h_text = h_toks | l_toks, f"{h_text} {l_text}"
         return {j for j, (alts, _) in enumerate(terms)
                 if any(t in toks or (len(t) >= 2 and t in text) or t in h_toks or (len(t) >= 2 and t in h_text)
                        for t in alts)}

@@ -947,6 +947,45 @@ def test_the_documents_subject_owning_what_is_asked_names_the_document_not_a_row
     assert ans["citations"][0]["label"] == "第四条"
 
 
+_LISTED_GUIDE = """云岭县“开办餐饮店”一件事办事指南
+
+一、适用范围
+在云岭县行政区域内申请开办餐饮服务经营场所的个体工商户和企业。
+
+二、办理时限
+法定时限：食品经营许可10个工作日；户外招牌设施设置审批7个工作日。
+承诺时限：营业执照当场办结；食品经营许可3个工作日；户外招牌设施设置审批3个工作日。
+
+三、收费标准
+不收费。
+
+四、咨询电话
+0871-6123456（县政务服务中心综合窗口）
+"""
+
+
+def test_a_clause_listed_under_a_label_is_quoted_with_it(tmp_path, capsys):
+    """承诺时限：营业执照当场办结；食品经营许可3个工作日；户外招牌设施设置审批3个工作日。 — the
+    clauses after the first are 承诺时限 though they do not say so, and the 法定时限 line gives
+    the same matters other days. A listed clause is matched with its label's words and quoted
+    with the label before it; before, "户外招牌设施设置审批3个工作日。" was quoted bare, and
+    法定时限's 7个工作日 the same way."""
+    from ingest.sentences import list_labels, row_sentences
+    from ui.cli import main as cli
+
+    d = parse_text(_LISTED_GUIDE, "yunling-guide.txt")
+    labels = {s.text: label for r in d.rows for s, label in list_labels(row_sentences(r)).items()}
+    assert labels == {"户外招牌设施设置审批7个工作日。": "法定时限", "食品经营许可3个工作日；": "承诺时限",
+                      "户外招牌设施设置审批3个工作日。": "承诺时限"}
+    path = tmp_path / "yunling-guide.txt"
+    path.write_text(_LISTED_GUIDE, encoding="utf-8")
+    assert cli(["ask", "户外招牌设置审批承诺时限是几天", "--doc", str(path), "--json",
+                "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered"
+    assert "承诺时限：户外招牌设施设置审批3个工作日。" in ans["answer"] and "7个工作日" not in ans["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
