@@ -23,7 +23,7 @@ from .match import Concepts, Matcher, Ranked
 from .question import Part, Query
 from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes, short_field
 from .render import preview
-from .restated import matching_form
+from .restated import matching_form, twins
 from .schema import Citation, Related
 from .tagging import tagged
 from .verdict import asks_phone, gives_phone
@@ -69,6 +69,8 @@ class Composer:
         self.m = matcher
         self.r = matcher.r
         self.restated = matcher.restated  # sentence → every row stating it
+        # a row → the row stating its task in another attachment of its document
+        self.twin = twins((r.key, r.doc, r.attachment, r.fields_text()) for r in self.r.rows)
 
     def compose(self, read: Query, hits: list[Hit], terms: Concepts,
                 contact: tuple[str, int] | None = None) -> Composition:
@@ -145,10 +147,24 @@ class Composer:
                     if h.key not in {c.key for c in chosen}:
                         chosen.append(h)
                     break
+        # a figure asked (几天, 多少) is answered by a sentence giving one
+        asks_figure = word is not None or intent in (Intent.AMOUNT, Intent.GOAL)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
             best_score, best = ranked[h.key][0]
+            if self.twin.get(top.key) == h.key and not is_list and best_score >= max(min_match, 0.6 * top_match) \
+                    and (best.has_number or not asks_figure):
+                # the top row's task as the other attachment states it, which the search found
+                # too: its own wording of the answer (半日结 beside 0.5个工作日), cited with it
+                chosen.append(h)
+                if (dup := duplicate(best.text, quotes)) is not None:
+                    dup.keys.append(h.key)
+                elif intent in (Intent.DEADLINE, Intent.DEPARTMENT):
+                    self._quote_row(h, ranked[h.key], intent, terms, quotes)
+                else:
+                    quotes.append(Quote(best.text, [h.key]))
+                continue
             # the same rule stated in another row: one quote, both citations
             dup = duplicate(best.text, quotes)
             if dup is not None and h.score >= cfg.dup_ratio * top.score:

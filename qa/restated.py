@@ -6,6 +6,10 @@ Two sentences say the same when, after normalisation and without a leading point
 number ("2."), they are equal, one contains the other (both ≥ ``MIN_CHARS``), or
 they share ≥ ``MIN_JACCARD`` of their character bigrams and the same numbers — so
 "社保补贴" never stands in for "场租补贴" (Jaccard 0.75) and "5处" never for "2处".
+
+Whole rows can restate each other in other words: a task list of two attachments often
+lists one task in each (附件1 第21项 登记注册“半日结” and 附件2 第87项 企业开办0.5个工作日) —
+:func:`twins`.
 """
 
 from __future__ import annotations
@@ -63,3 +67,31 @@ def restatements(sentences: Iterable[tuple[Key, str]]) -> dict[str, frozenset[Ke
                 same[a] |= rows_of[b]
                 same[b] |= rows_of[a]
     return {t: frozenset(keys) for t, keys in same.items() if len(keys) > 1}
+
+
+TWIN_OVERLAP = 0.4
+
+
+def twins(rows: Iterable[tuple[Key, str, str, str]]) -> dict[Key, Key]:
+    """Rows that state one task in two attachments of a document (``rows``: key, document,
+    attachment, text): each the other's most alike row among the other attachments' —
+    sharing ≥ ``TWIN_OVERLAP`` of the shorter one's character bigrams — both ways. Rows are
+    compared within their document only."""
+    by_doc: dict[str, list[tuple[Key, str, frozenset[str]]]] = defaultdict(list)
+    for key, doc, att, text in rows:
+        grams = _bigrams("".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff"))
+        if grams:
+            by_doc[doc].append((key, att, grams))
+    best: dict[Key, tuple[float, Key]] = {}
+    for listed in by_doc.values():
+        for i, (ka, aa, ga) in enumerate(listed):
+            for kb, ab, gb in listed[i + 1:]:
+                if aa == ab:
+                    continue
+                overlap = len(ga & gb) / min(len(ga), len(gb))
+                if overlap > best.get(ka, (0.0, ka))[0]:
+                    best[ka] = (overlap, kb)
+                if overlap > best.get(kb, (0.0, kb))[0]:
+                    best[kb] = (overlap, ka)
+    return {a: b for a, (overlap, b) in best.items()
+            if overlap >= TWIN_OVERLAP and best.get(b, (0.0, b))[1] == a}

@@ -986,6 +986,58 @@ def test_a_clause_listed_under_a_label_is_quoted_with_it(tmp_path, capsys):
     assert "承诺时限：户外招牌设施设置审批3个工作日。" in ans["answer"] and "7个工作日" not in ans["answer"]
 
 
+_TWIN_LISTS = """云岭县人民政府办公室关于印发两个任务清单的通知
+
+云政办字〔2024〕5号
+
+各乡镇人民政府，县政府各部门：
+
+现将两个任务清单印发给你们，请抓好落实。
+
+云岭县人民政府办公室
+
+2024年3月1日
+
+附件1
+
+云岭县2024年优化营商环境任务清单
+
+序号\t主要任务\t牵头单位\t配合单位\t完成时限
+1\t全县推行市场主体登记注册“一网通、一窗办、半日结、零成本”，新设立企业首次刻制公章、申领税务UKey免费。\t县行政审批服务管理局\t县市场监管局\t2024年6月底
+2\t新建5G基站200个，实现乡镇以上区域全覆盖。\t县工信局\t县通信发展办公室\t2024年11月底
+3\t规划设置便民市场5处，夜市2处，免费对本地果农、菜农开放。\t县住建局\t县市场监管局\t2024年9月底
+
+附件2
+
+云岭县2024年市场主体倍增任务清单
+
+序号\t主要任务\t牵头单位\t配合单位\t完成时限
+1\t优化升级企业开办全程网上办理平台，推动登记注册、公章刻制、申领税务UKey一次采集，企业开办全流程0.5天内同步办结，新设立企业免费刻制公章。\t县行政审批服务管理局\t县税务局\t2024年12月底
+2\t改造城镇老旧小区15个，惠及居民2300户。\t县住建局\t各乡镇人民政府\t2024年12月底
+3\t新增城镇就业2500人，城镇登记失业率控制在4.5%以内。\t县人社局\t县财政局\t2024年12月底
+"""
+
+
+def test_a_task_listed_in_both_attachments_is_cited_from_both(tmp_path, capsys):
+    """附件1 第1项 (登记注册“半日结”…首次刻制公章免费) and 附件2 第1项 (企业开办0.5天内同步办结…免费刻制
+    公章) state one task, each in its own words: each the other's most alike row of the other
+    attachment (qa.restated.twins). Asked whether a new company pays for its seal, the
+    answer quotes both, each with its citation; before, the second was only suggested."""
+    from qa.restated import twins
+    from ui.cli import main as cli
+
+    d = parse_text(_TWIN_LISTS, "yunling-twins.txt")
+    assert twins((r.key, r.doc, r.attachment, r.fields_text()) for r in d.rows) == {
+        ("附件1", 1): ("附件2", 1), ("附件2", 1): ("附件1", 1)}
+    path = tmp_path / "yunling-twins.txt"
+    path.write_text(_TWIN_LISTS, encoding="utf-8")
+    assert cli(["ask", "新开的公司刻公章收钱吗", "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered"
+    assert sorted(c["label"] for c in ans["citations"]) == ["附件1 第1项", "附件2 第1项"]
+    assert "首次刻制公章、申领税务UKey免费" in ans["answer"] and "免费刻制公章" in ans["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
