@@ -26,7 +26,7 @@ from .render import preview
 from .restated import matching_form, twins
 from .schema import Citation, Related
 from .tagging import tagged
-from .verdict import asks_phone, gives_phone
+from .verdict import GIVES_ADDRESS, asks_phone, gives_phone
 
 # "what rewards / which policies are there": several rows answer together
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
@@ -36,7 +36,7 @@ _MONEY = re.compile(r"奖|补贴|补助|资金|钱")
 # names one — its label (办理地点：, 服务地址：) or an address (…路58号, 二楼)
 _ASKS_WHERE = re.compile(r"哪里|哪儿|在哪|去哪|上哪|哪个窗口|什么地方|啥地方|地址|地点")
 _PLACE_LABEL = re.compile(r"地点|地址|窗口|场所")
-_STATES_PLACE = re.compile(r"(?:地点|地址)\s*[:：]|[路街]\d+号|\d+楼|[一二三四五六七八九十]楼")
+_STATES_PLACE = re.compile(rf"地点\s*[:：]|{GIVES_ADDRESS.pattern}")
 
 
 def _asked_by_verb(header: str, question: str) -> bool:

@@ -200,7 +200,7 @@ class Matcher:
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
             exempted = ()
             if t in acts and (done := _needed(t, nq)) and not pays_money(t):
-                # whether an act must be done (还用不用自己去申请, 要不要备案) is answered by the
+                # whether an act must be done (还用不用自己去申请, 需不需要登记) is answered by the
                 # sentence exempting it (免申即享, 无需申请): its negation, as the documents
                 # write one — what the question asks, weighing as its weightiest word
                 exempted = tuple(x for x in done if x in self.relevance.blob)

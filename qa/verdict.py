@@ -294,12 +294,13 @@ def _address_missing(asked: str, text: str) -> bool | None:
     if not owner or not _ASKS_ADDRESS.search(asked):
         return None
     named = _written_name(owner, text)
-    return not named or not any(named in s and _GIVES_ADDRESS.search(s.replace(named, ""))
+    return not named or not any(named in s and GIVES_ADDRESS.search(s.replace(named, ""))
                                 for s in re.split(r"[。；;\n]", text))
 
 
-# how a sentence gives an address: labelled, or by its street number or floor
-_GIVES_ADDRESS = re.compile(r"地址\s*[:：]|[路街道巷]\d+号|\d+号楼|\d+楼|[一二三四五六七八九十]楼")
+# how a sentence gives an address: labelled, or by its street number or floor (the
+# composer quotes such a sentence for a place asked, qa.cite)
+GIVES_ADDRESS = re.compile(r"地址\s*[:：]|[路街道巷]\d+号|\d+号楼|\d+楼|[一二三四五六七八九十]楼")
 
 
 def _names_number(text: str, m: re.Match[str], name: str) -> bool:
@@ -416,6 +417,7 @@ def scope_reason(places: tuple[str, ...], own: tuple[str, ...], homes: tuple[str
 
 __all__ = [
     "ANSWERED",
+    "GIVES_ADDRESS",
     "NOT_COVERED",
     "PARTIAL",
     "THIS_DOCUMENT",
