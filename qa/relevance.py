@@ -510,10 +510,13 @@ class RelevanceModel:
         unknown = tuple(w for w in all_unknown if w not in dict(bridged) and w not in waived)
         asked_unknown = tuple(w for w in unknown if w in q.asked)
         story = tuple(w for w in unknown if w not in q.asked)
+        granted: tuple[str, ...] = ()
         if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics):
             # an asking clause naming nothing but the grant (区里每瓦补贴多少钱) asks of the
-            # story's matter (厂房屋顶装光伏发电): its unknown words are the asked ones
+            # story's matter (厂房屋顶装光伏发电): its unknown words are the asked ones — what
+            # the grant would be for, never speech around it (沪深主板首发上市，给多少奖励)
             asked_unknown, story = story, ()
+            granted = asked_unknown
         # the words a phrase folded in go too (算不算工伤 … 工伤保险补贴: 工伤 with 工伤保险)
         parts = tuple(t for t in q.topics if any(t != w and t in w for w in asked_unknown))
         shift = self.unknown_shift(q.text, asked_unknown + parts) if asked_unknown else 0.0
@@ -533,7 +536,7 @@ class RelevanceModel:
             # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
             # 补贴, 烟草证): the document must name that kind
             kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1]))
-                          or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)))
+                          or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)) or w in granted)
             # nor, of the documents the question names, a word another loaded document uses
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))

@@ -1038,6 +1038,36 @@ def test_a_task_listed_in_both_attachments_is_cited_from_both(tmp_path, capsys):
     assert "首次刻制公章、申领税务UKey免费" in ans["answer"] and "免费刻制公章" in ans["answer"]
 
 
+_LISTING_REWARD = """
+4. 政策名称：区域性股权市场挂牌奖励
+政策依据：《云岭区推动企业上市挂牌工作若干措施》（云政办发〔2023〕41号）
+兑现标准：对在区域性股权交易中心“专精特新”专板挂牌的企业，给予一次性奖励5万元。
+兑现方式：免申即享
+主管部门：区金融发展服务中心
+联系电话：0871-25871857
+"""
+
+
+def test_the_story_a_bare_grant_question_asks_of_is_never_speech(tmp_path, capsys):
+    """企业在沪深主板首发上市，区里给多少奖励？ — the asking clause names nothing but the grant, so it
+    asks of the story's matter; a word of it the document never uses (主板: it rewards 专板挂牌)
+    is what the grant would be for, never an aside, however little it moves the embedding.
+    Before, 主板 was taken for speech and the 专板挂牌 reward given as the answer; the
+    专板 question is answered as before."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-listing.txt"
+    path.write_text(_EXEMPT_LIST + _LISTING_REWARD, encoding="utf-8")
+    home = str(tmp_path / "home")
+    outcomes = []
+    for question in ("企业在沪深主板首发上市，区里给多少奖励？", "企业到专板挂牌，区里给多少奖励？"):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
+        outcomes.append(json.loads(capsys.readouterr().out))
+    main_board, own_board = outcomes
+    assert main_board["coverage"] == "partial" and "主板" in main_board["answer"].split("\n")[0]
+    assert own_board["coverage"] == "answered" and "5万元" in own_board["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
