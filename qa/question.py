@@ -227,10 +227,19 @@ def asked_part(text: str) -> str:
               if asks(c) and not tells_a_few(c, any(asks(d) for d in clauses[i + 1:]))} or {len(clauses) - 1}
     for i in sorted(picked):
         # a clause with nothing of its own, or one pointing back (这合规吗, 这种能报不),
-        # asks about the clause before it
-        if i > 0 and (not _has_content(clauses[i]) or _points_back(clauses[i])):
+        # asks about the clause before it — and so does any clause after one naming the
+        # topic (企业破产办理方面，今年有什么提速措施: 关于…, …方面, …这块), the topic asked
+        # without the words that mark it so
+        if i > 0 and _TOPIC.search(clauses[i - 1]):
+            clauses[i - 1] = _TOPIC.sub("", clauses[i - 1]) or clauses[i - 1]
+            picked.add(i - 1)
+        elif i > 0 and (not _has_content(clauses[i]) or _points_back(clauses[i])):
             picked.add(i - 1)
     return "，".join(clauses[i] for i in sorted(picked))
+
+
+# a clause naming the topic of what follows: 关于… / 对于… / 至于…, …方面 / …这块 / …这一块
+_TOPIC = re.compile(r"^(?:关于|对于|至于)|(?:方面|这块|这一块|那块|领域)$")
 
 
 def _points_back(clause: str) -> bool:

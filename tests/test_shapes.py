@@ -1068,6 +1068,26 @@ def test_the_story_a_bare_grant_question_asks_of_is_never_speech(tmp_path, capsy
     assert own_board["coverage"] == "answered" and "5万元" in own_board["answer"]
 
 
+def test_a_clause_naming_the_topic_is_asked_with_the_question_after_it(tmp_path, capsys):
+    """企业破产办理方面，今年有什么提速措施？ — a clause naming the topic (…方面, 关于…, …这块) is
+    what the question after it asks of, the marking word aside: 企业破产, which the lists never
+    name, makes the answer partial. Before, it was the asker's story and the 企业开办 rule was
+    given as the answer; 企业开办方面 is answered from it as before."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-twins.txt"
+    path.write_text(_TWIN_LISTS, encoding="utf-8")
+    home = str(tmp_path / "home")
+    outcomes = []
+    for question in ("企业破产办理方面，今年有什么提速措施？", "企业开办方面，今年有什么提速措施？"):
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
+        outcomes.append(json.loads(capsys.readouterr().out))
+    absent, present = outcomes
+    first = absent["answer"].split("\n")[0]
+    assert absent["coverage"] == "partial" and "企业破产" in first and "方面" not in first
+    assert present["coverage"] == "answered" and "0.5天内同步办结" in present["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
