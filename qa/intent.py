@@ -251,8 +251,9 @@ def asks_where(question: str) -> bool:
 
 # "how long": 多久能到账 / 几天能办好 — a span of time is the answer (not 多久开一次: how often)
 _DURATION = re.compile(r"多久|多长时间|多少天|几天|几个工作日|多少个?工作日|多快")
-# how the document states a span of time (72小时到账, 3个工作日内, 0.5天内, 6个月内, 即办, 当日)
-DURATION_WORDS = ("小时", "工作日", "天内", "日内", "个月内", "分钟", "秒", "即办", "当日", "次日", "立等")
+# how the document states a span of time (72小时到账, 3个工作日内, 0.5天内, 6个月内, 缴费12个月以上,
+# 即办, 当日): 个月 is always a span, within it or at least it
+DURATION_WORDS = ("小时", "工作日", "天内", "日内", "个月", "分钟", "秒", "即办", "当日", "次日", "立等")
 
 
 def asks_duration(question: str) -> bool:

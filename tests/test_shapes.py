@@ -1088,6 +1088,37 @@ def test_a_clause_naming_the_topic_is_asked_with_the_question_after_it(tmp_path,
     assert present["coverage"] == "answered" and "0.5天内同步办结" in present["answer"]
 
 
+_QA_CONDITIONS = """云岭县人力资源和社会保障局关于《稳就业惠企政策问答》的政策解读
+
+1.问：2024年失业保险稳岗返还政策还有吗？返还比例是多少？
+答：有。2024年继续实施失业保险稳岗返还政策，具体条件如下：
+（1）参保企业上年度未裁员或裁员率不高于5.5%；
+（2）企业在我县依法参加失业保险并足额缴纳失业保险费12个月以上；
+（3）企业未被列入严重失信主体名单。
+返还标准：大型企业按企业及其职工上年度实际缴纳失业保险费的30%返还，中小微企业按60%返还。
+
+2.问：稳岗返还钱打到哪里？
+答：稳岗返还资金原则上直接返还至企业在社会保险经办机构登记的对公账户。
+
+3.问：创业担保贷款最多能贷多少？
+答：符合条件的个人可申请创业担保贷款，最高额度为30万元。
+"""
+
+
+def test_how_long_asked_is_answered_by_a_span_of_months(tmp_path, capsys):
+    """企业得缴失业保险费满多长时间 asks a span; the answer states it in months and as a least
+    (缴纳失业保险费12个月以上), which counts as a span as 6个月内 did. Before, the row's
+    返还标准 sentence (缴纳失业保险费的30%) was quoted for the span asked."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "yunling-qa.txt"
+    path.write_text(_QA_CONDITIONS, encoding="utf-8")
+    assert cli(["ask", "申请稳岗返还，企业得缴失业保险费满多长时间？", "--doc", str(path), "--json",
+                "--home", str(tmp_path / "home")]) == 0
+    ans = json.loads(capsys.readouterr().out)
+    assert ans["coverage"] == "answered" and "缴纳失业保险费12个月以上" in ans["answer"]
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
