@@ -39,12 +39,14 @@ _LINK_HEADING = re.compile(rf"^(?:{_LINK_HEADINGS})[:：]?")
 # the page's note of when and by whom it was put online, and its reading aids (发布时间：…
 # 来源：… 浏览量：…, 【字体：大 中 小】): page furniture, above the document as often as below
 _POSTED_WORDS = r"发布时间|发布日期|信息来源|来源"  # when and from where it was posted
-# (and the catalogue card a 信息公开 page puts over a document: 索引号：… 发布机构：… 文号：…)
+# (and the catalogue card a 信息公开 page puts over a document: 索引号：… 发布机构：… 文号：…; a
+# 公众号's 阅读提示：本文约3200字…)
 _META = re.compile(rf"^【?(?:{_POSTED_WORDS}|作者|浏览量|浏览次数|阅读次数|点击(?:数|量|率)|访问量|字体|字号|"
-                   r"索引号|发布机构|主题分类|成文日期|发文机关|发文字号|文号|公开方式|公开范围)\s*[:：]")
+                   r"索引号|发布机构|主题分类|成文日期|发文机关|发文字号|文号|公开方式|公开范围|阅读提示)\s*[:：]")
 # the line a page or a 公众号 puts right under an article's title: when and where it was
-# posted (发布时间：… 来源：…; 原创 攸县发布 2024-04-12 18:30 发表于湖南)
-_POSTED = re.compile(rf"^(?:{_POSTED_WORDS})\s*[:：]|^[^。，,；;]{{0,40}}?(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}\s+\d{{1,2}}:\d{{2}}")
+# posted (发布时间：… 来源：…; 原创 攸县发布 2024-04-12 18:30 发表于湖南; 谷城发布　2025年04月17日 18:20)
+_POSTED = re.compile(rf"^(?:{_POSTED_WORDS})\s*[:：]|^[^。，,；;]{{0,40}}?(?:19|20)\d\d"
+                     rf"(?:-\d{{1,2}}-\d{{1,2}}|\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*\d{{1,2}}:\d{{2}}")
 _LINK_ROWS = 8  # a 相关链接 heading is this many lines above the footer at most
 
 

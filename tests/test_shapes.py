@@ -1119,6 +1119,16 @@ def test_how_long_asked_is_answered_by_a_span_of_months(tmp_path, capsys):
     assert ans["coverage"] == "answered" and "缴纳失业保险费12个月以上" in ans["answer"]
 
 
+def test_a_wechat_byline_and_reading_hint_are_the_pages_not_the_opening_paragraphs():
+    """A 公众号 article's byline with its date in words (谷城发布　2025年04月17日 18:20　湖北) and its
+    阅读提示 are the page's: the paragraph before the items, a row for its figures, starts
+    after them. Before, both ran into that row's text."""
+    text = _PREAMBLE_LIST.replace("    为推动惠企政策", "岳溪发布　2024年04月17日 18:20　云南\n\n阅读提示：本文约1200字，"
+                                  "预计阅读3分钟。建议收藏！\n\n    为推动惠企政策")
+    d = parse_text(text, "yuexi-wechat.txt")
+    assert d.row("正文", 1).task.startswith("为推动惠企政策")
+
+
 def test_this_document_is_no_follow_up(tmp_path, capsys):
     """这个措施 points at the document, not back at a previous answer: asked first, it is
     answered (it was refused as a follow-up with nothing before it)."""
