@@ -31,6 +31,20 @@ def summary(d):
             for r in d.rows}
 
 
+def ask_about(tmp_path, capsys, text: str, *questions: str) -> list[dict]:
+    """The CLI's JSON answer to each question over ``text`` loaded as the only document (the
+    real embedder, one data directory per test)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    answers = []
+    for question in questions:
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+        answers.append(json.loads(capsys.readouterr().out))
+    return answers
+
+
 # ---- a single table without 附件, columns 序号/重点任务/责任单位/配合单位/完成时限 ----
 
 def test_table_with_header_words_mapped():
@@ -657,8 +671,6 @@ def test_a_paragraph_before_numbered_items_stating_a_figure_is_a_row(tmp_path, c
     for (为…，现制定以下措施) is none. Before, no paragraph before the first item was a
     row, and "即申即享在哪里提交申请" was answered with the contact's lines; 发布机构 was
     not read as the issuer asked."""
-    from ui.cli import main as cli
-
     d = parse_text(_PREAMBLE_LIST, "yuexi-list.txt")
     assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "正文 第1项"]
     preamble = d.row("正文", 1)
@@ -666,12 +678,8 @@ def test_a_paragraph_before_numbered_items_stating_a_figure_is_a_row(tmp_path, c
     plain = _PREAMBLE_LIST.replace("形成本清单，共3项。", "现制定本清单。").split("兑现方式为")[0] + \
         _PREAMBLE_LIST.split("完成审核。", 1)[1]
     assert [r.label for r in parse_text(plain, "yuexi-plain.txt").rows] == ["第1项", "第2项", "第3项"]
-    path = tmp_path / "yuexi-list.txt"
-    path.write_text(_PREAMBLE_LIST, encoding="utf-8")
-    for question, expected in (("“即申即享”的事项到哪里提交申请？", "惠企政策兑现综合窗口"),
-                               ("本清单的文号和发布机构是什么", "岳营商发〔2024〕6号")):
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
-        ans = json.loads(capsys.readouterr().out)
+    asked = {"“即申即享”的事项到哪里提交申请？": "惠企政策兑现综合窗口", "本清单的文号和发布机构是什么": "岳营商发〔2024〕6号"}
+    for ans, expected in zip(ask_about(tmp_path, capsys, _PREAMBLE_LIST, *asked), asked.values(), strict=True):
         assert expected in ans["answer"] and ans["coverage"] == "answered"
     assert "岳溪区营商环境建设局" in ans["answer"]
 
@@ -787,16 +795,8 @@ def test_a_figure_asked_of_a_kind_the_document_never_names_is_partial(tmp_path, 
     figure is another kind's. The answer says so and quotes the nearest rule (partial);
     before, 实用新型 barely moved the question's embedding and was taken for speech, and
     the 发明专利 sum was given as the answer. The kind the document names is answered."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-patents.txt"
-    path.write_text(_PATENT_ARTICLES, encoding="utf-8")
-    home = str(tmp_path / "home")
-    outcomes = {}
-    for question in ("实用新型专利授权了每件能奖多少？", "发明专利授权了每件能奖多少？"):
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
-        outcomes[question] = json.loads(capsys.readouterr().out)
-    kind, written = outcomes.values()
+    kind, written = ask_about(tmp_path, capsys, _PATENT_ARTICLES, "实用新型专利授权了每件能奖多少？",
+                              "发明专利授权了每件能奖多少？")
     assert kind["coverage"] == "partial" and "实用新型" in kind["answer"].split("\n")[0]
     assert "3000元" in kind["answer"]  # the nearest rule, said as such
     assert written["coverage"] == "answered" and "3000元" in written["answer"]
@@ -821,11 +821,6 @@ def test_a_phone_or_an_address_asked_of_a_named_body_is_given_only_in_its_own_li
     sentence naming it with 地址：… or a street number — 办理地点：县政务服务中心 says where one
     goes, not the 就业创业服务中心's address. Before, the 财政局's number answered the first,
     and the 政务服务中心 line the last."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-owners.txt"
-    path.write_text(_OWNERS, encoding="utf-8")
-    home = str(tmp_path / "home")
     expected = {
         "县融资担保集团的业务咨询电话是多少": ("partial", "电话号码"),
         "县统计局负责升规入库审核，它的联系电话是多少": ("partial", "电话号码"),
@@ -833,9 +828,8 @@ def test_a_phone_or_an_address_asked_of_a_named_body_is_given_only_in_its_own_li
         "县退役军人服务中心的地址在哪": ("answered", "建设路18号"),
         "县就业创业服务中心的地址在哪": ("partial", "地址"),
     }
-    for question, (outcome, said) in expected.items():
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
-        ans = json.loads(capsys.readouterr().out)
+    for (question, (outcome, said)), ans in zip(expected.items(), ask_about(tmp_path, capsys, _OWNERS, *expected),
+                                                strict=True):
         assert ans["coverage"] == outcome, (question, ans["answer"])
         assert said in (ans["answer"].split("\n")[0] if outcome == "partial" else ans["answer"])
 
@@ -864,13 +858,7 @@ def test_a_keyword_lookup_asks_each_word_naming_what_is_wanted(tmp_path, capsys)
     topic — 标准 a figure, 截止时间 a deadline — each a part the answer must meet, as a
     column's name (时限, 牵头单位) already was. Before, the whole was read as one deadline
     question: the item's name and its 截止时间 were quoted, not the 1500元 of its 兑现标准."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-lookup.txt"
-    path.write_text(_LOOKUP_LIST, encoding="utf-8")
-    assert cli(["ask", "一次性吸纳就业补贴 标准 截止时间", "--doc", str(path), "--json",
-                "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _LOOKUP_LIST, "一次性吸纳就业补贴 标准 截止时间")
     assert ans["coverage"] == "answered"
     assert "每人1500元" in ans["answer"] and "2024年12月31日" in ans["answer"]
     assert [c["label"] for c in ans["citations"]] == ["第1项"]
@@ -907,13 +895,8 @@ def test_whether_one_must_apply_is_answered_by_the_exemption(tmp_path, capsys):
     character: 免申即享), 无需申请 — weighed as what is asked. Before, the second part was
     answered with another item's 申请时间 (第3项), the 兑现方式：免申即享 of the item asked
     about left out."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-exempt.txt"
-    path.write_text(_EXEMPT_LIST, encoding="utf-8")
-    assert cli(["ask", "我们公司今年头一回评上国家高新技术企业，区里能奖多少钱？还用不用自己去申请？",
-                "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _EXEMPT_LIST,
+                       "我们公司今年头一回评上国家高新技术企业，区里能奖多少钱？还用不用自己去申请？")
     assert ans["coverage"] == "answered"
     assert "20万元" in ans["answer"] and "兑现方式：免申即享" in ans["answer"]
     assert [c["label"] for c in ans["citations"]] == ["第1项"]
@@ -936,13 +919,7 @@ def test_the_documents_subject_owning_what_is_asked_names_the_document_not_a_row
     的, names the document whose time is asked — every article is on 科技创新奖励. Searched as
     words, they ranked the 附则 that writes the title out (原《云岭区科技创新奖励实施细则》同时
     废止) above the 申报时间 article; and a grant of the title is no matter the rows leave out."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-subject.txt"
-    path.write_text(_SUBJECT_ARTICLES, encoding="utf-8")
-    assert cli(["ask", "云岭区科技创新奖励的年度申报时间是如何规定的？", "--doc", str(path), "--json",
-                "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _SUBJECT_ARTICLES, "云岭区科技创新奖励的年度申报时间是如何规定的？")
     assert ans["coverage"] == "answered" and "4月1日至4月30日" in ans["answer"]
     assert ans["citations"][0]["label"] == "第四条"
 
@@ -971,17 +948,12 @@ def test_a_clause_listed_under_a_label_is_quoted_with_it(tmp_path, capsys):
     with the label before it; before, "户外招牌设施设置审批3个工作日。" was quoted bare, and
     法定时限's 7个工作日 the same way."""
     from ingest.sentences import list_labels, row_sentences
-    from ui.cli import main as cli
 
     d = parse_text(_LISTED_GUIDE, "yunling-guide.txt")
     labels = {s.text: label for r in d.rows for s, label in list_labels(row_sentences(r)).items()}
     assert labels == {"户外招牌设施设置审批7个工作日。": "法定时限", "食品经营许可3个工作日；": "承诺时限",
                       "户外招牌设施设置审批3个工作日。": "承诺时限"}
-    path = tmp_path / "yunling-guide.txt"
-    path.write_text(_LISTED_GUIDE, encoding="utf-8")
-    assert cli(["ask", "户外招牌设置审批承诺时限是几天", "--doc", str(path), "--json",
-                "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _LISTED_GUIDE, "户外招牌设置审批承诺时限是几天")
     assert ans["coverage"] == "answered"
     assert "承诺时限：户外招牌设施设置审批3个工作日。" in ans["answer"] and "7个工作日" not in ans["answer"]
 
@@ -1024,15 +996,11 @@ def test_a_task_listed_in_both_attachments_is_cited_from_both(tmp_path, capsys):
     attachment (qa.restated.twins). Asked whether a new company pays for its seal, the
     answer quotes both, each with its citation; before, the second was only suggested."""
     from qa.restated import twins
-    from ui.cli import main as cli
 
     d = parse_text(_TWIN_LISTS, "yunling-twins.txt")
     assert twins((r.key, r.doc, r.attachment, r.fields_text()) for r in d.rows) == {
         ("附件1", 1): ("附件2", 1), ("附件2", 1): ("附件1", 1)}
-    path = tmp_path / "yunling-twins.txt"
-    path.write_text(_TWIN_LISTS, encoding="utf-8")
-    assert cli(["ask", "新开的公司刻公章收钱吗", "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _TWIN_LISTS, "新开的公司刻公章收钱吗")
     assert ans["coverage"] == "answered"
     assert sorted(c["label"] for c in ans["citations"]) == ["附件1 第1项", "附件2 第1项"]
     assert "首次刻制公章、申领税务UKey免费" in ans["answer"] and "免费刻制公章" in ans["answer"]
@@ -1054,16 +1022,8 @@ def test_the_story_a_bare_grant_question_asks_of_is_never_speech(tmp_path, capsy
     is what the grant would be for, never an aside, however little it moves the embedding.
     Before, 主板 was taken for speech and the 专板挂牌 reward given as the answer; the
     专板 question is answered as before."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-listing.txt"
-    path.write_text(_EXEMPT_LIST + _LISTING_REWARD, encoding="utf-8")
-    home = str(tmp_path / "home")
-    outcomes = []
-    for question in ("企业在沪深主板首发上市，区里给多少奖励？", "企业到专板挂牌，区里给多少奖励？"):
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
-        outcomes.append(json.loads(capsys.readouterr().out))
-    main_board, own_board = outcomes
+    main_board, own_board = ask_about(tmp_path, capsys, _EXEMPT_LIST + _LISTING_REWARD,
+                                      "企业在沪深主板首发上市，区里给多少奖励？", "企业到专板挂牌，区里给多少奖励？")
     assert main_board["coverage"] == "partial" and "主板" in main_board["answer"].split("\n")[0]
     assert own_board["coverage"] == "answered" and "5万元" in own_board["answer"]
 
@@ -1073,16 +1033,8 @@ def test_a_clause_naming_the_topic_is_asked_with_the_question_after_it(tmp_path,
     what the question after it asks of, the marking word aside: 企业破产, which the lists never
     name, makes the answer partial. Before, it was the asker's story and the 企业开办 rule was
     given as the answer; 企业开办方面 is answered from it as before."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-twins.txt"
-    path.write_text(_TWIN_LISTS, encoding="utf-8")
-    home = str(tmp_path / "home")
-    outcomes = []
-    for question in ("企业破产办理方面，今年有什么提速措施？", "企业开办方面，今年有什么提速措施？"):
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", home]) == 0
-        outcomes.append(json.loads(capsys.readouterr().out))
-    absent, present = outcomes
+    absent, present = ask_about(tmp_path, capsys, _TWIN_LISTS, "企业破产办理方面，今年有什么提速措施？",
+                                "企业开办方面，今年有什么提速措施？")
     first = absent["answer"].split("\n")[0]
     assert absent["coverage"] == "partial" and "企业破产" in first and "方面" not in first
     assert present["coverage"] == "answered" and "0.5天内同步办结" in present["answer"]
@@ -1109,13 +1061,7 @@ def test_how_long_asked_is_answered_by_a_span_of_months(tmp_path, capsys):
     """企业得缴失业保险费满多长时间 asks a span; the answer states it in months and as a least
     (缴纳失业保险费12个月以上), which counts as a span as 6个月内 did. Before, the row's
     返还标准 sentence (缴纳失业保险费的30%) was quoted for the span asked."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "yunling-qa.txt"
-    path.write_text(_QA_CONDITIONS, encoding="utf-8")
-    assert cli(["ask", "申请稳岗返还，企业得缴失业保险费满多长时间？", "--doc", str(path), "--json",
-                "--home", str(tmp_path / "home")]) == 0
-    ans = json.loads(capsys.readouterr().out)
+    (ans,) = ask_about(tmp_path, capsys, _QA_CONDITIONS, "申请稳岗返还，企业得缴失业保险费满多长时间？")
     assert ans["coverage"] == "answered" and "缴纳失业保险费12个月以上" in ans["answer"]
 
 
