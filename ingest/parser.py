@@ -47,7 +47,7 @@ from .pipes import pipe_rows_as_sentences, spaced_rows_as_sentences
 from .qanda import number_questions
 from .schema import Document
 from .spaced import to_tabs
-from .table import DEFAULT_COLUMNS, header_field, is_table, read_table
+from .table import DEFAULT_COLUMNS, is_table, read_table
 from .unit_paragraphs import number_unit_paragraphs
 
 N_CELLS = len(DEFAULT_COLUMNS)
@@ -115,10 +115,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
                             f"不属于文件内容，未计入")]
         lines = lines[:footer] + [""] * (len(lines) - footer)
     # a PDF copy's running head beside each page number (the file's name): blanked, as the
-    # footer is, every other line keeping its number — but not a table's header, which a
-    # table copied one cell per line repeats after each page number from its 序号 on: the
-    # table's frame, which its reader takes as such (ingest.cells)
-    if heads := {i for i in running_heads(lines) if header_field(lines[i]) is None}:
+    # footer is, every other line keeping its number
+    if heads := running_heads(lines):
         lines = ["" if i in heads else ln for i, ln in enumerate(lines)]
     if (boxed := unbox(lines)) is not None:
         lines = boxed  # a table with its borders drawn (┌──┬──┐ │序号│…│): a row per tab-separated line
