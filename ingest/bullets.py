@@ -183,4 +183,18 @@ def title_blocks(lines: list[str]) -> list[str] | None:
     return out
 
 
-__all__ = ["decoration", "number_bullets", "title_blocks"]
+def plain_markers(lines: list[str]) -> list[str] | None:
+    """The lines with the decoration dropped before a numbered heading or item (● 一、古镇
+    老旧小区改造 / 建设内容：… — a symbol over each part, its fields under it unmarked): the
+    symbol only draws the eye, the number is what places the line; None when no line has
+    one so."""
+    out, changed = list(lines), False
+    for i, ln in enumerate(lines):
+        deco = decoration(ln)
+        rest = ln.lstrip()[len(deco):].lstrip() if deco else ""
+        if rest and marker(rest) is not None:
+            out[i], changed = rest, True
+    return out if changed else None
+
+
+__all__ = ["decoration", "number_bullets", "plain_markers", "title_blocks"]

@@ -27,7 +27,7 @@ from pathlib import Path
 from .afterword import after_table
 from .blocks import numbered_blocks
 from .boxes import unbox
-from .bullets import number_bullets, title_blocks
+from .bullets import number_bullets, plain_markers, title_blocks
 from .cells import is_cell_table, read_cells
 from .cover import cover_item, preamble_item
 from .decode import decode
@@ -134,6 +134,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
         lines = bulleted  # a 公众号 article: ▶ 一、… / ● 补多少？ — each point an item (its Q1/A1 too)
     elif not tabbed and (blocks := title_blocks(lines)) is not None:
         lines = blocks  # a 政策汇编: ★ 创业担保贷款 over 【支持标准】… — each block one item
+    elif not tabbed and (unmarked_parts := plain_markers(lines)) is not None:
+        lines = unmarked_parts  # ● 一、古镇老旧小区改造 over its fields: the heading as numbered
     if not tabbed and (blocks := numbered_blocks(lines)) is not None:
         lines = blocks  # a 指引: 1.… over 【享受条件】 / 1.… — a block's list is its item's points
     if not tabbed and (tasks := number_unit_paragraphs(lines)) is not None:

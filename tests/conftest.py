@@ -4,6 +4,7 @@ session in a temporary data directory; the real server started once on loopback.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -89,3 +90,17 @@ def server(retriever, home, tmp_path_factory):
     """``policyqa serve`` as a real subprocess on loopback, using the session's index."""
     with serving(home, tmp_path_factory.mktemp("server") / "serve.log", ["--no-rebuild"], 60) as base:
         yield base
+
+
+def ask_about(tmp_path, capsys, text: str, *questions: str) -> list[dict]:
+    """The CLI's JSON answer to each question over ``text`` loaded as the only document (the
+    real embedder, one data directory per test)."""
+    from ui.cli import main as cli
+
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    answers = []
+    for question in questions:
+        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
+        answers.append(json.loads(capsys.readouterr().out))
+    return answers

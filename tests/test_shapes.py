@@ -16,6 +16,7 @@ from ingest.header import read_header
 from ingest.headings import cn_number, marker, to_cn
 from ingest.library import short_name
 from ingest.schema import citation, find_citations, label, strip_citations
+from tests.conftest import ask_about
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "docs"
@@ -29,20 +30,6 @@ def summary(d):
     """label → (section, task start, lead, coop, deadlines)"""
     return {r.label: (r.section, r.task[:12], r.lead_units, r.coop_units, tuple(m.deadline for m in r.measures))
             for r in d.rows}
-
-
-def ask_about(tmp_path, capsys, text: str, *questions: str) -> list[dict]:
-    """The CLI's JSON answer to each question over ``text`` loaded as the only document (the
-    real embedder, one data directory per test)."""
-    from ui.cli import main as cli
-
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    answers = []
-    for question in questions:
-        assert cli(["ask", question, "--doc", str(path), "--json", "--home", str(tmp_path / "home")]) == 0
-        answers.append(json.loads(capsys.readouterr().out))
-    return answers
 
 
 # ---- a single table without 附件, columns 序号/重点任务/责任单位/配合单位/完成时限 ----

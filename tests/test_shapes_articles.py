@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ingest import parse_text
 from ingest.library import short_name
+from tests.conftest import ask_about
 
 _ARTICLE = """重磅！云岭县“稳岗惠企八条”来了，最高奖励50万元
 原创 云岭发布 云岭发布 2025-03-02 19:05 发表于云南
@@ -495,3 +496,53 @@ def test_a_work_plan_of_paragraphs_each_closing_with_its_units():
     assert d.row("二、", 2).lead_units == ("县法院", "县市场监管局") and "县法院" not in arrears.fields_text()
     assert d.row("一、", 2).section == "一、聚焦高效便捷，持续提升政务服务效能"
     assert "0794-3232576" in d.rows[-1].task
+
+
+_TOWN_PROJECTS = """当前位置：首页 > 信息公开 > 民生实事
+
+云岭镇2025年为民办实事项目
+
+发布时间：2025-02-26 09:12    来源：云岭县云岭镇人民政府
+
+经镇人大代表票决，确定2025年为民办实事项目3项，总投资560万元，现予公布。
+
+● 一、集镇供水管网改造
+建设内容：更换老旧供水管网6公里，新建加压泵站1座，解决集镇东片约900户用水高峰水压不足问题。
+投资金额：260万元
+完成时间：2025年9月底
+责任领导：赵明远（副镇长）
+责任单位：镇水利站
+
+● 二、老年助餐服务
+建设内容：新建2处老年助餐点，80周岁以上老人每餐不高于6元。
+投资金额：120万元
+完成时间：2025年6月底
+责任领导：孙丽（镇党委委员）
+责任单位：镇社会事务办
+
+● 三、农贸市场提升
+建设内容：改造农贸市场摊位120个，增设公共厕所1座。
+投资金额：180万元
+完成时间：2025年11月底
+责任领导：赵明远（副镇长）
+责任单位：镇市场监管所、镇规划建设办
+
+监督电话：0871-6512345
+"""
+
+
+def test_parts_opened_by_a_bullet_over_their_fields(tmp_path, capsys):
+    """● 一、集镇供水管网改造 over 建设内容：/投资金额：/…/责任单位：: the bullet only draws
+    the eye, the number places the part: one row per part with its fields. Before, the
+    headings were read as no heading (● before 一、) and each field line became a row of
+    its own (〔建设内容 第1项〕, 〔投资金额（重复） 第1项〕 …), named after the last line."""
+    d = parse_text(_TOWN_PROJECTS, "yunling-town.txt")
+    # (the opening paragraph states the total, the last line the phone: rows of their own)
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "第3项", "联系方式 第1项", "正文 第1项"]
+    water, _, market = d.rows[:3]
+    assert water.task.startswith("集镇供水管网改造") and "260万元" in water.fields_text()
+    assert water.lead_units == ("镇水利站",) and "2025年9月底" in water.fields_text()
+    assert market.lead_units == ("镇市场监管所", "镇规划建设办")
+    assert d.title == "云岭镇2025年为民办实事项目"
+    [ans] = ask_about(tmp_path, capsys, _TOWN_PROJECTS, "镇上老年助餐点的项目哪个单位负责？")
+    assert ans["coverage"] == "answered" and "镇社会事务办" in ans["answer"] and "第2项" in ans["answer"]
