@@ -505,7 +505,8 @@ class RelevanceModel:
         # 摊位费收多少), is stated by the best row saying none is paid for the thing asked
         # (便民市场…免费对本地果农、菜农开放); how a fee is reckoned (加班费怎么算) is not
         waived = tuple(w for w in all_unknown if w.endswith("费") and w in q.asked
-                       and (re.search(rf"[交缴收花付掏][^，,。？?\s]{{0,3}}{re.escape(w)}", q.asked) or _ASKS_FEE.search(q.asked))
+                       and (re.search(rf"[交缴收花付掏][^，,。？?\s]{{0,3}}{re.escape(w)}", q.asked) or _ASKS_FEE.search(q.asked)
+                            or re.search(rf"{re.escape(w)}[^，,。？?\s]{{0,3}}[谁免]", q.asked))  # 邮费谁出, 过路费能免不
                        and _free_of(q.plain, top_text))
         unknown = tuple(w for w in all_unknown if w not in dict(bridged) and w not in waived)
         asked_unknown = tuple(w for w in unknown if w in q.asked)
@@ -535,8 +536,11 @@ class RelevanceModel:
         if asked_unknown and shift < th.min_shift and not q.lookup:
             # but not a word naming the kind of grant or licence asked (育儿补贴, 考驾照的
             # 补贴, 烟草证): the document must name that kind
+            # — nor a fee the asking clause names (过路费能免不, 手续费能不能减免): what is paid is
+            # what is asked, stated only by a row saying it is not paid (waived, above)
             kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1]))
-                          or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)) or w in granted)
+                          or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)) or w in granted
+                          or w.endswith("费"))
             # nor, of the documents the question names, a word another loaded document uses
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))

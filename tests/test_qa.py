@@ -901,6 +901,20 @@ def test_a_fee_the_document_never_names_is_answered_by_its_row_waiving_it(assist
     assert assistant.answer("企业员工加班费怎么算").coverage != "answered"
 
 
+def test_a_fee_asked_whether_it_is_waived_is_what_is_asked(assistant):
+    """过路费 and 手续费 are no words of the document; asked whether they are waived (能免不,
+    能不能减免), the fee is what is asked, never speech around it: no row says it is not
+    paid, so the answer is partial and names it — not the nearest row's 通行码 or 减免税额
+    given as if they answered. A fee the row says is not paid, asked whether it is waived
+    (摊位费能免不 of the 便民市场 opened 免费), is answered."""
+    for q, fee in (("拉鲜果的货车走高速 有没有绿色通道 过路费能免不", "过路费"),
+                   ("村里电商代办点 给人代收代付用的那个收款码 手续费能不能给减免点", "手续费")):
+        ans = assistant.answer(q)
+        assert ans.coverage == "partial" and fee in ans.answer.split("\n")[0], q
+    ans = assistant.answer("想把自家地里的菜拉到县城便民市场卖，摊位费能免不")
+    assert ans.coverage == "answered" and "免费对本地果农、菜农开放" in body(ans)
+
+
 def test_a_long_story_does_not_make_the_figures_sentence_off_topic(assistant):
     """A long spoken story (外甥…开了个快餐店…雇了三个后生) and a question asking the
     figure (一个人给多少): the row's sentence giving it (补助标准每人不超过1000元) is judged on
