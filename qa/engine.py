@@ -420,7 +420,7 @@ class Assistant:
             amount_match = self.matcher.numbered_match(terms, hits[0].key, normalize(read.asked))
         if contact is None or contact not in {h.key for h in hits[1:self.compose_cfg.candidates]}:
             contact = self._contact_among(hits)  # one the search found itself (咨询电话 …)
-        return Retrieved(terms, hits, amount_match, contact)
+        return Retrieved(terms, hits, amount_match, contact, self.compose_cfg.candidates)
 
     def _search_among(self, text: str, docs: Sequence[str], depth: int) -> list[Hit]:
         """The rows of ``docs`` for ``text``, best first: among the first ``depth`` found, or

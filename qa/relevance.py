@@ -639,11 +639,15 @@ class RelevanceModel:
         if not missing:
             # (a grant of the document's own title, 科技创新奖励 of a 科技创新奖励实施细则, is every
             # row's matter)
-            missing = next((f"关于{t}{m.group(0).removeprefix('的')}的规定" for t in unstated
-                            if t not in givers and not names_an_institution(t)
-                            and not any(t in title for title in self.titles)
-                            and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
-                            and (m := _kind_named(q.asked, t))), "")
+            # (nor one a row the answer may quote writes as asked, 设立许可 of 取消养老机构设立
+            # 许可制度 below two rows on 环评: the document says it)
+            named = (f"{t}{m.group(0).removeprefix('的')}" for t in unstated
+                     if t not in givers and not names_an_institution(t)
+                     and not any(t in title for title in self.titles)
+                     and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
+                     and (m := _kind_named(q.asked, t)))
+            missing = next((f"关于{k}的规定" for k in named
+                            if not any(k in self.row_text.get(h.key, "") for h in found.quotable)), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:
             return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated), subject),

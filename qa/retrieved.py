@@ -23,3 +23,9 @@ class Retrieved:
     # candidate rows below the top one — brought in by the engine when the question asks
     # a number to call the best rows do not give, or found there by the search
     contact: tuple[str, int] | None = None
+    candidates: int = 5             # how many of the hits the answer may quote and cite (ComposeConfig)
+
+    @property
+    def quotable(self) -> list[Hit]:
+        """The hits the answer may quote: a phrase one of them writes is one the answer can give."""
+        return self.hits[:self.candidates]

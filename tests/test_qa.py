@@ -1826,3 +1826,13 @@ def test_a_place_asked_is_answered_by_the_column_or_sentence_naming_one(tmp_path
                         "3.技能培训补贴：取得初级工证书的补贴1000元。\n")
     ans = open_assistant(points, home=tmp_path / "b", quiet=True).answer("县零工市场在哪儿，专场招聘会哪几天办？")
     assert "一楼东侧" in ans.answer and "每月10日、20日" in ans.answer, ans.answer
+
+
+def test_a_kind_a_quoted_row_writes_is_not_said_missing(assistant):
+    """要不要先办设立许可？环评那套要不要做: the two best rows are on 环评 and never write 设立,
+    but the third, which the answer quotes, says 取消养老机构设立许可制度 (附件1 第5项). The
+    answer said 本文件没有写明关于设立许可的规定 over the very row that states it; a kind of
+    licence one of the rows the answer may quote writes as asked is no kind left out."""
+    ans = assistant.answer("想在镇上开个小养老院，要不要先办设立许可？环评那套要不要做")
+    assert ans.coverage == "answered" and "没有写明" not in ans.answer
+    assert "取消养老机构设立许可" in body(ans) and "附件1 第5项" in [c.label for c in ans.citations]
