@@ -54,6 +54,9 @@ _WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
 _REPORTING = re.compile(r"举报|投诉|监督")
 # a form named by the act of filing it: 申报表, 登记表, 申请书 (qa.thesaurus.files_with_an_office)
 _FORM = re.compile(r"([\u4e00-\u9fff]{2})([表书])")
+# which form is filled in, asked as such (要填哪张表, 填什么表): given only by a row naming a
+# form of filing (申报表, 《…登记表》 — not a 任务分工表, the notice's own title)
+_WHICH_FORM = re.compile(r"(?:哪|什么|啥)[张个份种样]?表(?![现达示彰扬决态])")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
@@ -373,6 +376,8 @@ def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
     for m in _FORM.finditer(q.asked):
         if files_with_an_office(m.group(1)) and m.group(0) not in row_text:
             return m.group(0)  # 要填的申报表叫什么: a form the rows do not name
+    if _WHICH_FORM.search(q.asked) and not any(files_with_an_office(m.group(1)) for m in _FORM.finditer(row_text)):
+        return "表格"  # 要填哪张表, where the rows name no form
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
         if told and m.group(0) not in told:

@@ -1836,3 +1836,18 @@ def test_a_kind_a_quoted_row_writes_is_not_said_missing(assistant):
     ans = assistant.answer("想在镇上开个小养老院，要不要先办设立许可？环评那套要不要做")
     assert ans.coverage == "answered" and "没有写明" not in ans.answer
     assert "取消养老机构设立许可" in body(ans) and "附件1 第5项" in [c.label for c in ans.citations]
+
+
+def test_which_form_to_fill_is_given_only_by_a_row_naming_one(assistant):
+    """要填哪张表 asks a form by name. The rows on 食品经营许可 name none (一表申请 is no
+    form's name), so the answer says the form is not written and quotes the nearest rule,
+    instead of an answer that never mentions a form. A row naming a form of filing (填写
+    《创业补贴申请表》) gives it; a table's own title (…任务分工表) does not."""
+    from qa.question import read_question
+    from qa.verdict import detail_missing
+
+    ans = assistant.answer("开饭店办食品经营许可证，要填哪张表")
+    assert ans.coverage == "partial" and "表格" in ans.answer.split("\n")[0]
+    q = read_question("申请一次性创业补贴要填什么表")
+    assert detail_missing(q, "申请人填写《一次性创业补贴申请表》，到县人社局申领。") == ""
+    assert detail_missing(q, "现将《2025年优化营商环境任务分工表》印发给你们。") == "表格"
