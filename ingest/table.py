@@ -40,7 +40,8 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
     (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
     (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门",
-            "主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位")),
+            "主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位", "经办机构", "经办单位",
+            "经办部门")),
     # the group a row belongs to (类别: 政务服务), written on its first row only where the
     # cell is merged over the group's rows: a heading over them
     (GROUP, ("类别", "分类", "任务类别", "工作类别", "重点领域", "领域", "板块")),
@@ -55,6 +56,10 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
+# a header's unit in brackets (补贴标准（元/人）, 奖励金额（万元）, 占比（%）) and a cell that is
+# figures alone (1500, 1000/1500/2000)
+_HEAD_UNIT = re.compile(r"[（(](?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fff]{1,2})?[）)]")
+_BARE_FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:\s*[/／、]\s*\d+(?:\.\d+)?)*$")
 # where a department name starts (a level word or a national body), so it does not run on from the line before
 _NAME_START = re.compile(r"[县区市省乡镇各]|国网|中国|人行|国家")
 _LIST_SEPARATORS = ("、", "，", ",", "；", ";", "／", "/")
@@ -255,7 +260,9 @@ class RowBuilder:
             elif name == NOTE and text:
                 it.notes.append(f"{head}：{text}" if head else text)
             elif name in values:
-                values[name] = text
+                # a bare figure under a header naming its unit (补贴标准（元/人） over 1500)
+                # is read with that header, as the document's reader reads it: 补贴标准（元/人）：1500
+                values[name] = f"{head}：{text}" if _BARE_FIGURE.match(text) and _HEAD_UNIT.search(head) else text
         if any(values.values()):
             it.measures.append(Measure(text=values[MEASURE], deadline=values[DEADLINE], goal=values[GOAL],
                                        items=split_items(values[MEASURE]), units=tuple(measure_units)))

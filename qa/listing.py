@@ -27,6 +27,7 @@ from ingest.text import normalize
 from .intent import NUMERALS
 from .render import preview
 from .tagging import tagged
+from .verdict import asks_contact
 
 # what a listing question says besides the department: its role, the things asked for
 # and how they are asked for (负责哪几项, 牵头的任务有哪些, 都管什么事)
@@ -113,6 +114,8 @@ class Lister:
         rest = re.sub(r"[（(][^（）()]*[）)]", " ", sentence.replace(written, " ", 1))
         for p in self._places:
             rest = rest.replace(p, " ")
+        if asks_contact(rest):
+            return None  # its phone or address: a detail of it, which the rows give or not
         if self._names_matter(_LISTING_WORDS.sub("", rest)):
             return None  # it asks about something the department does
         coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)

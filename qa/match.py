@@ -22,8 +22,10 @@ from ingest.schema import TaskRow
 from ingest.sentences import (
     GOAL,
     MEASURE,
+    NAME_CHARS,
     TASK,
     Sentence,
+    figure_cell,
     item_title,
     list_labels,
     row_sentences,
@@ -135,6 +137,12 @@ class Matcher:
         self.list_label: dict[Sentence, str] = {
             s: label for ss in self.sentences.values() for s, label in list_labels(ss).items()}
         self._label_words = {s: (frozenset(tokenize(label)), words_form(label)) for s, label in self.list_label.items()}
+        # a table's figure cell (补贴标准（元/人）：1500) is the figure of the row's name (求职创业
+        # 补贴): the name's words describe it, as a label does its entries (matching only)
+        for key, ss in self.sentences.items():
+            name = retriever.by_key[key].task
+            self._label_words.update({s: (frozenset(tokenize(name)), words_form(name)) for s in ss
+                                      if s.field != TASK and 0 < len(name) <= NAME_CHARS and figure_cell(s.text)})
         # sentence → every row stating it, near-duplicates too (built once): the composer
         # cites all rows behind a quote
         pairs = [(key, s.text) for key, ss in self.sentences.items() for s in ss]

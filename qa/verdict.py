@@ -271,6 +271,12 @@ _ADDRESS_ASKED = r"地址"
 _ASKS_ADDRESS = re.compile(r"地址(?:在哪|是(?:什么|啥|多少|哪)|在什么|[？?]|$)|(?:什么|啥|哪个|哪)地址")
 
 
+def asks_contact(asked: str) -> bool:
+    """Whether the clause asks a number to call or an address (县职业技能培训指导中心在什么
+    地址, …的电话是多少): a detail of what it names, not its rows."""
+    return asks_phone(asked) or bool(_ASKS_ADDRESS.search(asked))
+
+
 def _owner(asked: str, detail: str) -> str:
     """The words naming the body or place whose detail (``detail``: its phone, its address)
     the asking clause asks; "" when it names none."""
@@ -428,6 +434,7 @@ __all__ = [
     "THIS_DOCUMENT",
     "Thresholds",
     "Verdict",
+    "asks_contact",
     "asks_phone",
     "detail_missing",
     "foreign_places",

@@ -2065,6 +2065,37 @@ def test_a_reward_table_with_its_terms_after_it(tmp_path, capsys):
     assert ans["citations"][0]["label"] == "其他事项 第2项" and "11月1日至11月30日" in ans["answer"]
 
 
+SUBSIDY_TABLE = (
+    "云岭县人力资源和社会保障局关于调整就业补贴标准的通知\n"
+    "云人社字〔2024〕12号\n"
+    "一、补贴项目及标准详见下表。\n"
+    "二、受理单位不得收取任何费用。\n"
+    "序号\t补贴项目\t补贴对象\t补贴标准（元/人）\t申领时限\t经办机构\n"
+    "1\t一次性创业补贴\t首次创办小微企业且正常经营6个月以上的高校毕业生\t5000\t登记注册满6个月后12个月内\t县就业创业服务中心\n"
+    "2\t一次性吸纳就业补贴\t吸纳脱贫人口就业并缴纳社会保险费满3个月的企业\t1000\t参保满3个月后6个月内\t县就业创业服务中心\n"
+    "3\t职业技能培训补贴\t取得职业技能等级证书的城乡劳动者\t1000/1500/2000\t取得证书之日起12个月内\t县职业技能培训指导中心\n"
+)
+
+
+def test_a_figure_under_a_header_naming_its_unit(tmp_path, capsys):
+    """补贴标准（元/人） over 5000: the figure is read with its header, as the reader reads
+    it (补贴标准（元/人）：5000) — before, the row said 5000 alone, and 吸纳就业补贴每人多少
+    was "not stated" for want of 元; the cell is the figure of the row's name, which
+    matches it (培训补贴能补多少). 经办机构 names the unit that handles each row; asked
+    its address, the answer is about that unit, not the list of rows it handles."""
+    d = parse_text(SUBSIDY_TABLE, "subsidy.txt")
+    first, _, training = [r for r in d.rows if r.attachment == ""]
+    assert first.lead_units == ("县就业创业服务中心",)
+    assert "补贴标准（元/人）：5000" in first.fields_text()
+    assert "补贴标准（元/人）：1000/1500/2000" in training.fields_text()
+    ans, training, where = ask_about(tmp_path, capsys, SUBSIDY_TABLE, "一次性吸纳就业补贴每人补多少钱",
+                                     "考了职业技能等级证书，培训补贴能补多少", "县职业技能培训指导中心在什么地址")
+    assert ans["coverage"] == "answered" and "补贴标准（元/人）：1000" in ans["answer"]
+    # the figure is the row's name's (职业技能培训补贴), though its cell does not say so
+    assert training["coverage"] == "answered" and "补贴标准（元/人）：1000/1500/2000" in training["answer"]
+    assert where["coverage"] == "partial" and "地址" in where["answer"].split("\n")[0]
+
+
 ARTICLE_OF_PARAGRAPHS = (
     "《云岭区支持小微企业若干措施》政策解读\n"
     "来源：云岭区商务局    发布时间：2023-06-12\n\n"
