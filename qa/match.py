@@ -143,6 +143,9 @@ class Matcher:
             name = retriever.by_key[key].task
             self._label_words.update({s: (frozenset(tokenize(name)), words_form(name)) for s in ss
                                       if s.field != TASK and 0 < len(name) <= NAME_CHARS and figure_cell(s.text)})
+        # the documents with a time column (时间进度, 完成时限) filled in some row: a row of
+        # any other has no such column to leave empty
+        self.timed_docs = frozenset(r.doc for r in retriever.rows if any(m.deadline for m in r.measures))
         # sentence → every row stating it, near-duplicates too (built once): the composer
         # cites all rows behind a quote
         pairs = [(key, s.text) for key, ss in self.sentences.items() for s in ss]

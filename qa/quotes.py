@@ -166,7 +166,10 @@ def _deadline(c: RowMatch) -> list[Quote]:
                       and sc >= 0.4 * per_measure[m_idx][0]), None)
         if noted is not None:
             return quotes + [Quote(noted.text)]
-    quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
+    # (a table with no time column at all, 承诺办理时限 a note of it, leaves none empty: no
+    # "未注明" for a column the document does not have)
+    if row.measures[m_idx].deadline or row.doc in c.matcher.timed_docs:
+        quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
     return quotes
 
 

@@ -2212,3 +2212,17 @@ def test_a_time_stated_in_another_column_answers_when(tmp_path, capsys):
     ans = json.loads(capsys.readouterr().out)
     assert ans["citations"][0]["label"] == "第1项"
     assert "每年7月15日前向县科技局申报" in ans["answer"] and "未注明" not in ans["answer"]
+
+
+def test_a_table_without_a_time_column_never_says_its_time_is_unstated(tmp_path, capsys):
+    """A policy table with no 时间进度 column (政策名称 / 支持标准 / 责任单位), a date written in
+    its 支持标准 cell: asked when, the answer quotes the cell's date — and never a
+    "时间进度：未注明" line for a column the table does not have."""
+    text = ("云岭市2024年惠企政策清单\n"
+            "序号\t政策名称\t支持标准\t责任单位\n"
+            "1\t一次性吸纳就业补贴\t每人1000元；申请截止时间为2024年12月31日\t市人社局\n"
+            "2\t稳岗返还\t返还上年度实际缴纳失业保险费的60%\t市人社局\n"
+            "3\t新增规上工业企业奖励\t一次性奖励20万元；每年3月31日前申报\t市工信局\n")
+    when, = ask_about(tmp_path, capsys, text, "一次性吸纳就业补贴什么时候截止申请")
+    assert when["coverage"] == "answered" and "2024年12月31日" in when["answer"]
+    assert "未注明" not in when["answer"]
