@@ -546,3 +546,17 @@ def test_parts_opened_by_a_bullet_over_their_fields(tmp_path, capsys):
     assert d.title == "云岭镇2025年为民办实事项目"
     [ans] = ask_about(tmp_path, capsys, _TOWN_PROJECTS, "镇上老年助餐点的项目哪个单位负责？")
     assert ans["coverage"] == "answered" and "镇社会事务办" in ans["answer"] and "第2项" in ans["answer"]
+
+
+def test_a_projects_budget_is_no_fee(tmp_path, capsys):
+    """托班每个月收费多少 of a project whose row states only its 投资金额 (85万元) and that its
+    fee follows the 发改委's standard: the budget is a sum of another kind, so the fee is
+    not stated (partial), as the row itself says. A price per unit (每餐不高于6元) answers
+    what a meal costs."""
+    text = _TOWN_PROJECTS.replace(
+        "● 三、农贸市场提升",
+        "● 三、普惠托育服务\n建设内容：新增托班2个，收费标准执行县发改委核定标准。\n投资金额：85万元\n"
+        "完成时间：2025年8月底\n责任单位：镇社会事务办\n\n● 四、农贸市场提升")
+    fee, meal = ask_about(tmp_path, capsys, text, "镇上托班每个月收费多少钱", "老年助餐点吃一顿饭收多少钱")
+    assert fee["coverage"] == "partial" and "县发改委核定标准" in fee["answer"]
+    assert meal["coverage"] == "answered" and "每餐不高于6元" in meal["answer"]
