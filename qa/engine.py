@@ -40,8 +40,8 @@ from ingest.schema import (
     find_citations,
     label,
 )
-from ingest.sentences import Sentence, item_title
-from ingest.text import normalize
+from ingest.sentences import NAME_CHARS, Sentence, item_title
+from ingest.text import SENTENCE_ENDS, normalize
 
 from .about import AboutDocument, about_document, card_text
 from .cite import Composer, Composition
@@ -358,6 +358,20 @@ class Assistant:
             return hits
         return _placed(hits, found or next((self.r.by_key[h.key] for h in hits if h.key in keys), timed[0]), 0)
 
+    def _with_named_item(self, read: Query, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with the one row among them whose name the question writes whole first
+        (求职创业补贴的申领截止时间: the table row named 求职创业补贴, not the notice's sentence
+        on 申领时限 that outranked it) — a row's task that is a name, no sentence: a table's
+        item, a list's policy. Several rows named, or a name inside another named one
+        (创业补贴 of 一次性创业补贴), leave ``hits`` as they are."""
+        named = [self.r.by_key[h.key] for h in hits if h.key in self.r.by_key]
+        named = [r for r in named if 4 <= len(r.task) <= NAME_CHARS and not r.task.endswith(SENTENCE_ENDS)
+                 and normalize(r.task) in read.norm]
+        named = [r for r in named if not any(r.task != o.task and r.task in o.task for o in named)]
+        if len({r.task for r in named}) != 1 or hits[0].key == named[0].key:
+            return hits
+        return _placed(hits, named[0], 0)
+
     def _with_provisions(self, read: Query, hits: list[Hit]) -> list[Hit]:
         """``hits`` with the top row's document's closing provisions first when the question
         asks when that document takes effect or how long it holds (这个细则从哪天开始执行，
@@ -406,6 +420,7 @@ class Assistant:
         hits, contact = self._with_contact(read, hits)
         hits = self._with_time(read, hits)
         hits = self._with_provisions(read, hits)
+        hits = self._with_named_item(read, hits)
         # a row the question names by its label (附件1 第2项 配合单位有哪些) comes first
         if named_rows:
             rest = self._unlabelled(read) or named_rows[0].task
