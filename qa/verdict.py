@@ -369,9 +369,10 @@ def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
         if pattern is _PHONE:
             if asks_phone(q.asked) and not gives_phone(row_text, q.asked):
                 return name
-        elif pattern is _DAY:
-            # the day of what the best row tells of (汽车博览会 in 2024年5月), not of the next
-            # row's matter (购车补贴 from 4月1日)
+        elif pattern is _DAY or pattern is _CLOCK:
+            # the day or hour of what the best row tells of (汽车博览会 in 2024年5月), not of
+            # the next row's matter (购车补贴 from 4月1日; the 卫生院's 夜间门诊 18:00—21:00 for
+            # when the 助餐点 serves)
             if not pattern.search(top_text or row_text):
                 return name
         elif word == "地址" and (owned := _address_missing(q.asked, row_text)) is not None:

@@ -560,3 +560,15 @@ def test_a_projects_budget_is_no_fee(tmp_path, capsys):
     fee, meal = ask_about(tmp_path, capsys, text, "镇上托班每个月收费多少钱", "老年助餐点吃一顿饭收多少钱")
     assert fee["coverage"] == "partial" and "县发改委核定标准" in fee["answer"]
     assert meal["coverage"] == "answered" and "每餐不高于6元" in meal["answer"]
+
+
+def test_the_hour_asked_is_the_hour_of_what_the_best_row_tells_of(tmp_path, capsys):
+    """老年助餐点每天几点开始供餐: the 助餐点's row gives no hour; the 卫生院's row beside it
+    gives its 夜间门诊's (每日18:00—21:00), which is no answer to when meals are served —
+    the hour is not stated (partial), as a day asked is judged by the best row alone."""
+    text = _TOWN_PROJECTS.replace(
+        "● 三、农贸市场提升",
+        "● 三、卫生院服务提升\n建设内容：镇卫生院开设夜间门诊，每日18:00—21:00接诊，新增助餐点老人健康档案。\n"
+        "投资金额：60万元\n完成时间：2025年7月底\n责任单位：镇卫生院\n\n● 四、农贸市场提升")
+    meal, = ask_about(tmp_path, capsys, text, "老年助餐点每天几点开始供餐")
+    assert meal["coverage"] == "partial" and "具体时间" in meal["answer"].split("\n")[0]
