@@ -17,19 +17,12 @@ _SPLIT = re.compile(r"(?<=[。；;！!？?])\s*|(?<=[：:])\s*(?=[（(][一二�
 # a figure under a label that names its unit, as a table's header gives it (补助金额（万元）：7.00,
 # 补贴标准（元/人）：1500)
 UNIT_LABELLED = r"[（(](?:万元|亿元|元)(?:/[\u4e00-\u9fff]{1,2})?[）)]\s*[:：]\s*\d"
-# a table's cell of figures alone read under its header (补贴标准（元/人）：1500): a sentence that
-# says nothing of what it is the figure of, which is the row's name
+# a table's cell of figures alone read under its header, which names their unit (补贴标准（元/人）：
+# 1500, 1000/1500/2000): a sentence that says nothing of whose figure it is — the row's name's
 _FIGURE_CELL = re.compile(r"[^，。；;：:]{1,16}[（(](?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fff]{1,2})?[）)][:：]"
                           r"\d+(?:\.\d+)?(?:\s*[/／、]\s*\d+(?:\.\d+)?)*")
-
-
 # a row's task this long or shorter is a name (求职创业补贴, 职业技能培训补贴（中级工/四级）)
 NAME_CHARS = 24
-
-
-def figure_cell(text: str) -> bool:
-    """Whether the sentence is a table's figure under its header and nothing else."""
-    return bool(_FIGURE_CELL.fullmatch(text.strip()))
 _AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)|{UNIT_LABELLED}")
 _NUMBER = re.compile(r"\d")
 
@@ -48,6 +41,12 @@ class Sentence:
     @property
     def has_number(self) -> bool:
         return bool(_NUMBER.search(self.text))
+
+
+def figure_cell(text: str) -> bool:
+    """Whether the sentence is a table's figures under their header and nothing else
+    (补贴标准（元/人）：1500)."""
+    return bool(_FIGURE_CELL.fullmatch(text.strip()))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import Attachment, Measure
+from .sentences import figure_cell
 from .text import (
     SENTENCE_ENDS,
     clean_cell,
@@ -56,10 +57,6 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
-# a header's unit in brackets (补贴标准（元/人）, 奖励金额（万元）, 占比（%）) and a cell that is
-# figures alone (1500, 1000/1500/2000)
-_HEAD_UNIT = re.compile(r"[（(](?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fff]{1,2})?[）)]")
-_BARE_FIGURE = re.compile(r"^\d+(?:\.\d+)?(?:\s*[/／、]\s*\d+(?:\.\d+)?)*$")
 # where a department name starts (a level word or a national body), so it does not run on from the line before
 _NAME_START = re.compile(r"[县区市省乡镇各]|国网|中国|人行|国家")
 _LIST_SEPARATORS = ("、", "，", ",", "；", ";", "／", "/")
@@ -262,7 +259,7 @@ class RowBuilder:
             elif name in values:
                 # a bare figure under a header naming its unit (补贴标准（元/人） over 1500)
                 # is read with that header, as the document's reader reads it: 补贴标准（元/人）：1500
-                values[name] = f"{head}：{text}" if _BARE_FIGURE.match(text) and _HEAD_UNIT.search(head) else text
+                values[name] = labelled if figure_cell(labelled := f"{head}：{text}") else text
         if any(values.values()):
             it.measures.append(Measure(text=values[MEASURE], deadline=values[DEADLINE], goal=values[GOAL],
                                        items=split_items(values[MEASURE]), units=tuple(measure_units)))
