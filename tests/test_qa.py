@@ -1851,3 +1851,23 @@ def test_which_form_to_fill_is_given_only_by_a_row_naming_one(assistant):
     q = read_question("申请一次性创业补贴要填什么表")
     assert detail_missing(q, "申请人填写《一次性创业补贴申请表》，到县人社局申领。") == ""
     assert detail_missing(q, "现将《2025年优化营商环境任务分工表》印发给你们。") == "表格"
+
+
+def test_a_when_asked_of_a_row_with_its_own_time_is_answered_by_it(assistant):
+    """非住宅房屋转移登记承诺几天办结？这项任务的完成时限是哪个月？ — the second part asks the
+    time of the row the first part is about (附件1 第72项, 时间进度 2022年10月底), not of
+    another row whose sentence shares its words: 附件2 第87项's 刻章备案…0.5个工作日内完成 and
+    its 2022年6月底 were quoted and cited beside it. A row with a dated time column answers
+    a when asked of it."""
+    ans = assistant.answer("非住宅房屋转移登记承诺几天办结？这项任务的完成时限是哪个月？")
+    assert [c.label for c in ans.citations] == ["附件1 第72项"]
+    assert "2022年10月底" in body(ans) and "刻章" not in body(ans)
+
+
+def test_a_span_asked_with_nei_asks_the_time_limit():
+    """多长时间内要去申请 asks by when (a time limit), as 什么时候前要申请 does — not a general
+    question: its answer is the row's time column."""
+    from qa.intent import detect_intent
+
+    assert detect_intent("多长时间内要去申请") == "deadline"
+    assert detect_intent("多久之内要申报") == "deadline"
