@@ -1862,12 +1862,3 @@ def test_a_when_asked_of_a_row_with_its_own_time_is_answered_by_it(assistant):
     ans = assistant.answer("非住宅房屋转移登记承诺几天办结？这项任务的完成时限是哪个月？")
     assert [c.label for c in ans.citations] == ["附件1 第72项"]
     assert "2022年10月底" in body(ans) and "刻章" not in body(ans)
-
-
-def test_a_span_asked_with_nei_asks_the_time_limit():
-    """多长时间内要去申请 asks by when (a time limit), as 什么时候前要申请 does — not a general
-    question: its answer is the row's time column."""
-    from qa.intent import detect_intent
-
-    assert detect_intent("多长时间内要去申请") == "deadline"
-    assert detect_intent("多久之内要申报") == "deadline"
