@@ -177,6 +177,12 @@ class Measure:
         return cls(text=d["text"], deadline=d["deadline"], goal=d["goal"],
                    items=tuple(d.get("items") or (d["text"],)), units=tuple(d.get("units") or ()))
 
+    @property
+    def dated(self) -> bool:
+        """The time column gives a date or a span in figures (2022年6月底, 取得证书之日起12个月内),
+        not a word (持续推进, 长期)."""
+        return any(ch.isdigit() for ch in self.deadline)
+
 
 @dataclass(frozen=True)
 class TaskRow(RowRef):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.schema import TaskRow
+from ingest.text import SENTENCE_ENDS
 
 TASK, MEASURE, GOAL, NOTE = "task", "measure", "goal", "note"
 
@@ -21,8 +22,8 @@ UNIT_LABELLED = r"[（(](?:万元|亿元|元)(?:/[\u4e00-\u9fff]{1,2})?[）)]\s*
 # 1500, 1000/1500/2000): a sentence that says nothing of whose figure it is — the row's name's
 _FIGURE_CELL = re.compile(r"[^，。；;：:]{1,16}[（(](?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fff]{1,2})?[）)][:：]"
                           r"\d+(?:\.\d+)?(?:\s*[/／、]\s*\d+(?:\.\d+)?)*")
-# a row's task this long or shorter is a name (求职创业补贴, 职业技能培训补贴（中级工/四级）)
-NAME_CHARS = 24
+# a row's task this long or shorter, no sentence, is a name (求职创业补贴, 职业技能培训补贴（中级工/四级）)
+_NAME_CHARS = 24
 _AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点|个基点|份|亩|家|套|平方米)|{UNIT_LABELLED}")
 _NUMBER = re.compile(r"\d")
 
@@ -41,6 +42,12 @@ class Sentence:
     @property
     def has_number(self) -> bool:
         return bool(_NUMBER.search(self.text))
+
+
+def is_name(task: str) -> bool:
+    """Whether a row's task is a name — a table's item, a list's policy (求职创业补贴) — and
+    not a sentence stating a rule."""
+    return 0 < len(task) <= _NAME_CHARS and not task.endswith(SENTENCE_ENDS)
 
 
 def figure_cell(text: str) -> bool:

@@ -239,7 +239,7 @@ class Composer:
             own = any(not any(a in fields for a in alts) for alts, _ in p_terms)
             # …and a when asked of a row with a dated time column of its own (申领时限：取得证书
             # 之日起12个月内) is asked of that row: another row's time is another matter's
-            if p_intent == Intent.DEADLINE and any(re.search(r"\d", m.deadline) for m in self.r.by_key[top.key].measures):
+            if p_intent == Intent.DEADLINE and any(m.dated for m in self.r.by_key[top.key].measures):
                 own = False
             for h in cands[1:] if own else ():
                 other = self.m.ranked(p_terms, self.r.by_key[h.key], p_intent, q)

@@ -40,8 +40,8 @@ from ingest.schema import (
     find_citations,
     label,
 )
-from ingest.sentences import NAME_CHARS, Sentence, item_title
-from ingest.text import SENTENCE_ENDS, normalize
+from ingest.sentences import Sentence, is_name, item_title
+from ingest.text import normalize
 
 from .about import AboutDocument, about_document, card_text
 from .cite import Composer, Composition
@@ -365,8 +365,8 @@ class Assistant:
         item, a list's policy. Several rows named, or a name inside another named one
         (创业补贴 of 一次性创业补贴), leave ``hits`` as they are."""
         named = [self.r.by_key[h.key] for h in hits if h.key in self.r.by_key]
-        named = [r for r in named if 4 <= len(r.task) <= NAME_CHARS and not r.task.endswith(SENTENCE_ENDS)
-                 and normalize(r.task) in read.norm]
+        # (four characters at least: a shorter name, written in a question, says too little)
+        named = [r for r in named if is_name(r.task) and len(r.task) >= 4 and normalize(r.task) in read.norm]
         named = [r for r in named if not any(r.task != o.task and r.task in o.task for o in named)]
         if len({r.task for r in named}) != 1 or hits[0].key == named[0].key:
             return hits

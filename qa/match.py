@@ -22,10 +22,10 @@ from ingest.schema import TaskRow
 from ingest.sentences import (
     GOAL,
     MEASURE,
-    NAME_CHARS,
     TASK,
     Sentence,
     figure_cell,
+    is_name,
     item_title,
     list_labels,
     row_sentences,
@@ -142,7 +142,7 @@ class Matcher:
         for key, ss in self.sentences.items():
             name = retriever.by_key[key].task
             self._label_words.update({s: (frozenset(tokenize(name)), words_form(name)) for s in ss
-                                      if s.field != TASK and 0 < len(name) <= NAME_CHARS and figure_cell(s.text)})
+                                      if s.field != TASK and is_name(name) and figure_cell(s.text)})
         # the documents with a time column (时间进度, 完成时限) filled in some row: a row of
         # any other has no such column to leave empty
         self.timed_docs = frozenset(r.doc for r in retriever.rows if any(m.deadline for m in r.measures))

@@ -149,7 +149,7 @@ def _deadline(c: RowMatch) -> list[Quote]:
     if not per_measure:
         per_measure = {0: (0.0, best)}
     m_idx = max(per_measure, key=lambda j: per_measure[j][0]
-                + (0.1 if re.search(r"\d", row.measures[j].deadline) else 0.0))
+                + (0.1 if row.measures[j].dated else 0.0))
     quotes = []
     # a time stated in the rule itself ("延长至2025年底") answers first
     if timed is not None:
