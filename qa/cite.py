@@ -18,10 +18,18 @@ from ingest.schema import TaskRow
 from ingest.sentences import Sentence, labelled_notes
 from ingest.text import normalize, without_parentheticals
 
-from .intent import Intent, count_word, states_count
+from .intent import Intent, asks_duration, count_word, states_count
 from .match import Concepts, Matcher, Ranked
 from .question import Part, Query
-from .quotes import Quote, count_quote, is_title, next_sentence, row_quotes, short_field
+from .quotes import (
+    Quote,
+    count_quote,
+    is_title,
+    next_sentence,
+    row_quotes,
+    short_field,
+    span_quote,
+)
 from .render import preview
 from .restated import matching_form, twins
 from .schema import Citation, Related
@@ -104,6 +112,12 @@ class Composer:
                     if h.key not in {c.key for c in chosen}:
                         chosen.append(h)
                     break
+        elif asks_duration(q) and (extra := span_quote(self.r.by_key[top.key])) is not None \
+                and all(extra.text not in q_.text for q_ in quotes):
+            # "多长时间内要去申请": the span stands in the top row's time column (申领时限:
+            # 取得证书之日起12个月内), as a count may
+            extra.keys.append(top.key)
+            quotes.append(extra)
         if word is not None and word != "个":
             # the count asked may be stated again after ；under a condition (…30日内支付款项；
             # 合同另有约定的，付款期限最长不得超过60日): the same rule's other answer

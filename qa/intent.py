@@ -258,7 +258,8 @@ DURATION_WORDS = ("小时", "工作日", "天内", "日内", "个月", "分钟",
 
 def asks_duration(question: str) -> bool:
     q = plain(question)
-    return bool(_DURATION.search(q)) and "一次" not in q
+    # (多久一次 asks how often; 一次性补贴 names a grant paid once)
+    return bool(_DURATION.search(q)) and not re.search(r"一次(?!性)", q)
 
 
 # "at most how much": 最多能贷多少 / 最高补多少 — a limit is the answer

@@ -20,7 +20,7 @@ from ingest.sentences import GOAL, MEASURE, TASK, Sentence
 from ingest.text import normalize
 
 from .config import SHORT_FIELD
-from .intent import Intent, states_count
+from .intent import DURATION_WORDS, Intent, states_count
 from .match import ANSWER_KINDS, STATES_TIME, Concepts, Matcher, Ranked
 from .restated import matching_form
 from .verdict import NAMES_BODY
@@ -372,6 +372,13 @@ def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:
         return Quote(sent.text)
     deadline = next((m.deadline for m in row.measures if states_count(m.deadline, word)), None)
     return Quote(deadline, prefix="时间进度：") if deadline else None
+
+
+def span_quote(row: TaskRow) -> Quote | None:
+    """A measure's 时间进度 stating a span (取得证书之日起12个月内, 3个工作日): a question asking
+    how long (多长时间内要去申请) is answered by it when the row's sentences state none."""
+    span = next((m.deadline for m in row.measures if any(w in m.deadline for w in DURATION_WORDS)), None)
+    return Quote(span, prefix="时间进度：") if span else None
 
 
 def _holds(a: str, b: str, min_chars: int = 12) -> bool:

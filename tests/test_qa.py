@@ -523,6 +523,17 @@ def test_how_long_question_quotes_the_span_of_time(assistant):
     assert "72小时到账" in body(ans)
 
 
+def test_how_long_asked_with_duochang_shijian_is_a_question_word(assistant):
+    """多长时间 asks how long, as 多久 does: never a topic the document leaves out. Before,
+    jieba's one noun 多长时间 was an unknown word, and every such question was answered
+    "本文件没有写明与“多长时间”有关的内容"."""
+    for q, label, span in (("新开个洗车店要接自来水，报装多长时间能好", "附件2 第96项", "3个工作日"),
+                           ("不动产登记多长时间能办完", "附件1 第72项", "半天办结")):
+        ans = assistant.answer(q)
+        assert ans.coverage == "answered", q
+        assert label in [c.label for c in ans.citations] and span in body(ans)
+
+
 def test_followup_after_a_not_covered_answer_does_not_build_on_its_suggestions(assistant):
     first = assistant.answer("吉县对小微企业有什么补贴")
     assert first.abstained and first.related

@@ -2251,3 +2251,16 @@ def test_a_table_without_a_time_column_never_says_its_time_is_unstated(tmp_path,
     when, = ask_about(tmp_path, capsys, text, "一次性吸纳就业补贴什么时候截止申请")
     assert when["coverage"] == "answered" and "2024年12月31日" in when["answer"]
     assert "未注明" not in when["answer"]
+
+
+def test_a_span_asked_of_a_table_row_is_read_from_its_time_column(tmp_path, capsys):
+    """多长时间内要去申请 asks a span; a table row states it in its time column (取得证书之日
+    起12个月内), not in a sentence — quoted from there, as a count asked is. Before, the
+    notice's own 执行时间 part led (the row was taken to state no time: 12个月内 was no
+    time) and 多长时间 itself was an unknown word the document "did not state"."""
+    within, other = ask_about(tmp_path, capsys, SUBSIDY_TABLE,
+                              "考了职业技能等级证书，培训补贴能补多少？多长时间内要去申请？",
+                              "吸纳脱贫人口就业的一次性补贴，多长时间内要去申请")
+    assert within["coverage"] == "answered" and "取得证书之日起12个月内" in within["answer"]
+    assert "补贴标准（元/人）：1000/1500/2000" in within["answer"]
+    assert other["coverage"] == "answered" and "参保满3个月后6个月内" in other["answer"]
