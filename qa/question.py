@@ -357,6 +357,7 @@ def _inside_words(words: tuple[Word, ...], text: str) -> set[int]:
 
 _PROPER = frozenset({"nz", "nr", "nrt", "nrfg"})  # jieba's tags of other proper names
 _THERE = frozenset({"那边", "那儿", "那里", "那块", "那头"})
+_AT = frozenset({"在", "去", "到", "从"})  # prepositions a place follows
 
 
 def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
@@ -367,6 +368,12 @@ def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     # with 那边 (那儿, 那里): a place spoken of as one
     out += [w.text for w, nxt in pairwise(words) if w.pos in _PROPER and nxt.text in _THERE
             and len(w.text) >= 2 and lookup(w.text)]
+    # a noun jieba does not tag as a place (运城: n) where a place stands — after 在, 去, 到
+    # or 从, or before 那边 — naming exactly one division of the gazetteer (城区, 郊区, 矿区
+    # name several: the common words they are)
+    out += [w.text for prev, w, nxt in zip((None, *words[:-1]), words, (*words[1:], None), strict=True)
+            if w.pos == "n" and len(w.text) >= 2 and len(lookup(w.text)) == 1
+            and ((prev is not None and prev.text in _AT) or (nxt is not None and nxt.text in _THERE))]
     # a city's 市区/城区 (临汾市区): its urban districts, a place of its own
     for m in re.finditer(r"([\u4e00-\u9fff]{2,6})(?:市区|城区)", text):
         for start in range(m.start(1), m.end(1) - 1):

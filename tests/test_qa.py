@@ -1756,6 +1756,18 @@ def test_a_place_jieba_does_not_tag_is_one_when_spoken_of_as_there(assistant):
     assert assistant.verdict("我在义乌那边干了五年电商，现在回县里开网店，创业担保贷款个人最多贷多少").coverage == "answered"
 
 
+def test_a_noun_the_gazetteer_names_once_is_a_place_where_a_place_stands(assistant):
+    """运城 is tagged n, not ns: after 在 (去, 到, 从) or before 那边 it is where a place
+    stands, and the gazetteer names one division so — asked of, out of scope; told of
+    (在运城干了五年 … 回县里), the asker's story. A name several divisions share (城区,
+    郊区, 矿区) is the common word it also is."""
+    v = assistant.verdict("俺闺女在运城开了个裁缝店 运城那边大学生开店给啥补贴")
+    assert v.coverage == "not_covered" and v.foreign_places == ("运城",), v
+    told = assistant.verdict("我在运城干了五年餐饮，现在回县里开饭店，创业担保贷款个人最多贷多少")
+    assert told.coverage == "answered" and told.foreign_places == ()
+    assert assistant.verdict("在城区开个小超市，营业执照去哪办").foreign_places == ()
+
+
 def test_questions_asked_one_per_sentence_are_judged_each_on_its_own(assistant):
     """Two questions in two sentences, each answered by one of the best rows: the 高企
     reward (一次性奖励10万元, 附件1 第84项) and the 加计扣除 share (由75%提高至100%, 附件2 第83项).
