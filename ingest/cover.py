@@ -24,7 +24,9 @@ COVER_SCOPE = "印发通知"
 BODY_SCOPE = "正文"
 
 # the line the notice is addressed to (各乡镇人民政府，县直有关部门：)
-_ADDRESSEE = re.compile(r"^各[^。；]{2,78}[：:]$|^[^。；]{2,60}(?:政府|部门|单位|机关|机构|企业|办事处|委员会)[：:]$")
+_ADDRESSEE = re.compile(r"^各[^。；]{2,78}[：:]$|^[^。；]{2,60}(?:政府|部门|单位|机关|机构|企业|办事处|委员会)[：:]$|"
+                        # a person addressed by the office they hold (a reply to 钟晓华代表：, 李明委员：)
+                        r"^[\u4e00-\u9fff]{2,8}(?:代表|委员|同志|先生|女士)[：:]$")
 # a sentence that only issues or forwards the list and asks it be carried out
 _ISSUING = re.compile(r"印发给你们|转发给你们|印发你们|请认真|请结合实际|遵照执行|贯彻执行|贯彻落实|抓好落实")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
@@ -36,16 +38,21 @@ _LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 # of a title or a file number (《…2023年…》, 长政发〔2024〕12号)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:工作日|日|天|小时|周|万元|亿元|元|%|％|项|家|人|次|批)|"
                      r"\d{3,4}-\d{7,8}|[\w.]+@[\w.]+")
+# a unit given its part in the matter (由县水利局牵头主办, 由区人社局负责受理): who handles it,
+# which a reader asks as they ask a figure
+_UNIT_ROLE = re.compile(r"由[\u4e00-\u9fff]{2,16}?(?:牵头|负责|主办|承办|受理)")
 _NO_FIGURE = re.compile(r"《[^》]*》|〔\d{4}〕\d+号|(?:19|20)\d\d\s*年度?")
 
 
 def preamble_item(lines: list[str]) -> Item | None:
     """The paragraph a text of numbered items opens with (``lines``, above its first
     item) as an item, where it states a figure a reader may ask of (即申即享的，5个工作日内
-    完成审核; 每月5日前报送…，联系电话：…) — not where it only says what the text is for
+    完成审核; 每月5日前报送…，联系电话：…) or the unit handling the matter (由县水利局牵头
+    主办) — not where it only says what the text is for
     and that it follows (为…，现制定以下措施), which most such paragraphs do."""
     item = cover_item(lines)
-    return item if item is not None and _FIGURE.search(_NO_FIGURE.sub("", item.task)) else None
+    return item if item is not None and (_FIGURE.search(_NO_FIGURE.sub("", item.task))
+                                         or _UNIT_ROLE.search(item.task)) else None
 
 
 def cover_item(lines: list[str]) -> Item | None:

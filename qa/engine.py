@@ -114,6 +114,7 @@ _FOLLOWUP_START = ("那", "那么", "还有", "另外", "它", "这个", "这项
 # "this" before a document's kind (这个细则, 该办法, 本通知, 这份文件) points at the document,
 # not back at the last answer
 _THIS_DOCUMENT = re.compile(rf"^(?:这|该|此|本)(?:个|份|项|一)?(?:{_NAMED_AS})")
+_THIS_THING = re.compile(r"^(?:这|该|此|本)(?:个|份|项|一)?([\u4e00-\u9fff]{2})")
 
 
 def validate_question(question: Any) -> str:
@@ -294,7 +295,7 @@ class Assistant:
         elif (found := self.lister.departments(q, docs) or self.lister.sections(q)
               or self.lister.titled(q)) is not None:
             ans, hits = self._listing(q, found)
-        elif self._looks_followup(q) and not named:
+        elif self._looks_followup(q) and not named and not (not prev_q and self._of_title(q)):
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
             reason = (f"上一个问题{self._subject(())}未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else
@@ -606,6 +607,13 @@ class Assistant:
         content = self.relevance.content_terms(q)
         return len(nq) <= 14 and len(content) <= 2 and (
             nq.startswith(_FOLLOWUP_START) or nq.endswith(("呢", "呢?", "呢？")) or len(content) == 0)
+
+    def _of_title(self, q: str) -> bool:
+        """"this" before what a loaded document's title names as its matter (该建议由哪个部门
+        牵头 of 《关于…第37号建议的答复》): asked first, it points at the document, there being
+        no answer before it to point back at."""
+        m = _THIS_THING.match(normalize(q))
+        return m is not None and any(m.group(1) in normalize(d.title) for d in self.documents)
 
     def _followup_keys(self, q: str, prev_q: str | None, prev_a: str | None) -> set[tuple[str, int]]:
         """The previous answer's rows, when this looks like a follow-up and that answer

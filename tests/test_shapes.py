@@ -2264,3 +2264,32 @@ def test_a_span_asked_of_a_table_row_is_read_from_its_time_column(tmp_path, caps
     assert within["coverage"] == "answered" and "取得证书之日起12个月内" in within["answer"]
     assert "补贴标准（元/人）：1000/1500/2000" in within["answer"]
     assert other["coverage"] == "answered" and "参保满3个月后6个月内" in other["answer"]
+
+
+REPLY_LETTER = (
+    "关于县人大十七届二次会议第12号建议的答复\n"
+    "\n"
+    "王丽代表：\n"
+    "　　您提出的《关于改善城区农贸市场环境的建议》收悉，现答复如下：\n"
+    "　　感谢您对我县市场建设的关心。县政府将本件建议列为重点督办件，由县商务局牵头主办，"
+    "县市场监管局、县城管局协办。\n"
+    "　　一、已开展的工作\n"
+    "　　2024年，县商务局对城区3个农贸市场进行了提升改造，共投入资金260万元，新增摊位120个。\n"
+    "　　二、下一步打算\n"
+    "　　一是2025年6月底前完成东关农贸市场雨污分流改造；二是每季度开展一次市场环境卫生检查。\n"
+    "　　联系单位：县商务局　　联系人：赵强　　联系电话：0351-6012345\n"
+    "\n"
+    "某某县人民政府办公室\n"
+    "2024年8月20日\n"
+)
+
+
+def test_a_reply_letters_opening_naming_who_handles_it_is_a_row(tmp_path, capsys):
+    """A reply to a deputy's proposal says in its opening paragraph who handles it (由县商务局
+    牵头主办), before its numbered parts: the opening is a row, as one stating a figure is,
+    and "该建议由哪个部门牵头" — the first question asked, "this" before what the title
+    names (第12号建议) — points at the document, not back at a last answer there is none of."""
+    d = parse_text(REPLY_LETTER, "reply.txt")
+    assert any("由县商务局牵头主办" in r.task for r in d.rows)
+    [lead] = ask_about(tmp_path, capsys, REPLY_LETTER, "该建议由哪个部门牵头主办？")
+    assert lead["coverage"] == "answered" and "县商务局牵头主办" in lead["answer"]
