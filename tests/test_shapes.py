@@ -2293,3 +2293,11 @@ def test_a_reply_letters_opening_naming_who_handles_it_is_a_row(tmp_path, capsys
     assert any("由县商务局牵头主办" in r.task for r in d.rows)
     [lead] = ask_about(tmp_path, capsys, REPLY_LETTER, "该建议由哪个部门牵头主办？")
     assert lead["coverage"] == "answered" and "县商务局牵头主办" in lead["answer"]
+
+
+def test_a_word_for_the_figure_asked_is_no_topic(tmp_path, capsys):
+    """额度 (the sum allowed) names the figure asked, as 金额 and 标准 do: a document that
+    never writes the word still answers "一次性创业补贴 最高额度" with its figure — before,
+    额度 was a topic it "did not state"."""
+    [limit] = ask_about(tmp_path, capsys, SUBSIDY_TABLE, "一次性创业补贴 最高额度")
+    assert limit["coverage"] == "answered" and "补贴标准（元/人）：5000" in limit["answer"]
