@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 from ingest.departments import UNIT_ENDINGS
+from ingest.headings import cn_number
 from ingest.places import lookup, parents, short_form
 from ingest.text import normalize
 
@@ -59,6 +60,8 @@ _FORM = re.compile(r"([\u4e00-\u9fff]{2})([表书])")
 _WHICH_FORM = re.compile(r"(?:哪|什么|啥)[张个份种样]?表(?![现达示彰扬决态])")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
+# a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
+_GRADE = re.compile(r"([一二三四五\d])\s*(星级|A级)", re.IGNORECASE)
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
     ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
@@ -389,7 +392,17 @@ def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
         if told and m.group(0) not in told:
             return m.group(0)
+    for m in _GRADE.finditer(q.norm):
+        # a grade of a scale the rows grade others of (五星级 where they reward 四星级)
+        told = {_grade(o) for o in _GRADE.finditer(row_text) if _grade(o)[0] == _grade(m)[0]}
+        if told and _grade(m) not in told:
+            return m.group(0).upper()  # (3A级 as written: the matching text is lower-cased)
     return ""
+
+
+def _grade(m: re.Match[str]) -> tuple[str, int | None]:
+    """A grade as (scale, rank): 五星级 and 5星级 are one."""
+    return m.group(2)[0].lower(), int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
 
 
 # what a reason calls the documents it speaks of: the one loaded; with several, the ones

@@ -2301,3 +2301,24 @@ def test_a_word_for_the_figure_asked_is_no_topic(tmp_path, capsys):
     额度 was a topic it "did not state"."""
     [limit] = ask_about(tmp_path, capsys, SUBSIDY_TABLE, "一次性创业补贴 最高额度")
     assert limit["coverage"] == "answered" and "补贴标准（元/人）：5000" in limit["answer"]
+
+
+GRADED_REWARDS = (
+    "某区文旅企业奖励政策清单\n"
+    "序号\t政策名称\t支持内容\t主管部门\n"
+    "1\t景区创A奖励\t新评为国家5A级旅游景区的奖励300万元，4A级的奖励100万元。\t区文旅局\n"
+    "2\t饭店创星奖励\t新评为四星级旅游饭店的奖励20万元。\t区文旅局\n"
+    "3\t旅行社奖励\t年组织游客来区过夜1万人次以上的旅行社奖励5万元。\t区文旅局\n"
+)
+
+
+def test_a_grade_the_rows_do_not_reward_is_not_stated(tmp_path, capsys):
+    """The rows reward a 四星级 hotel and a 5A级 or 4A级 scenic area: a 五星级 hotel or a 3A级
+    area is another grade of the same scale, which they do not state (before, the 四星级
+    reward was given as the answer). A grade they state is answered, however its numeral
+    is written (5星级 / 四星级)."""
+    five, three, four = ask_about(tmp_path, capsys, GRADED_REWARDS, "酒店新评为五星级旅游饭店，奖励多少？",
+                                  "景区评上3A级奖励多少", "饭店评上4星级奖励多少")
+    assert five["coverage"] == "partial" and "五星级" in five["answer"].split("\n")[0]
+    assert three["coverage"] == "partial" and "3A级" in three["answer"].split("\n")[0]
+    assert four["coverage"] == "answered" and "20万元" in four["answer"]
