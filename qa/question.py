@@ -308,12 +308,22 @@ def asking_parts(text: str) -> list[Part]:
     return out
 
 
+# what a lookup's piece ends with when it names a time or who (截止时间, 办理时限, 牵头单位)
+_ENDS_ASKING = re.compile(r"(?:时间|时限|期限|日期|单位|部门|条件)$")
+
+
 def _names_a_part(clause: str, lookup: bool) -> bool:
     """A clause that is a column's name (时限, 牵头单位), or — in a keyword lookup — a
     word naming what is wanted of the topic (标准, 截止时间, 条件): a figure, a time, who, or
     who may (高企奖励 asks an amount too, but names its topic)."""
-    return clause in _COLUMN_WORDS or (lookup and len(clause) <= 4 and (
-        clause in FIGURE_WORDS or detect_intent(clause) in (Intent.DEADLINE, Intent.DEPARTMENT, Intent.ELIGIBILITY)))
+    if clause in _COLUMN_WORDS:
+        return True
+    if not lookup:
+        return False
+    asks_of = detect_intent(clause) in (Intent.DEADLINE, Intent.DEPARTMENT, Intent.ELIGIBILITY)
+    # (a longer piece ending so names it of a part of the topic: 申报截止时间, 单个项目最高额度)
+    return (len(clause) <= 4 and (clause in FIGURE_WORDS or asks_of)) or (
+        len(clause) <= 8 and (clause.endswith(FIGURE_WORDS) or (asks_of and _ENDS_ASKING.search(clause) is not None)))
 
 
 def _clauses_with_separators(sentence: str) -> list[tuple[str, str]]:

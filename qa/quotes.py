@@ -133,8 +133,11 @@ def _list_after(matcher: Matcher, ranked: Ranked, text: str) -> list[Sentence]:
 def _deadline(c: RowMatch) -> list[Quote]:
     row, ranked = c.row, c.ranked
     best_score, best = ranked[0]
+    # (the row's name, a title giving no time — 工业技术改造补助 — only finds the row: a time
+    # is weighed against the best sentence that says more)
+    said = next((sc for sc, s in ranked if not is_title(s.text) or STATES_TIME.search(s.text)), best_score)
     # a time stated in the rule itself (延长至2025年底, 申请截止时间为2023年12月31日)
-    timed = next((s for sc, s in ranked[:3] if STATES_TIME.search(s.text) and sc >= 0.6 * best_score), None)
+    timed = next((s for sc, s in ranked[:3] if STATES_TIME.search(s.text) and sc >= 0.6 * said), None)
     if not row.measures:
         # an article, a point or a Q&A with no 时间进度 column: its sentence giving a time,
         # as the column would be quoted, however few of the question's words it shares

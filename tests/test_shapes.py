@@ -2322,3 +2322,26 @@ def test_a_grade_the_rows_do_not_reward_is_not_stated(tmp_path, capsys):
     assert five["coverage"] == "partial" and "五星级" in five["answer"].split("\n")[0]
     assert three["coverage"] == "partial" and "3A级" in three["answer"].split("\n")[0]
     assert four["coverage"] == "answered" and "20万元" in four["answer"]
+
+
+POLICY_LIST = (
+    "某区惠企政策清单\n"
+    "序号\t政策名称\t支持内容\t主管部门\n"
+    "1\t新升规工业企业奖励\t对首次纳入规模以上工业统计的企业，一次性奖励10万元。\t区经信局\n"
+    "2\t工业技术改造补助\t生产性设备投资额500万元以上的技改项目，按设备投资额的8%给予补助，"
+    "单个项目最高200万元。每年6月30日前申报。\t区经信局\n"
+    "3\t高新技术企业认定奖励\t首次认定的奖励20万元，重新认定的奖励5万元。\t区科技局\n"
+)
+
+
+def test_a_lookup_naming_a_time_and_a_figure_of_a_named_policy_gets_both(tmp_path, capsys):
+    """A clerk's lookup "工业技术改造补助 申报截止时间 单个项目最高额度" names two things wanted of
+    the policy — longer words than 时限 or 标准, ending in what they want (…时间, …额度) — and
+    is answered for each. The time is the row's sentence 每年6月30日前申报, weighed against the
+    row's best sentence that says something, not against its name (工业技术改造补助), which
+    the lookup writes whole and which only finds the row."""
+    both, when = ask_about(tmp_path, capsys, POLICY_LIST, "工业技术改造补助 申报截止时间 单个项目最高额度",
+                           "工业技术改造补助 申报截止时间")
+    assert both["coverage"] == "answered"
+    assert "每年6月30日前申报" in both["answer"] and "单个项目最高200万元" in both["answer"]
+    assert when["coverage"] == "answered" and "每年6月30日前申报" in when["answer"]
