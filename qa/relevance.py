@@ -26,6 +26,7 @@ would quote (:meth:`RelevanceModel.judge`, the outcomes in :mod:`qa.verdict`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -245,6 +246,10 @@ def _year_unstated(clause: str, row_text: str) -> int | None:
 _KIND_OF = re.compile(rf"^的?(?:费?(?:{'|'.join(GRANT_WORDS)})|证|许可|验收)")
 
 
+# a character held by at most this share of the rows is a rare one of the documents
+RARE_CHAR_SHARE = 0.05
+
+
 def _kind_named(asked: str, word: str) -> re.Match[str] | None:
     """The grant or licence ``word`` names the kind of, wherever the asking clause writes it
     (县里有没有免费的技能培训，学的话有培训补贴没: the second 培训 is of 培训补贴)."""
@@ -301,6 +306,11 @@ class RelevanceModel:
         # may write for the document's
         self._spelled = self.written | {normalize(t) for g in synonym_groups() for t in g}
         self.row_text = {r.key: words_form(r.fields_text()) for r in retriever.rows}
+        # the characters few rows hold (租 in 2% of a task list's rows; 业 in 87%): a word's
+        # head among them says what it is of as a whole word would
+        n = max(len(self.row_text), 1)
+        held = Counter(c for t in self.row_text.values() for c in set(t) if "\u4e00" <= c <= "\u9fff")
+        self.rare_chars = frozenset(c for c, k in held.items() if k / n <= RARE_CHAR_SHARE)
         self._doc_words: dict[tuple[str, ...], tuple[set[str], str]] = {}
         # the words in which the documents state a fee or its absence (收费, 缴费, 免费): what
         # a question of paying (要交钱吗, 办这个花钱不) is asked of
@@ -344,6 +354,17 @@ class RelevanceModel:
                 if normalize(s) in self.written:  # a word the document writes, not a piece (天候 of 全天候)
                     return s
         return ""
+
+    def _names_grant(self, kind: str, grant: str, row_text: str) -> bool:
+        """The row names the grant or licence of ``kind`` (房租 + 补贴): as written, or as the
+        same grant word after a modifier holding the kind's head — its last character,
+        compounds ending in their head — where that is a character few rows hold (房租补贴 is
+        the row's 场地租赁补贴: 租; 就业补贴 is not 创业补贴: 业 is in most rows)."""
+        if f"{kind}{grant}" in row_text:
+            return True
+        head = kind[-1]
+        return head in self.rare_chars and re.search(
+            rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}{re.escape(grant)}", row_text) is not None
 
     def _kind_of_written(self, q: Query, word: str) -> bool:
         """``word`` stands right before a noun the documents write, of two characters or
@@ -649,13 +670,13 @@ class RelevanceModel:
             # row's matter)
             # (nor one a row the answer may quote writes as asked, 设立许可 of 取消养老机构设立
             # 许可制度 below two rows on 环评: the document says it)
-            named = (f"{t}{m.group(0).removeprefix('的')}" for t in unstated
+            named = ((t, m.group(0).removeprefix('的')) for t in unstated
                      if t not in givers and not names_an_institution(t)
                      and not any(t in title for title in self.titles)
                      and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
                      and (m := _kind_named(q.asked, t)))
-            missing = next((f"关于{k}的规定" for k in named
-                            if not any(k in self.row_text.get(h.key, "") for h in found.quotable)), "")
+            missing = next((f"关于{t}{g}的规定" for t, g in named
+                            if not any(self._names_grant(t, g, self.row_text.get(h.key, "")) for h in found.quotable)), "")
         # partial needs something nameable that the rows do not state
         if asked_unknown or missing:
             return V(PARTIAL, reason_text(missing, asked_unknown, tuple(unstated), subject),

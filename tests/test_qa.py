@@ -523,6 +523,18 @@ def test_how_long_question_quotes_the_span_of_time(assistant):
     assert "72小时到账" in body(ans)
 
 
+def test_a_grant_named_by_its_rare_head_is_the_rows_grant(assistant):
+    """People say 房租补贴 for the list's 场地租赁补贴 (附件2 第50项): the kind's head, 租, is a
+    character few rows hold, and the rows name 补贴 after a modifier holding it — the same
+    grant. Before, "本文件没有写明关于房租补贴的规定". A kind whose head is common or
+    unmatched stays unstated (育儿补贴, 购房补贴, 开店补贴)."""
+    ans = assistant.answer("大学毕业两年，回来开了个奶茶店，能申请房租补贴不？")
+    assert ans.coverage == "answered" and "附件2 第50项" in [c.label for c in ans.citations]
+    assert "场地租赁补贴" in body(ans)
+    for q in ("育儿补贴一个月多少", "县里有购房补贴吗", "开店补贴有没有"):
+        assert assistant.answer(q).coverage == "partial", q
+
+
 def test_how_long_asked_with_duochang_shijian_is_a_question_word(assistant):
     """多长时间 asks how long, as 多久 does: never a topic the document leaves out. Before,
     jieba's one noun 多长时间 was an unknown word, and every such question was answered
