@@ -358,6 +358,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     part_last = {end: max((i for i in numbered if i < end), default=-1) for end in parts}
     # the last item of each part, its points aside: a labelled part may follow it (温馨提示：)
     items = [i for i in numbered if (mk := marker(lines[i])) is not None and mk.level != L4]
+    # a list of ①② (or （1）（2）) under no heading at all — a 明白纸's ①耕地地力保护补贴。… —
+    # is the text's own items, as 1. 2. would be
+    points_only = bool(numbered) and not items
     part_last_item = {end: max((i for i in items if i < end), default=-1) for end in parts}
     # the last heading of each part (十、设定依据, 六、附则): a labelled list after its text
     # (特别提示 over 1.…, 常见问题 over 1.问：…) is no part of it
@@ -429,7 +432,8 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 continue
             in_attachment_list = False
         if body_start is None:
-            if m is None or m.level not in (ATTACHMENT, CHAPTER, SECTION, ARTICLE, *ITEM_LEVELS):
+            if m is None or m.level not in (ATTACHMENT, CHAPTER, SECTION, ARTICLE, *ITEM_LEVELS,
+                                            *((L4,) if points_only else ())):
                 continue
             body_start = idx
         if attachment_pending is not None and m is None and not FIELD_LINE.match(s):

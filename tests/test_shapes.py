@@ -2345,3 +2345,38 @@ def test_a_lookup_naming_a_time_and_a_figure_of_a_named_policy_gets_both(tmp_pat
     assert both["coverage"] == "answered"
     assert "每年6月30日前申报" in both["answer"] and "单个项目最高200万元" in both["answer"]
     assert when["coverage"] == "answered" and "每年6月30日前申报" in when["answer"]
+
+
+PLAIN_SHEET = (
+    "某县2025年惠农政策明白纸\n"
+    "\n"
+    "某县农业农村局\n"
+    "2025年3月1日\n"
+    "\n"
+    "    各位乡亲：现将今年主要惠农政策汇总如下，请对照了解。\n"
+    "\n"
+    "    ①耕地地力保护补贴。补贴对象为拥有耕地承包权的种地农民，标准为每亩95元，5月底前由乡镇核实面积。\n"
+    "\n"
+    "    ②农机购置补贴。购买目录内农机具的个人和组织可申请补贴，补贴额一般不超过机具售价的30%，全年随时申请。\n"
+    "\n"
+    "    温馨提示：补贴资金一律通过社保卡发放，任何人以“帮办补贴”为由收费的都是诈骗。\n"
+    "\n"
+    "    ③基础母牛扩群补贴。每新增1头能繁母牛补贴1000元，单户最高不超过5万元，向乡镇畜牧兽医站申报。\n"
+    "\n"
+    "    各乡镇农业综合服务中心咨询电话：\n"
+    "    城关镇：0312-7000001\n"
+    "    东关乡：0312-7000002\n"
+    "    西河乡：0312-7000003\n"
+)
+
+
+def test_points_under_no_heading_are_the_texts_items(tmp_path, capsys):
+    """A 明白纸 lists its policies as ①②③ under no heading at all: they are its items, as
+    1. 2. 3. would be — before, ① only ever marked points under an item, so the text had
+    no body and its township phone lines were read as its headings (a 明白纸 of 15 policies
+    answered one question of sixteen)."""
+    d = parse_text(PLAIN_SHEET, "sheet.txt")
+    tasks = [r.task for r in d.rows]
+    assert sum(t.startswith(("耕地地力保护补贴", "农机购置补贴", "基础母牛扩群补贴")) for t in tasks) == 3
+    cow, = ask_about(tmp_path, capsys, PLAIN_SHEET, "家里新添了一头能繁母牛，补贴多少钱？")
+    assert cow["coverage"] == "answered" and "1000元" in cow["answer"]
