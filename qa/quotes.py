@@ -378,8 +378,9 @@ def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:
 
 
 def span_quote(row: TaskRow) -> Quote | None:
-    """A measure's 时间进度 stating a span (取得证书之日起12个月内, 3个工作日): a question asking
-    how long (多长时间内要去申请) is answered by it when the row's sentences state none."""
+    """A measure's 时间进度 stating a span (取得证书之日起12个月内, 3个工作日), which answers a
+    question asking how long (多长时间内要去申请) — quoted after the row's sentences, unless
+    one of them already holds it."""
     span = next((m.deadline for m in row.measures if any(w in m.deadline for w in DURATION_WORDS)), None)
     return Quote(span, prefix="时间进度：") if span else None
 
