@@ -295,7 +295,7 @@ class Assistant:
         elif (found := self.lister.departments(q, docs) or self.lister.sections(q)
               or self.lister.titled(q)) is not None:
             ans, hits = self._listing(q, found)
-        elif self._looks_followup(q) and not named and not (not prev_q and self._of_title(q)):
+        elif self._looks_followup(q) and not named and (prev_q or not self._of_title(q)):
             # "那找哪个部门？" with no answered question before it: say what is needed
             hits = self.r.search(q, k, self.search_cfg)
             reason = (f"上一个问题{self._subject(())}未涉及，这一问无从接续：" if prev_a and is_not_covered(prev_a) else

@@ -143,8 +143,9 @@ class Matcher:
         # 补贴): the name's words describe it, as a label does its entries (matching only)
         for key, ss in self.sentences.items():
             name = retriever.by_key[key].task
-            self._label_words.update({s: (frozenset(tokenize(name)), words_form(name)) for s in ss
-                                      if s.field != TASK and is_name(name) and figure_cell(s.text)})
+            if is_name(name):
+                words = (frozenset(tokenize(name)), words_form(name))
+                self._label_words.update({s: words for s in ss if s.field != TASK and figure_cell(s.text)})
         # the documents with a time column (时间进度, 完成时限) filled in some row: a row of
         # any other has no such column to leave empty
         self.timed_docs = frozenset(r.doc for r in retriever.rows if any(m.deadline for m in r.measures))

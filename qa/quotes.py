@@ -368,21 +368,25 @@ def next_sentence(sentences: dict[tuple[str, int], list[Sentence]], s: Sentence)
     return nxt if nxt is not None and (nxt.field, nxt.measure) == (s.field, s.measure) else None
 
 
+def column_quote(row: TaskRow, test: Callable[[str], bool]) -> Quote | None:
+    """The first measure's 时间进度 that passes ``test``, quoted as the column it is."""
+    cell = next((m.deadline for m in row.measures if m.deadline and test(m.deadline)), None)
+    return Quote(cell, prefix="时间进度：") if cell else None
+
+
 def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:
     """The row's best sentence, else a measure's 时间进度, giving a number with ``word``."""
     sent = next((s for _, s in ranked if states_count(s.text, word)), None)
     if sent is not None:
         return Quote(sent.text)
-    deadline = next((m.deadline for m in row.measures if states_count(m.deadline, word)), None)
-    return Quote(deadline, prefix="时间进度：") if deadline else None
+    return column_quote(row, lambda cell: states_count(cell, word))
 
 
 def span_quote(row: TaskRow) -> Quote | None:
     """A measure's 时间进度 stating a span (取得证书之日起12个月内, 3个工作日), which answers a
     question asking how long (多长时间内要去申请) — quoted after the row's sentences, unless
     one of them already holds it."""
-    span = next((m.deadline for m in row.measures if any(w in m.deadline for w in DURATION_WORDS)), None)
-    return Quote(span, prefix="时间进度：") if span else None
+    return column_quote(row, lambda cell: any(w in cell for w in DURATION_WORDS))
 
 
 def _holds(a: str, b: str, min_chars: int = 12) -> bool:

@@ -107,11 +107,13 @@ _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给�
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(rf"多少|(?<![好哪])几[成个家万千百项天年次]|百分之|{'|'.join(FIGURE_WORDS)}")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
-_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|多少钱|{JI}[块毛]")
+# how much, a few characters after the verb of paying (交多少, 收费几块)
+_HOW_MUCH_AFTER = rf"[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})"
+_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费){_HOW_MUCH_AFTER}|多少钱|{JI}[块毛]")
 # a charge asked (收费多少, 每月交多少, 费用几块): stated by money only in a sentence that speaks
 # of charging or paying or prices something per unit (每月收费800元, 服务费按…元收取, 每餐不高于
 # 8元) — not by a sum of another kind in the row (投资金额：85万元, the project's budget)
-_ASKS_CHARGE = re.compile(rf"(?:交|缴|收|付|费)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})")
+_ASKS_CHARGE = re.compile(rf"(?:交|缴|收|付|费){_HOW_MUCH_AFTER}")
 _CHARGE_WORD = re.compile(r"[费收缴交价付每]")
 _MONEY = re.compile(rf"\d+(?:\.\d+)?\s*(?:万元|亿元|元)|{UNIT_LABELLED}")
 # a verb's character and the money a question asks after it (交多少钱, 花几块钱)
