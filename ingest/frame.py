@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .text import is_page_number
 
@@ -73,8 +74,21 @@ def running_heads(lines: list[str]) -> set[int]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and lines[j].strip() and not is_page_number(lines[j]):
                 beside.setdefault(lines[j].strip(), []).append(j)
+    # the title it names is written as one too — the text's first line, the line under 附件
+    titles = set(_title_lines(lines))
+    titled = Counter(lines[j].strip() for j in titles)
     written = Counter(ln.strip() for ln in lines)
-    return {j for s, at in beside.items() if len(set(at)) >= 2 and written[s] == len(set(at)) for j in at}
+    return {j for s, at in beside.items()
+            if len(set(at)) >= 2 and written[s] - titled[s] == len(set(at) - titles) for j in at}
+
+
+_ATTACHMENT_LINE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+
+
+def _title_lines(lines: list[str]) -> list[int]:
+    """The lines a title stands on: the text's first, and each under a bare 附件 line."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    return filled[:1] + [j for i, j in pairwise(filled) if _ATTACHMENT_LINE.match(lines[i].strip())]
 
 
 def is_posting_line(line: str) -> bool:

@@ -153,10 +153,21 @@ def pipe_cells(line: str) -> list[str] | None:
 
 
 def split_cells(line: str) -> list[str] | None:
-    """The cells of a table line (tabs or Markdown pipes), None for a line that is not one."""
+    """The cells of a table line (tabs or Markdown pipes, or a header of words one space
+    apart), None for a line that is not one."""
     if "\t" in line:
         return line.rstrip("\r\n").split("\t")
-    return pipe_cells(line)
+    return pipe_cells(line) or spaced_header(line)
+
+
+def spaced_header(line: str) -> list[str] | None:
+    """A header line a PDF copy wrote with single spaces (序号 重点任务 具体措施 牵头单位 配合单位
+    完成时限) — every word a header word, three or more — as its cells; else None. A
+    header word is never written so in a sentence: words apart by spaces are cells."""
+    words = line.split()
+    if len(words) < 3 or any(header_field(w) is None for w in words):
+        return None
+    return words if header_columns(words) is not None else None
 
 
 # a table row whose tabs the copy lost: its number, then cells apart by runs of spaces
@@ -351,6 +362,8 @@ def read_table(lines: list[str]) -> TableResult:
         if not line.strip():
             continue
         cells = split_cells(line)
+        if cells is None and is_page_number(clean_cell(line)):
+            continue  # the page's frame between two pages of the table (a cut row goes on)
         if cells is None and columns is not None and not marker(clean_cell(line)):
             cells = spaced_row(line, len(columns))  # a row with spaces for its tabs
         if cells is None and wrapped is not None and not marker(clean_cell(line)) \
@@ -382,8 +395,6 @@ def read_table(lines: list[str]) -> TableResult:
                 awaiting_title = False
             elif started and m and m.level in (L1, L2):
                 open_heading(m.level, m.number, plain)
-            elif is_page_number(plain):
-                continue  # the page's frame between two pages of the table
             elif started and COLOPHON.search(plain):
                 warnings.append(set_aside(f"第 {line_no} 行起是版记（{plain[:20]}），不属于任何条目，未计入"))
                 break
@@ -403,8 +414,11 @@ def read_table(lines: list[str]) -> TableResult:
         if _JUNK.match("".join(cells)):
             continue
         if (cols := header_columns(cells)) is not None:
+            named = tuple(re.sub(r"\s+", "", clean_cell(c)) for c in cells)
+            if (cols, named) == (columns, heads):
+                continue  # the header repeated at a page's top: a row cut by the page break goes on
             finish_wrapped()
-            columns, heads = cols, tuple(re.sub(r"\s+", "", clean_cell(c)) for c in cells)
+            columns, heads = cols, named
             started = True
             first_line = min(first_line, idx)
             continue

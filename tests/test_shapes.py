@@ -2380,3 +2380,39 @@ def test_points_under_no_heading_are_the_texts_items(tmp_path, capsys):
     assert sum(t.startswith(("耕地地力保护补贴", "农机购置补贴", "基础母牛扩群补贴")) for t in tasks) == 3
     cow, = ask_about(tmp_path, capsys, PLAIN_SHEET, "家里新添了一头能繁母牛，补贴多少钱？")
     assert cow["coverage"] == "answered" and "1000元" in cow["answer"]
+
+
+def test_a_pdf_table_with_a_spaced_header_and_a_row_cut_by_the_page_break():
+    """A PDF copy of a task table: its header words one space apart (序号 重点任务 …), the
+    list's title as the running head of every page beside the page number (— 2 —), the
+    header again on each page, and a row the page break cut in two. Before, the spaced
+    header was no header (every row skipped: the text refused), the title written also as
+    the title was taken for text, and the repeated header ended the cut row (lost)."""
+    t = """\
+某县2025年优化营商环境重点任务清单
+某县人民政府办公室关于印发《某县2025年优化营商环境重点任务清单》的通知
+各乡镇人民政府，县直各单位：现将清单印发给你们，请认真贯彻落实。
+某县人民政府办公室
+2025年3月14日
+— 1 —
+某县2025年优化营商环境重点任务清单
+附件
+某县2025年优化营商环境重点任务清单
+序号 重点任务 具体措施 牵头单位 配合单位 完成时限
+一、政务服务领域
+1\t企业开办\t全流程1个工作日内办结。\t县市场监管局\t县税务局\t2025年6月底前
+2\t企业诉求办理\t一般诉求3个工作日内办结，复杂诉求
+— 2 —
+某县2025年优化营商环境重点任务清单
+序号 重点任务 具体措施 牵头单位 配合单位 完成时限
+15个工作日内办结。\t县行政审批局\t县直各单位\t持续推进
+3\t用电报装\t办电时间压缩至5个工作日。\t县供电公司\t县发改委\t2025年6月底前
+— 3 —
+"""
+    d = parse_text(t)
+    rows = [r for r in d.rows if r.attachment]
+    assert [r.number for r in rows] == [1, 2, 3]
+    cut = d.row("附件", 2)
+    assert "复杂诉求15个工作日内办结。" in cut.fields_text() and "—" not in cut.fields_text()
+    assert cut.lead_units == ("县行政审批局",) and [m.deadline for m in cut.measures] == ["持续推进"]
+    assert not any("跳过" in w for w in d.warnings)
