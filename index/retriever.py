@@ -54,6 +54,9 @@ DEFAULT_CONFIG = SearchConfig()
 class LegResult:
     ranking: list[tuple[tuple[str, int], float]]       # row key, score; best first
     best_chunk: dict[tuple[str, int], int] = field(default_factory=dict)
+    # every row the leg scored, past the ranking's end too (fusion weighs a row another
+    # leg found by this leg's score of it)
+    scores: dict[tuple[str, int], float] = field(default_factory=dict)
 
 
 class Retriever:
@@ -107,9 +110,10 @@ class Retriever:
             r = int(self._row_of_chunk[cid])
             if r not in best or s > best[r][0]:
                 best[r] = (s, cid)
-        order = sorted(best.items(), key=lambda kv: -kv[1][0])[:depth]
-        return LegResult([(self._keys[r], s) for r, (s, _) in order],
-                         {self._keys[r]: cid for r, (_, cid) in order})
+        order = sorted(best.items(), key=lambda kv: -kv[1][0])
+        return LegResult([(self._keys[r], s) for r, (s, _) in order[:depth]],
+                         {self._keys[r]: cid for r, (_, cid) in order[:depth]},
+                         {self._keys[r]: s for r, (s, _) in order})
 
     def bm25_leg(self, query: str, cfg: SearchConfig, depth: int) -> LegResult:
         toks = query_tokens(query, synonyms=cfg.synonyms)
@@ -139,7 +143,8 @@ class Retriever:
         best = np.full(len(self._keys), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._sent_row, sims)
         top = np.argsort(-best)[:depth]
-        return LegResult([(self._keys[r], float(best[r])) for r in top if np.isfinite(best[r])])
+        return LegResult([(self._keys[r], float(best[r])) for r in top if np.isfinite(best[r])],
+                         scores={self._keys[r]: float(s) for r, s in enumerate(best.tolist()) if np.isfinite(s)})
 
     def sentence_similarity(self, query: str, key: tuple[str, int]) -> dict[str, float]:
         """Cosine of the query with each of the row's sentences (index.sentences), by
@@ -171,7 +176,8 @@ class Retriever:
                                     methods={"bm25": "max", "dense": cfg.dense_norm,
                                              "sentence": cfg.dense_norm},
                                     min_spans={"dense": cfg.dense_min_span,
-                                               "sentence": cfg.dense_min_span})
+                                               "sentence": cfg.dense_min_span},
+                                    scores={name: leg.scores for name, leg in legs.items()})
         order = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
         return [self._hit(key, score, legs) for key, score in order]
 
@@ -188,6 +194,9 @@ class Retriever:
                     if best_rank is None or i < best_rank:
                         best_leg, best_rank = name, i
                     break
+            else:
+                # ranked past the leg's depth: its score, which fusion weighed, without a rank
+                scores[name] = leg.scores.get(key)
         cid = legs[best_leg].best_chunk[key] if best_leg else None
         chunk = self.chunks[cid] if cid is not None else None
         return Hit(key[0], key[1], float(score), ranks, scores,

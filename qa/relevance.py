@@ -479,12 +479,12 @@ class RelevanceModel:
         return [t for t in self.content_terms(q.asked) if not any(t in a for a in asides)
                 and not any(t in p for p in self.place_names)]
 
-    def _stated(self, terms: Sequence[str], toks: set[str], text: str) -> float:
+    def _stated(self, terms: Sequence[str], toks: set[str], text: str, unsaid: frozenset[str] = frozenset()) -> float:
         """The share of ``terms`` (weighted by rarity) the rows of ``toks`` and ``text``
-        state; 0 for none."""
+        state, those of ``unsaid`` never counted as stated; 0 for none."""
         total = sum(max(self.r.bm25.idf(t), 1.0) for t in terms)
-        return sum(max(self.r.bm25.idf(t), 1.0) for t in terms if self._states(t, toks, text)) / total \
-            if total else 0.0
+        return sum(max(self.r.bm25.idf(t), 1.0) for t in terms
+                   if t not in unsaid and self._states(t, toks, text)) / total if total else 0.0
 
     def _figure_named(self, part: Part, row_text: str, th: Thresholds) -> bool:
         """Whether a sentence of the row giving a figure states what the part's sentence
@@ -579,22 +579,33 @@ class RelevanceModel:
             # an aside is speech around a question the rows speak to: where they state
             # neither the rest of the asking clause nor the story, the unknown word is what
             # is asked (推荐几部好看的电影: 电影), however little it moves the embedding
+            # — nor is a row stating only the verb acting on the word (推荐 of 推荐…民营企业家):
+            # it speaks of another matter
             rest = self._asked_terms(q, asides)
+            acting = _acts_on(q, asides)
             # (a kind of what the document writes of, 小事 of its 事, or the asker's own shop is
             # no evidence of absence: it stays an aside)
-            if asides and self._stated(rest, toks, text) < th.absent_coverage and story_cov < th.absent_coverage:
+            if asides and self._stated(rest, toks, text, unsaid=acting) < th.absent_coverage \
+                    and story_cov < th.absent_coverage:
                 asides = tuple(w for w in asides if self.names_a_kind(w) or _establishment(q.plain, w))
             asked_unknown = tuple(w for w in asked_unknown if w not in asides)
         terms = self._asked_terms(q, asides)
-        total = covered = 0.0
+        total = covered = acted = 0.0
         unstated = []
+        # a verb the rows share states what is asked only beside a matter they state: of a
+        # word they never use (推荐几部好看的电影: 电影), rows sharing 推荐 alone speak of another
+        acting = _acts_on(q, asked_unknown)
         for t in terms:
             w = max(self.r.bm25.idf(t), 1.0)
             total += w
             if self._states(t, toks, text):
-                covered += w
+                if t in acting:
+                    acted += w
+                else:
+                    covered += w
             elif t in q.topics or any(t in u for u in asked_unknown):
                 unstated.append(t)
+        covered += acted if covered else 0.0
         cov = round(covered / total, 4) if total else 1.0
         missing = detail_missing(q, text, top_text)
         # a how-many question is answered by a count with its measure word (两家, 18家),
@@ -701,6 +712,13 @@ class RelevanceModel:
         if not rest.strip():
             return 1.0
         return max(0.0, 1.0 - float(self.r.query_vector(q) @ self.r.query_vector(rest)))
+
+
+def _acts_on(q: Query, words: Sequence[str]) -> frozenset[str]:
+    """The verbs of the asking clause before one of ``words`` — what they act on (推荐 of
+    推荐几部好看的电影); a verb after them says what is done with it (这个文件由哪个部门负责解释)."""
+    at = [q.asked.find(w) for w in words if w in q.asked]
+    return frozenset(w.text for w in q.words if w.pos == "v" and 0 <= q.asked.find(w.text) < max(at, default=-1))
 
 
 _EVERY_ROW_MIN = 5  # rows a document needs for a word in all of them to say nothing of one

@@ -133,6 +133,31 @@ def test_min_span_keeps_tiny_dense_differences_small():
     assert fusion.normalize_scores([("a", .9), ("b", .7)], "minmax", .04)["b"] == 0.0
 
 
+def test_a_row_past_a_legs_depth_is_weighed_by_its_score_not_as_nothing():
+    """BM25 ranks G second; the dense leg's depth ends at X, Y, Z (.894 … .881), and G's
+    cosine .880 is just past it. With the span floored at .04, G is worth .65 of the dense
+    scale, as it would be one place higher — before, it counted 0 and fell below rows that
+    BM25 barely found."""
+    dense = [("X", .894), ("Y", .890), ("Z", .881)]
+    bm25 = [("Z", 8.2), ("G", 7.9), ("X", 1.0)]
+    weights, methods, spans = {"bm25": .4, "dense": .6}, {"bm25": "max", "dense": "minmax"}, {"dense": .04}
+    cut = fusion.weighted({"bm25": bm25, "dense": dense}, weights, methods, spans)
+    assert cut["G"] == pytest.approx(.4 * 7.9 / 8.2)
+    full = fusion.weighted({"bm25": bm25, "dense": dense}, weights, methods, spans,
+                           scores={"dense": {"X": .894, "Y": .890, "Z": .881, "G": .880, "Q": .5}})
+    assert full["G"] == pytest.approx(.4 * 7.9 / 8.2 + .6 * ((.880 - .894) / .04 + 1))
+    assert full["G"] > full["X"] and "Q" not in full  # no leg ranked Q: it is no candidate
+    assert {k: full[k] for k in "XYZ"} == pytest.approx({k: cut[k] for k in "XYZ"})
+
+
+def test_a_row_bm25_finds_is_not_lost_past_the_dense_depth(retriever):
+    """附件2 第98项 (主动上门服务, 涉企服务专家团队) is BM25's second row for a plain question
+    about someone coming to help with the paperwork; weighed by each leg's score of it past
+    that leg's depth too, it leads (before, counted 0 there, it came after 附件1 第73项)."""
+    hits = retriever.search("手续太多弄不明白，县里有没有人能上门帮忙办", 5)
+    assert hits[0].label == "附件2 第98项"
+
+
 def test_chunks_carry_labels(doc):
     chunks = make_chunks(doc.rows)
     assert len([c for c in chunks if c.kind == "row"]) == 218
