@@ -174,6 +174,20 @@ def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
 # who tells: the asker (我, 俺, 咱 …) or a past time (去年, 前些年) opening the clause — what
 # happened —, or an action done (招了几个, 买过几台)
 _TOLD = re.compile(r"^(?:我|俺|咱|我们|俺们|咱们|自家|家里|去年|前年|前几年|前些年|上个?月|上半年|早些年|以前|之前)|[了过]$")
+# …or the few acting together (几个姐妹一起做布鞋, 几户人合伙养牛): who the asker's party is
+_TOGETHER = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:一起|一块|一道|合伙|搭伙|联合)")
+
+
+def _party(clause: str, m: re.Match[str]) -> bool:
+    """The few of ``m`` act together and the clause asks something else of them
+    (几个人一起开店能贷多少): who asks, not how many."""
+    return bool(_TOGETHER.match(clause[m.end():])) and asks(clause[:m.start()] + "，" + clause[m.end():])
+
+
+def _told(clause: str, m: re.Match[str]) -> bool:
+    """The few of ``m`` are told, not asked: by the asker or a past (see _TOLD), or as a
+    party acting together (几个姐妹一起做布鞋和草编，需要去办排污许可证吗)."""
+    return bool(_TOLD.search(clause[:m.start()]) or _TOGETHER.match(clause[m.end():]))
 
 
 def tells_a_few(clause: str, followed: bool) -> bool:
@@ -182,8 +196,7 @@ def tells_a_few(clause: str, followed: bool) -> bool:
     the story, not a how-many. Without a teller, 几 asks (县里打算扶持几家企业，找谁申请)."""
     found = list(_COUNT.finditer(without_few(clause)))
     return bool(found) and followed and all(
-        _indefinite(clause, m, followed) and _TOLD.search(clause[:m.start()])
-        for m in found)
+        _indefinite(clause, m, followed) and _told(clause, m) for m in found)
 
 
 def count_word(question: str, followed: bool = False) -> str | None:
@@ -208,7 +221,7 @@ def count_word(question: str, followed: bool = False) -> str | None:
             continue
         later = followed or any(asks(c) for c in clauses[i + 1:])
         if _indefinite(clauses[i], found[-1], later) and (
-                not closed[i] or _TOLD.search(clauses[i][:found[-1].start()])):
+                not closed[i] or _told(clauses[i], found[-1])) or _party(clauses[i], found[-1]):
             continue
         if _YES_NO_WORDS.search(clauses[i]):
             return None
@@ -224,7 +237,9 @@ _SPANS = (("月", "个月"), ("小时", "天"), ("工作日", "天"))
 
 # the same quantity in other words: days are often 工作日, and a span shorter than a day
 # answers "how many days" too (半日结, 0.5天内, 2小时, 即办, 当日办结)
-_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)", "个": "(?:个|家|处|所|项|户|座|条|名|人|场|批|台|辆|间|只)",
+# (个 before a unit of time counts a span, 6个月, not things)
+_SAME_UNIT = {"天": "(?:天|日|个?工作日|个?小时)",
+              "个": "(?:个(?!月|季度|工作日|小时|星期)|家|处|所|项|户|座|条|名|人|场|批|台|辆|间|只)",
               # sheets and copies of a paper: 多少张发票 is answered by 25份
               "张": "(?:张|份)", "份": "(?:份|张)"}
 _WITHIN_A_DAY = re.compile(r"半[日天]|即办|即时办结|当日|当天|立等可取")

@@ -93,9 +93,10 @@ _COUNTED = rf"(?![{MEASURE_WORDS.replace('个', '')}月号日时周点]|个(?!�
 _MEASURED = "亩|吨|桩|台|辆|间|张|平方米|平米|千瓦|瓦|度|立方米|公里|床|只|头|株|棵"
 # (每个人 is 每人: the 个 before a person or household counts that)
 _PER = re.compile(rf"每一?(?:个(?=人|户|家))?(个(?!月|季度|工作日|小时|星期)|位|名|人|户|家|件|项|{_MEASURED})")
-# …or by one unit opening the clause that asks (一只羊能补多少钱, 一亩地给多少): "one" of a
-# measure of things, land or power — not of people or households (一个人, 一家店: who asks)
-_ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})")
+# …or by one unit opening the clause that asks (一只羊能补多少钱, 一亩地给多少) or right
+# before the verb asking it (养牛一头能补贴多少钱): "one" of a measure of things, land or
+# power — not of people or households (一个人, 一家店: who asks)
+_ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})|一({_MEASURED})(?=能|可以?|给|补|奖|发|按)")
 # the figure asked is money given (奖多少, 补多少钱, 贴息多少): a row gives it when an amount
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
@@ -176,8 +177,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
             if not _states_per(m.group(1), row_text):
                 return f"按{m.group(0)}计的数额"
         for m in _ONE_OPENS.finditer(clause):
-            if not _states_per(m.group(1), row_text):
-                return f"按每{m.group(1)}计的数额"
+            if not _states_per(unit := m.group(1) or m.group(2), row_text):
+                return f"按每{unit}计的数额"
     # money asked is a figure however the question is put ("一件到底补几毛钱")
     if _ASKS_MONEY.search(clause) and not _GRANTS.search(row_text):
         return "amount"

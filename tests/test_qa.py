@@ -344,12 +344,17 @@ def test_how_many_questions_and_counts():
     assert not asks("那个我当场就下架了 也没卖出去几个") and not asks("一天也挣不了几个钱")
     assert asks("补贴最多不超过几年") and count_word("补贴最多不超过几年") == "年"
     assert count_word("说我有几样货的标签不合格 也没卖出去几个 是不是可以不罚款") is None
+    # a few acting together (几个姐妹一起做, 几个人合伙办) are who asks, not a count asked
+    assert count_word("几个姐妹一起做布鞋和草编，需要去办排污许可证吗") is None
+    assert count_word("几个人合伙办厂要几天能办下执照") == "天" and count_word("几个人一起开店能贷多少") is None
+    assert count_word("县里打算扶持几家企业一年") == "家"
     # a span counted with 个: months, days (几个月 is no count of things)
     assert (count_word("房租能减几个月"), count_word("几个工作日能办好")) == ("个月", "天")
     assert states_count("培育2~3家有申报高企需求的企业", "家")
     assert states_count("离校五年内高校毕业生", "年")                  # Chinese numerals
     assert states_count("承诺3个工作日内办结", "天")                   # days as 工作日
     assert not states_count("各乡镇人民政府", "个")
+    assert not states_count("正常经营6个月以上的", "个")  # a span, not a count of things
 
 
 def test_cli_ask_batch_jsonl(home, retriever, tmp_path, capsys, monkeypatch):
@@ -1161,6 +1166,10 @@ def test_a_figure_asked_per_unit_needs_the_rows_figure_per_that_unit(assistant):
     ans = assistant.answer("县里对养羊的有补贴没，一只羊能补多少钱")
     assert ans.coverage == "partial" and "按每只计的数额" in ans.answer.split("\n")[0]
     assert assistant.answer("种高粱，一亩地给多少钱").coverage == "answered"
+    # …or right before the verb asking it (养牛一头能补贴多少钱; 种高粱一亩能补多少: 每亩)
+    ans = assistant.answer("在乡里养了二十来头牛 县里养牛一头能补贴多少钱")
+    assert ans.coverage == "partial" and "按每头计的数额" in ans.answer.split("\n")[0]
+    assert assistant.answer("种高粱一亩能补多少").coverage == "answered"
     # one of a measure the story tells (租了一间门面房) asks nothing per room
     assert "按每间" not in assistant.answer("租了一间门面房，房租能补多少").answer
     # 每个人 is per person, stated by 每人
