@@ -51,11 +51,18 @@ def spaced_rows_as_sentences(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         head = cells[i]
-        if len(head) < 3 or any(re.search(r"\d", c) for c in head) or header_columns(head) is not None:
+        # (a header of short words one space apart — 补贴项目 补贴对象 补贴标准 申领时限 — over
+        # rows with as many wide-spaced cells, none numbered: a table with no 序号, which the
+        # task-table reader never takes, however its header words name columns)
+        spaced = len(head) == 1 and _spaced_head(lines[i])
+        if spaced:
+            head = lines[i].split()
+        if len(head) < 3 or any(re.search(r"\d", c) for c in head) or (
+                not spaced and header_columns(head) is not None):
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and len(cells[j]) >= 2:
+        while j < len(lines) and len(cells[j]) >= 2 and not (spaced and re.match(r"\d", cells[j][0])):
             j += 1
         if j - i < 3 or not any(len(cells[k]) == len(head) for k in range(i + 1, j)):
             i += 1
@@ -65,6 +72,12 @@ def spaced_rows_as_sentences(lines: list[str]) -> list[str]:
             out[k] = " | ".join(cells[k]) + "。"
         i = j
     return out
+
+
+def _spaced_head(line: str) -> bool:
+    """Three or more short words (2–8 characters) one space apart, nothing else."""
+    words = line.split()
+    return len(words) >= 3 and all(2 <= len(w) <= 8 for w in words) and " ".join(words) == line.strip()
 
 
 __all__ = ["pipe_rows_as_sentences", "spaced_rows_as_sentences"]

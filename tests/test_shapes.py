@@ -2416,3 +2416,25 @@ def test_a_pdf_table_with_a_spaced_header_and_a_row_cut_by_the_page_break():
     assert "复杂诉求15个工作日内办结。" in cut.fields_text() and "—" not in cut.fields_text()
     assert cut.lead_units == ("县行政审批局",) and [m.deadline for m in cut.measures] == ["持续推进"]
     assert not any("跳过" in w for w in d.warnings)
+
+
+def test_a_table_with_no_number_column_and_a_single_spaced_header_is_a_sentence_per_row():
+    """A 申报指南's 补贴项目及标准 copied from its page: the header's words one space apart
+    (补贴项目 补贴对象 补贴标准 申领时限), the cells of each row two or more spaces apart, no 序号.
+    The task-table reader never takes it (no numbered row) and its header was no spaced
+    table's (one cell): the lines ran together as one run of text (补贴项目补贴对象…一次性创业
+    补贴首次创办…). Each row is now a sentence of its cells as written."""
+    from ingest.sentences import row_sentences
+
+    text = ("某县2025年度就业创业补贴申报指南\n一、申报对象\n在本县就业创业的高校毕业生、就业困难人员。\n"
+            "二、补贴项目及标准\n"
+            "补贴项目 补贴对象 补贴标准 申领时限\n"
+            "一次性创业补贴  首次创办小微企业的高校毕业生  每户5000元，每人限享受一次  自取得营业执照之日起12个月内\n"
+            "求职创业补贴  低保家庭高校毕业生  每人一次性1000元  2025年3月1日至5月31日，由所在学校统一申报\n"
+            "一次性交通补贴  跨省务工的脱贫劳动力  每人每年最高600元  \n"
+            "三、受理地点\n县就业创业服务中心一楼5号窗口。\n")
+    d = parse_text(text)
+    row = next(r for r in d.rows if "补贴项目 | 补贴对象" in r.task)
+    said = [s.text for s in row_sentences(row)]
+    assert "求职创业补贴 | 低保家庭高校毕业生 | 每人一次性1000元 | 2025年3月1日至5月31日，由所在学校统一申报。" in said
+    assert "一次性交通补贴 | 跨省务工的脱贫劳动力 | 每人每年最高600元。" in said
