@@ -10,7 +10,9 @@ one text, every paragraph's units but the last were lost, and the last one's sto
 
 from __future__ import annotations
 
-from .headings import L2, marker
+import re
+
+from .headings import L2, marker, to_cn
 from .outline import units_at_end
 
 _MIN_TASKS = 3  # paragraphs closing with their units: a layout, not one bracket in passing
@@ -22,7 +24,7 @@ def number_unit_paragraphs(lines: list[str]) -> list[str] | None:
     a heading with nothing numbered, three or more in all."""
     headings = [i for i, ln in enumerate(lines) if (m := marker(ln)) is not None and m.level <= L2]
     if not headings:
-        return None
+        return _lost_numbers(lines)
     out, found = list(lines), 0
     for start, end in zip(headings, [*headings[1:], len(lines)], strict=True):
         body = [i for i in range(start + 1, end) if lines[i].strip()]
@@ -39,6 +41,40 @@ def number_unit_paragraphs(lines: list[str]) -> list[str] | None:
             opens = i in closing
         found += n
     return out if found >= _MIN_TASKS else None
+
+
+# a heading whose number the copy lost (提升政务服务效能): a short line, no sentence in it
+_BARE_HEADING = re.compile(r"^[^\s。；;，,：:！!？?（()）\d]{4,20}$")
+
+
+def _lost_numbers(lines: list[str]) -> list[str] | None:
+    """A text whose numbering a copy from Word lost — its headings bare short lines
+    (提升政务服务效能), its paragraphs opening with a bare title (优化企业开办服务。) and closing
+    with their units (（责任单位：县市场监管局、县税务局）): each paragraph under a bare heading
+    numbered as an item, one count through the text, the headings left as they are (said, as
+    lines no item holds). None unless two bare headings each stand over such paragraphs and
+    three or more close so in all."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    bare = [i for i in filled if _BARE_HEADING.match(lines[i].strip())]
+    if len(bare) < 2:
+        return None
+    out, n, headed = list(lines), 0, 0
+    for start, end in zip(bare, [*bare[1:], len(lines)], strict=True):
+        body = [i for i in filled if start < i < end]
+        closing = [i for i in body if units_at_end(lines[i])]
+        if not closing or any(marker(lines[i]) is not None for i in body):
+            continue
+        headed += 1
+        out[start] = f"{to_cn(headed)}、{lines[start].strip()}"
+        opens = True
+        for i in body:
+            if i > closing[-1]:
+                break
+            if opens:
+                n += 1
+                out[i] = f"{n}.{lines[i].strip()}"
+            opens = i in closing
+    return out if headed >= 2 and n >= _MIN_TASKS else None
 
 
 __all__ = ["number_unit_paragraphs"]

@@ -2438,3 +2438,27 @@ def test_a_table_with_no_number_column_and_a_single_spaced_header_is_a_sentence_
     said = [s.text for s in row_sentences(row)]
     assert "求职创业补贴 | 低保家庭高校毕业生 | 每人一次性1000元 | 2025年3月1日至5月31日，由所在学校统一申报。" in said
     assert "一次性交通补贴 | 跨省务工的脱贫劳动力 | 每人每年最高600元。" in said
+
+
+def test_measures_whose_numbering_word_lost_are_items_under_their_bare_headings():
+    """若干措施 copied from Word with its automatic numbering lost: the headings are bare short
+    lines (提升政务服务效能), each paragraph opens with its own title (优化企业开办服务。 or
+    （加大首贷支持力度）) and closes with its units. Before, the headings were skipped and
+    the paragraphs read as bare text: no units at all, or a heading run into the paragraph
+    before it. Each paragraph is now an item, numbered through the text, with its units, under
+    its heading."""
+    text = ("某县进一步优化营商环境的若干措施\n"
+            "为持续优化营商环境，结合我县实际，制定以下措施。\n"
+            "提升政务服务效能\n"
+            "优化企业开办服务。企业开办全程0.5个工作日内办结。（责任单位：县市场监管局、县税务局）\n"
+            "推行“一件事一次办”。推出不少于30个主题服务。（责任单位：县行政审批局）\n"
+            "降低企业融资成本\n"
+            "（加大首贷支持力度）对首贷按贷款额的1%给予贴息，单户最高2万元。（责任单位：县金融办、县财政局）\n"
+            "（推行应急转贷服务）转贷资金使用期限不超过10天。（责任单位：县金融办）\n"
+            "本措施自印发之日起施行。\n")
+    d = parse_text(text)
+    items = [r for r in d.rows if r.number and "附则" not in r.label]
+    assert [r.label for r in items] == ["第1项", "第2项", "第3项", "第4项"]
+    assert items[0].lead_units == ("县市场监管局", "县税务局") and items[3].lead_units == ("县金融办",)
+    assert "提升政务服务效能" in items[1].section and "降低企业融资成本" in items[2].section
+    assert not any("降低企业融资成本" in r.task for r in d.rows)
