@@ -163,6 +163,10 @@ class Composer:
                     break
         # a figure asked (几天, 多少) is answered by a sentence giving one
         asks_figure = word is not None or intent in (Intent.AMOUNT, Intent.GOAL)
+        # a row whose best sentence states the question far better than the top row's is
+        # quoted though it ranks lower (a table written as one item, long on its whole text) —
+        # but who or when asked is answered by the rows' columns, not by a sentence
+        better = 0.0 if intent in (Intent.DEADLINE, Intent.DEPARTMENT) else cfg.better_match * max(top_match, min_match)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
@@ -195,7 +199,8 @@ class Composer:
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
                 continue
             if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
-                    and best_score >= min_match):
+                    and best_score >= min_match) or (better and h.score >= cfg.part_score_ratio * top.score
+                                                     and best_score >= better):
                 chosen.append(h)
                 if intent in (Intent.DEADLINE, Intent.DEPARTMENT):
                     # a second row matching as well: its own rule with its own deadline / units

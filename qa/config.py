@@ -27,6 +27,10 @@ class ComposeConfig:
     row_chars: int = 260         # and the row's quotes stay within this many characters
     part_margin: float = 0.15    # a part of a several-part question is answered from another
     part_score_ratio: float = 0.5  # candidate row when that row states it this much better
+    # a further row (down to part_score_ratio) whose best sentence states the question this
+    # many times as well as the top row's best is quoted too: a long row (a table written as
+    # one item) ranks low on its whole text though one sentence of it is the answer
+    better_match: float = 1.5
     # a sentence's ranking within its row adds this × how far its embedding's cosine with
     # the question's lies above ``sentence_floor`` (where e5 puts text on another topic):
     # plain speech shares few words with the rule it asks about, but its meaning is near

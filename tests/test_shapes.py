@@ -2462,3 +2462,39 @@ def test_measures_whose_numbering_word_lost_are_items_under_their_bare_headings(
     assert items[0].lead_units == ("县市场监管局", "县税务局") and items[3].lead_units == ("县金融办",)
     assert "提升政务服务效能" in items[1].section and "降低企业融资成本" in items[2].section
     assert not any("降低企业融资成本" in r.task for r in d.rows)
+
+
+GUIDE = (
+    "某县2025年度就业创业补贴申报指南\n"
+    "一、申报对象\n"
+    "在本县就业创业的高校毕业生、就业困难人员、返乡创业农民工。同一人员、同一事项不得重复申领。\n"
+    "二、补贴项目及标准\n"
+    "补贴项目 补贴对象 补贴标准 申领时限\n"
+    "一次性创业补贴  首次创办小微企业的高校毕业生、就业困难人员  每户5000元，每人限享受一次  自取得营业执照之日起满6个月后的12个月内\n"
+    "一次性吸纳就业补贴  招用离校2年内未就业高校毕业生的企业  每招用1人补贴1500元  2025年12月31日前\n"
+    "求职创业补贴  毕业年度内低保家庭、脱贫家庭的高校毕业生  每人一次性1000元  2025年3月1日至5月31日，由所在学校统一申报\n"
+    "就业见习补贴  吸纳高校毕业生参加见习的见习单位  按最低工资标准的60%按月补贴  见习结束后3个月内\n"
+    "一次性交通补贴  跨省务工的脱贫劳动力  每人每年最高600元  2025年11月30日前\n"
+    "三、申报材料\n"
+    "（1）《就业创业补贴申请表》；\n"
+    "（2）申请人居民身份证、社会保障卡原件及复印件；\n"
+    "（3）申请一次性创业补贴的，提供营业执照复印件。\n"
+    "四、办理流程\n"
+    "1.提交申请。申请人持申报材料到受理窗口提交申请，也可网上申报。\n"
+    "2.受理审核。县就业创业服务中心自受理之日起15个工作日内完成审核。\n"
+    "3.公示。审核通过的补贴对象名单公示5个工作日。\n"
+    "4.资金拨付。公示无异议的，在10个工作日内将补贴资金拨付至单位基本账户或个人社会保障卡银行账户。\n"
+    "对弄虚作假、骗取就业补助资金的，一经查实，追回已发放资金，取消其3年内享受就业创业补贴资格。\n"
+    "五、受理地点\n"
+    "县就业创业服务中心一楼5号窗口。\n"
+)
+
+
+def test_a_row_one_of_whose_sentences_answers_far_better_is_quoted_though_it_ranks_lower(tmp_path, capsys):
+    """A 申报指南's 补贴项目及标准 table is one item (a sentence per table row): on its whole
+    text it ranks below 四、办理流程 for "求职创业补贴 申报时间 申报方式", whose best sentence
+    states the lookup far less well than the table row's. That row was not quoted (its fused
+    score under 0.75 of the top's); a row whose best sentence states the question 1.5 times as
+    well as the top row's is now quoted too (down to half the top's score)."""
+    ans, = ask_about(tmp_path, capsys, GUIDE, "求职创业补贴 申报时间 申报方式")
+    assert "2025年3月1日至5月31日，由所在学校统一申报" in ans["answer"] and "〔二、 第1项〕" in ans["answer"]
