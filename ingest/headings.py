@@ -172,3 +172,26 @@ def marker(line: str) -> Marker | None:
             continue
         return Marker(level, number, rest, word)
     return None
+
+# a line opening with a number, a point and a digit (3.16-24岁登记失业青年): a decimal to the
+# marker's rule, an item where the list around it wants that number
+_DECIMAL_OPEN = re.compile(r"^(\s*)(\d{1,3})\.(?=\d)")
+
+
+def items_read_as_decimals(lines: list[str]) -> list[str]:
+    """``lines`` with each line the marker took for a decimal (3.16-24岁登记失业青年；) marked as
+    the item it is (3．16-24岁…) where the item before it is numbered one less and the item after
+    it one more (2.毕业年度… / 4.脱贫人口…): the list's own count says so."""
+    out = list(lines)
+    numbered = [(i, m.number) for i, ln in enumerate(lines) if (m := marker(ln)) is not None and m.level == L3]
+    for i, ln in enumerate(lines):
+        d = _DECIMAL_OPEN.match(ln)
+        if d is None or marker(ln) is not None:
+            continue
+        n = int(d.group(2))
+        before = next((k for j, k in reversed(numbered) if j < i), None)
+        after = next((k for j, k in numbered if j > i), None)
+        if before == n - 1 and after == n + 1:
+            out[i] = f"{d.group(1)}{n}．{ln[d.end():]}"
+    return out
+

@@ -35,7 +35,7 @@ from .departments import LEAD_FIRST, one_name_each
 from .errors import IngestError
 from .frame import page_footer, running_heads
 from .header import period, read_header, term
-from .headings import ATTACHMENT
+from .headings import ATTACHMENT, items_read_as_decimals
 from .identity import repeats, to_rows
 from .labelled import labelled_lines
 from .limits import check_file_size, check_item_sizes
@@ -118,6 +118,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     # footer is, every other line keeping its number
     if heads := running_heads(lines):
         lines = ["" if i in heads else ln for i, ln in enumerate(lines)]
+    # an item whose text opens with a digit (3.16-24岁…), read as a decimal: the list's count says
+    lines = items_read_as_decimals(lines)
     if (boxed := unbox(lines)) is not None:
         lines = boxed  # a table with its borders drawn (┌──┬──┐ │序号│…│): a row per tab-separated line
     tabbed = is_table(lines)

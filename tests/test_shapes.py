@@ -2498,3 +2498,16 @@ def test_a_row_one_of_whose_sentences_answers_far_better_is_quoted_though_it_ran
     well as the top row's is now quoted too (down to half the top's score)."""
     ans, = ask_about(tmp_path, capsys, GUIDE, "求职创业补贴 申报时间 申报方式")
     assert "2025年3月1日至5月31日，由所在学校统一申报" in ans["answer"] and "〔二、 第1项〕" in ans["answer"]
+
+
+def test_an_item_whose_text_opens_with_a_digit_is_not_a_decimal():
+    """"3.16-24岁登记失业青年；" between items 2. and 4. was read as the decimal 3.16 (the marker
+    never takes 3. before a digit, 3.5万元): the line ran into item 2, and item 3 was missing.
+    The list's own count says it is item 3; a decimal elsewhere stays text."""
+    text = ("某县就业创业补贴申报指南\n一、申报对象\n在本县就业创业的下列人员：\n"
+            "1.就业困难人员；\n2.毕业年度和离校2年内未就业高校毕业生；\n3.16-24岁登记失业青年；\n"
+            "4.脱贫人口、返乡创业农民工、退役军人；\n5.其他符合政策规定的城乡劳动者。\n"
+            "二、补贴标准\n1.一次性创业补贴每户5000元。\n2.求职创业补贴每人1000元，\n3.5万元以下的贷款全额贴息。\n")
+    d = parse_text(text)
+    assert d.row("一、", 3).task.startswith("16-24岁登记失业青年") and d.row("一、", 2).task.endswith("高校毕业生；")
+    assert "3.5万元以下" in d.row("二、", 2).task and d.row("二、", 3) is None
