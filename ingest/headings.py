@@ -173,9 +173,10 @@ def marker(line: str) -> Marker | None:
         return Marker(level, number, rest, word)
     return None
 
+
 # a line opening with a number, a point and a digit (3.16-24岁登记失业青年): a decimal to the
 # marker's rule, an item where the list around it wants that number
-_DECIMAL_OPEN = re.compile(r"^(\s*)(\d{1,3})\.(?=\d)")
+_DECIMAL_OPEN = re.compile(r"^\s*(\d{1,3})\.(?=\d)")
 
 
 def items_read_as_decimals(lines: list[str]) -> list[str]:
@@ -183,15 +184,15 @@ def items_read_as_decimals(lines: list[str]) -> list[str]:
     the item it is (3．16-24岁…) where the item before it is numbered one less and the item after
     it one more (2.毕业年度… / 4.脱贫人口…): the list's own count says so."""
     out = list(lines)
-    numbered = [(i, m.number) for i, ln in enumerate(lines) if (m := marker(ln)) is not None and m.level == L3]
+    before = None  # the number of the last item seen
+    waiting: tuple[int, int, str] | None = None  # a decimal-opened line after item n−1: (line, n, its text)
     for i, ln in enumerate(lines):
-        d = _DECIMAL_OPEN.match(ln)
-        if d is None or marker(ln) is not None:
-            continue
-        n = int(d.group(2))
-        before = next((k for j, k in reversed(numbered) if j < i), None)
-        after = next((k for j, k in numbered if j > i), None)
-        if before == n - 1 and after == n + 1:
-            out[i] = f"{d.group(1)}{n}．{ln[d.end():]}"
+        m = marker(ln)
+        if m is not None and m.level == L3:
+            if waiting is not None and m.number == waiting[1] + 1:
+                out[waiting[0]] = f"{waiting[1]}．{waiting[2]}"
+            waiting, before = None, m.number
+        elif m is None and (d := _DECIMAL_OPEN.match(ln)) is not None:
+            n = int(d.group(1))
+            waiting = (i, n, ln[d.end():]) if before == n - 1 else None
     return out
-

@@ -28,19 +28,28 @@ def number_unit_paragraphs(lines: list[str]) -> list[str] | None:
     out, found = list(lines), 0
     for start, end in zip(headings, [*headings[1:], len(lines)], strict=True):
         body = [i for i in range(start + 1, end) if lines[i].strip()]
-        closing = [i for i in body if units_at_end(lines[i])]
-        if len(closing) < 2 or any(marker(lines[i]) is not None for i in body):
-            continue
-        n, opens = 0, True
-        for i in body:
-            if i > closing[-1]:
-                break  # (the text after the last task: a closing word, a contact)
-            if opens:
-                n += 1
-                out[i] = f"{n}.{lines[i].strip()}"
-            opens = i in closing
-        found += n
+        if len([i for i in body if units_at_end(lines[i])]) >= 2:
+            found += _number_tasks(lines, body, out, 0)
     return out if found >= _MIN_TASKS else None
+
+
+def _number_tasks(lines: list[str], body: list[int], out: list[str], n: int) -> int:
+    """Number in ``out`` each paragraph of ``body`` (its non-blank line indices) that opens a
+    task closing with its units, counting on from ``n``; the count of the last. Nothing when
+    no line closes so or a line is numbered already; the text after the last task (a
+    closing word, a contact) stays as it is."""
+    closing = [i for i in body if units_at_end(lines[i])]
+    if not closing or any(marker(lines[i]) is not None for i in body):
+        return n
+    opens = True
+    for i in body:
+        if i > closing[-1]:
+            break
+        if opens:
+            n += 1
+            out[i] = f"{n}.{lines[i].strip()}"
+        opens = i in closing
+    return n
 
 
 # a heading whose number the copy lost (提升政务服务效能): a short line, no sentence in it
@@ -51,29 +60,21 @@ def _lost_numbers(lines: list[str]) -> list[str] | None:
     """A text whose numbering a copy from Word lost — its headings bare short lines
     (提升政务服务效能), its paragraphs opening with a bare title (优化企业开办服务。) and closing
     with their units (（责任单位：县市场监管局、县税务局）): each paragraph under a bare heading
-    numbered as an item, one count through the text, the headings left as they are (said, as
-    lines no item holds). None unless two bare headings each stand over such paragraphs and
-    three or more close so in all."""
+    numbered as an item, one count through the text, and each such heading numbered in the
+    order written (一、提升政务服务效能) so that it is read as one, not as text run into the
+    paragraph before. None unless two bare headings each stand over such paragraphs and three
+    or more close so in all."""
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
     bare = [i for i in filled if _BARE_HEADING.match(lines[i].strip())]
     if len(bare) < 2:
         return None
     out, n, headed = list(lines), 0, 0
     for start, end in zip(bare, [*bare[1:], len(lines)], strict=True):
-        body = [i for i in filled if start < i < end]
-        closing = [i for i in body if units_at_end(lines[i])]
-        if not closing or any(marker(lines[i]) is not None for i in body):
-            continue
-        headed += 1
-        out[start] = f"{to_cn(headed)}、{lines[start].strip()}"
-        opens = True
-        for i in body:
-            if i > closing[-1]:
-                break
-            if opens:
-                n += 1
-                out[i] = f"{n}.{lines[i].strip()}"
-            opens = i in closing
+        counted = _number_tasks(lines, [i for i in filled if start < i < end], out, n)
+        if counted > n:
+            headed += 1
+            out[start] = f"{to_cn(headed)}、{lines[start].strip()}"
+            n = counted
     return out if headed >= 2 and n >= _MIN_TASKS else None
 
 
