@@ -43,6 +43,10 @@ _YES_NO = re.compile(rf"{_YES_NO_WORDS_RE}|[^要]不[？?]?$|了没[？?]?$|没�
 _UNIT_COLUMNS = "|".join(sorted({w for field, words in HEADER_WORDS if field in (LEAD, COOP) for w in words},
                                 key=len, reverse=True))
 
+# 多少 asks "how much" unless negated (没多少污染, 挣不了多少钱, 用不到多少: "not much",
+# said of the asker's situation, not asked)
+HOW_MUCH = r"(?<!没)(?<!没有)(?<!不[了得到])多少"
+
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (Intent.DEPARTMENT, re.compile(r"哪个部门|哪个单位|哪个局|哪些单位|哪些部门|找谁|找哪|谁负责|谁牵头|谁来|谁在|谁管|"
@@ -50,7 +54,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
                                    + _UNIT_COLUMNS)),
     (Intent.DEADLINE, re.compile(r"什么时候|何时|哪天|哪一年|几号|几月|时限|期限|截止|时间进度|时间安排|多久完成|"
                                  r"到什么时候|什么时间|延长到|之前|完工|时间$|时间[？?]")),
-    (Intent.AMOUNT, re.compile(r"多少钱|多少|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
+    (Intent.AMOUNT, re.compile(HOW_MUCH + r"|金额|奖励标准|补贴标准|奖多少|给多少|拿多少|几份|比例|上限|最高|"
                                r"标准是|按多少|按什么比例|按什么标准|几成|百分之|奖励$|有啥奖|什么奖|啥补贴|什么补贴|奖补|几年")),
     (Intent.GOAL, re.compile(r"目标|效果|要达到|成立几家|几个|几家|多少亩|运行了吗|进展|有什么作用|多少面积")),
     (Intent.ELIGIBILITY, re.compile(r"条件|符合|什么样的|哪些人|哪些企业|哪些项目|什么项目|资格|能不能申请|可以申请|"
@@ -133,7 +137,7 @@ _COUNT = re.compile(rf"(?<!哪)(?<!第){_NOT_ASKING}(几|多少)([{MEASURE_WORDS
 COUNT_NOUN = re.compile(rf"([{MEASURE_WORDS}])数(?![据字码额量])")
 NUMERALS = "一二两三四五六七八九十百千万"
 # a clause that asks: a question word, a yes/no form (有补助没, 中不中, A-not-A)
-ASKS = re.compile(rf"多少|{JI}|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
+ASKS = re.compile(rf"{HOW_MUCH}|{JI}|吗|么$|呢|能不能|可不可以|有没有|是不是|是否|行不行|中不中|哪|谁|(?<!没)(?<!没有)(?:什么|啥)|咋|怎|"
                    rf"如何|(?<!任)何|有无|多久|多长|多大|多高|不[？?]?$|没[？?]?$|否|^还是|{A_NOT_A}")
 _FEW_PEOPLE = re.compile(r"(?:我们|咱们|俺们|他们|我|俺|咱)?好?几(?:个|位|名|户|家)?(?:人|家|户|兄弟|朋友|同学|伙计)"
                          r"(?:想|打算|准备|要)?(?=合伙|一起|联合|凑|搭伙|合开|合办|合资|共同)")

@@ -46,6 +46,7 @@ from .intent import (
     COUNT_NOUN,
     FIGURE_WORDS,
     GRANT_WORDS,
+    HOW_MUCH,
     JI,
     MEASURE_WORDS,
     Intent,
@@ -101,16 +102,16 @@ _ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})|一({_M
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
 # 奖励) and answers nothing
-_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})|{JI}[毛块]")
+_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:{HOW_MUCH}|{JI}{_COUNTED})|{JI}[毛块]")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|"
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
-_ASKS_FIGURE = re.compile(rf"多少|(?<![好哪])几[成个家万千百项天年次]|百分之|{'|'.join(FIGURE_WORDS)}")
+_ASKS_FIGURE = re.compile(rf"{HOW_MUCH}|(?<![好哪])几[成个家万千百项天年次]|百分之|{'|'.join(FIGURE_WORDS)}")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
 # how much, a few characters after the verb of paying (交多少, 收费几块)
-_HOW_MUCH_AFTER = rf"[^，,。？?\s]{{0,3}}?(?:多少|{JI}{_COUNTED})"
-_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费){_HOW_MUCH_AFTER}|多少钱|{JI}[块毛]")
+_HOW_MUCH_AFTER = rf"[^，,。？?\s]{{0,3}}?(?:{HOW_MUCH}|{JI}{_COUNTED})"
+_ASKS_FEE = re.compile(rf"(?:交|缴|收|花|付|罚|费){_HOW_MUCH_AFTER}|{HOW_MUCH}钱|{JI}[块毛]")
 # a charge asked (收费多少, 每月交多少, 费用几块): stated by money only in a sentence that speaks
 # of charging or paying or prices something per unit (每月收费800元, 服务费按…元收取, 每餐不高于
 # 8元) — not by a sum of another kind in the row (投资金额：85万元, the project's budget)

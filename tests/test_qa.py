@@ -670,6 +670,21 @@ def test_a_few_in_the_story_and_not_many_are_not_how_many_questions(assistant):
         assert assistant.verdict(q).coverage == "answered", q
 
 
+def test_not_much_in_the_story_asks_no_amount(assistant):
+    """多少 negated (没多少污染, 挣不了多少钱) says "not much" of the asker's situation: it
+    asks no figure, so a rule stated without one answers the question; 多少 asked still
+    leaves a rule without a figure partial."""
+    from qa.intent import Intent, asks, detect_intent
+
+    assert not asks("我们就是个小豆腐坊没多少污染") and not asks("一年也挣不了多少钱")
+    assert asks("一年能补多少") and detect_intent("没多少污染的小厂能不能少查") != Intent.AMOUNT
+    q = "我们就是个小豆腐坊没多少污染，环保的隔三差五来查，啥样的厂子能进那个正面清单少查或者不来现场查"
+    v = assistant.verdict(q)
+    assert v.coverage == "answered" and not v.missing, v
+    assert "免于现场检查" in body(assistant.answer(q))
+    assert assistant.verdict("纳入正面清单能少查多少次").coverage == "partial"
+
+
 def test_what_a_number_word_asks(assistant):
     """A sum per head (每人1000元) is money given; 几 before a measure word counts things
     (收几个老人 asks no fee), a how-many phrase (几辆车) is no topic, and clauses split by
