@@ -110,9 +110,15 @@ _PHONE_ASKED = re.compile(rf"(?:{'|'.join(PHONE_WORDS)})(?:号码)?(?:是|为)?�
 _DESCRIBED = re.compile(r"(?:金额|数额|额度|规模|比例|标准)(?:不|较|很|比较|太|特别)?[大小高低多少]的")
 
 
+# a unit column's name before a word of duty (各牵头单位应于何时…, 责任单位要在…) names who
+# must act: the clause's subject, not what it asks
+_UNIT_ACTING = re.compile(rf"各?(?:{_UNIT_COLUMNS})(?=应|要|需|须|必须|务必|得|该)")
+
+
 def detect_intent(question: str) -> Intent:
     # a few people doing something together (几家联合起来投, 几个人合伙) tell the story
     q = _FEW_PEOPLE.sub("", _DESCRIBED.sub("", _PHONE_ASKED.sub("", plain(question))), count=1)
+    q = _UNIT_ACTING.sub("", q)
     for name, pattern in _RULES:
         if pattern.search(q):
             return name

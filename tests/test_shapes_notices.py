@@ -9,6 +9,7 @@ one item asked for by its title, shown with its points; when the document takes 
 from __future__ import annotations
 
 from ingest import parse_text
+from tests.conftest import ask_about
 
 _ANSWERS_WITH_POINTS = """云岭县人民政府
 当前位置：首页 > 政务公开 > 政策解读
@@ -251,3 +252,23 @@ def test_a_requirement_saying_who_leads_stays_a_requirement():
     assert "6月15日前" in d.rows[1].task and d.rows[0].lead_units == ("县农业农村局",)
     d = parse_text(table + "注：1.排在第一位的为牵头单位。\n2.完成时限为“持续推进”的，每季度报送一次进展。\n", "yunling-tasks.txt")
     assert [r.label for r in d.rows] == ["第1项", "注 第2项"] and d.rows[0].lead_units == ("县农业农村局",)
+
+
+def test_a_unit_column_that_must_act_is_the_subject_not_the_ask(tmp_path, capsys):
+    """各牵头单位应于何时…: the unit column's name before a word of duty (应, 要, 须) names
+    who must act; the clause asks when, so the notice's sentence giving the date answers
+    — not the department intent's first sentence of the notice. 牵头单位是谁 still asks who."""
+    from qa.intent import Intent, detect_intent
+
+    assert detect_intent("各牵头单位应于何时前向社会公布申报指南？") == Intent.DEADLINE
+    assert detect_intent("各责任单位须在什么时候报送推进情况") == Intent.DEADLINE
+    assert detect_intent("这项任务的牵头单位是谁") == Intent.DEPARTMENT
+    text = ("某区人民政府办公室关于印发《某区2025年支持中小微企业发展若干政策措施》的通知\n"
+            "各街道办事处，区政府各部门：\n"
+            "　　《某区2025年支持中小微企业发展若干政策措施》已经区政府同意，现印发给你们。各牵头单位要按照任务分工表"
+            "细化实施细则，于2025年4月30日前向社会公布申报指南；政策执行中遇到的问题，请及时报区工业和信息化局。\n\n"
+            "附件1\n任务分工表\n序号\t政策措施\t牵头单位\t配合单位\t完成时限\n"
+            "1\t对首次纳入规模以上统计的工业企业给予一次性奖励\t区工业和信息化局\t区统计局\t2025年9月30日前\n"
+            "2\t设立规模2亿元的中小微企业转贷应急资金\t区财政局\t区地方金融服务中心\t2025年5月31日前\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "各牵头单位应于何时前向社会公布申报指南？")
+    assert "2025年4月30日前" in ans["answer"], ans["answer"]
