@@ -5,9 +5,9 @@ rather than before it (工作要求： over 一是压实工作责任…, 二是�
 电话：…). Read line by line as the table, they were "表格外文字" skipped with a warning, and
 a question on when to report progress found nothing. Under a label alone on its line (with
 its colon, or without it over paragraphs that number themselves: 其他事项 / 一、…), each
-paragraph is an item of a part named by that label (〔工作要求 第2项〕); contact lines are the
-notice's contact row (〔联系方式 第1项〕). Text after the table with no such label stays out,
-as before, with its warning.
+paragraph is an item of a part named by that label (〔工作要求 第2项〕); contact lines, under a label or
+straight after the table, are the notice's contact row (〔联系方式 第1项〕). Other text after
+the table with no such label stays out, as before, with its warning.
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ def after_table(lines: list[str], start: int) -> list[Item]:
             continue
         if is_page_line(s) or is_date_line(s) or COLOPHON.search(s) or any(is_signature(s, x) for x in next_lines(lines, i)):
             break
+        if not name and CONTACT_LINE.match(s):
+            # the contact straight after the table, under no label (联系人：…，联系电话：…):
+            # the notice's contact row all the same
+            contact.append((i + 1, s))
+            continue
         if not name:
             if m := _LABEL.match(s) or (_numbered_next(lines, i) and BARE_LABEL.match(s)):
                 name = m.group(1)
@@ -78,7 +83,8 @@ def after_table(lines: list[str], start: int) -> list[Item]:
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
                           last_line=contact[-1][0], task=contact_text([s for _, s in contact])))
-    return items if len(items) > bool(contact) else []
+    # (a label over nothing but the contact is no part of its own: the contact is the row)
+    return items if len(items) > bool(contact) or (contact and not name) else []
 
 
 def _numbered_next(lines: list[str], i: int) -> bool:

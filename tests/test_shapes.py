@@ -1877,6 +1877,21 @@ def test_a_notices_requirements_after_its_table_are_rows():
     assert [r.label for r in d.rows] == ["第1项", "第2项"] and any("表格外文字" in w for w in d.warnings)
 
 
+def test_a_contact_straight_after_the_table_is_the_contact_row(tmp_path, capsys):
+    """联系人：… 联系电话：… right after the task table's last row, under no label: the
+    notice's contact row, so 有问题找谁、电话多少 is answered from it — not 表格外文字 skipped."""
+    text = ("序号\t重点任务\t工作措施\t责任单位\t完成时限\n"
+            "1\t推行企业开办一日办结\t全流程压缩至0.5个工作日内办结\t县市场监管局（牵头）、县税务局\t2025年4月底\n"
+            "2\t畅通政企沟通渠道\t每季度召开1次政企圆桌会\t县发改委牵头，县工商联配合\t长期坚持\n\n"
+            "联系人：县发改委营商环境股 刘敏，联系电话：0796-7612345\n\n安福县人民政府办公室\n2025年3月14日\n")
+    d = parse_text(text, "t.txt")
+    assert [r.label for r in d.rows] == ["第1项", "第2项", "联系方式 第1项"]
+    assert "0796-7612345" in d.row("联系方式", 1).task and "刘敏" in d.row("联系方式", 1).task
+    assert not any("表格外文字" in w for w in d.warnings)
+    (ans,) = ask_about(tmp_path, capsys, text, "这个任务清单有问题找谁？联系电话多少？")
+    assert "0796-7612345" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
