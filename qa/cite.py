@@ -19,7 +19,7 @@ from ingest.sentences import Sentence, labelled_notes
 from ingest.text import normalize, without_parentheticals
 
 from .intent import Intent, asks_duration, count_word, states_count
-from .match import Concepts, Matcher, Ranked
+from .match import Concepts, Matcher, Ranked, table_of
 from .question import Part, Query
 from .quotes import (
     Quote,
@@ -260,9 +260,19 @@ class Composer:
             # 之日起12个月内) is asked of that row: another row's time is another matter's
             if p_intent == Intent.DEADLINE and any(m.dated for m in self.r.by_key[top.key].measures):
                 own = False
+            # …while a row of a table with no time column (惠企政策兑现清单 beside its 任务分工表)
+            # has none to give: the when is asked of a row whose table has one
+            timeless = p_intent == Intent.DEADLINE and table_of(self.r.by_key[top.key]) not in self.m.timed_tables
+            own = own or timeless
             for h in cands[1:] if own else ():
                 other = self.m.ranked(p_terms, self.r.by_key[h.key], p_intent, q)
                 if not other or h.score < cfg.part_score_ratio * top.score:
+                    continue
+                if timeless:
+                    # the first row that has the column answers (the top row's 使用期限 is a rule's)
+                    if table_of(self.r.by_key[h.key]) in self.m.timed_tables and states_item(other[0][1]):
+                        best_hit, ranked, item_missing = h, other, False
+                        break
                     continue
                 if item_missing and states_item(other[0][1]):
                     best_hit, ranked, item_missing = h, other, False

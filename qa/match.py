@@ -146,9 +146,10 @@ class Matcher:
             if is_name(name):
                 words = (frozenset(tokenize(name)), words_form(name))
                 self._label_words.update({s: words for s in ss if s.field != TASK and figure_cell(s.text)})
-        # the documents with a time column (时间进度, 完成时限) filled in some row: a row of
-        # any other has no such column to leave empty
-        self.timed_docs = frozenset(r.doc for r in retriever.rows if any(m.deadline for m in r.measures))
+        # the tables with a time column (时间进度, 完成时限) filled in some row, by document and
+        # table title: a row of any other — a document's second table, with other columns
+        # (惠企政策兑现清单 beside its 任务分工表) — has no such column to leave empty
+        self.timed_tables = frozenset(table_of(r) for r in retriever.rows if any(m.deadline for m in r.measures))
         # sentence → every row stating it, near-duplicates too (built once): the composer
         # cites all rows behind a quote
         pairs = [(key, s.text) for key, ss in self.sentences.items() for s in ss]
@@ -359,3 +360,8 @@ class Matcher:
         numbered = [max(self.match(spoken, s), self.match(only, s) if only else 0.0)
                     for s in sentences if s.has_number]
         return round(max(numbered, default=0.0), 4)
+
+
+def table_of(row: TaskRow) -> tuple[str, str]:
+    """The table ``row`` stands in: its document and its attachment's title."""
+    return row.doc, row.attachment_title

@@ -54,6 +54,13 @@ _POINTS_BACK = re.compile(r"^(?:那|这)(?:个|样|种|些|么|事|笔|块)?")
 # the task table's column names a lookup asks by (时限, 牵头单位, 年度目标 …)
 _COLUMN_WORDS = frozenset(w for field, words in HEADER_WORDS if field in (LEAD, COOP, DEADLINE, GOAL)
                           for w in words)
+
+
+def _names_a_column(listed: str) -> bool:
+    """Whether a thing listed before 分别 is a task table's column (…的牵头单位, 完成时限)."""
+    return any(listed.strip().endswith(w) for w in _COLUMN_WORDS)
+
+
 _NOUN_POS = ("n", "nz", "nt", "nl", "ng", "j", "eng", "nr", "ns")
 # a later year named relative to the present — for a document, the year it was issued;
 # a past one (去年贷的款, 前年开的店) is nearly always the asker's story, and not taken
@@ -277,7 +284,10 @@ def asking_parts(text: str) -> list[Part]:
             listed = (c for c in reversed(re.split(r"[，,；;\s…]+", head)) if len(_LIST_SEP.split(c)) >= 2)
             items = [i for i in _LIST_SEP.split(next(listed, head)) if i.strip()]
             if len(items) >= 2 and asks(tail):
-                out += [Part.of(plain(f"{i.strip()} {tail}"), plain(i.strip()), said) for i in items]
+                # columns listed (牵头单位和完成时限分别是什么) are asked of one row: no item a
+                # sentence must state
+                out += [Part.of(plain(f"{i.strip()} {tail}"), "" if _names_a_column(i) else plain(i.strip()), said)
+                        for i in items]
                 continue
         # things listed with 、 after the clause that asks share its question: "是否还需填报
         # 环境影响登记表、申领排污许可证" asks it of both

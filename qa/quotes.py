@@ -21,7 +21,7 @@ from ingest.text import normalize
 
 from .config import SHORT_FIELD
 from .intent import DURATION_WORDS, Intent, states_count
-from .match import ANSWER_KINDS, STATES_TIME, Concepts, Matcher, Ranked
+from .match import ANSWER_KINDS, STATES_TIME, Concepts, Matcher, Ranked, table_of
 from .restated import matching_form
 from .verdict import NAMES_BODY
 
@@ -171,7 +171,7 @@ def _deadline(c: RowMatch) -> list[Quote]:
             return quotes + [Quote(noted.text)]
     # (a table with no time column at all, 承诺办理时限 a note of it, leaves none empty: no
     # "未注明" for a column the document does not have)
-    if row.measures[m_idx].deadline or row.doc in c.matcher.timed_docs:
+    if row.measures[m_idx].deadline or table_of(row) in c.matcher.timed_tables:
         quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
     return quotes
 

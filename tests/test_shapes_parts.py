@@ -255,3 +255,31 @@ def test_a_services_fields_after_its_list_of_materials_are_a_part_of_the_service
     # its opening fields end on the label over the list: still fields, not a lead-in
     assert by["二、(二)餐饮服务许可延续 第1项"].task == "事项名称：餐饮服务许可（延续）；事项类型：行政许可；申请材料："
     assert "承诺办结时限" not in by["二、(二) 第2项"].task
+
+
+_TWO_TABLES = """某区2025年支持中小微企业发展若干政策措施
+
+附件1
+政策措施任务分工表
+序号\t政策措施\t牵头单位\t配合单位\t完成时限
+1\t对首次纳入规模以上统计的工业企业给予一次性奖励\t区工业和信息化局\t区统计局\t2025年9月30日前
+2\t设立规模2亿元的中小微企业转贷应急资金，降低企业续贷过桥成本\t区财政局\t区地方金融服务中心\t2025年5月31日前
+
+附件2
+惠企政策兑现清单
+序号\t政策名称\t支持标准\t申报条件\t受理部门\t咨询电话
+1\t首次升规工业企业奖励\t一次性奖励10万元\t首次纳入规模以上工业统计\t区工业和信息化局\t0531-88161236
+2\t转贷应急资金\t单笔最高1000万元，使用期限不超过15天\t在合作银行有即将到期的流动资金贷款\t区地方金融服务中心\t0531-88162407
+"""
+
+
+def test_a_column_one_table_lacks_is_asked_of_the_table_that_has_it(tmp_path, capsys):
+    """A document with a 任务分工表 (完成时限) and a 兑现清单 (no time column): the list's row
+    has no time column to leave "未注明"; a when asked beside the lead unit (牵头单位和完成
+    时限分别是什么) is answered from the task table's row on the same matter — the columns
+    listed before 分别 are asked of a row, not things a sentence must name."""
+    from tests.conftest import ask_about
+
+    (ans,) = ask_about(tmp_path, capsys, _TWO_TABLES, "转贷应急资金设立工作的牵头单位和完成时限分别是什么？")
+    assert "2025年5月31日前" in ans["answer"] and "未注明" not in ans["answer"], ans["answer"]
+    assert "〔附件1 第2项〕" in ans["answer"]
