@@ -149,6 +149,8 @@ class Composer:
             name = without_parentheticals(head) or head
             if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)) \
                     or (asks_where and _PLACE_LABEL.search(name)):
+                # first, as its column's line — and not again as a sentence of the row
+                quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(note)]
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         if asks_where and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
@@ -242,7 +244,8 @@ class Composer:
             return
         cfg = self.m.cfg
         top = cands[0]
-        have = {(q_.prefix, matching_form(q_.text)) for q_ in quotes}
+        # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
+        have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
         for p in parts:
             p_intent, p_terms = p.intent, self.m.concepts(p.text)
             if not p_terms and p_intent == Intent.GENERAL:
@@ -284,7 +287,7 @@ class Composer:
             part_quotes = row_quotes(self.m, row, ranked, p_intent, p_terms)
             # two sentences at most, and the column line that answers a deadline part
             for q_ in part_quotes[:2] + [x for x in part_quotes[2:] if x.prefix]:
-                key = (q_.prefix, matching_form(q_.text))
+                key = matching_form(q_.prefix + q_.text)
                 if key not in have:
                     have.add(key)
                     q_.keys.append(best_hit.key)

@@ -333,7 +333,8 @@ class Assistant:
         if not contacts:
             return hits, None
         row_text = self.relevance.row_text
-        missing = detail_missing(read, "\n".join(row_text[h.key] for h in hits[:2]), row_text[hits[0].key])
+        top_text = row_text[hits[0].key]
+        missing = detail_missing(read, "\n".join(row_text[h.key] for h in hits[:2]), top_text, top_text)
         # the first of the document's contacts that gives the detail asked
         contact = next((c for c in contacts if detail_missing(read, row_text[c.key]) != missing), None) \
             if missing else None

@@ -609,7 +609,8 @@ class RelevanceModel:
                 unstated.append(t)
         covered += acted if covered else 0.0
         cov = round(covered / total, 4) if total else 1.0
-        missing = detail_missing(q, text, top_text)
+        contact_text = self.row_text.get(found.contact, "") if found.contact is not None else ""
+        missing = detail_missing(q, text, top_text, f"{top_text}\n{contact_text}")
         # a how-many question is answered by a count with its measure word (两家, 18家),
         # the count the asking clause asks (…县里打算扶持多少家), not one the story tells
         # each part of a several-part question is asked too ("比例是多少？由哪个部门核定？"

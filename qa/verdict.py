@@ -51,8 +51,9 @@ NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:�
                         r"[\u4e00-\u9fff]办(?![理事法结件证好照公学成到得不]))")  # (区营商环境办, not 县里办理)
 # "which" with a number before its measure word (哪两条, 哪几条)
 _WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
-# a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话)
-_REPORTING = re.compile(r"举报|投诉|监督")
+# a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话) —
+# not an office's name (市场监督管理局, whose number is one to ask on)
+_REPORTING = re.compile(r"举报|投诉|监督(?!管理)")
 # a form named by the act of filing it: 申报表, 登记表, 申请书 (qa.thesaurus.files_with_an_office)
 _FORM = re.compile(r"([\u4e00-\u9fff]{2})([表书])")
 # which form is filled in, asked as such (要填哪张表, 填什么表): given only by a row naming a
@@ -358,19 +359,21 @@ def _clause_at(text: str, m: re.Match[str]) -> str:
     return _span_at(text, m, _CLAUSE_STOPS)
 
 
-def detail_missing(q: Query, row_text: str, top_text: str = "") -> str:
+def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = "") -> str:
     """A detail the asking clause wants (电话, 地址 …) that the best rows do not give —
     a phone number by its digits (a row saying 可通过电话预约 gives no number), a form
     named by the act of filing it (申报表, 登记表) that the rows do not name — or a
     member of a series the rows count but not that member (第三批 where the rows tell of
-    the 第一批 and 第二批)."""
+    the 第一批 and 第二批). ``own_text``: the rows whose number to call is the asked
+    matter's — the top row and the notice's contact; a number in a row on another matter
+    (个转企奖励's 咨询电话 under a question on 宣讲活动) is that matter's."""
     # which streets, however many (哪两条街, 哪几条路), asks where as 哪条街 does
     asked = _WHICH_COUNTED.sub("哪条", q.asked)
     for word, name, pattern in _DETAILS:
         if word not in asked:
             continue
         if pattern is _PHONE:
-            if asks_phone(q.asked) and not gives_phone(row_text, q.asked):
+            if asks_phone(q.asked) and not gives_phone(own_text or row_text, q.asked):
                 return name
         elif pattern is _DAY or pattern is _CLOCK:
             # the day or hour of what the best row tells of (汽车博览会 in 2024年5月), not of

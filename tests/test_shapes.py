@@ -476,6 +476,23 @@ def test_a_number_asked_of_one_office_is_not_another_offices_number(tmp_path, ca
             assert ans["coverage"] == "answered" and number in ans["answer"]
 
 
+def test_a_number_to_call_is_the_asked_matters_not_another_rows(tmp_path, capsys):
+    """A 兑现清单 gives each policy its 咨询电话; the task table's 宣讲活动 row gives none.
+    宣讲活动…联系电话是多少 is partial (本文件没有写明电话号码) — the 个转企奖励 row's number,
+    however near in the ranking, is that policy's. A policy's own number is answered once,
+    as its column's line, not again as a sentence of the row."""
+    text = ("附件1\n政策措施任务分工表\n序号\t政策措施\t牵头单位\t配合单位\t完成时限\n"
+            "1\t开展惠企政策进园区、进商圈宣讲活动，全年不少于20场\t区工商业联合会\t区商务局\t2025年12月31日前\n"
+            "2\t鼓励个体工商户转型升级为企业\t区市场监督管理局\t区税务局\t2025年12月31日前\n\n"
+            "附件2\n惠企政策兑现清单\n序号\t政策名称\t支持标准\t申报条件\t受理部门\t咨询电话\n"
+            "1\t个转企奖励\t一次性奖励1万元\t2025年内由个体工商户转型为企业\t区市场监督管理局\t0531-88150932\n"
+            "2\t知识产权质押融资贴息\t按实际支付利息的50%给予贴息\t以专利权质押取得贷款\t区市场监督管理局\t0531-88150932\n")
+    asked, own = ask_about(tmp_path, capsys, text, "惠企政策宣讲活动由区工商联负责，联系电话是多少？",
+                           "专利质押贷款贴息找哪个部门问？电话多少")
+    assert asked["coverage"] == "partial" and asked["answer"].startswith("本文件没有写明电话号码"), asked["answer"]
+    assert own["coverage"] == "answered" and own["answer"].count("0531-88150932") == 1, own["answer"]
+
+
 def test_an_attached_table_aligned_with_spaces_after_the_provisions_is_a_row(tmp_path, capsys):
     """A 实施方案 ends 本方案自印发之日起施行…, 附件：…安排表, then 附件 over the table, its
     cells aligned with spaces, and 说明：1.… under it. The table was dropped with the words
