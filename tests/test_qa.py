@@ -685,6 +685,19 @@ def test_not_much_in_the_story_asks_no_amount(assistant):
     assert assistant.verdict("纳入正面清单能少查多少次").coverage == "partial"
 
 
+def test_a_rate_of_interest_asked_as_spoken_is_stated_only_by_a_rate_of_interest(assistant):
+    """利息几厘 (几分利) asks a rate of interest, spoken in tenths of a percent: the
+    document gives none for 创业担保贷款 — its 余额增长幅度高于30% is a growth, not a
+    rate — so the answer is partial, not that 30%."""
+    from qa.relevance import figure_missing
+
+    for q in ("创业代款 利息几厘", "我爸想申请创业担保贷款，贷款利息具体是几厘？财政给贴多少息"):
+        v = assistant.verdict(q)
+        assert v.coverage == "partial" and v.missing == "amount", (q, v)
+    assert figure_missing("利息几厘", "amount", "贷款年利率为3.45%") == ""
+    assert figure_missing("招牌几厘米厚", "amount", "贷款年利率为3.45%") == ""
+
+
 def test_what_a_number_word_asks(assistant):
     """A sum per head (每人1000元) is money given; 几 before a measure word counts things
     (收几个老人 asks no fee), a how-many phrase (几辆车) is no topic, and clauses split by
