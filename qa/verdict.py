@@ -62,6 +62,9 @@ _WHICH_FORM = re.compile(r"(?:哪|什么|啥)[张个份种样]?表(?![现达示�
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
 # a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
+# the members of a class asked by name (合作银行具体有哪几家, 是哪几家机构): 几家 counts
+# institutions one by one — the row must name them, not only the class
+_MEMBERS_ASKED = re.compile(r"哪几家([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:具体)?(?:都)?(?:有|是|包括)?哪几家(?![\u4e00-\u9fff])")
 _GRADE = re.compile(r"([一二三四五\d])\s*(星级|A级)", re.IGNORECASE)
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
@@ -391,6 +394,9 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
             return m.group(0)  # 要填的申报表叫什么: a form the rows do not name
     if _WHICH_FORM.search(q.asked) and not any(files_with_an_office(m.group(1)) for m in _FORM.finditer(row_text)):
         return "表格"  # 要填哪张表, where the rows name no form
+    for m in _MEMBERS_ASKED.finditer(q.asked):
+        if not _names_members(m.group(1) or m.group(2), row_text):
+            return "具体名单"
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
         if told and m.group(0) not in told:
@@ -401,6 +407,14 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
         if told and _grade(m) not in told:
             return m.group(0).upper()  # (3A级 as written: the matching text is lower-cased)
     return ""
+
+
+def _names_members(head: str, row_text: str) -> bool:
+    """Whether the row names members of the class ``head`` ends (银行): two or more listed
+    (大宁农商银行、邮储银行), each a name ending in it — not the class alone (合作银行,
+    驻区各银行机构)."""
+    name = rf"[\u4e00-\u9fff]{{2,10}}?{re.escape(head)}"
+    return bool(re.search(rf"{name}[、和及]{name}", row_text))
 
 
 def _grade(m: re.Match[str]) -> tuple[str, int | None]:

@@ -493,6 +493,24 @@ def test_a_number_to_call_is_the_asked_matters_not_another_rows(tmp_path, capsys
     assert own["coverage"] == "answered" and own["answer"].count("0531-88150932") == 1, own["answer"]
 
 
+def test_members_asked_by_name_are_stated_only_by_a_row_naming_them(tmp_path, capsys):
+    """合作银行具体有哪几家 asks the banks by name (几家 counts institutions one by one): a row
+    saying only 在合作银行有即将到期的流动资金贷款 names the class, not its members — partial,
+    本文件没有写明具体名单; a row listing them (大宁农商银行、邮储银行大宁支行) answers."""
+    head = ("附件\n惠企政策兑现清单\n序号\t政策名称\t支持标准\t申报条件\t受理部门\n"
+            "1\t转贷应急资金\t单笔最高1000万元，使用期限不超过15天\t{cond}\t区地方金融服务中心\n"
+            "2\t首贷贴息\t按LPR的30%给予贴息\t首次从银行机构获得贷款\t区地方金融服务中心\n")
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+    (unnamed,) = ask_about(tmp_path / "a", capsys, head.format(cond="在合作银行有即将到期的流动资金贷款"),
+                           "转贷应急资金的合作银行具体有哪几家？")
+    assert unnamed["coverage"] == "partial" and unnamed["answer"].startswith("本文件没有写明具体名单"), unnamed["answer"]
+    (named,) = ask_about(tmp_path / "b", capsys,
+                         head.format(cond="在合作银行（大宁农商银行、邮储银行大宁支行）有即将到期的流动资金贷款"),
+                         "转贷应急资金的合作银行具体有哪几家？")
+    assert named["coverage"] == "answered" and "邮储银行大宁支行" in named["answer"], named["answer"]
+
+
 def test_an_attached_table_aligned_with_spaces_after_the_provisions_is_a_row(tmp_path, capsys):
     """A 实施方案 ends 本方案自印发之日起施行…, 附件：…安排表, then 附件 over the table, its
     cells aligned with spaces, and 说明：1.… under it. The table was dropped with the words
