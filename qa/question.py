@@ -38,7 +38,7 @@ from .intent import (
     tells_a_few,
 )
 from .tagging import tagged
-from .thesaurus import names_a_thing, pays_money
+from .thesaurus import names_a_building, names_a_thing, pays_money
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -104,8 +104,18 @@ class Word:
         # asks the fee, as 多少钱 asks the amount)
         if pays_money(self.text) or VERB_GE.match(self.text):
             return False  # (开了个: a verb and a measure word, whatever the tagger calls it)
+        if is_locative(self.text):
+            return False
         return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
+
+
+def is_locative(word: str) -> bool:
+    """A building of one character with the localizer 里 (店里, 厂里, 棚里: "in the shop")
+    tells where the asker stands, as 在店里 does — not what is asked. A building or an
+    establishment by the thesaurus (公里, 心里, 邻里 are none; 县里, 村里 — a region, who
+    grants where a grant is asked — are words of asking: qa/data/question_words.txt)."""
+    return len(word) == 2 and word[1] == "里" and names_a_building(word[0])
 
 
 # verbs whose object names a matter done at the counter (办注销, 想办注销, 申请延续, 办理变更)

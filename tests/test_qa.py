@@ -698,6 +698,20 @@ def test_a_rate_of_interest_asked_as_spoken_is_stated_only_by_a_rate_of_interest
     assert figure_missing("招牌几厘米厚", "amount", "贷款年利率为3.45%") == ""
 
 
+def test_a_place_with_its_localizer_tells_where_not_what(assistant):
+    """店里, 厂里, 镇里 (a place of one character with 里: "in the shop") say where the asker
+    stands, as 在店里 does: never a topic the document must name, in a keyword lookup too;
+    公里, 心里, 邻里 are no places by the thesaurus."""
+    from qa.question import is_locative, read_question
+
+    assert all(is_locative(w) for w in ("店里", "厂里", "棚里"))
+    assert not any(is_locative(w) for w in ("公里", "心里", "邻里", "哪里"))
+    assert "店里" not in read_question("店里装电 报装几天").topics
+    v = assistant.verdict("店里装电 报装几天")
+    assert v.coverage == "answered", v
+    assert "5个" in body(assistant.answer("店里装电 报装几天"))
+
+
 def test_what_a_number_word_asks(assistant):
     """A sum per head (每人1000元) is money given; 几 before a measure word counts things
     (收几个老人 asks no fee), a how-many phrase (几辆车) is no topic, and clauses split by
