@@ -33,7 +33,7 @@ from ingest.text import normalize
 from .intent import PHONE_WORDS, asks, plain
 from .question import Query, clauses_of, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
-from .thesaurus import files_with_an_office
+from .thesaurus import files_with_an_office, names_an_institution
 
 # details a service-hall user asks for that a task list rarely states, each with how a
 # row would state it: a phone number by its digits, the others by the word itself
@@ -64,7 +64,9 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届
 # a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
 # the members of a class asked by name (合作银行具体有哪几家, 是哪几家机构): 几家 counts
 # institutions one by one — the row must name them, not only the class
-_MEMBERS_ASKED = re.compile(r"哪几家([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:具体)?(?:都)?(?:有|是|包括)?哪几家(?![\u4e00-\u9fff])")
+# — or a list asked by its members (服务商名单有哪些企业: the 服务商 by name)
+_MEMBERS_ASKED = re.compile(r"哪几家([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:具体)?(?:都)?(?:有|是|包括)?哪几家(?![\u4e00-\u9fff])"
+                            r"|([\u4e00-\u9fff]{2})名单(?:上)?(?:具体)?(?:都)?(?:有|是|包括)?哪些([\u4e00-\u9fff]{0,2})")
 _GRADE = re.compile(r"([一二三四五\d])\s*(星级|A级)", re.IGNORECASE)
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
@@ -395,7 +397,9 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
     if _WHICH_FORM.search(q.asked) and not any(files_with_an_office(m.group(1)) for m in _FORM.finditer(row_text)):
         return "表格"  # 要填哪张表, where the rows name no form
     for m in _MEMBERS_ASKED.finditer(q.asked):
-        if not _names_members(m.group(1) or m.group(2), row_text):
+        if m.group(4) and not names_an_institution(m.group(4)):
+            continue  # 失信名单有哪些影响: what follows, not who is on it
+        if not _names_members(m.group(1) or m.group(2) or m.group(3), row_text):
             return "具体名单"
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}

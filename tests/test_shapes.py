@@ -509,6 +509,13 @@ def test_members_asked_by_name_are_stated_only_by_a_row_naming_them(tmp_path, ca
                          head.format(cond="在合作银行（大宁农商银行、邮储银行大宁支行）有即将到期的流动资金贷款"),
                          "转贷应急资金的合作银行具体有哪几家？")
     assert named["coverage"] == "answered" and "邮储银行大宁支行" in named["answer"], named["answer"]
+    # a list asked by its members (服务商名单有哪些企业), not by what follows from it (…有哪些影响)
+    from qa.question import read_question
+    from qa.verdict import detail_missing
+
+    row = "与区级遴选的数字化服务商签订服务合同并完成验收"
+    assert detail_missing(read_question("区级遴选的数字化服务商名单有哪些企业？"), row) == "具体名单"
+    assert detail_missing(read_question("被列入失信名单有哪些影响"), row) == ""
 
 
 def test_an_attached_table_aligned_with_spaces_after_the_provisions_is_a_row(tmp_path, capsys):
