@@ -83,7 +83,8 @@ def after_table(lines: list[str], start: int) -> list[Item]:
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
                           last_line=contact[-1][0], task=contact_text([s for _, s in contact])))
-    # (a label over nothing but the contact is no part of its own: the contact is the row)
+    # (the contact straight after the table is a row on its own; under a label of its own
+    # with nothing else, the text stays out as before)
     return items if len(items) > bool(contact) or (contact and not name) else []
 
 

@@ -72,18 +72,21 @@ def names_an_institution(word: str) -> bool:
 _PLACES = ("Cb", "Bn", "Dm")
 
 
+def _filed_first_under(char: str, classes: tuple[str, ...]) -> bool:
+    codes = _groups()[0].get(char, ())
+    return bool(codes) and codes[0].startswith(classes)
+
+
 def names_a_building(char: str) -> bool:
     """The thesaurus files the character first as a building or an establishment (店, 厂,
     棚, 院 — Bn, Dm), not as a region (村, 镇, 市: Cb)."""
-    codes = _groups()[0].get(char, ())
-    return bool(codes) and codes[0].startswith(("Bn", "Dm"))
+    return _filed_first_under(char, ("Bn", "Dm"))
 
 
 def names_a_place(char: str) -> bool:
     """The thesaurus files the character first as a place, a building or an establishment
     (场, 站, 店, 厂, 馆): a word ending in it is where its first part is done (养殖场)."""
-    codes = _groups()[0].get(char, ())
-    return bool(codes) and codes[0].startswith(_PLACES)
+    return _filed_first_under(char, _PLACES)
 
 
 # the thesaurus's shops, restaurants and service trades (Dm04: 商店, 饭馆, 理发店, 药店) and

@@ -61,12 +61,12 @@ _FORM = re.compile(r"([\u4e00-\u9fff]{2})([表书])")
 _WHICH_FORM = re.compile(r"(?:哪|什么|啥)[张个份种样]?表(?![现达示彰扬决态])")
 # the n-th of a series (第三批, 第2期, 第五届, 第四季度)
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届|轮|季度|阶段)")
-# a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
 # the members of a class asked by name (合作银行具体有哪几家, 是哪几家机构): 几家 counts
 # institutions one by one — the row must name them, not only the class
 # — or a list asked by its members (服务商名单有哪些企业: the 服务商 by name)
 _MEMBERS_ASKED = re.compile(r"哪几家([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:具体)?(?:都)?(?:有|是|包括)?哪几家(?![\u4e00-\u9fff])"
                             r"|([\u4e00-\u9fff]{2})名单(?:上)?(?:具体)?(?:都)?(?:有|是|包括)?哪些([\u4e00-\u9fff]{0,2})")
+# a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
 _GRADE = re.compile(r"([一二三四五\d])\s*(星级|A级)", re.IGNORECASE)
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
