@@ -41,6 +41,9 @@ _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 _IN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}")
 # a bracket saying the name before it leads the list: 县财政局（牵头）, 县商务局(牵头单位)
 _LEAD_MARK = re.compile(r"(?:总|主)?牵头(?:单位|部门)?|主责(?:单位|部门)?")
+# a name and the role the cell gives it in words (县发改局牵头, 县财政局配合, 县人民法院按职责分工
+# 负责): a single 责任单位 column saying who leads and who cooperates
+_ROLE_AFTER = re.compile(r"^(.+?)\s*(?:(牵头|负责)|配合|参与|协同|协助|按职责分工负责|按职责负责)$")
 _TRAILING = re.compile(r"[。．.；;，,、：:\s]+$")
 _ETC = re.compile(r"等(?:部门|单位)?$")
 
@@ -145,6 +148,10 @@ def read_units(cell: str) -> Units:
         if (m := _ETC.search(piece)) and is_complete_name(piece[:m.start()].strip()):
             notes.append(m.group(0))
             piece = piece[:m.start()]
+        if (m := _ROLE_AFTER.match(piece)) and is_complete_name(m.group(1)):
+            piece = m.group(1)  # 县发改局牵头 → 县发改局, who leads; 县财政局配合 → one who cooperates
+            if m.group(2):
+                marked.append(piece)
         for tok in _join_broken(piece):
             names.extend(_split_conjunctions(tok))
     out: list[str] = []

@@ -1934,6 +1934,24 @@ def test_a_contact_straight_after_the_table_is_the_contact_row(tmp_path, capsys)
     assert "0796-7612345" in ans["answer"] and "〔联系方式 第1项〕" in ans["answer"]
 
 
+def test_one_unit_column_saying_who_leads_and_who_cooperates_in_words():
+    """A single 责任单位 column that says the roles in words (县发改局牵头，县财政局、县商务局配合;
+    县司法局、县人民法院按职责分工负责): the names without the role words, the one said to
+    lead as the lead, the others cooperating — not "县发改局牵头" as a unit's name."""
+    u = read_units("县行政审批局牵头，县数据局、县市场监管局配合")
+    assert (u.names, u.leads) == (("县行政审批局", "县数据局", "县市场监管局"), ("县行政审批局",))
+    u = read_units("县司法局、县人民法院按职责分工负责")
+    assert (u.names, u.leads) == (("县司法局", "县人民法院"), ())
+    text = ("序号\t重点任务\t工作措施\t责任单位\t完成时限\n"
+            "1\t深化一件事改革\t办理环节压减50%以上\t县行政审批局牵头，县数据局、县市场监管局配合\t2025年6月底\n"
+            "2\t健全涉企纠纷化解机制\t设立商事调解中心\t县司法局、县人民法院按职责分工负责\t2025年8月底\n")
+    d = parse_text(text, "t.txt")
+    one, two = d.row("", 1), d.row("", 2)
+    assert (one.lead_units, one.coop_units) == (("县行政审批局",), ("县数据局", "县市场监管局"))
+    assert two.units == ("县司法局", "县人民法院") and not any("负责" in x for x in two.units)
+    assert "县行政审批局" in {e.name for e in directory(d.rows)}
+
+
 def test_table_repeated_number_is_kept_and_reported():
     text = ("序号\t重点任务\t牵头单位\t完成时限\n1\t任务甲\t县财政局\t年底\n2\t任务乙\t县税务局\t年底\n"
             "2\t任务丙\t县人社局\t6月底\n3\t任务丁\t县民政局\t年底\n")
