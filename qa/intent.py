@@ -43,9 +43,11 @@ _YES_NO = re.compile(rf"{_YES_NO_WORDS_RE}|[^要]不[？?]?$|了没[？?]?$|没�
 _UNIT_COLUMNS = "|".join(sorted({w for field, words in HEADER_WORDS if field in (LEAD, COOP) for w in words},
                                 key=len, reverse=True))
 
-# 多少 asks "how much" unless negated (没多少污染, 挣不了多少钱, 用不到多少: "not much",
-# said of the asker's situation, not asked)
-HOW_MUCH = r"(?<!没)(?<!没有)(?<!不[了得到])多少"
+# under a negation (没, 没有, 不了, 不得, 不到): a quantity word after it says "not much",
+# "not many" of the asker's situation (没多少污染, 挣不了几个钱), and asks nothing
+_NEGATED = r"(?<!没)(?<!没有)(?<!不[了得到])"
+# 多少 asks "how much" unless negated
+HOW_MUCH = rf"{_NEGATED}多少"
 
 # Checked in order; the first rule that matches wins.
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
@@ -129,7 +131,7 @@ def detect_intent(question: str) -> Intent:
 # 字认不得几个, 用不到几天: "not many", said, not asked) or is a round figure of the story
 # (几十年了, 几十头, 十几万货款: "dozens", with a place value) or points at a few the story
 # names (那几亩苹果树, 这几家, 前几年, 近几个月: a demonstrative or a time's position before it)
-_NOT_ASKING = r"(?<![好没十这那前近头])(?<!不[了得到])(?<!没有)"
+_NOT_ASKING = rf"(?<![好十这那前近头]){_NEGATED}"
 JI = rf"{_NOT_ASKING}几(?!十)"
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年, a negated count (没多少) or
 # a noun the measure word begins (多少份额, 多少人口)

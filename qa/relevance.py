@@ -107,9 +107,9 @@ _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给�
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")
 # a rate of interest as spoken (利息几厘, 几分利): stated only by a percentage of a 利率 or 利息
-_ASKS_INTEREST = r"(?:几|多少)厘(?!米)|几分利"
+_ASKS_INTEREST = re.compile(r"(?:几|多少)厘(?!米)|几分利")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
-_ASKS_FIGURE = re.compile(rf"{HOW_MUCH}|(?<![好哪])几[成个家万千百项天年次]|{_ASKS_INTEREST}|百分之|{'|'.join(FIGURE_WORDS)}")
+_ASKS_FIGURE = re.compile(rf"{HOW_MUCH}|(?<![好哪])几[成个家万千百项天年次]|{_ASKS_INTEREST.pattern}|百分之|{'|'.join(FIGURE_WORDS)}")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
 # how much, a few characters after the verb of paying (交多少, 收费几块)
 _HOW_MUCH_AFTER = rf"[^，,。？?\s]{{0,3}}?(?:{HOW_MUCH}|{JI}{_COUNTED})"
@@ -125,7 +125,7 @@ _PAYING_ASKED = re.compile(r"(\w)(?:多少|几块|几|什么)([钱费])")
 # …or by the row saying none is paid (不收费, 免费, 免收…费, 不收取工本费)
 _NO_FEE = re.compile(r"免费|[不零]收费|(?:免收|不收取|无需缴纳|不再收取)[^，,。；;]{0,12}?费")
 # a share asked (比例是多少, 费率, 几成): stated only by a percentage or a share
-_ASKS_RATE = re.compile(rf"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点|{_ASKS_INTEREST})")
+_ASKS_RATE = re.compile(rf"(?:比例|费率|利率|税率|幅度|百分之|几成|(?:几|多少)个?(?:百分)?点|{_ASKS_INTEREST.pattern})")
 # the thing a share is asked of, right before the share's word (贴息的具体比例, 担保费率)
 _RATE_OF = re.compile(r"([\u4e00-\u9fff]{2})(?:的)?(?:具体)?(?:比例|费率|利率|税率|幅度)")
 # a grant named by what it is for, as a question asks its sum (进档奖励具体是多少, 职介补贴上限多少)
@@ -201,7 +201,7 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         return "amount"
     if _ASKS_RATE.search(clause) and not _RATE.search(row_text):
         return "amount"
-    if re.search(_ASKS_INTEREST, clause) and not any(
+    if _ASKS_INTEREST.search(clause) and not any(
             re.search(r"利率|利息", s) and _RATE.search(s) for s in _SENTENCE_END.split(row_text)):
         return "amount"  # 利息几厘: the row's 30% is a growth (余额增长幅度高于30%), not a rate of interest
     if (year := _year_unstated(clause, row_text)) is not None:
