@@ -18,7 +18,7 @@ from .text import labelled_fields
 CONTACT_SCOPE = "联系方式"
 
 # a contact line (联系人：… 联系电话：… 咨询电话：… 政策咨询：)
-CONTACT_LINE = re.compile(r"^(?:联\s*系\s*(?:人|电\s*话|方\s*式|地\s*址|部\s*门|单\s*位)|"
+CONTACT_LINE = re.compile(r"^(?:联\s*系\s*(?:人(?:\s*[及和与、/]\s*(?:联\s*系\s*)?(?:电\s*话|方\s*式))?|电\s*话|方\s*式|地\s*址|部\s*门|单\s*位)|"
                           r"(?:政策|业务)?(?:咨询|监督|举报|投诉|受理|办公)\s*电\s*话|(?:政策|业务)咨询)\s*[:：]")
 # a further line of a contact block: a short label and its value (邮箱：…, 地址：…)
 CONTACT_MORE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")

@@ -127,6 +127,13 @@ def page_footer(lines: list[str]) -> int | None:
     start = _frame_above(lines, len(lines))
     if start is None or not any(_PAGE.search(ln) for ln in lines[start:]):
         return None
+    # the page's buttons (【打印本页】【关闭窗口】) end the document: a contact line above
+    # them (联系人及电话：…, under the signature) is the document's, not the site's
+    from .contact import CONTACT_LINE  # (contact → cover → frame: imported when used)
+
+    button = next(i for i in range(start, len(lines)) if _PAGE.search(lines[i]))
+    while start < button and (not lines[start].strip() or CONTACT_LINE.match(lines[start].strip())):
+        start += 1
     above = [i for i in range(start - 1, -1, -1) if lines[i].strip()][:_LINK_ROWS]
     for i in above:
         s = lines[i].strip()

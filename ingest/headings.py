@@ -7,7 +7,7 @@
     一、 一. 一．     level 3 (and a 公众号's 01 | … or 01 …)
     第一条           article      (level 4)
     （一） (一)       level 5
-    1. 1、 1．       level 6
+    1. 1、 1．       level 6 (and 1.1 / 2.3, an item numbered within its group)
     （1） (1) ①      level 7
 
 An article (第五条) is always a row of its own; the (一) 1. （1） under it are its
@@ -49,6 +49,8 @@ ITEM_LEVELS = (L1, L2, L3)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # measure words and units a number is written before (12 月, 30 万元, 10 个工作日)
 _MEASURES = "年月日时分秒周万亿千百元角个家人户项名次天岁亩吨件套份张台辆条层栋座所只头倍批期届号度%％"
+# units of length, area, power and weight a decimal is written before (3.5米, 1.2公里, 2.5千瓦)
+_UNITS = "米公平立克升瓦兆斤寸尺毫厘"
 _PATTERNS = (
     # 附件1 (附件1：), or a lone 附件: a notice's one attachment, unnumbered (number 0)
     (ATTACHMENT, re.compile(r"^附\s*件\s*(?:(\d+)\s*[:：]?)?$")),
@@ -75,6 +77,12 @@ _PATTERNS = (
     # 1. / 1、 / 1． but not a decimal (1.5亿元) nor a year (2023年) nor a date (2023.3);
     # an item may begin with a year (1.2023年7月1日至…期间首次登记注册): no decimal is one
     (L3, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d)|\.(?=(?:19|20)\d\d\s*年))\s*")),
+    # an item numbered within its group, as 行动方案 write them: 1.1 深化…, 2.3提升… (the
+    # second number; the first is the group's, the (一) or 一、 over it) — not a decimal
+    # (1.5亿元, 0.5个工作日, 3.5米): a measure word or a unit after it makes it a quantity
+    (L3, re.compile(rf"^[1-9]\d?\.(\d{{1,2}})(?![\d.])(?:[ \t\u3000]+(?![{_MEASURES}{_UNITS}\d])|(?![{_MEASURES}{_UNITS}])(?=[\u4e00-\u9fff“《]))")),
+    # …and a point of such an item: 1.1.2
+    (L4, re.compile(r"^[1-9]\d?\.\d{1,2}\.(\d{1,2})(?![\d.])\s*(?=\S)")),
     # an entry of a list of policies or matters named by what it is: 政策3：…, 事项12：…, 任务五：…
     (L3, re.compile(rf"^(?:政策|事项|措施|举措|任务)\s*(\d{{1,3}}|[{_CN}]{{1,3}})\s*[：:]\s*")),
     (L4, re.compile(rf"^(?:[（(]\s*(\d{{1,2}})\s*[）)]|([{_CIRCLED}]))\s*")),

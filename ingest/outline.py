@@ -380,7 +380,25 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if ended and signed and idx in parts:
             ended = signed = False  # 附件1 after the signature: the document goes on
             current = root
+        if ended and signed and not after_provisions and (
+                CONTACT_LINE.match(s) or (in_contact and (continues_contact(s) or _cut(contact[-1][1])))):
+            # 联系人及电话：… under the signature and date: whom the notice says to call, a row
+            # as the contact after its last item is
+            if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
+                contact[-1] = (contact[-1][0], contact[-1][1] + s)
+            else:
+                if not in_contact:
+                    # the labelled lines right above it say whose number it is (解读机关：…
+                    # 解读人：… over 联系电话：…)
+                    above = idx
+                    while above > 0 and lines[above - 1].strip() and CONTACT_MORE.match(lines[above - 1].strip()):
+                        above -= 1
+                    contact += [(i + 1, lines[i].strip()) for i in range(above, idx)]
+                contact.append((line_no, s))
+            in_contact = True
+            continue
         if ended:
+            in_contact = False
             closing.append(s)
             if provisions and provisions[-1][0] == _previous_line(lines, idx) and _continues(lines, idx, provisions[-1][1]):
                 provisions.append((line_no, s))  # the provisions' paragraph goes on
@@ -519,10 +537,11 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             ended = signed = True
             closing.append(s)
             continue
-        if current is not root and idx > last_numbered and "联系" not in current.body[:12] and (
+        if current is not root and idx > last_numbered and "联系" not in current.body[:12] \
+                and not (current.text and is_contact_title(current.text[0])) and (
                 CONTACT_LINE.match(s) or (in_contact and (continues_contact(s) or _cut(contact[-1][1])))
                 or (not lines[idx - 1].strip() and opens_contact(s))):
-            # (a 六、联系方式 heading keeps its own lines; a paragraph of its own saying whom to
+            # (a 六、联系方式 or 五、咨询方式 heading keeps its own lines; a paragraph of its own saying whom to
             # call, 如有疑问，可拨打12366…, is the contact too — a line of the item's runs on)
             if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
                 contact[-1] = (contact[-1][0], contact[-1][1] + s)  # the line the PDF wrapped

@@ -36,6 +36,8 @@ def fields_asked(question: str) -> tuple[str, ...]:
     return tuple(f for f, _, p in _ASKED if p.search(question))
 
 
+# a kind of document, named bare in a lookup (方案 文号)
+_KIND = re.compile(r"文件|通知|清单|方案|措施|意见")
 # the words of a question about the document itself, besides its place: the document, its
 # header's fields and who or when
 _HEADER_WORDS = re.compile(rf"文件|通知|清单|方案|措施|意见|文号|字号|单位|部门|机关|机构|日期|时间|时候|标题|题目|"
@@ -65,8 +67,12 @@ def about_document(question: str, docs: Sequence[Document], several: bool,
     # the words naming the field asked are none of the rows' topics (发文字号, which jieba
     # cuts 发 / 文字 / 号)
     fields = [m.group(0) for _, _, p in _ASKED for m in p.finditer(q)]
-    if not _ITSELF.search(q) or any(not _HEADER_WORDS.search(t) and not any(t in p for p in places)
-                                    and not any(t in f for f in fields) for t in topics):
+    if any(not _HEADER_WORDS.search(t) and not any(t in p for p in places)
+           and not any(t in f for f in fields) for t in topics):
+        return None
+    # the document named as itself (这个方案的文号), or nothing named but the header's own
+    # words — a lookup "方案 文号", "发文单位": only a document has them
+    if not _ITSELF.search(q) and topics and not any(_KIND.fullmatch(t) or t in fields for t in topics):
         return None
     if several:
         by_place = tuple(d for d in docs if d.place and (d.place in q or d.place[:-1] in q and len(d.place) > 2))

@@ -567,7 +567,10 @@ class RelevanceModel:
         text = "\n".join(self.row_text.get(k, "") for k in keys)
         # the story can name what the question is about (金殿广场那块要整成夜经济的地方 …
         # 啥时候能弄好): how much of it the best rows state
-        story_cov = self._stated([t for t in self.content_terms(q.plain) if t not in q.asked], toks, text)
+        # (the asker's own shop or workshop, 我是个小加工厂, is where they stand in the story as
+        # in the asking clause: no word of the topic)
+        story_cov = self._stated([t for t in self.content_terms(q.plain) if t not in q.asked
+                                  and not _establishment(q.plain, t)], toks, text)
         asides: tuple[str, ...] = ()
         # speech around a question can be an aside; a keyword lookup has none: every word
         # of "跨境电商 补贴标准" was typed to be found
