@@ -38,7 +38,7 @@ from .intent import (
     tells_a_few,
 )
 from .tagging import tagged
-from .thesaurus import names_a_building, names_a_thing, pays_money
+from .thesaurus import hears_or_asks, names_a_building, names_a_thing, pays_money
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -227,7 +227,8 @@ def is_lookup(text: str) -> bool:
 def asking_text(text: str) -> str:
     """What the question asks, for choosing what to quote: the asked part when a clause
     asks, else all of it — a keyword lookup has no story."""
-    return plain(text) if is_lookup(text) else asked_part(text)
+    said = spoken_clauses(text)
+    return plain(said) if is_lookup(said) else asked_part(said)
 
 
 def asked_part(text: str) -> str:
@@ -423,18 +424,45 @@ def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# a spoken particle — an interjection (嗯, 哎) or a modal particle (吧, 呢, 吗, 啊) — by the
+# tagger's part of speech
+_SPOKEN = ("e", "y")
+
+
+def spoken_clauses(text: str) -> str:
+    """``text`` with a comma after each spoken particle, where it has no punctuation at all.
+
+    A question said aloud and typed by voice ("…开了个小铺子七八年了嗯现在想…听人说有那个
+    创业担保贷款…最多能贷多少钱啊") comes without a comma: its interjections and modal
+    particles are where the speaker paused, the ends of its clauses — so the clause that
+    asks is told from the story before it as in a written question."""
+    s = text.strip()
+    if _CLAUSE.search(s) or len(s) <= 2 * SHORT:
+        return text
+    out: list[str] = []
+    for w, f in tagged(s):
+        if f.startswith("v") and hears_or_asks(w) and out and out[-1] != "，":
+            out.append("，")  # (…手头钱不够，听人说有那个创业担保贷款…: what was heard or asked follows)
+        out.append(w)
+        if f in _SPOKEN:
+            out.append("，")
+    return "".join(out).strip("，")
+
+
 def read_question(text: str) -> Query:
     norm = normalize(text)
     p = plain(text)
     words = _tag(p)
-    asked = asked_part(text)
+    # (the clauses of a question typed by voice, read where it paused)
+    said = spoken_clauses(text)
+    asked = asked_part(said)
     # the intent is that of the clause that asks: "之前的贷款快到期了还不上 能跟银行说延期
     # 续贷不" asks whether, not when — the story's 到期 is not what is asked
-    lookup = is_lookup(text)
+    lookup = is_lookup(said)
     return Query(text=text, norm=norm, plain=p, intent=detect_intent(p if lookup else asked), words=words,
                  asked=asked, places=named_places(words, p),
                  years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup,
                  # in the clause that asks: "去年贷的款马上到期" is the story
                  relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)),
-                 parts=tuple(asking_parts(text)),
+                 parts=tuple(asking_parts(said)),
                  refs=tuple(find_references(text)), unlabelled=strip_references(text).strip())

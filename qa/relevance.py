@@ -581,7 +581,7 @@ class RelevanceModel:
             # what is asked, stated only by a row saying it is not paid (waived, above)
             kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1]))
                           or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)) or w in granted
-                          or w.endswith("费"))
+                          or w.endswith("费") or _counted_per(q, w))
             # nor, of the documents the question names, a word another loaded document uses
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))
@@ -733,6 +733,22 @@ def _acts_on(q: Query, words: Sequence[str]) -> frozenset[str]:
 
 
 _EVERY_ROW_MIN = 5  # rows a document needs for a word in all of them to say nothing of one
+
+
+def _counted_per(q: Query, word: str) -> bool:
+    """``word`` is what a figure is asked per (一只母羊补多少钱, 每辆车奖多少): counted by one
+    of it or each of it (a number and measure word the tagger reads as one, 一只, 每头) in
+    a clause asking a figure — the document must name that thing, never an aside."""
+    if not re.search(HOW_MUCH, q.asked):
+        return False
+    ws = q.words
+    return in_dictionary(word) and any(w.text == word and i > 0 and ws[i - 1].pos == "m"
+                                       and _PER_UNIT.match(ws[i - 1].text) for i, w in enumerate(ws))
+
+
+# one of a thing, or each of it, as the tagger reads a number and its measure word (一只, 每头)
+# — but 个, the general measure, which counts anything (一个人能补多少: who, not what)
+_PER_UNIT = re.compile(r"^[一每][^个\d]$")
 
 
 def _establishment(text: str, word: str) -> bool:

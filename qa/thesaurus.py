@@ -103,6 +103,17 @@ def names_an_establishment(word: str) -> bool:
     return len(word) >= 2 and _filed_under(word[-1], _ESTABLISHMENTS)
 
 
+# hearing and hearsay (Fc05: 听, 听说; Da19: 据说) and asking (Hi18: 问, 问问; Hi24: 打听)
+_HEARD_OR_ASKED = ("Fc05", "Da19", "Hi18", "Hi24")
+
+
+def hears_or_asks(word: str) -> bool:
+    """The thesaurus files the word among hearing, hearsay or asking (听说, 听, 据说, 问,
+    打听): a speaker saying what they heard or what they ask, before saying it. Among its
+    synonyms (=), not as a word of its own kind (@: 说, filed with hearing as well)."""
+    return any(c.startswith(_HEARD_OR_ASKED) and c.endswith("=") for c in _groups()[0].get(word, ()))
+
+
 # how the asker came to know a thing, or that it is there: hearing (Fc05: 听说, 听到),
 # hearsay (Da19: 据说, 传闻), knowing (Gb08: 知道, 晓得), being there (Jd: 还有, 存在)
 _HEARSAY = ("Fc05", "Da19", "Gb08", "Jd")
