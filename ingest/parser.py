@@ -30,6 +30,7 @@ from .boxes import unbox
 from .bullets import number_bullets, plain_markers, title_blocks
 from .cells import is_cell_table, read_cells
 from .cover import cover_item, preamble_item
+from .csvtable import uncsv
 from .decode import decode
 from .departments import LEAD_FIRST, one_name_each
 from .errors import IngestError
@@ -122,6 +123,8 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     lines = items_read_as_decimals(lines)
     if (boxed := unbox(lines)) is not None:
         lines = boxed  # a table with its borders drawn (┌──┬──┐ │序号│…│): a row per tab-separated line
+    elif (records := uncsv(lines)) is not None:
+        lines = records  # a spreadsheet saved as CSV (序号,政策名称,…): a row per tab-separated line
     tabbed = is_table(lines)
     if not tabbed and (blocks := labelled_lines(lines)) is not None:
         lines = blocks  # a guide's two columns, label and value: its labelled blocks

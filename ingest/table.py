@@ -57,6 +57,9 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
+# a row numbered within its group (1.1, 2.3): the group's own row above it (1 企业开办和注销,
+# its other cells empty) heads the rows numbered under it
+_SUB_NUMBER = re.compile(r"^(\d{1,2})\s*[.．]\s*(\d{1,2})$")
 # where a department name starts (a level word or a national body), so it does not run on from the line before
 _NAME_START = re.compile(r"[县区市省乡镇各]|国网|中国|人行|国家")
 _LIST_SEPARATORS = ("、", "，", ",", "；", ";", "／", "/")
@@ -247,10 +250,15 @@ class RowBuilder:
         it = self.item
         values = {MEASURE: "", DEADLINE: "", GOAL: ""}
         measure_units: list[str] = []
+        named = False  # a task column of this line has its text: a second one is what it names
         for column, (name, cell, head) in enumerate(zip(self.columns, cells, self.heads, strict=False)):
             text = clean_cell(cell)
             if name == TASK and text:
+                # (政策名称 then 政策内容: 新升规工业企业奖励：对当年首次纳入…)
+                if named and self.task and not self.task[-1].endswith(SENTENCE_ENDS + ("：", ":")):
+                    self.task.append("：")
                 self.task.append(text)
+                named = True
             elif name in (LEAD, COOP):
                 units = self._units(column, text)
                 for u in units.names:  # a name marked 牵头 leads, whatever its column
@@ -275,6 +283,11 @@ class RowBuilder:
             it.measures.append(Measure(text=values[MEASURE], deadline=values[DEADLINE], goal=values[GOAL],
                                        items=split_items(values[MEASURE]), units=tuple(measure_units)))
         it.last_line = line_no
+
+    def only_titled(self) -> bool:
+        """A row of a title alone (a group's row: 1 企业开办和注销, every other cell empty)."""
+        it = self.item
+        return bool(self.task) and not (it.measures or it.lead or it.coop or it.notes)
 
     def build(self) -> Item:
         it = self.item
@@ -321,13 +334,22 @@ def read_table(lines: list[str]) -> TableResult:
 
     def start_row(cells: list[str], line_no: int, last_line: int) -> None:
         nonlocal current
+        assert columns is not None
+        number_cell = clean_cell(cells[columns.index(NUMBER)] if NUMBER in columns else cells[0])
+        if (sub := _SUB_NUMBER.match(number_cell)) is not None:
+            group = int(sub.group(1))
+            if current is not None and current.item.number == group and current.only_titled():
+                # 1.1 under 1 企业开办和注销: the group's row is the heading of the rows under it
+                title, current = "".join(current.task), None
+                open_heading(GROUPED, 0, title)
+            number = int(sub.group(2))
+        else:
+            number = int(m.group(1)) if (m := _NUMBER_CELL.match(number_cell)) else 0
         if current is not None:
             items.append(current.build())
-        assert columns is not None
-        number = _NUMBER_CELL.match(clean_cell(cells[columns.index(NUMBER)] if NUMBER in columns else cells[0]))
-        if GROUP in columns and (group := clean_cell(cells[columns.index(GROUP)])):
-            open_heading(GROUPED, 0, group)  # the group's first row: the rows under it are its
-        current = RowBuilder(columns, heads, path(), attachment_title, int(number.group(1)) if number else 0, line_no)
+        if GROUP in columns and (group_cell := clean_cell(cells[columns.index(GROUP)])):
+            open_heading(GROUPED, 0, group_cell)  # the group's first row: the rows under it are its
+        current = RowBuilder(columns, heads, path(), attachment_title, number, line_no)
         current.add(cells, last_line)
 
     def finish_wrapped() -> None:
@@ -456,15 +478,17 @@ def read_table(lines: list[str]) -> TableResult:
             continue
         number_cell = clean_cell(cells[columns.index(NUMBER)]) if NUMBER in columns and len(cells) > \
             columns.index(NUMBER) else first
-        if len(cells) < n and len(cells) >= 2 and _NUMBER_CELL.match(number_cell):
-            close()
+        sub_numbered = _SUB_NUMBER.match(number_cell) is not None
+        if len(cells) < n and len(cells) >= 2 and (_NUMBER_CELL.match(number_cell) or sub_numbered):
+            # (a row numbered within its group leaves the group's row open: it may be its heading)
+            finish_wrapped() if sub_numbered else close()
             wrapped = (cells, line_no, line_no)  # a row whose last cell wraps: the next line goes on
             continue
         if len(cells) != n:
             warnings.append(skipped(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过"))
             continue
-        if _NUMBER_CELL.match(number_cell):
-            close()
+        if _NUMBER_CELL.match(number_cell) or sub_numbered:
+            finish_wrapped() if sub_numbered else close()
             start_row(cells, line_no, line_no)
         elif not number_cell:
             if current is None:
