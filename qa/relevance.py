@@ -102,7 +102,9 @@ _ONE_OPENS = re.compile(rf"(?:^|[，,。？?！!；;\s])一({_MEASURED})|一({_M
 # follows the word that grants it (一次性奖励10万元, 补助标准每人不超过1000元) or is a sum
 # per head (每人1000元); an amount before it is the condition (产值首次达到10亿元的…给予进档
 # 奖励) and answers nothing
-_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:{HOW_MUCH}|{JI}{_COUNTED})|{JI}[毛块]")
+# — or named after the how-much (有多少工作补贴, 能拿多少奖励)
+_ASKS_MONEY = re.compile(rf"(?:奖|补|贴|给)[^，,。？?\s]{{0,3}}?(?:{HOW_MUCH}|{JI}{_COUNTED})|{JI}[毛块]|"
+                         rf"{HOW_MUCH}[^，,。？?\s给发]{{0,2}}?(?:奖励|补贴|补助|奖补|资助|奖金)")
 _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给予|享受|最高|不超过|标准|"
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")

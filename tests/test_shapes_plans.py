@@ -84,3 +84,20 @@ def test_a_lookup_of_the_plans_number_and_a_workshops_question_on_its_hookup(tmp
     assert number["coverage"] == "answered" and "云政办〔2025〕9号" in number["answer"]
     assert hookup["coverage"] != "not_covered"
     assert "4个工作日以内" in hookup["answer"] and "〔二、(二) 第1项〕" in hookup["answer"]
+
+
+_GRANTS = """云岭县2025年优化营商环境工作要点
+一、强化监督
+1.聘请30名企业家担任县营商环境监督员，按规定给予工作补贴。（责任单位：县发改局）
+2.对年度营业额达到200万元的新增限上餐饮企业，给予一次性奖励。（责任单位：县商务局）
+"""
+
+
+def test_a_sum_asked_after_its_how_much_is_money_a_row_must_state(tmp_path, capsys):
+    """有多少工作补贴 asks money as 补多少 does: a row granting the 补贴 with no sum (按规定给予
+    工作补贴; its 30名 counts the members) leaves the sum unstated — partial. 营业额到了多少
+    县里给奖励 asks the turnover that earns the reward, which the row states."""
+    grant, threshold = ask_about(tmp_path, capsys, _GRANTS, "营商环境监督员每年有多少工作补贴？",
+                                 "饭店营业额到了多少县里给奖励？")
+    assert grant["coverage"] == "partial" and "〔第1项〕" in grant["answer"]
+    assert threshold["coverage"] == "answered" and "200万元" in threshold["answer"]
