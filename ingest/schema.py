@@ -25,6 +25,7 @@ from .qanda import asks_first
 # a label and ``parse_label`` reads it; nothing else writes or reads one.
 ARTICLE = "条"
 LEAD_WORD, RESPONSIBLE_WORD = "牵头单位", "责任单位"
+DEADLINE_WORD = "时间进度"  # the built-in corpus's time column
 _CN = "零〇一二两三四五六七八九十百"
 _LABEL = re.compile(rf"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?:(?P<number>\d+)\s*项|(?P<cn>[{_CN}]+)\s*条)\s*〕?\s*$")
 # A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕, 〔第五条〕.
@@ -211,6 +212,14 @@ class TaskRow(RowRef):
     # whether the document says who leads: False when it names only 责任单位 (（责任单位：A、B、C）)
     # and marks none of them as leading; ``lead_units`` then hold those responsible units
     lead_marked: bool = True
+    # what the document calls its time column (兑现时限, 完成时限), where not 时间进度
+    deadline_label: str = ""
+
+    @property
+    def deadline_word(self) -> str:
+        """What the document calls the measures' deadlines: its table's own column name, else
+        时间进度 (the built-in corpus's)."""
+        return self.deadline_label or DEADLINE_WORD
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -252,6 +261,7 @@ class TaskRow(RowRef):
             "doc": self.doc,
             # written only when False: rows that name their lead read as they always did
             **({} if self.lead_marked else {"lead_marked": False}),
+            **({"deadline_label": self.deadline_label} if self.deadline_label else {}),
         }
 
     @classmethod
@@ -270,6 +280,7 @@ class TaskRow(RowRef):
             notes=tuple(d.get("notes", ())),
             doc=d.get("doc", ""),
             lead_marked=bool(d.get("lead_marked", True)),
+            deadline_label=str(d.get("deadline_label", "")),
         )
 
 

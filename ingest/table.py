@@ -20,7 +20,7 @@ from .header import is_date_line, is_field_line, is_signature
 from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
-from .schema import Attachment, Measure
+from .schema import DEADLINE_WORD, Attachment, Measure
 from .sentences import figure_cell
 from .text import (
     SENTENCE_ENDS,
@@ -221,6 +221,9 @@ class RowBuilder:
                  attachment_title: str, number: int, line_no: int) -> None:
         self.columns, self.heads = columns, heads
         self.item = Item(path=path, number=number, first_line=line_no, attachment_title=attachment_title)
+        # the table's own name for its time column (兑现时限, 完成时限), quoted with a deadline
+        named = heads[columns.index(DEADLINE)] if DEADLINE in columns and len(heads) == len(columns) else ""
+        self.item.deadline_label = named if named != DEADLINE_WORD else ""
         self.task: list[str] = []
         self.cut: dict[int, str] = {}  # column → its unit text on the line before, when a name was cut there
         self.marked = False  # a unit of the row is marked 牵头

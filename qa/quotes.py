@@ -172,7 +172,7 @@ def _deadline(c: RowMatch) -> list[Quote]:
     # (a table with no time column at all, 承诺办理时限 a note of it, leaves none empty: no
     # "未注明" for a column the document does not have)
     if row.measures[m_idx].deadline or table_of(row) in c.matcher.timed_tables:
-        quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix="时间进度："))
+        quotes.append(Quote(row.measures[m_idx].deadline or "未注明", prefix=f"{row.deadline_word}："))
     return quotes
 
 
@@ -369,9 +369,10 @@ def next_sentence(sentences: dict[tuple[str, int], list[Sentence]], s: Sentence)
 
 
 def column_quote(row: TaskRow, test: Callable[[str], bool]) -> Quote | None:
-    """The first measure's 时间进度 that passes ``test``, quoted as the column it is."""
+    """The first measure's 时间进度 that passes ``test``, quoted as the column it is (by the
+    document's own name for it)."""
     cell = next((m.deadline for m in row.measures if m.deadline and test(m.deadline)), None)
-    return Quote(cell, prefix="时间进度：") if cell else None
+    return Quote(cell, prefix=f"{row.deadline_word}：") if cell else None
 
 
 def count_quote(row: TaskRow, ranked: Ranked, word: str) -> Quote | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ingest import parse_text
 from ingest.csvtable import uncsv
+from tests.conftest import ask_about
 
 _GROUPED = """云岭县2025年优化营商环境重点任务清单
 
@@ -61,3 +62,12 @@ def test_a_spreadsheet_saved_as_csv_is_read_as_its_table():
     assert any("2.上年度首次入库" in n for n in first.notes) and any("0871-5422163" in n for n in first.notes)
     assert "对小规模纳税人\"六税两费\"按50%减征" in second.task
     assert uncsv(["序号\t政策名称\t政策内容\t受理部门", "1\t甲\t乙\t县财政局"]) is None  # tabs: read as they are
+
+
+def test_a_deadline_is_quoted_under_the_tables_own_column_name(tmp_path, capsys):
+    """The table calls its time column 完成时限: the answer quotes the deadline under that
+    name, not under the built-in corpus's 时间进度 (the document's wording, its label too)."""
+    d = parse_text(_GROUPED, "yunling-tasks.txt")
+    assert {r.deadline_label for r in d.rows if r.measures} == {"完成时限"}
+    [when] = ask_about(tmp_path, capsys, _GROUPED, "压缩开办时间这项任务什么时候完成？")
+    assert "完成时限：2025年6月底前" in when["answer"] and "时间进度" not in when["answer"]

@@ -47,14 +47,14 @@ def row_text(row: TaskRow) -> str:
             out[-1] += _ETC
         if _dated(row):
             m = row.measures[0]
-            out += [f"  时间进度：{m.deadline}"] * bool(m.deadline) + [f"  年度目标和效果：{m.goal}"] * bool(m.goal)
+            out += [f"  {row.deadline_word}：{m.deadline}"] * bool(m.deadline) + [f"  年度目标和效果：{m.goal}"] * bool(m.goal)
         elif row.measures:
             out.append("  落实措施：")
             for i, m in enumerate(row.measures, 1):
                 out.append(f"   ({i}) {m.text or NONE}")
                 if m.units:
                     out.append(f"       责任单位：{'、'.join(m.units)}")
-                out.append(f"       时间进度：{m.deadline or NONE}")
+                out.append(f"       {row.deadline_word}：{m.deadline or NONE}")
                 out.append(f"       年度目标和效果：{m.goal or NONE}")
     out += [f"  备注：{n}" for n in row.notes if n != _ETC]
     return "\n".join(out)
@@ -110,12 +110,12 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
         lines += [f"**主要任务**：{mark(row.task)}", "", units + _ETC * (_ETC in row.notes)]
         if _dated(row):
             m = row.measures[0]
-            lines += ["", "　".join(f"**{name}**：{mark(v)}" for name, v in (("时间进度", m.deadline),
+            lines += ["", "　".join(f"**{name}**：{mark(v)}" for name, v in ((row.deadline_word, m.deadline),
                                                                             ("年度目标和效果", m.goal)) if v)]
         elif row.measures:
             # each measure's own 责任单位, where the table gives them
             own = any(m.units for m in row.measures)
-            lines += ["", "| # | 落实措施 |" + " 责任单位 |" * own + " 时间进度 | 年度目标和效果 |",
+            lines += ["", "| # | 落实措施 |" + " 责任单位 |" * own + f" {row.deadline_word} | 年度目标和效果 |",
                       "|---|---|" + "---|" * own + "---|---|"]
             for i, m in enumerate(row.measures, 1):
                 cells = [mark(m.text), *([md_escape("、".join(m.units))] if own else []), mark(m.deadline), mark(m.goal)]
