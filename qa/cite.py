@@ -143,7 +143,12 @@ class Composer:
         # head (哪位领导) or, but for who is responsible, by the action it names (怎么兑现)
         nq = normalize(q)
         asks_where = bool(_ASKS_WHERE.search(nq))
-        for note in labelled_notes(self.r.by_key[top.key]):
+        top_row = self.r.by_key[top.key]
+        # the time column too, where the table names it by an action (兑现时限: 怎么兑现 is answered
+        # by 免申即享,…); asked when, it is quoted as the deadline it is
+        timed = [f"{top_row.deadline_label}：{d}" for d in (m.deadline for m in top_row.measures) if d][:1] \
+            if top_row.deadline_label and intent != Intent.DEADLINE else []
+        for note in labelled_notes(top_row) + timed:
             head, _, value = re.split(r"([:：])", note, maxsplit=1)
             # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
             name = without_parentheticals(head) or head

@@ -71,3 +71,11 @@ def test_a_deadline_is_quoted_under_the_tables_own_column_name(tmp_path, capsys)
     assert {r.deadline_label for r in d.rows if r.measures} == {"完成时限"}
     [when] = ask_about(tmp_path, capsys, _GROUPED, "压缩开办时间这项任务什么时候完成？")
     assert "完成时限：2025年6月底前" in when["answer"] and "时间进度" not in when["answer"]
+
+
+def test_a_column_named_by_an_action_answers_that_action(tmp_path, capsys):
+    """怎么兑现 asks what the 兑现时限 column says (每年3月31日前申报): quoted first, under its
+    name, as a note column named by its action (兑现方式) always was."""
+    [how] = ask_about(tmp_path, capsys, _CSV, "新升规工业企业奖励怎么兑现？")
+    assert how["coverage"] == "answered"
+    assert how["answer"].startswith("兑现时限：每年3月31日前申报")
