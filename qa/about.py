@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from ingest.schema import Document
 from ingest.text import normalize
 
+# the kinds of document a question names one by (文件, 通知, 方案 …)
+_KINDS = "文件|通知|清单|方案|措施|意见"
 # the document itself: 本文件, 这个通知, 这份清单, 该方案 …
-_ITSELF = re.compile(r"(?:本|这个?|这份|该|此)(?:个|份)?(?:文件|通知|清单|方案|措施|意见|文)")
+_ITSELF = re.compile(rf"(?:本|这个?|这份|该|此)(?:个|份)?(?:{_KINDS}|文)")
 _VERB = r"(?:印发|发布|下发|发的|出的|出台|制定|发文)"
 # each header field with how it is asked
 _ASKED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -37,10 +39,10 @@ def fields_asked(question: str) -> tuple[str, ...]:
 
 
 # a kind of document, named bare in a lookup (方案 文号)
-_KIND = re.compile(r"文件|通知|清单|方案|措施|意见")
+_KIND = re.compile(_KINDS)
 # the words of a question about the document itself, besides its place: the document, its
 # header's fields and who or when
-_HEADER_WORDS = re.compile(rf"文件|通知|清单|方案|措施|意见|文号|字号|单位|部门|机关|机构|日期|时间|时候|标题|题目|"
+_HEADER_WORDS = re.compile(rf"{_KINDS}|文号|字号|单位|部门|机关|机构|日期|时间|时候|标题|题目|"
                            rf"全称|名称|名字|政府|办公室|县里|市里|{_VERB}|发布|下发")
 
 

@@ -137,6 +137,7 @@ class Query:
     parts: tuple[Part, ...] = field(default=())  # what a several-part question asks, part by part
     refs: tuple[tuple[str, int], ...] = ()  # rows named by label (附件1 第2项; ingest.schema.find_references)
     unlabelled: str = ""            # the text without those labels: what is asked of the rows
+    said: str = ""                  # the text in its clauses: a voice question's pauses as commas
 
     @property
     def asking(self) -> str:
@@ -465,4 +466,4 @@ def read_question(text: str) -> Query:
                  # in the clause that asks: "去年贷的款马上到期" is the story
                  relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)),
                  parts=tuple(asking_parts(said)),
-                 refs=tuple(find_references(text)), unlabelled=strip_references(text).strip())
+                 refs=tuple(find_references(text)), unlabelled=strip_references(text).strip(), said=said)

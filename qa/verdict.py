@@ -31,7 +31,7 @@ from ingest.places import lookup, parents, short_form
 from ingest.text import normalize
 
 from .intent import PHONE_WORDS, asks, plain
-from .question import Query, clauses_of, spoken_clauses, words_of
+from .question import Query, clauses_of, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .thesaurus import files_with_an_office, names_an_institution
 
@@ -151,7 +151,7 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
     here = bool(_HERE.search(q.norm)) or any(
         p in scope and not any(p != o and p in o for o in q.places) for p in q.places)
-    clauses = [normalize(c) for c in clauses_of(spoken_clauses(q.text))]
+    clauses = [normalize(c) for c in clauses_of(q.said or q.text)]
     out = []
     for name in q.places:
         if _told_elsewhere(name, q, clauses, here):
