@@ -57,11 +57,13 @@ from .headings import (
 from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
-from .schema import Attachment, Measure
+from .schema import DEADLINE_WORD, Attachment, Measure
 from .table import COLOPHON
 from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
+# the label a deadline field is written under (完成时限：…), kept with the fields
+DEADLINE_NAMED = "deadline_named"
 FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("协同责任单位", COOP), ("牵头责任单位", LEAD), ("责任配合单位", COOP),
     ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD), ("主办单位", LEAD),
@@ -227,6 +229,8 @@ def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
             if deadline:
                 node.fields.setdefault(DEADLINE, []).append(deadline)
         node.fields.setdefault(kind, []).append(f"{m.group(1)}：{value}" if kind == LEADER else value)
+        if kind == DEADLINE:
+            node.fields.setdefault(DEADLINE_NAMED, []).append(m.group(1))
         if _LEAD_FIRST.search(value):
             node.lead_first = True
 
@@ -908,6 +912,8 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
                 fields[RESP] = ["、".join(resp_named)]
                 if coop_named:
                     fields[COOP] = ["、".join(coop_named)]
+        if DEADLINE not in fields and DEADLINE_NAMED in inherited:
+            fields[DEADLINE_NAMED] = inherited[DEADLINE_NAMED]  # (with the deadline it names)
         for k in (DEADLINE, GOAL):
             if k not in fields and k in inherited:
                 fields[k] = inherited[k]
@@ -936,6 +942,9 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         it.notes = notes + fields.get(LEADER, [])
         deadline = "；".join(fields.get(DEADLINE, []))
         goal = "；".join(fields.get(GOAL, []))
+        # the document's name for the deadline (完成时限：…), where it writes one and it is not 时间进度
+        named = [w for w in fields.get(DEADLINE_NAMED, []) if w != DEADLINE_WORD][:1]
+        it.deadline_label = named[0] if named and deadline else ""
         if n.points:
             texts = []
             for p in n.points:

@@ -101,3 +101,22 @@ def test_a_sum_asked_after_its_how_much_is_money_a_row_must_state(tmp_path, caps
                                  "饭店营业额到了多少县里给奖励？")
     assert grant["coverage"] == "partial" and "〔第1项〕" in grant["answer"]
     assert threshold["coverage"] == "answered" and "200万元" in threshold["answer"]
+
+
+_FIELDED = """云岭县2025年重点工作任务分解
+一、优化政务服务
+1.推行企业开办“一日办结”，全流程压缩至1个工作日以内。
+牵头单位：县市场监管局
+完成时限：2025年6月底前
+2.设立“办不成事”反映窗口。
+牵头单位：县政务服务中心
+完成时限：2025年4月底前
+"""
+
+
+def test_an_items_deadline_keeps_the_label_it_is_written_under(tmp_path, capsys):
+    """完成时限：… under an item is quoted as 完成时限, as a table's column is by its header."""
+    d = parse_text(_FIELDED, "yunling-fields.txt")
+    assert [r.deadline_label for r in d.rows] == ["完成时限", "完成时限"]
+    [when] = ask_about(tmp_path, capsys, _FIELDED, "企业开办一日办结什么时候完成？")
+    assert "完成时限：2025年6月底前" in when["answer"] and "时间进度" not in when["answer"]
