@@ -352,6 +352,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     after_provisions = False
     in_contact = False
     listed = _listed_attachments(lines, start)
+
+    def take_contact(line_no: int, s: str) -> None:
+        """A line of the notice's contact: the rest of the line before, where the PDF wrapped
+        it, or a line of its own."""
+        if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
+            contact[-1] = (contact[-1][0], contact[-1][1] + s)
+        else:
+            contact.append((line_no, s))
     bracketed = _bracketed_headings(lines, start)
     beside = bool(bracketed) and _has_top_headings(lines, start)
     # the body and each attachment included after it (附件1 on its own line, after the
@@ -387,18 +395,14 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
         if ended and signed and not after_provisions and (
                 CONTACT_LINE.match(s) or (in_contact and (continues_contact(s) or _cut(contact[-1][1])))):
             # 联系人及电话：… under the signature and date: whom the notice says to call, a row
-            # as the contact after its last item is
-            if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
-                contact[-1] = (contact[-1][0], contact[-1][1] + s)
-            else:
-                if not in_contact:
-                    # the labelled lines right above it say whose number it is (解读机关：…
-                    # 解读人：… over 联系电话：…)
-                    above = idx
-                    while above > 0 and lines[above - 1].strip() and CONTACT_MORE.match(lines[above - 1].strip()):
-                        above -= 1
-                    contact += [(i + 1, lines[i].strip()) for i in range(above, idx)]
-                contact.append((line_no, s))
+            # as the contact after its last item is — with the labelled lines right above it,
+            # which say whose number it is (解读机关：… 解读人：… over 联系电话：…)
+            if not in_contact:
+                above = idx
+                while above > 0 and lines[above - 1].strip() and CONTACT_MORE.match(lines[above - 1].strip()):
+                    above -= 1
+                contact += [(i + 1, lines[i].strip()) for i in range(above, idx)]
+            take_contact(line_no, s)
             in_contact = True
             continue
         if ended:
@@ -547,10 +551,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
                 or (not lines[idx - 1].strip() and opens_contact(s))):
             # (a 六、联系方式 or 五、咨询方式 heading keeps its own lines; a paragraph of its own saying whom to
             # call, 如有疑问，可拨打12366…, is the contact too — a line of the item's runs on)
-            if in_contact and _cut(contact[-1][1]) and not CONTACT_LINE.match(s):
-                contact[-1] = (contact[-1][0], contact[-1][1] + s)  # the line the PDF wrapped
-            else:
-                contact.append((line_no, s))
+            take_contact(line_no, s)
             in_contact = True
             continue
         in_contact = False

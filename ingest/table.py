@@ -369,6 +369,15 @@ def read_table(lines: list[str]) -> TableResult:
             return
         start_row(cells, line_no, last_line)
 
+    def settle(sub_numbered: bool) -> None:
+        """Before a new numbered row: the wrapped row read, and the open row built — but a
+        row numbered within its group (1.1) leaves the open row to :func:`start_row`, which
+        may make it the group's heading (1 企业开办和注销)."""
+        if sub_numbered:
+            finish_wrapped()
+        else:
+            close()
+
     def path() -> tuple[Heading, ...]:
         return ((attachment,) if attachment else ()) + tuple(headings)
 
@@ -484,14 +493,14 @@ def read_table(lines: list[str]) -> TableResult:
         sub_numbered = _SUB_NUMBER.match(number_cell) is not None
         if len(cells) < n and len(cells) >= 2 and (_NUMBER_CELL.match(number_cell) or sub_numbered):
             # (a row numbered within its group leaves the group's row open: it may be its heading)
-            finish_wrapped() if sub_numbered else close()
+            settle(sub_numbered)
             wrapped = (cells, line_no, line_no)  # a row whose last cell wraps: the next line goes on
             continue
         if len(cells) != n:
             warnings.append(skipped(f"第 {line_no} 行：应有 {n} 列，实有 {len(cells)} 列，已跳过"))
             continue
         if _NUMBER_CELL.match(number_cell) or sub_numbered:
-            finish_wrapped() if sub_numbered else close()
+            settle(sub_numbered)
             start_row(cells, line_no, line_no)
         elif not number_cell:
             if current is None:

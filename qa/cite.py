@@ -144,18 +144,19 @@ class Composer:
         nq = normalize(q)
         asks_where = bool(_ASKS_WHERE.search(nq))
         top_row = self.r.by_key[top.key]
-        # the time column too, where the table names it by an action (兑现时限: 怎么兑现 is answered
-        # by 免申即享,…); asked when, it is quoted as the deadline it is
-        timed = [f"{top_row.deadline_label}：{d}" for d in (m.deadline for m in top_row.measures) if d][:1] \
-            if top_row.deadline_label and intent != Intent.DEADLINE else []
-        for note in labelled_notes(top_row) + timed:
-            head, _, value = re.split(r"([:：])", note, maxsplit=1)
+        columns = [(head, value) for head, _, value in
+                   (re.split(r"([:：])", note, maxsplit=1) for note in labelled_notes(top_row))]
+        if top_row.deadline_label and intent != Intent.DEADLINE:
+            # the time column too, where the table names it by an action (兑现时限: 怎么兑现 is
+            # answered by 免申即享,…); asked when, it is quoted as the deadline it is
+            columns += [(top_row.deadline_label, d) for d in (m.deadline for m in top_row.measures) if d][:1]
+        for head, value in columns:
             # (a header with its unit, 总投资（万元）, is asked by its words: 总投资)
             name = without_parentheticals(head) or head
             if name in nq or name[-2:] in nq or (intent != Intent.DEPARTMENT and _asked_by_verb(name, nq)) \
                     or (asks_where and _PLACE_LABEL.search(name)):
                 # first, as its column's line — and not again as a sentence of the row
-                quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(note)]
+                quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(f"{head}：{value}")]
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
         if asks_where and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):

@@ -200,9 +200,9 @@ class Matcher:
         span of time (小时, 工作日 …), at the concepts' mean weight."""
         groups = self.synonyms
         concepts: dict[tuple[str, ...], float] = {}
-        asked = normalize(asking_text(question))
         # a noun of the question the document never uses, with the document's word for it
         read = read_question(question)
+        asked = normalize(read.asking)
         topics = read.topics
         terms = self.relevance.content_terms(question)
         nq = normalize(question)
