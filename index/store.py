@@ -63,10 +63,10 @@ from .schema import Chunk
 from .tokenize import tokenize
 from .vector_cache import CachedEmbedder
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 FORMAT_CHANGES = {2: "清单新增各文件的校验和与文档解析警告", 3: "新增句子向量，用于按语义挑选引文",
                   4: "问句与其后的回答合为一句引文", 5: "表格其他列（政策名称、兑现方式等）也可检索和引用",
-                  6: "办事指南的每个字段连同指南标题一起检索"}
+                  6: "办事指南的每个字段连同指南标题一起检索", 8: "任务行记下文件自己的列名（如 受理部门、兑现标准）"}
 FILES = ("rows.jsonl", "chunks.jsonl", "dense.faiss", sentences.JSONL, sentences.NPY)
 MAX_WARNINGS = 50  # document warnings kept in the manifest
 CHUNKING = {"row": True, "measure": True, "measure_min_measures": 2}

@@ -45,7 +45,7 @@ class Item:
     notes: list[str] = field(default_factory=list)
     article: bool = False              # 第五条 of a regulation or 若干措施: cited 〔第五条〕
     lead_marked: bool = True           # False: ``lead`` are 责任单位, none marked as leading
-    deadline_label: str = ""           # the table's own name for its time column (兑现时限)
+    columns: tuple[tuple[str, str], ...] = ()  # the document's own field names (TaskRow.columns)
 
 
 def _scope(path: tuple[Heading, ...], depth: int) -> str:
@@ -111,5 +111,5 @@ def to_rows(items: list[Item]) -> tuple[list[TaskRow], list[str]]:
             number=it.number, task=it.task, lead_units=tuple(it.lead), coop_units=tuple(it.coop),
             measures=tuple(it.measures), lines=(it.first_line, it.last_line or it.first_line),
             headings=headings, notes=tuple(dict.fromkeys(it.notes)), lead_marked=it.lead_marked,
-            deadline_label=it.deadline_label))
+            columns=it.columns))
     return rows, warnings

@@ -57,7 +57,7 @@ from .headings import (
 from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
-from .schema import DEADLINE_WORD, Attachment, Measure
+from .schema import DEADLINE_FIELD, DEADLINE_WORD, Attachment, Measure
 from .table import COLOPHON
 from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
 
@@ -945,7 +945,7 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         goal = "；".join(fields.get(GOAL, []))
         # the document's name for the deadline (完成时限：…), where it writes one and it is not 时间进度
         named = [w for w in fields.get(DEADLINE_NAMED, []) if w != DEADLINE_WORD][:1]
-        it.deadline_label = named[0] if named and deadline else ""
+        it.columns = ((DEADLINE_FIELD, named[0]),) if named and deadline else ()
         if n.points:
             texts = []
             for p in n.points:

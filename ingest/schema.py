@@ -26,6 +26,13 @@ from .qanda import asks_first
 ARTICLE = "条"
 LEAD_WORD, RESPONSIBLE_WORD = "牵头单位", "责任单位"
 DEADLINE_WORD = "时间进度"  # the built-in corpus's time column
+# a row's fields and what the built-in corpus's table calls them; a row of a document whose
+# table names its columns otherwise carries its own names (TaskRow.columns)
+TASK_FIELD, LEAD_FIELD, COOP_FIELD, MEASURE_FIELD, DEADLINE_FIELD, GOAL_FIELD = (
+    "task", "lead", "coop", "measure", "deadline", "goal")
+FIELD_WORDS: tuple[tuple[str, str], ...] = (
+    (TASK_FIELD, "主要任务"), (LEAD_FIELD, LEAD_WORD), (COOP_FIELD, "配合单位"), (MEASURE_FIELD, "落实措施"),
+    (DEADLINE_FIELD, DEADLINE_WORD), (GOAL_FIELD, "年度目标和效果"))
 _CN = "零〇一二两三四五六七八九十百"
 _LABEL = re.compile(rf"^\s*〔?\s*(?P<scope>[^〔〕]*?)\s*第\s*(?:(?P<number>\d+)\s*项|(?P<cn>[{_CN}]+)\s*条)\s*〕?\s*$")
 # A citation inside running text: 〔附件1 第84项〕, 〔二、(一) 第3项〕, 〔第5项〕, 〔第五条〕.
@@ -212,14 +219,30 @@ class TaskRow(RowRef):
     # whether the document says who leads: False when it names only 责任单位 (（责任单位：A、B、C）)
     # and marks none of them as leading; ``lead_units`` then hold those responsible units
     lead_marked: bool = True
-    # what the document calls its time column (兑现时限, 完成时限), where not 时间进度
-    deadline_label: str = ""
+    # the document's own names for the row's fields, (field, name) in its order, where they
+    # are not the built-in corpus's (FIELD_WORDS): a table's header (政策名称、政策内容 /
+    # 兑现标准 / 受理部门 / 兑现时限), an item's field label (完成时限：…); a table's field
+    # missing here is a column the table does not have
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def word(self, name: str) -> str:
+        """What the document calls the field ``name`` (a FIELD_WORDS field)."""
+        return dict(self.columns).get(name) or dict(FIELD_WORDS)[name]
+
+    def has(self, name: str) -> bool:
+        """Whether the row's document has the field ``name`` (a column of its table)."""
+        return not self.columns or any(f == name for f, _ in self.columns)
 
     @property
     def deadline_word(self) -> str:
-        """What the document calls the measures' deadlines: its table's own column name, else
-        时间进度 (the built-in corpus's)."""
-        return self.deadline_label or DEADLINE_WORD
+        """What the document calls the measures' deadlines: its own name, else 时间进度."""
+        return self.word(DEADLINE_FIELD)
+
+    @property
+    def deadline_label(self) -> str:
+        """The document's own name for its deadlines (兑现时限), where not 时间进度; else empty."""
+        named = dict(self.columns).get(DEADLINE_FIELD, "")
+        return named if named != DEADLINE_WORD else ""
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -227,8 +250,9 @@ class TaskRow(RowRef):
 
     @property
     def lead_word(self) -> str:
-        """What the document calls ``lead_units``: 牵头单位, or 责任单位 when it marks no lead."""
-        return LEAD_WORD if self.lead_marked else RESPONSIBLE_WORD
+        """What the document calls ``lead_units``: its own name (受理部门), else 牵头单位, or
+        责任单位 when it marks no lead."""
+        return dict(self.columns).get(LEAD_FIELD) or (LEAD_WORD if self.lead_marked else RESPONSIBLE_WORD)
 
     @property
     def restates_title(self) -> bool:
@@ -261,7 +285,7 @@ class TaskRow(RowRef):
             "doc": self.doc,
             # written only when False: rows that name their lead read as they always did
             **({} if self.lead_marked else {"lead_marked": False}),
-            **({"deadline_label": self.deadline_label} if self.deadline_label else {}),
+            **({"columns": [list(c) for c in self.columns]} if self.columns else {}),
         }
 
     @classmethod
@@ -280,7 +304,7 @@ class TaskRow(RowRef):
             notes=tuple(d.get("notes", ())),
             doc=d.get("doc", ""),
             lead_marked=bool(d.get("lead_marked", True)),
-            deadline_label=str(d.get("deadline_label", "")),
+            columns=tuple((str(f), str(n)) for f, n in d.get("columns", ())),
         )
 
 

@@ -20,7 +20,17 @@ from .header import is_date_line, is_field_line, is_signature
 from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
-from .schema import DEADLINE_WORD, Attachment, Measure
+from .schema import (
+    COOP_FIELD,
+    DEADLINE_FIELD,
+    FIELD_WORDS,
+    GOAL_FIELD,
+    LEAD_FIELD,
+    MEASURE_FIELD,
+    TASK_FIELD,
+    Attachment,
+    Measure,
+)
 from .sentences import figure_cell
 from .text import (
     SENTENCE_ENDS,
@@ -55,6 +65,9 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "事项", "措施", "政策", "项目", "项目名称")),
 )
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
+# a column's field as a row names it (TaskRow.columns)
+FIELDS = {TASK: TASK_FIELD, LEAD: LEAD_FIELD, COOP: COOP_FIELD, MEASURE: MEASURE_FIELD, DEADLINE: DEADLINE_FIELD,
+          GOAL: GOAL_FIELD}
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
 # a row numbered within its group (1.1, 2.3): the group's own row above it (1 企业开办和注销,
@@ -206,6 +219,21 @@ def is_table(lines: list[str]) -> bool:
     return False
 
 
+def table_columns(columns: tuple[str, ...], heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The table's own name for each field it has, as a row carries them (TaskRow.columns):
+    (field, header as written) in the table's order, two task columns named together
+    (政策名称、政策内容); empty where the table is the built-in corpus's seven columns or
+    its header is not one cell per column."""
+    if len(heads) != len(columns):
+        return ()
+    named: dict[str, list[str]] = {}
+    for f, h in zip(columns, heads, strict=True):
+        if f in FIELDS and (h := re.sub(r"\s+", "", clean_cell(h))):
+            named.setdefault(FIELDS[f], []).append(h)
+    out = tuple((f, "、".join(hs)) for f, hs in named.items())
+    return () if out == FIELD_WORDS else out
+
+
 @dataclass
 class TableResult:
     items: list[Item]
@@ -221,9 +249,7 @@ class RowBuilder:
                  attachment_title: str, number: int, line_no: int) -> None:
         self.columns, self.heads = columns, heads
         self.item = Item(path=path, number=number, first_line=line_no, attachment_title=attachment_title)
-        # the table's own name for its time column (兑现时限, 完成时限), quoted with a deadline
-        named = heads[columns.index(DEADLINE)] if DEADLINE in columns and len(heads) == len(columns) else ""
-        self.item.deadline_label = named if named != DEADLINE_WORD else ""
+        self.item.columns = table_columns(columns, heads)
         self.task: list[str] = []
         self.cut: dict[int, str] = {}  # column → its unit text on the line before, when a name was cut there
         self.marked = False  # a unit of the row is marked 牵头

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from ingest.schema import TaskRow, citation
+from ingest.schema import COOP_FIELD, TaskRow, citation
 
 from .faithful import violations
 from .intent import Intent
@@ -44,13 +44,17 @@ def answer_body(quotes: list[Quote], rows: list[TaskRow], intent: Intent) -> str
     # the department to go to: every cited row for department questions, else the top row
     dept = intent == Intent.DEPARTMENT
     # (a row whose document names only 责任单位, marking no lead, says 责任单位: TaskRow.lead_word)
-    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, int]]] = {}
+    # (and each unit list under the document's own name for it: 受理部门; a 配合单位 only where
+    # the row names some or its document has that column)
+    groups: dict[tuple[str, tuple[str, ...], str, tuple[str, ...]], list[tuple[str, int]]] = {}
     for r in rows if dept else rows[:1]:
         if not r.lead_units and not (dept and r.coop_units):
             continue  # a row naming no unit (附则, an article, a Q&A) adds no "—" line
-        groups.setdefault((r.lead_word, r.lead_units, r.coop_units if dept else ()), []).append(r.key)
-    units = [f"{word}：{'、'.join(lead) or '—'}" + (f"；配合单位：{'、'.join(coop) or '—'}" if dept else "")
-             + cites(keys) for (word, lead, coop), keys in groups.items()]
+        coop_word = r.word(COOP_FIELD) if dept and (r.coop_units or r.has(COOP_FIELD)) else ""
+        groups.setdefault((r.lead_word, r.lead_units, coop_word, r.coop_units if coop_word else ()), []
+                          ).append(r.key)
+    units = [f"{word}：{'、'.join(lead) or '—'}" + (f"；{coop_word}：{'、'.join(coop) or '—'}" if coop_word else "")
+             + cites(keys) for (word, lead, coop_word, coop), keys in groups.items()]
     return "\n\n".join(units + quoted if dept else quoted + units)
 
 

@@ -79,3 +79,26 @@ def test_a_column_named_by_an_action_answers_that_action(tmp_path, capsys):
     [how] = ask_about(tmp_path, capsys, _CSV, "新升规工业企业奖励怎么兑现？")
     assert how["coverage"] == "answered"
     assert how["answer"].startswith("兑现时限：每年3月31日前申报")
+
+
+def test_a_row_is_shown_under_the_tables_own_column_names(tmp_path, capsys):
+    """The CSV's columns are 政策名称/政策内容, 兑现标准, 受理部门, 兑现时限: its rows are shown
+    (terminal and page) and its department answered under those names, with no column the
+    table does not have (配合单位, 年度目标和效果 — a "—" there would say the document left
+    them empty); the built-in corpus keeps its seven (附件2 calls its first one 主要内容)."""
+    from ingest import load_document
+    from ui.render import row_markdown, row_text
+
+    first = parse_text(_CSV, "yunling-policies.csv").rows[0]
+    text, md = row_text(first), row_markdown(first)
+    for shown in ("政策名称、政策内容：新升规工业企业奖励", "受理部门：县工业和信息化局", "兑现标准：", "兑现时限：每年3月31日前申报",
+                  "咨询电话：0871-5422163"):
+        assert shown in text
+    for absent in ("主要任务", "牵头单位", "配合单位", "落实措施", "年度目标和效果", "时间进度", "备注：咨询电话"):
+        assert absent not in text and absent not in md
+    assert "**受理部门**：县工业和信息化局" in md and "| # | 兑现标准 | 兑现时限 |" in md
+    built_in = {r.key: r for r in load_document(None).rows}
+    assert "主要内容：" in row_text(built_in[("附件2", 1)]) and "主要任务：" in row_text(built_in[("附件1", 1)])
+    assert "配合单位：" in row_text(built_in[("附件2", 1)])
+    [who] = ask_about(tmp_path, capsys, _CSV, "新升规工业企业奖励找哪个部门？")
+    assert "受理部门：县工业和信息化局" in who["answer"] and "配合单位" not in who["answer"]

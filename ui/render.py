@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 from ingest.departments import DepartmentEntry
 from ingest.filters import filter_rows
-from ingest.schema import TaskRow
+from ingest.schema import (
+    COOP_FIELD,
+    DEADLINE_FIELD,
+    GOAL_FIELD,
+    MEASURE_FIELD,
+    TASK_FIELD,
+    TaskRow,
+)
 
 if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
     from qa.verdict import Verdict
@@ -33,31 +40,52 @@ def _dated(row: TaskRow) -> bool:
     return len(row.measures) == 1 and not row.measures[0].text
 
 
+def _shows_coop(row: TaskRow) -> bool:
+    """Whether the row's 配合单位 is shown: it names some, or its document has the column
+    (and marks a lead, so that the others are said to assist)."""
+    return bool(row.coop_units) or row.lead_marked and row.has(COOP_FIELD)
+
+
+def _measure_fields(row: TaskRow) -> tuple[str, ...]:
+    """The measure-level fields shown for each measure: the document's columns, and any
+    other that a measure fills."""
+    return tuple(f for f in (DEADLINE_FIELD, GOAL_FIELD) if row.has(f) or any(
+        getattr(m, f) for m in row.measures))
+
+
 def row_text(row: TaskRow) -> str:
-    """A row as readable plain text, every field the row has, for the terminal: a
-    table row's columns (an empty cell as —), an article's or a point's text alone."""
+    """A row as readable plain text, every field the row has under the document's own
+    names, for the terminal: a table row's columns (an empty cell as —), an article's or
+    a point's text alone."""
     out = [f"{row.citation} {row.section}".rstrip()]
     if _is_text_item(row):
         out.append(f"  {row.task}")
     else:
-        out += [f"  主要任务：{row.task}", f"  {row.lead_word}：{'、'.join(row.lead_units) or NONE}"]
-        if row.lead_marked or row.coop_units:
-            out.append(f"  配合单位：{'、'.join(row.coop_units) or NONE}")
+        out += [f"  {row.word(TASK_FIELD)}：{row.task}", f"  {row.lead_word}：{'、'.join(row.lead_units) or NONE}"]
+        if _shows_coop(row):
+            out.append(f"  {row.word(COOP_FIELD)}：{'、'.join(row.coop_units) or NONE}")
         if _ETC in row.notes:
             out[-1] += _ETC
+        fields = _measure_fields(row)
         if _dated(row):
             m = row.measures[0]
-            out += [f"  {row.deadline_word}：{m.deadline}"] * bool(m.deadline) + [f"  年度目标和效果：{m.goal}"] * bool(m.goal)
+            out += [f"  {row.word(f)}：{getattr(m, f)}" for f in fields if getattr(m, f)]
         elif row.measures:
-            out.append("  落实措施：")
+            out.append(f"  {row.word(MEASURE_FIELD)}：")
             for i, m in enumerate(row.measures, 1):
                 out.append(f"   ({i}) {m.text or NONE}")
                 if m.units:
                     out.append(f"       责任单位：{'、'.join(m.units)}")
-                out.append(f"       {row.deadline_word}：{m.deadline or NONE}")
-                out.append(f"       年度目标和效果：{m.goal or NONE}")
-    out += [f"  备注：{n}" for n in row.notes if n != _ETC]
+                out += [f"       {row.word(f)}：{getattr(m, f) or NONE}" for f in fields]
+    out += [f"  {'' if _names_itself(n) else '备注：'}{n}" for n in row.notes if n != _ETC]
     return "\n".join(out)
+
+
+def _names_itself(note: str) -> bool:
+    """A note that opens with its own column's name (申报条件：…, 咨询电话：…): shown as it
+    stands, not after 备注."""
+    label = re.match(r"^([^：:，。；、\s]{2,8})[：:]", note)
+    return bool(label) and not label.group(1).startswith(("注", "说明"))
 
 
 def number_ranges(rows: Sequence[TaskRow], attachment: str | None = None) -> str:
@@ -105,23 +133,27 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
         lines.append(mark(row.task))
     else:
         units = f"**{row.lead_word}**：{md_escape('、'.join(row.lead_units)) or NONE}"
-        if row.lead_marked or row.coop_units:
-            units += f"　**配合单位**：{md_escape('、'.join(row.coop_units)) or NONE}"
-        lines += [f"**主要任务**：{mark(row.task)}", "", units + _ETC * (_ETC in row.notes)]
+        if _shows_coop(row):
+            units += f"　**{row.word(COOP_FIELD)}**：{md_escape('、'.join(row.coop_units)) or NONE}"
+        lines += [f"**{row.word(TASK_FIELD)}**：{mark(row.task)}", "", units + _ETC * (_ETC in row.notes)]
+        fields = _measure_fields(row)
         if _dated(row):
             m = row.measures[0]
-            lines += ["", "　".join(f"**{name}**：{mark(v)}" for name, v in ((row.deadline_word, m.deadline),
-                                                                            ("年度目标和效果", m.goal)) if v)]
+            lines += ["", "　".join(f"**{row.word(f)}**：{mark(getattr(m, f))}" for f in fields if getattr(m, f))]
         elif row.measures:
             # each measure's own 责任单位, where the table gives them
             own = any(m.units for m in row.measures)
-            lines += ["", "| # | 落实措施 |" + " 责任单位 |" * own + f" {row.deadline_word} | 年度目标和效果 |",
-                      "|---|---|" + "---|" * own + "---|---|"]
+            lines += ["", f"| # | {row.word(MEASURE_FIELD)} |" + " 责任单位 |" * own
+                      + "".join(f" {row.word(f)} |" for f in fields),
+                      "|---|---|" + "---|" * (own + len(fields))]
             for i, m in enumerate(row.measures, 1):
-                cells = [mark(m.text), *([md_escape("、".join(m.units))] if own else []), mark(m.deadline), mark(m.goal)]
+                cells = [mark(m.text), *([md_escape("、".join(m.units))] if own else []),
+                         *(mark(getattr(m, f)) for f in fields)]
                 lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
     if notes := [n for n in row.notes if n != _ETC]:
-        lines += ["", "**备注**：" + "；".join(md_escape(n) for n in notes)]
+        lines += ["", "；".join(md_escape(n) for n in notes if _names_itself(n))] * any(map(_names_itself, notes))
+        if other := [n for n in notes if not _names_itself(n)]:
+            lines += ["", "**备注**：" + "；".join(md_escape(n) for n in other)]
     return "\n".join(lines)
 
 
