@@ -109,7 +109,8 @@ _GRANTS = re.compile(r"(?:奖励|奖补|补贴|补助|贴息|资助|资金|给�
                      rf"{_PER.pattern})[^。；;]{{0,30}}?"
                      rf"(?:\d+(?:\.\d+)?\s*(?:万元|元|%|％)|{UNIT_LABELLED})")
 # a rate of interest as spoken (利息几厘, 几分利): stated only by a percentage of a 利率 or 利息
-_ASKS_INTEREST = re.compile(r"(?:几|多少)厘(?!米)|几分利")
+# — or how much the 利息 or 利率 is (利息几个点, 利率到底多少): a share of the loan, not a sum
+_ASKS_INTEREST = re.compile(r"(?:几|多少)厘(?!米)|几分利|(?:利息|利率)[^，,。？?\s]{0,6}?(?:几|多少)")
 # the asking clause wants a figure: 多少, 几, 比例, 标准 …
 _ASKS_FIGURE = re.compile(rf"{HOW_MUCH}|(?<![好哪])几[成个家万千百项天年次]|{_ASKS_INTEREST.pattern}|百分之|{'|'.join(FIGURE_WORDS)}")
 # money paid (交多少, 收多少钱, 罚多少): stated only by a sum of money
@@ -413,7 +414,7 @@ class RelevanceModel:
         vocab, blob = self._words_of(tuple(docs)) if docs else (self.vocab, self.blob)
         out = [t for t in nouns if t not in vocab and t not in blob and not _made_up(t)
                and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
-               and t not in self.field_words and not is_speech(t) and not self.composed(t)
+               and t not in self.field_words and not is_speech(t) and not self.composed(t) and not _shorthand(t)
                and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
 
@@ -615,7 +616,7 @@ class RelevanceModel:
                     acted += w
                 else:
                     covered += w
-            elif t in q.topics or any(t in u for u in asked_unknown):
+            elif (t in q.topics or any(t in u for u in asked_unknown)) and not _shorthand(t):
                 unstated.append(t)
         covered += acted if covered else 0.0
         cov = round(covered / total, 4) if total else 1.0
@@ -776,6 +777,14 @@ def _every_row(rows: Sequence[TaskRow], tokens: dict[tuple[str, int], set[str]],
 def _made_up(term: str) -> bool:
     """A Chinese token that is no dictionary word: jieba's guess at an unseen span."""
     return all_han(term) and not in_dictionary(term)
+
+
+def _shorthand(term: str) -> bool:
+    """A run of small Latin letters the documents do not write (sb, bz): a word typed by
+    its pinyin initials that could not be read as one of theirs (qa.spelling) — what it
+    stands for is unknown, so it is no evidence that a topic is absent. An acronym in
+    capitals (KTV, GDP) is a name."""
+    return bool(re.fullmatch(r"[a-z]{2,5}", term))
 
 
 def _maximal(terms: Iterable[str]) -> tuple[str, ...]:

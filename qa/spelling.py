@@ -9,11 +9,19 @@ not in the document's text (公事 stays 公事 though it sounds like 公示); i
 the question's words as jieba cuts them (一半证件 holds no 半证); and it shares a character
 in the same place with exactly one document word of its sound (toneless pinyin from
 ``pypinyin``'s dictionary).
+
+A run of small Latin letters is a word typed by its pinyin initials, as messages are
+(gth 个体户, dk 贷款, yyzz 营业执照; 15w for 15万): read as the document's word of those initials where
+one is the document's word for them — the only one, or one the document uses many times
+more often than any other (dk: 贷款 89 times, 抵扣 3); where several are (sb: 申报 or
+社保? bz: 保障, 标准 or 补助?) it stays as written. Letters the document itself writes
+(UKey) are its word.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,6 +45,14 @@ MIN_GAIN_LONG = 5.0
 # knows 高薪技术 but not the document's compound): two words that long, one sound, one
 # character apart, are one word mistyped
 MIN_SAME_LONG = 4
+# a run of small Latin letters standing alone (gth, yyzz): a word by its pinyin initials
+_INITIALS = re.compile(r"(?<![A-Za-z])[a-z]{2,5}(?![A-Za-z])")
+# how many times more often than any other of the same initials the document must use a word
+# for the initials to be read as it (dk: 贷款 89 to 抵扣 3; not sb: 申报 62 to 社保 6 — where
+# sb is 社保 in a message about contributions)
+DOMINANT = 20
+# a figure in 万 written as messages do (15w, 3.5W): read 15万
+_WAN = re.compile(r"(\d+(?:\.\d+)?)[wW](?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,11 @@ class Homophones:
                 by_sound.setdefault(tuple(lazy_pinyin(w)), set()).add(w)
                 placed.update((len(w), i, c) for i, c in enumerate(w))
         self._by_sound = by_sound
+        by_initials: dict[str, set[str]] = {}
+        for w in words:
+            if 2 <= len(w) <= 5 and all_han(w):
+                by_initials.setdefault("".join(p[:1] for p in lazy_pinyin(w)), set()).add(w)
+        self._by_initials = by_initials
         # (length, place, character) of every word: a span sharing none with any word of
         # its length can be no slip for one, and its sound is not looked up
         self._placed = frozenset(placed)
@@ -80,9 +101,36 @@ class Homophones:
         need = MIN_GAIN_LONG if len(span) >= 3 and same >= 2 else MIN_GAIN
         return word if math.log(word_frequency(word)) - written >= need else ""
 
+    def _word_of_initials(self, letters: str) -> str:
+        """The document's word that ``letters`` are the pinyin initials of, where it is
+        the document's word for them (see the module's note); else empty."""
+        if letters in self._text.lower():
+            return ""
+        used = sorted(((self._text.count(w), w) for w in self._by_initials.get(letters, ())), reverse=True)
+        if not used or len(used) > 1 and used[0][0] < DOMINANT * used[1][0]:
+            return ""
+        return used[0][1]
+
     def read(self, question: str) -> Reading:
         """``question`` with each slip replaced by the document's word (the rest as
         written); the question itself when there is none."""
+        initials: list[tuple[str, str]] = []
+
+        def expand(m: re.Match[str]) -> str:
+            if word := self._word_of_initials(m.group()):
+                initials.append((m.group(), word))
+                return word
+            return m.group()
+
+        def wan(m: re.Match[str]) -> str:
+            initials.append((m.group(), f"{m.group(1)}万"))
+            return f"{m.group(1)}万"
+
+        read = self._read_sounds(_INITIALS.sub(expand, _WAN.sub(wan, question)))
+        return Reading(read.text, (*initials, *read.fixes)) if initials else read
+
+    def _read_sounds(self, question: str) -> Reading:
+        """``question`` with each slip of the same sound replaced by the document's word."""
         tokens = cut(question)
         bounds = [0]
         for t in tokens:

@@ -42,3 +42,30 @@ def test_a_slip_read_finds_the_row_of_the_word_meant(assistant):
     assert ans.coverage == "answered" and ("附件1", 17) in ans.cited_keys
     ans = assistant.answer("公司评上高薪技术企业奖多少")
     assert ans.coverage == "answered" and ("附件1", 84) in ans.cited_keys and "10万元" in ans.answer
+
+
+@pytest.mark.parametrize("question, letters, word", [
+    ("gth不想干了 能走简易注销不", "gth", "个体户"),      # the only word of those initials
+    ("夜市摆摊的 办yyzz要花钱不", "yyzz", "营业执照"),
+    ("创业担保dk 该去哪个部门申请", "dk", "贷款"),        # 贷款 89 times, 抵扣 3
+    ("个体户 一个月流水不到15w 增值税还要交不", "15w", "15万"),  # a figure in 万 as messages write it
+])
+def test_letters_typed_for_a_word_by_its_initials_are_read_as_it(assistant, question, letters, word):
+    """A message's shorthand (gth, dk, yyzz; 15w) is read as the document's word of those
+    pinyin initials, and the answer says so."""
+    reading = assistant.homophones.read(question)
+    assert (letters, word) in reading.fixes and word in reading.text
+    ans = assistant.answer(question)
+    assert [letters, word] in ans.read_as and f"“{letters}”按“{word}”理解" in ans.answer
+    assert ans.coverage == "answered"
+
+
+def test_initials_the_document_uses_several_words_for_stay_as_written_and_ask_nothing(assistant):
+    """sb: 申报 (62 times) or 社保 (6)? bz: 保障, 标准 or 补助? Neither is guessed; letters
+    the question leaves unread are no topic the document lacks (not "没有写明与“bz”有关"),
+    and letters the document writes (UKey) are its own word."""
+    for question in ("毕业3年了 开了个美甲店 sb能补不", "乡里开了个快递代收点 农村下行快件有bz吗"):
+        assert assistant.homophones.read(question).fixes == ()
+        ans = assistant.answer(question)
+        assert "“sb”" not in ans.answer and "“bz”" not in ans.answer and ans.coverage != "not_covered"
+    assert assistant.homophones.read("新公司领ukey要钱吗").fixes == ()
