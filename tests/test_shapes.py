@@ -2586,3 +2586,13 @@ def test_an_item_whose_text_opens_with_a_digit_is_not_a_decimal():
     d = parse_text(text)
     assert d.row("一、", 3).task.startswith("16-24岁登记失业青年") and d.row("一、", 2).task.endswith("高校毕业生；")
     assert "3.5万元以下" in d.row("二、", 2).task and d.row("二、", 3) is None
+
+
+def test_an_items_label_before_a_colon_titles_it_by_a_time(tmp_path, capsys):
+    """申报时间：… is titled by a time as 申报时间。… is; 初审报送：…于5月10日前 under the same
+    二、申报时间和方式 is not, though it states a date and the heading names a time — the
+    question of when to apply is answered by the first."""
+    text = READING_WITH_TIME.replace("（一）申报时间。", "（一）申报时间：").replace(
+        "（二）申报方式。申报主体向所在乡镇提交材料，", "（二）初审报送：各乡镇于2025年5月10日前将初审意见报县文旅局，")
+    (ans,) = ask_about(tmp_path, capsys, text, "青川县农家乐补助材料什么时候开始报？")
+    assert ans["citations"][0]["label"] == "二、 第1项" and "4月1日至4月30日" in ans["answer"], ans["answer"]
