@@ -65,12 +65,21 @@ def about_document(question: str, docs: Sequence[Document], several: bool,
     named = tuple(d for d in docs if d.doc_number and normalize(d.doc_number) in q)
     if named:
         return AboutDocument(named, asked)
+    # a year none of the documents is of (2025年的方案 文号, of a 2024 plan): another
+    # document's header, not theirs
+    years = {int(y) for y in re.findall(r"(?<!\d)(20\d{2})\s*年", q)}
+    docs = [d for d in docs if not years or years <= {*d.years, *d.term}]
+    if not docs:
+        return None
     places = {p for d in docs for p in (d.place, *d.place_parents) if p}
     # the words naming the field asked are none of the rows' topics (发文字号, which jieba
     # cuts 发 / 文字 / 号)
     fields = [m.group(0) for _, _, p in _ASKED for m in p.finditer(q)]
+    # (a word of a loaded document's title names that document: 富平县2024年优化营商环境
+    # 重点任务分工方案 文号)
+    titles = [normalize(d.title) for d in docs if d.title]
     if any(not _HEADER_WORDS.search(t) and not any(t in p for p in places)
-           and not any(t in f for f in fields) for t in topics):
+           and not any(t in f for f in fields) and not any(t in title for title in titles) for t in topics):
         return None
     # the document named as itself (这个方案的文号), or nothing named but the header's own
     # words — a lookup "方案 文号", "发文单位": only a document has them

@@ -415,6 +415,7 @@ class RelevanceModel:
         out = [t for t in nouns if t not in vocab and t not in blob and not _made_up(t)
                and not COUNT_NOUN.fullmatch(t)  # 套数 asks a count: the figure, not a topic
                and t not in self.field_words and not is_speech(t) and not self.composed(t) and not _shorthand(t)
+               and not (_doubled(t) and t[0] in blob)
                and not any(normalize(s) in blob for s in expansions(t))]
         return _maximal(out)
 
@@ -512,8 +513,11 @@ class RelevanceModel:
 
     def _states(self, term: str, toks: set[str], text: str) -> bool:
         """Whether rows of ``toks`` and ``text`` state ``term``: as written, by a synonym,
-        by the document's word for it, or — a word of paying (交钱) — by a fee word."""
+        by the document's word for it, or — a word of paying (交钱) — by a fee word; a
+        thing named by its character doubled (摊摊, 点点: the diminutive of northern
+        speech) by that character."""
         return (term in self.field_words or term in toks or term in text
+                or (_doubled(term) and term[0] in text)
                 or any(normalize(s) in text for s in expansions(term))
                 or bool((b := self.bridge(term)) and normalize(b) in text)
                 or (pays_money(term) and any(w in text for w in self.fee_words)))
@@ -772,6 +776,12 @@ def _every_row(rows: Sequence[TaskRow], tokens: dict[tuple[str, int], set[str]],
     for r in rows:
         by_doc.setdefault(r.doc, []).append(tokens.get(r.key, set()))
     return {d: frozenset(set.intersection(*ts) - fields) for d, ts in by_doc.items() if len(ts) >= _EVERY_ROW_MIN}
+
+
+def _doubled(term: str) -> bool:
+    """One Chinese character written twice (摊摊, 点点, 台台): in northern speech, the
+    small one of the thing that character names."""
+    return len(term) == 2 and term[0] == term[1] and all_han(term)
 
 
 def _made_up(term: str) -> bool:

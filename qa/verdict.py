@@ -33,6 +33,7 @@ from ingest.text import normalize
 from .intent import PHONE_WORDS, asks, plain
 from .question import Query, clauses_of, words_of
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
+from .tagging import tagged
 from .thesaurus import files_with_an_office, names_an_institution
 
 # details a service-hall user asks for that a task list rarely states, each with how a
@@ -66,10 +67,15 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,3})(批|期|届
 # — or a list asked by its members (服务商名单有哪些企业: the 服务商 by name)
 _MEMBERS_ASKED = re.compile(r"哪几家([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})(?:具体)?(?:都)?(?:有|是|包括)?哪几家(?![\u4e00-\u9fff])"
                             r"|([\u4e00-\u9fff]{2})名单(?:上)?(?:具体)?(?:都)?(?:有|是|包括)?哪些([\u4e00-\u9fff]{0,2})")
+# one of a class asked by name (是哪家公司, 在哪家银行发放): the rows must name one
+_WHICH_ONE = re.compile(r"哪一?家([\u4e00-\u9fff]{1,4})")
+# the words that make a name of a class word before it: a place, a person's or a proper
+# name, an organisation, an abbreviation (大宁农商银行, 邮储银行, 正信会计师事务所)
+_NAMING = ("ns", "nr", "nt", "nz", "j")
 # a grade of a rated scale (四星级 饭店, 5A级 景区): one grade is not another
 _GRADE = re.compile(r"([一二三四五\d])\s*(星级|A级)", re.IGNORECASE)
 _DETAILS: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
-    *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
+    *((w, "热线号码" if w == "热线" else "电话号码", _PHONE) for w in PHONE_WORDS), ("地址", "地址", None), ("地点", "具体地点", None), ("网址", "网址", None), ("邮箱", "邮箱", None),
     ("二维码", "二维码", None), ("表格", "表格", None), ("申请表", "申请表", None), ("模板", "模板", None),
     ("材料清单", "材料清单", None), ("几楼", "具体位置", None), ("门牌", "具体位置", None),
     ("哪条街", "地址", _STREET), ("哪条路", "地址", _STREET), ("几点", "具体时间", _CLOCK),
@@ -401,6 +407,12 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
             continue  # 失信名单有哪些影响: what follows, not who is on it
         if not _names_members(m.group(1) or m.group(2) or m.group(3), row_text):
             return "具体名单"
+    # (asked last: 不知道该找哪家银行，县里有没有给安排好的 asks the second)
+    for m in _WHICH_ONE.finditer((clauses_of(q.asked) or [""])[-1]):
+        kind = next((m.group(1)[:n] for n in range(len(m.group(1)), 0, -1)
+                     if names_an_institution(m.group(1)[:n])), "")
+        if kind and kind != "部门" and not _names_one(kind, row_text):
+            return f"具体是哪家{kind}"
     for m in _ORDINAL.finditer(q.asked):
         told = {o.group(0) for o in _ORDINAL.finditer(row_text) if o.group(2) == m.group(2)}
         if told and m.group(0) not in told:
@@ -411,6 +423,23 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
         if told and _grade(m) not in told:
             return m.group(0).upper()  # (3A级 as written: the matching text is lower-cased)
     return ""
+
+
+def _names_one(kind: str, row_text: str) -> bool:
+    """Whether the row names one ``kind`` (银行) by its name: the word that names it — a
+    place, a proper name, an abbreviation — among the three words before the class word
+    (四川蒲江农商银行, 邮储银行), or the class word inside a name (中国建设银行); not the
+    class alone (委托第三方机构, 合作银行, 银行业金融机构)."""
+    for sentence in re.split(r"[。；;！!？?\n]", row_text):
+        if kind not in sentence:
+            continue
+        words = tagged(sentence)
+        for i, w in enumerate(words):
+            if kind in w.word and (w.flag in _NAMING and w.word != kind
+                                   or any(v.flag in _NAMING for v in words[max(0, i - 3):i])
+                                   and all(v.flag != "x" for v in words[max(0, i - 3):i])):
+                return True
+    return False
 
 
 def _names_members(head: str, row_text: str) -> bool:

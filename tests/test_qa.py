@@ -1949,3 +1949,11 @@ def test_a_when_asked_of_a_row_with_its_own_time_is_answered_by_it(assistant):
     ans = assistant.answer("非住宅房屋转移登记承诺几天办结？这项任务的完成时限是哪个月？")
     assert [c.label for c in ans.citations] == ["附件1 第72项"]
     assert "2022年10月底" in body(ans) and "刻章" not in body(ans)
+
+
+def test_a_thing_named_by_its_character_doubled_is_that_thing(assistant):
+    """摊摊 is northern speech's small 摊 (点点 a 点): the row on stalls free for fruit
+    growers (自产自销点，免费对本地果农…) states it — answered, not "没有写明与“摊摊”"."""
+    ans = assistant.answer("听说县上给果农弄了些不要钱的摊摊，在哪里")
+    assert ans.coverage == "answered" and "摊摊" not in ans.answer
+    assert "〔附件2 第109项〕" in ans.answer

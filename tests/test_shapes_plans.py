@@ -120,3 +120,24 @@ def test_an_items_deadline_keeps_the_label_it_is_written_under(tmp_path, capsys)
     assert [r.deadline_label for r in d.rows] == ["完成时限", "完成时限"]
     [when] = ask_about(tmp_path, capsys, _FIELDED, "企业开办一日办结什么时候完成？")
     assert "完成时限：2025年6月底前" in when["answer"] and "时间进度" not in when["answer"]
+
+
+_PLAN_MORE = _PLAN.replace("2.2 加大融资支持。", "2.3 开展银企对接。全年开展“银企对接”活动不少于6场，企业融资需求由市金融服务中心"
+                           "委托第三方机构审核。（牵头单位：市财政局）\n2.2 加大融资支持。")
+
+
+def test_what_a_plan_names_only_by_its_kind_is_not_stated(tmp_path, capsys):
+    """The plan's full title with 文号 names the document: its header answers (not when
+    it names another year's plan). Asked
+    where an event is held (什么地点) or which company does a thing (哪家公司), rows that
+    name no place and only the class (第三方机构) say so — partial, with the rows; a row
+    naming one by its name (国网云岭供电公司) answers which."""
+    number, other, where, which, named = ask_about(
+        tmp_path, capsys, _PLAN_MORE, "云岭市2025年优化营商环境行动方案 文号", "云岭市2027年优化营商环境行动方案 文号",
+        "银企对接活动在什么地点举办？", "审核融资需求的第三方机构是哪家公司？", "小微企业办电是找哪家公司？")
+    assert number["coverage"] == "answered" and "云政办〔2025〕9号" in number["answer"]
+    # the plan of a year it is not: another document's number, not this one's
+    assert other["coverage"] != "answered" and "云政办〔2025〕9号" not in other["answer"]
+    assert where["coverage"] == "partial" and "没有写明具体地点" in where["answer"] and "不少于6场" in where["answer"]
+    assert which["coverage"] == "partial" and "具体是哪家公司" in which["answer"] and "第三方机构" in which["answer"]
+    assert named["coverage"] == "answered" and "国网云岭供电公司" in named["answer"]
