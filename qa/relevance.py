@@ -59,6 +59,7 @@ from .lexicon import function_words, is_adverb, is_speech
 from .question import VERB_GE, Part, Query
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
+from .spelling import typed_initials
 from .thesaurus import (
     kind_of,
     knows,
@@ -794,7 +795,7 @@ def _shorthand(term: str) -> bool:
     its pinyin initials that could not be read as one of theirs (qa.spelling) — what it
     stands for is unknown, so it is no evidence that a topic is absent. An acronym in
     capitals (KTV, GDP) is a name."""
-    return bool(re.fullmatch(r"[a-z]{2,5}", term))
+    return typed_initials(term)
 
 
 def _maximal(terms: Iterable[str]) -> tuple[str, ...]:

@@ -64,6 +64,12 @@ class Reading:
     fixes: tuple[tuple[str, str], ...] = ()
 
 
+def typed_initials(term: str) -> bool:
+    """Whether ``term`` is a run of small Latin letters alone (gth, sb, bp): the way a word
+    is typed by its pinyin initials."""
+    return bool(_INITIALS.fullmatch(term))
+
+
 class Homophones:
     """The document's words by their sound, and the reading of a question against them."""
 

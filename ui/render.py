@@ -47,8 +47,8 @@ def _shows_coop(row: TaskRow) -> bool:
 
 
 def _measure_fields(row: TaskRow) -> tuple[str, ...]:
-    """The measure-level fields shown for each measure: the document's columns, and any
-    other that a measure fills."""
+    """The measure-level fields shown for each measure (each named as its Measure
+    attribute: deadline, goal): the document's columns, and any other a measure fills."""
     return tuple(f for f in (DEADLINE_FIELD, GOAL_FIELD) if row.has(f) or any(
         getattr(m, f) for m in row.measures))
 
