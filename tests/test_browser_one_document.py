@@ -55,7 +55,8 @@ def test_example_answered_and_its_citation_opens_the_row(page):
     page.locator("#examples button, #examples .gallery-item, #examples td", has_text=PY_LEADS).first.click()
     page.wait_for_selector("#chatbot [data-testid=bot] .pqa-cite:text('第1项')", timeout=60_000)
     answer = page.locator("#chatbot [data-testid=bot]").first.inner_text()  # the answer, then its 出处
-    assert "牵头单位：县行政审批服务管理局" in answer and "〔第1项〕" in answer and "本文件未涉及" not in answer, answer
+    # (the table calls its lead column 责任单位, beside its 配合单位: the answer says it so)
+    assert "责任单位：县行政审批服务管理局" in answer and "〔第1项〕" in answer and "本文件未涉及" not in answer, answer
     page.locator("#chatbot [data-testid=bot] .pqa-cite", has_text="第1项").first.click()
     drawer = page.locator("#row-drawer")
     drawer.wait_for(state="visible", timeout=30_000)

@@ -151,7 +151,9 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
                          *(mark(getattr(m, f)) for f in fields)]
                 lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
     if notes := [n for n in row.notes if n != _ETC]:
-        lines += ["", "；".join(md_escape(n) for n in notes if _names_itself(n))] * any(map(_names_itself, notes))
+        for n in notes:
+            if _names_itself(n):  # each under its own column's name, a paragraph of its own
+                lines += ["", md_escape(n)]
         if other := [n for n in notes if not _names_itself(n)]:
             lines += ["", "**备注**：" + "；".join(md_escape(n) for n in other)]
     return "\n".join(lines)
