@@ -30,7 +30,7 @@ DEADLINE_WORD = "时间进度"  # the built-in corpus's time column
 # table names its columns otherwise carries its own names (TaskRow.columns)
 TASK_FIELD, LEAD_FIELD, COOP_FIELD, MEASURE_FIELD, DEADLINE_FIELD, GOAL_FIELD = (
     "task", "lead", "coop", "measure", "deadline", "goal")
-FIELD_WORDS: tuple[tuple[str, str], ...] = (
+COLUMN_NAMES: tuple[tuple[str, str], ...] = (
     (TASK_FIELD, "主要任务"), (LEAD_FIELD, LEAD_WORD), (COOP_FIELD, "配合单位"), (MEASURE_FIELD, "落实措施"),
     (DEADLINE_FIELD, DEADLINE_WORD), (GOAL_FIELD, "年度目标和效果"))
 _CN = "零〇一二两三四五六七八九十百"
@@ -220,14 +220,14 @@ class TaskRow(RowRef):
     # and marks none of them as leading; ``lead_units`` then hold those responsible units
     lead_marked: bool = True
     # the document's own names for the row's fields, (field, name) in its order, where they
-    # are not the built-in corpus's (FIELD_WORDS): a table's header (政策名称、政策内容 /
+    # are not the built-in corpus's (COLUMN_NAMES): a table's header (政策名称、政策内容 /
     # 兑现标准 / 受理部门 / 兑现时限), an item's field label (完成时限：…); a table's field
     # missing here is a column the table does not have
     columns: tuple[tuple[str, str], ...] = ()
 
     def word(self, name: str) -> str:
-        """What the document calls the field ``name`` (a FIELD_WORDS field)."""
-        return dict(self.columns).get(name) or dict(FIELD_WORDS)[name]
+        """What the document calls the field ``name`` (a COLUMN_NAMES field)."""
+        return dict(self.columns).get(name) or dict(COLUMN_NAMES)[name]
 
     def has(self, name: str) -> bool:
         """Whether the row's document has the field ``name`` (a column of its table)."""

@@ -21,9 +21,9 @@ from .headings import ATTACHMENT, GROUPED, L1, L2, marker
 from .identity import Heading, Item
 from .notices import check, set_aside, skipped
 from .schema import (
+    COLUMN_NAMES,
     COOP_FIELD,
     DEADLINE_FIELD,
-    FIELD_WORDS,
     GOAL_FIELD,
     LEAD_FIELD,
     MEASURE_FIELD,
@@ -43,8 +43,9 @@ from .text import (
 )
 from .wrap import continue_row
 
+# (a column's field is the row's field it fills: TaskRow.columns names them so)
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE, GROUP = (
-    "number", "task", "lead", "coop", "measure", "deadline", "goal", "note", "group")
+    "number", TASK_FIELD, LEAD_FIELD, COOP_FIELD, MEASURE_FIELD, DEADLINE_FIELD, GOAL_FIELD, "note", "group")
 # header words per field, most specific first; a cell matches the first field whose
 # word it contains
 HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -65,9 +66,6 @@ HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "事项", "措施", "政策", "项目", "项目名称")),
 )
 DEFAULT_COLUMNS = (NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL)
-# a column's field as a row names it (TaskRow.columns)
-FIELDS = {TASK: TASK_FIELD, LEAD: LEAD_FIELD, COOP: COOP_FIELD, MEASURE: MEASURE_FIELD, DEADLINE: DEADLINE_FIELD,
-          GOAL: GOAL_FIELD}
 _JUNK = re.compile(r"^[\s\-—_=|·.:：]*$")
 _NUMBER_CELL = re.compile(r"^(\d{1,4})\s*[.、．]?$")
 # a row numbered within its group (1.1, 2.3): the group's own row above it (1 企业开办和注销,
@@ -219,6 +217,9 @@ def is_table(lines: list[str]) -> bool:
     return False
 
 
+_ROW_FIELDS = frozenset(f for f, _ in COLUMN_NAMES)
+
+
 def table_columns(columns: tuple[str, ...], heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The table's own name for each field it has, as a row carries them (TaskRow.columns):
     (field, header as written) in the table's order, two task columns named together
@@ -228,10 +229,10 @@ def table_columns(columns: tuple[str, ...], heads: tuple[str, ...]) -> tuple[tup
         return ()
     named: dict[str, list[str]] = {}
     for f, h in zip(columns, heads, strict=True):
-        if f in FIELDS and (h := re.sub(r"\s+", "", clean_cell(h))):
-            named.setdefault(FIELDS[f], []).append(h)
+        if f in _ROW_FIELDS and (h := re.sub(r"\s+", "", clean_cell(h))):
+            named.setdefault(f, []).append(h)
     out = tuple((f, "、".join(hs)) for f, hs in named.items())
-    return () if out == FIELD_WORDS else out
+    return () if out == COLUMN_NAMES else out
 
 
 @dataclass

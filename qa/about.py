@@ -54,7 +54,7 @@ class AboutDocument:
 
 
 def about_document(question: str, docs: Sequence[Document], several: bool,
-                   topics: Sequence[str] = ()) -> AboutDocument | None:
+                   topics: Sequence[str] = (), years: Sequence[int] = ()) -> AboutDocument | None:
     """What ``question`` asks of the loaded documents' headers, else None. ``topics``: the
     question's nouns — one that is no word of the header (这个通知里的创业补贴是哪个部门发的:
     创业补贴) makes it a question about the rows."""
@@ -67,8 +67,7 @@ def about_document(question: str, docs: Sequence[Document], several: bool,
         return AboutDocument(named, asked)
     # a year none of the documents is of (2025年的方案 文号, of a 2024 plan): another
     # document's header, not theirs
-    years = {int(y) for y in re.findall(r"(?<!\d)(20\d{2})\s*年", q)}
-    docs = [d for d in docs if not years or years <= {*d.years, *d.term}]
+    docs = [d for d in docs if not years or set(years) <= {*d.years, *d.term}]
     if not docs:
         return None
     places = {p for d in docs for p in (d.place, *d.place_parents) if p}

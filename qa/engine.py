@@ -295,7 +295,7 @@ class Assistant:
             terms = self.matcher.concepts(query)
             ans = self._compose(read, hits, terms, contact=self._contact_among(hits))
             ans.followup = True
-        elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics):
+        elif about := about_document(q, self.documents, len(self.documents) > 1, read.topics, read.years):
             ans, hits = self._about(q, intent, about), []
         elif (found := self.lister.departments(q, docs) or self.lister.sections(q)
               or self.lister.titled(q)) is not None:

@@ -110,7 +110,7 @@ class Homophones:
     def _word_of_initials(self, letters: str) -> str:
         """The document's word that ``letters`` are the pinyin initials of, where it is
         the document's word for them (see the module's note); else empty."""
-        if letters in self._text.lower():
+        if letters in self._text:  # (the matching text is lower-cased: UKey is ukey there)
             return ""
         used = sorted(((self._text.count(w), w) for w in self._by_initials.get(letters, ())), reverse=True)
         if not used or len(used) > 1 and used[0][0] < DOMINANT * used[1][0]:

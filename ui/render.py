@@ -17,6 +17,7 @@ from ingest.schema import (
     TASK_FIELD,
     TaskRow,
 )
+from ingest.sentences import labelled_notes
 
 if TYPE_CHECKING:  # the CLI's row listing should not load the search stack
     from qa.verdict import Verdict
@@ -77,15 +78,9 @@ def row_text(row: TaskRow) -> str:
                 if m.units:
                     out.append(f"       责任单位：{'、'.join(m.units)}")
                 out += [f"       {row.word(f)}：{getattr(m, f) or NONE}" for f in fields]
-    out += [f"  {'' if _names_itself(n) else '备注：'}{n}" for n in row.notes if n != _ETC]
+    labelled = labelled_notes(row)
+    out += [f"  {'' if n in labelled else '备注：'}{n}" for n in row.notes if n != _ETC]
     return "\n".join(out)
-
-
-def _names_itself(note: str) -> bool:
-    """A note that opens with its own column's name (申报条件：…, 咨询电话：…): shown as it
-    stands, not after 备注."""
-    label = re.match(r"^([^：:，。；、\s]{2,8})[：:]", note)
-    return bool(label) and not label.group(1).startswith(("注", "说明"))
 
 
 def number_ranges(rows: Sequence[TaskRow], attachment: str | None = None) -> str:
@@ -151,10 +146,10 @@ def row_markdown(row: TaskRow, highlight: tuple[str, ...] = ()) -> str:
                          *(mark(getattr(m, f)) for f in fields)]
                 lines.append(f"| {i} | " + " | ".join(c.replace("|", "\\|") or NONE for c in cells) + " |")
     if notes := [n for n in row.notes if n != _ETC]:
-        for n in notes:
-            if _names_itself(n):  # each under its own column's name, a paragraph of its own
-                lines += ["", md_escape(n)]
-        if other := [n for n in notes if not _names_itself(n)]:
+        # a note under its own column's name (申报条件：…) a paragraph of its own; the others after 备注
+        labelled = labelled_notes(row)
+        lines += [x for n in notes if n in labelled for x in ("", md_escape(n))]
+        if other := [n for n in notes if n not in labelled]:
             lines += ["", "**备注**：" + "；".join(md_escape(n) for n in other)]
     return "\n".join(lines)
 
