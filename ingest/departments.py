@@ -124,7 +124,9 @@ def read_units(cell: str) -> Units:
     name as notes (a short bracket inside a name, 各乡（镇）人民政府, is the name's).
 
     >>> read_units("市发改委、市财政局(第一责任单位为牵头单位,下同)")
-    Units(names=('市发改委', '市财政局'), notes=('第一责任单位为牵头单位,下同',))
+    Units(names=('市发改委', '市财政局'), notes=('第一责任单位为牵头单位,下同',), leads=())
+    >>> read_units("区数据资源局牵头，区市场监管局、区人社局等按职责分工负责")
+    Units(names=('区数据资源局', '区市场监管局', '区人社局'), notes=('等',), leads=('区数据资源局',))
     """
     text = strip_html(cell).strip()
     notes: list[str] = []
@@ -148,10 +150,16 @@ def read_units(cell: str) -> Units:
         if (m := _ETC.search(piece)) and is_complete_name(piece[:m.start()].strip()):
             notes.append(m.group(0))
             piece = piece[:m.start()]
-        if (m := _ROLE_AFTER.match(piece)) and is_complete_name(m.group(1)):
-            piece = m.group(1)  # 县发改局牵头 → 县发改局, who leads; 县财政局配合 → one who cooperates
-            if m.group(2):
-                marked.append(piece)
+        if m := _ROLE_AFTER.match(piece):
+            name, etc = m.group(1), None
+            if (e := _ETC.search(name)) and is_complete_name(name[:e.start()].strip()):
+                name, etc = name[:e.start()].strip(), e.group(0)  # 区人社局等按职责分工负责
+            if is_complete_name(name):
+                piece = name  # 县发改局牵头 → 县发改局, who leads; 县财政局配合 → one who cooperates
+                if etc:
+                    notes.append(etc)
+                if m.group(2):
+                    marked.append(piece)
         for tok in _join_broken(piece):
             names.extend(_split_conjunctions(tok))
     out: list[str] = []

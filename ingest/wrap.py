@@ -27,6 +27,8 @@ def continue_row(cells: list[str], more: list[str], n: int) -> list[str] | None:
     ['9', '建立清单制度', '县发改局、县经信局', '持续推进']
     >>> continue_row(["5", "推进不动产登记，"], ["压缩至3个工作日", "县税务局", "9月底前"], 4)
     ['5', '推进不动产登记，压缩至3个工作日', '县税务局', '9月底前']
+    >>> continue_row(["1", "推行", "围绕企业开办，"], ["", "压减50%。", "区数据局", "9月底前"], 5)
+    ['1', '推行', '围绕企业开办，压减50%。', '区数据局', '9月底前']
     >>> continue_row(["3", "争取专项债券"], ["6", "新建学校", "县教育局", "8月底"], 4) is None
     True
     """
@@ -34,10 +36,15 @@ def continue_row(cells: list[str], more: list[str], n: int) -> list[str] | None:
     if not more or k == 0 or k >= n:
         return None
     if not more[0].strip() and len(more) > 1:
-        # copied with its columns: cells before the cut column stand under complete cells
-        if len(more) < k or any(c.strip() for c in more[:k - 1]):
+        if len(more) >= k and not any(c.strip() for c in more[:k - 1]):
+            # copied with its columns: cells before the cut column stand under complete cells
+            more = more[k - 1:]
+        elif k + len(more) - 2 == n:
+            # the rest indented by one tab, its cells those the row lacks (a web page's copy:
+            # "1⇥推行…⇥围绕…" then "⇥平均办理时限压减50%以上。⇥区数据资源局⇥2024年9月底前")
+            more = more[1:]
+        else:
             return None
-        more = more[k - 1:]
     if k + len(more) - 1 > n or re.fullmatch(r"\d{1,4}\s*[.、．]?", more[0].strip()):
         return None
     # a cell cut at a line's end and its rest: Chinese runs on, words keep a space

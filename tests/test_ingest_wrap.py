@@ -63,6 +63,23 @@ def test_wrapped_cell_over_three_lines():
     assert [x.number for x in d.rows] == [1, 2, 3]
 
 
+def test_a_web_page_copy_indents_a_wrapped_cells_rest_by_one_tab():
+    """A table copied from a web page puts a long cell's rest on a line that starts with
+    one tab, then the cells the row still lacks (not one tab per column before it): the
+    row is whole, its units and deadline read from that line. Before, both lines were
+    skipped as rows of the wrong width (18 of a district's 37 items lost)."""
+    d = parse_text("序号\t重点任务\t具体措施\t责任单位\t完成时限\n一、提升政务服务效能\n"
+                   "1\t推行“高效办成一件事”\t围绕企业开办、员工招聘等13个“一件事”，推行一表申请、\n"
+                   "\t平均办理时限压减50%以上。\t区数据资源局、区市场监管局\t2024年9月底前\n"
+                   "2\t推行帮办代办\t组建不少于20人的帮办代办队伍。\t区数据资源局\t长期坚持\n", "t.txt")
+    assert [(r.number, r.section, r.lead_units, r.coop_units, r.measures[0].deadline) for r in d.rows] == [
+        (1, "一、提升政务服务效能", ("区数据资源局", "区市场监管局"), (), "2024年9月底前"),
+        (2, "一、提升政务服务效能", ("区数据资源局",), (), "长期坚持")]
+    assert d.rows[0].measures[0].text.endswith("推行一表申请、平均办理时限压减50%以上。")
+    assert d.rows[0].lines == (3, 4)
+    assert not any("列" in w for w in d.warnings)
+
+
 def test_a_short_row_nothing_continues_is_skipped_and_said():
     d = parse_text(HEADER + "1\t任务一\t县财政局\t6月底前\n2\t只有两列\n3\t任务三\t县税务局\t9月底前\n", "t.txt")
     assert [r.number for r in d.rows] == [1, 3]
