@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from index.tokenize import in_dictionary
-from ingest.places import CITY, county_written_short, lookup
+from ingest.places import CITY, county_written_short, lookup, parents
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
 from ingest.text import all_han, normalize
@@ -392,14 +392,24 @@ _THERE = frozenset({"那边", "那儿", "那里", "那块", "那头"})
 _AT = frozenset({"在", "去", "到", "从"})  # prepositions a place follows
 
 
+def _one_place(name: str) -> bool:
+    """The gazetteer knows ``name`` as a division: written in full (城关区), or short for
+    divisions of one name and one city. A short name that several cities' divisions bear
+    names none of them (城关: 城关区 of 拉萨市 and of 兰州市 — and the seat town of a county,
+    城关镇, anywhere), as 城区 and 郊区 do."""
+    found = lookup(name)
+    return bool(found) and (any(p.name == name for p in found)
+                            or len({(p.name, parents(p)[:1]) for p in found}) == 1)
+
+
 def named_places(words: tuple[Word, ...], text: str) -> tuple[str, ...]:
     """Places the question names: a word jieba tags as a place name (ns) that the
     gazetteer knows, or a full division name (吉县, 乡宁县) written in the text."""
-    out = [w.text for w in words if w.pos == "ns" and lookup(w.text)]
+    out = [w.text for w in words if w.pos == "ns" and _one_place(w.text)]
     # a proper name jieba does not tag as a place (义乌: nz) that the gazetteer knows, said
     # with 那边 (那儿, 那里): a place spoken of as one
     out += [w.text for w, nxt in pairwise(words) if w.pos in _PROPER and nxt.text in _THERE
-            and len(w.text) >= 2 and lookup(w.text)]
+            and len(w.text) >= 2 and _one_place(w.text)]
     # a noun jieba does not tag as a place (运城: n) where a place stands — after 在, 去, 到
     # or 从, or before 那边 — naming exactly one division of the gazetteer (城区, 郊区, 矿区
     # name several: the common words they are)

@@ -61,6 +61,7 @@ from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .spelling import typed_initials
 from .thesaurus import (
+    in_money,
     kind_of,
     knows,
     names_a_place,
@@ -356,6 +357,12 @@ class RelevanceModel:
         if len(word) >= 3 and is_adverb(word[0]) and normalize(word[1:]) in self.written:
             # a manner said of the document's act (乱收费: 收费) qualifies it, naming no other
             return word[1:]
+        if in_money(word) and senses(word[0]) == 1:
+            # an act done in money (罚钱: 罚, punishing; the money is what it is done in): the
+            # document's word for the act (处罚, 不罚) states it
+            for s in (word[0], *synonyms(word[0])):
+                if normalize(s) in self.written:
+                    return s
         for start, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):
             if start and normalize(piece) in self.written:
                 # the head is the document's own word (企业 of 外资企业): what it lacks is the

@@ -164,6 +164,15 @@ def pays_money(word: str) -> bool:
         len(word) == 2 and _filed_under(word[0], _PAYING) and _filed_under(word[1], _MONEY))
 
 
+def in_money(word: str) -> bool:
+    """A word the thesaurus lacks, of two characters: an act's character and a money
+    character (罚钱, 赔钱: the act done in money). Words of paying (交钱, 花钱: see
+    :func:`pays_money`) ask the fee, not an act of their own."""
+    return len(word) == 2 and word not in _groups()[0] and _filed_under(word[1], _MONEY) \
+        and not _filed_under(word[1], ("H", "I")) and not pays_money(word) \
+        and any(c[0] in "HI" for c in _groups()[0].get(word[0], ()))
+
+
 def states_a_fee(word: str) -> bool:
     """A word in which a document states a fee or its absence: built on 费 and filed by
     the thesaurus under collecting or paying (收费, 缴费) or under exempting (免费)."""

@@ -17,6 +17,7 @@ from ingest.sentences import row_sentences
 from qa.engine import validate_question
 from qa.faithful import numbers, violations, without_labels
 from qa.intent import Intent, detect_intent
+from qa.question import read_question
 from qa.schema import Answer, QuestionError
 from ui.cli import main as cli
 
@@ -426,7 +427,6 @@ def test_no_place_is_read_across_two_words(assistant):
     """企业名单 | 县里 holds 单县 (a county of 山东) by its characters: a name starting inside a
     word of the question is not named, and the question about who pushes the 专精特新
     list (附件2 第30项) is answered, not refused as out of scope; 吉县 written on its own is."""
-    from qa.question import read_question
 
     q = "专精特新企业名单县里谁在推送给银行"
     assert read_question(q).places == ()
@@ -441,6 +441,26 @@ def test_a_parent_citys_urban_districts_are_not_the_countys(assistant, doc):
     assert v.coverage == "not_covered" and v.foreign_places == ("临汾城区",)
     assert assistant.answer("临汾市对高企认定奖励多少").coverage != "not_covered"
     assert assistant.answer("县城区的便民市场有几处").coverage != "not_covered"
+
+
+def test_a_short_name_that_several_cities_divisions_bear_names_no_place(assistant):
+    """城关 is short for 城关区 of 拉萨市 and of 兰州市 — and it is what every county calls its
+    seat town (城关镇): said alone, it names no place outside the document, as 城区 does
+    not. A short name of one division (吉县) still does, and the full name still names it."""
+    assert read_question("刚在城关租了个门面准备开奶茶店 办执照要钱不").places == ()
+    ans = assistant.answer("刚在城关租了个门面准备开奶茶店 听人说现在办执照 刻公章还有那个税务ukey都不要钱了 真的假的")
+    assert ans.coverage == "answered" and "申领税务UKey免费" in ans.answer
+    assert read_question("俺在吉县开饭店，创业贷款最多能贷多少").places == ("吉县",)
+    assert read_question("兰州市城关区的个体户有啥补贴").places != ()
+
+
+def test_an_act_said_in_money_is_the_documents_act(assistant):
+    """罚钱 (an act of punishing, in money; no word of the thesaurus) is asked of the act the
+    document writes (处罚, 首次不罚): the rule is the answer, not "the document does not say
+    罚钱"."""
+    ans = assistant.answer("市场监管来查，说我价签没挂好，头一回，当场就改了，这也罚钱？")
+    assert ans.coverage == "answered" and "首次不罚、告诫到位、下不为例" in ans.answer
+    assert ans.cited_keys[0] == ("附件1", 98)
 
 
 def test_a_member_of_a_series_the_rows_do_not_reach_is_not_stated(assistant):
@@ -716,7 +736,6 @@ def test_what_a_number_word_asks(assistant):
     """A sum per head (每人1000元) is money given; 几 before a measure word counts things
     (收几个老人 asks no fee), a how-many phrase (几辆车) is no topic, and clauses split by
     spaces are clauses; 几个点 asks a rate, stated by a % or by 5个百分点."""
-    from qa.question import read_question
 
     assert "几辆车" not in read_question("垃圾清运外包 几辆车").topics
     from qa.intent import count_word, states_count
@@ -838,7 +857,6 @@ def test_a_detail_asked_with_its_owner_needs_the_owners(assistant):
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
-    from qa.question import read_question
 
     q = "之前在信用社贷的款快到期了，一时还不上，能跟银行申请延期续贷吗"
     assert detect_intent(q) == "deadline"  # the whole text, story included
@@ -1058,7 +1076,6 @@ def test_a_year_the_best_row_names_in_a_span_is_in_scope(assistant):
 
 
 def test_an_amount_of_four_digits_is_not_a_year():
-    from qa.question import read_question
 
     assert read_question("设立2000万元应急转贷资金什么时候完成").years == ()
     assert read_question("2019年的高企奖励多少").years == (2019,)
@@ -1109,7 +1126,6 @@ def test_a_keyword_lookup_has_no_asides(assistant):
     """Speech around a question may hold words that barely move it (asides); a keyword
     lookup holds none: 年报 in "个体户 年报 时限" was typed to be found, and no row
     speaks of it."""
-    from qa.question import read_question
 
     assert read_question("个体户 年报 时限").lookup and not read_question("个体户年报啥时候截止").lookup
     v = assistant.verdict("个体户 年报 时限")
@@ -1133,7 +1149,6 @@ def test_a_not_a_asks(assistant):
 def test_a_word_the_thesaurus_files_under_things_is_a_topic(assistant):
     """jieba tags 驾照 a verb; the thesaurus files it under objects (class B), so it is a
     noun of the question — and no row speaks of driving licences."""
-    from qa.question import read_question
     from qa.thesaurus import names_a_thing
 
     assert names_a_thing("驾照") and not names_a_thing("补交") and not names_a_thing("麻烦")
@@ -1159,7 +1174,6 @@ def test_the_place_of_the_documents_matter_and_a_manner_of_its_act_bridge(assist
     character jieba tags an adverb). Neither is a topic the document lacks — while 健康证 (证
     is no place) and 外资企业 (外资 no manner) still are; 开了个 (a verb and a measure word,
     whatever the tagger calls it) is no topic at all."""
-    from qa.question import read_question
 
     rel = assistant.relevance
     assert rel.bridge("加油站") == "加油" and rel.bridge("乱收费") == "收费"
@@ -1172,7 +1186,6 @@ def test_the_place_of_the_documents_matter_and_a_manner_of_its_act_bridge(assist
 def test_next_year_is_counted_from_the_documents_issue_year(assistant):
     """明年 asked of a 2022 document is 2023: out of its period unless the best row speaks
     of 2023 (标准厂房 …2023年底完工); a past year said relatively is the asker's story."""
-    from qa.question import read_question
 
     assert read_question("明年高企认定奖励还是10万吗").relative_years == (1,)
     assert assistant.verdict("明年高企认定奖励还是10万吗").foreign_years == (2023,)
@@ -1248,7 +1261,6 @@ def test_a_figure_asked_for_a_year_needs_a_figure_for_that_year():
 def test_a_compounds_head_the_tagger_cut_off_is_read_with_it():
     """消费券 is cut 消费 / 券 (and 消费 alone reads as spending): the dictionary's word is what
     the question names; a question word before a noun (多少 / 钱) stays as it is."""
-    from qa.question import read_question
 
     q = read_question("区里今年发不发消费券")
     assert "消费券" in q.topics and "消费券" in q.asked_topics
@@ -1280,7 +1292,6 @@ def test_a_negated_or_round_count_in_the_story_asks_nothing(assistant):
 
 def test_the_measure_word_after_a_count_is_the_counts():
     """多少天才算完事: jieba reads 天才 (a genius); 天 is the count's measure word."""
-    from qa.question import read_question
 
     words = [w.text for w in read_question("得在网上挂出来多少天才算完事").words]
     assert "天才" not in words and "天" in words
@@ -1317,7 +1328,6 @@ def test_a_clause_pointing_back_asks_about_the_clause_before():
 
 
 def test_the_thesaurus_corrects_nouns_not_pronouns():
-    from qa.question import read_question
 
     topics = read_question("有人拿我家小米的牌子做假货往外卖 找哪个部门管").topics
     assert "假货" in topics and not {"有人", "我家", "哪个"} & set(topics)
@@ -1427,7 +1437,6 @@ def test_the_kind_of_grant_asked_must_be_the_rows(assistant):
 def test_a_division_of_its_own_name_beside_a_parent_is_another_place():
     """长沙县 begins like 长沙(市), the parent of a 浏阳市 document, but is a county of its
     own (the gazetteer): out of scope there; in a 长沙市 document it is the city's own."""
-    from qa.question import read_question
     from qa.verdict import foreign_places
 
     q = read_question("长沙县2024年要建多少个5G基站")
@@ -1525,7 +1534,6 @@ def test_what_a_grant_is_for_is_a_topic_even_as_a_verb():
     """装修改造有没有补贴: the doing a grant is asked for is what it is for — a topic the
     rows must name — though the tagger calls it a verb; a verb of asking or of getting
     the grant (有没有, 申请) is no purpose of it."""
-    from qa.question import read_question
 
     topics = read_question("个体户门店装修改造有没有补贴？最多补多少？").topics
     assert "装修" in topics and "改造" in topics
@@ -1930,7 +1938,6 @@ def test_which_form_to_fill_is_given_only_by_a_row_naming_one(assistant):
     form's name), so the answer says the form is not written and quotes the nearest rule,
     instead of an answer that never mentions a form. A row naming a form of filing (填写
     《创业补贴申请表》) gives it; a table's own title (…任务分工表) does not."""
-    from qa.question import read_question
     from qa.verdict import detail_missing
 
     ans = assistant.answer("开饭店办食品经营许可证，要填哪张表")
