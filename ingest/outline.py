@@ -57,20 +57,23 @@ from .headings import (
 from .identity import Heading, Item
 from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
-from .schema import DEADLINE_FIELD, DEADLINE_WORD, Attachment, Measure
-from .table import COLOPHON
+from .schema import DEADLINE_FIELD, DEADLINE_WORD, LEAD_FIELD, Attachment, Measure
+from .table import COLOPHON, HANDLING, NOTE_LABELS
 from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
 # the label a deadline field is written under (完成时限：…), kept with the fields
 DEADLINE_NAMED = "deadline_named"
+# the label of a unit that handles the matter (受理部门：…, as a 兑现清单 writes it), kept so
+LEAD_NAMED = "lead_named"
 FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("协同责任单位", COOP), ("牵头责任单位", LEAD), ("责任配合单位", COOP),
     ("牵头单位", LEAD), ("牵头部门", LEAD), ("主责单位", LEAD), ("主办单位", LEAD),
+    *((w, LEAD) for w in HANDLING),
     ("配合单位", COOP), ("协同单位", COOP), ("参与单位", COOP), ("协办单位", COOP), ("配合部门", COOP),
     ("责任单位", RESP), ("责任部门", RESP),
     ("完成时限", DEADLINE), ("时限要求", DEADLINE), ("完成时间", DEADLINE), ("时间进度", DEADLINE),
-    ("时间节点", DEADLINE), ("时限", DEADLINE),
+    ("时间节点", DEADLINE), ("兑现时限", DEADLINE), ("办理时限", DEADLINE), ("时限", DEADLINE),
     ("年度目标", GOAL), ("预期成效", GOAL), ("工作目标", GOAL),
     ("牵头领导", LEADER), ("责任领导", LEADER), ("分管领导", LEADER), ("责任人", LEADER),
 )
@@ -100,7 +103,9 @@ _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]")
 _LISTED_TITLE = re.compile(r"(清单|方案|措施|意见|办法|细则|计划|要点|表|目录|名单)》?$")
 _SPACED = re.compile(r"^第[零〇一二两三四五六七八九十百]+条\s")
 # a unit or deadline line written with its label in brackets: 【责任单位】县财政局、县金融办
-_BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(.*)$")
+# (with its value on the line: a label alone on its line, 【办理时限】, heads a guide's block
+# of lines under it — 法定办结时限：20个工作日 / 承诺办结时限：5个工作日)
+_BRACKETED_FIELD = re.compile(rf"^【\s*({_WORDS})\s*】\s*(\S.*)$")
 # a part's name in brackets alone on its line, as a 公众号 article's decorated titles are
 # written (:mod:`ingest.bullets`): 【政策怎么兑现？】, 【老板们最关心的3个问题】
 _BRACKETED_ALONE = re.compile(r"^【\s*([^【】\s]{2,20})\s*】$")
@@ -231,6 +236,8 @@ def _add_fields(node: _Node, text: str, lead_first: bool) -> None:
         node.fields.setdefault(kind, []).append(f"{m.group(1)}：{value}" if kind == LEADER else value)
         if kind == DEADLINE:
             node.fields.setdefault(DEADLINE_NAMED, []).append(m.group(1))
+        if m.group(1) in HANDLING:
+            node.fields.setdefault(LEAD_NAMED, []).append(m.group(1))
         if _LEAD_FIRST.search(value):
             node.lead_first = True
 
@@ -300,7 +307,8 @@ def _has_top_headings(lines: list[str], start: int) -> bool:
 def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, str]]:
     """The lines that open a labelled block (【申请条件】…) with the label and the text after
     it, where such blocks are the document's headings: three or more of them, no 一、 or
-    第一章 heading beside them, and no label that is a task's field (【责任单位】). A label
+    第一章 heading beside them, and no label that is a task's field with its value (【责任单位】县
+    财政局; 【办理时限】 alone on its line heads a guide's block of lines under it). A label
     written more than once (【重点】 before each part's note, 【享受主体】 under each item)
     marks a note or an item's field, not a block — a guide names each block once. Beside
     一、 headings, a label alone on its line (【政策怎么兑现？】) still names a part of its own."""
@@ -314,7 +322,7 @@ def _bracketed_headings(lines: list[str], start: int) -> dict[int, tuple[str, st
     alone = {i: f for i, f in alone.items() if repeated[f[0]] == 1}  # (【享受主体】 under each item: a field)
     if _has_top_headings(lines, start):
         return alone
-    if len(found) < 3 or any(_FIELD.match(f"{name}：") for name, _ in found.values()):
+    if len(found) < 3 or any(_FIELD.match(f"{name}：") and text for name, text in found.values()):
         return {}
     return found
 
@@ -351,6 +359,9 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     provisions: list[tuple[int, str]] = []  # its closing provisions (施行, 有效期, 解释)
     after_provisions = False
     in_contact = False
+    # the list's note after its last item (备注：1.企业申报时须…；2.…), a paragraph of its own
+    note: list[tuple[int, str]] = []
+    in_note = False
     listed = _listed_attachments(lines, start)
 
     def take_contact(line_no: int, s: str) -> None:
@@ -546,7 +557,7 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             closing.append(s)
             continue
         if current is not root and idx > last_numbered and "联系" not in current.body[:12] \
-                and not (current.text and is_contact_title(current.text[0])) and (
+                and not (current.text and is_contact_title(current.text[0])) and not _each_items_own(current, s) and (
                 CONTACT_LINE.match(s) or (in_contact and (continues_contact(s) or _cut(contact[-1][1])))
                 or (not lines[idx - 1].strip() and opens_contact(s))):
             # (a 六、联系方式 or 五、咨询方式 heading keeps its own lines; a paragraph of its own saying whom to
@@ -555,6 +566,13 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
             in_contact = True
             continue
         in_contact = False
+        if current is not root and idx > last_numbered and (in_note and lines[idx - 1].strip() or (
+                not lines[idx - 1].strip() and _NOTE.match(s) and not _each_items_own(current, s))):
+            # (a line of the note's runs on until a blank line)
+            note.append((line_no, s))
+            in_note = True
+            continue
+        in_note = False
         if current is root:
             unplaced.append((line_no, s))
             continue
@@ -570,11 +588,28 @@ def read_outline(lines: list[str], start: int = 0) -> OutlineResult:
     if provisions:
         items.append(Item(path=(Heading(NAMED, 0, PROVISIONS_SCOPE),), number=1, first_line=provisions[0][0],
                           last_line=provisions[-1][0], task=_join([x for _, x in provisions])))
+    if note:
+        items.append(Item(path=(Heading(NAMED, 0, _NOTE.match(note[0][1]).group(1)),), number=1,
+                          first_line=note[0][0], last_line=note[-1][0], task=_join([x for _, x in note])))
     if contact:
         items.append(Item(path=(Heading(NAMED, 0, CONTACT_SCOPE),), number=1, first_line=contact[0][0],
                           last_line=contact[-1][0], task=contact_text([x for _, x in contact])))
     return OutlineResult(items, attachments, warnings, body_start if body_start is not None else len(lines),
                          unplaced, "\n".join(closing))
+
+
+# a note's label: 注：…, 说明：…, 备注：… (the words a table's note opens with, ingest.table)
+_NOTE = re.compile(rf"^({'|'.join(NOTE_LABELS)})\s*[:：]")
+
+
+def _each_items_own(current: _Node, line: str) -> bool:
+    """Whether ``line`` is a labelled line (咨询电话：…) that the items before ``current``
+    each write among their own lines, as a 兑现清单's items do: the last item's is its
+    own, not the notice's contact after its items."""
+    if (m := re.match(r"^([\u4e00-\u9fff]{2,8})\s*[:：]", line)) is None or current.parent is None:
+        return False
+    siblings = [c for c in current.parent.children if c is not current and c.level == current.level]
+    return len(siblings) >= 2 and all(any(t.strip().startswith(m.group(1)) for t in c.text) for c in siblings[-2:])
 
 
 def _previous_line(lines: list[str], idx: int) -> int:
@@ -946,6 +981,8 @@ def _items(root: _Node, warnings: list[str]) -> list[Item]:
         # the document's name for the deadline (完成时限：…), where it writes one and it is not 时间进度
         named = [w for w in fields.get(DEADLINE_NAMED, []) if w != DEADLINE_WORD][:1]
         it.columns = ((DEADLINE_FIELD, named[0]),) if named and deadline else ()
+        if (handling := fields.get(LEAD_NAMED, [])[:1]) and it.lead:
+            it.columns += ((LEAD_FIELD, handling[0]),)  # 受理部门：县商务局 is its 受理部门
         if n.points:
             texts = []
             for p in n.points:

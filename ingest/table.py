@@ -46,14 +46,15 @@ from .wrap import continue_row
 # (a column's field is the row's field it fills: TaskRow.columns names them so)
 NUMBER, TASK, LEAD, COOP, MEASURE, DEADLINE, GOAL, NOTE, GROUP = (
     "number", TASK_FIELD, LEAD_FIELD, COOP_FIELD, MEASURE_FIELD, DEADLINE_FIELD, GOAL_FIELD, "note", "group")
+# the names a 兑现清单 or a guide gives the unit that handles a matter (受理部门: a table's
+# column, or an item's line 受理部门：县商务局): its lead unit, under that name
+HANDLING = ("主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位", "经办机构", "经办单位", "经办部门")
 # header words per field, most specific first; a cell matches the first field whose
 # word it contains
 HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (NUMBER, ("序号", "编号")),
     (COOP, ("配合单位", "协同单位", "参与单位", "协同责任单位", "协办单位", "配合部门", "协同部门", "责任配合单位")),
-    (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门",
-            "主管部门", "主管单位", "受理部门", "受理单位", "实施部门", "实施单位", "经办机构", "经办单位",
-            "经办部门")),
+    (LEAD, ("牵头单位", "牵头责任单位", "主责单位", "牵头部门", "主办单位", "责任单位", "责任部门", *HANDLING)),
     # the group a row belongs to (类别: 政务服务), written on its first row only where the
     # cell is merged over the group's rows: a heading over them
     (GROUP, ("类别", "分类", "任务类别", "工作类别", "重点领域", "领域", "板块")),

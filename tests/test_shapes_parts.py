@@ -152,7 +152,7 @@ _COMPILATION = """云岭县2025年就业创业扶持政策汇编
 def test_a_compilation_of_titled_blocks_makes_each_policy_one_item():
     """A 政策汇编 whose policies are opened by ★ and a title, each with its 【label】 lines:
     each policy is a part named by its title and one item holding all its lines — its
-    amount, its office and its phone number together, its list of materials as points —
+    amount, its office (its 受理部门) and its phone number together, its list of materials as points —
     not a run of repeated 1. 2. with the next policy's lines run into them."""
     d = parse_text(_COMPILATION, "yunling-compilation.txt")
     by = {r.label: r for r in d.rows}
@@ -160,7 +160,9 @@ def test_a_compilation_of_titled_blocks_makes_each_policy_one_item():
     assert not any("重复" in w for w in d.warnings), d.warnings
     row = by["吸纳就业补贴 第1项"]
     text = row.task + "".join(m.text for m in row.measures)
-    assert "按每人1000元" in text and "县就业服务中心" in text and "0871-6612002" in text
+    assert "按每人1000元" in text and "0871-6612002" in text
+    # its 【受理部门】 line is its unit, under that name
+    assert (row.lead_units, row.lead_word) == (("县就业服务中心",), "受理部门")
     assert "6612001" not in text and "6612003" not in text
     assert row.measures and row.measures[0].items[1].startswith("劳动合同复印件")
 
