@@ -156,7 +156,11 @@ class Query:
         # asked, as a noun does
         named = {i for i, w in enumerate(ws) if w.pos == "v" and len(w.text) >= 2 and i > 0
                  and ws[i - 1].text.endswith(_DOING)}
-        return tuple(dict.fromkeys(w.text for i, w in enumerate(ws) if w.topic or i in named))
+        # an adjectival noun after an adverb (特别麻烦, 很困难) is said as an adjective: a
+        # quality the asker gives the matter, not a thing asked of
+        qualities = {i for i, w in enumerate(ws) if w.pos == "an" and i > 0 and ws[i - 1].pos == "d"}
+        return tuple(dict.fromkeys(w.text for i, w in enumerate(ws)
+                                   if (w.topic or i in named) and i not in qualities))
 
     @property
     def asked_head(self) -> str:

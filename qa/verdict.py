@@ -392,6 +392,8 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
             # when the 助餐点 serves)
             if not pattern.search(top_text or row_text):
                 return name
+        elif word == "地址" and not _ASKS_ADDRESS.search(asked):
+            continue  # an address used or lacked (能挂托管公司的地址不, 没有固定的办公地址): no address asked
         elif word == "地址" and (owned := _address_missing(q.asked, row_text)) is not None:
             if owned:
                 return name

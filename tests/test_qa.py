@@ -854,6 +854,28 @@ def test_a_detail_asked_with_its_owner_needs_the_owners(assistant):
     assert assistant.verdict("没有门面 注册地址咋整").coverage == "answered"
 
 
+def test_an_address_used_or_lacked_is_no_address_asked(assistant):
+    """能挂托管公司的地址不 asks whether one may use an address, 没有固定的办公地址，这种能注册吗
+    whether one may register without one: neither asks where anything is, and the row on
+    registering with no fixed premises (集群登记) answers both — before, both were told
+    "本文件没有写明地址". 办公地址在哪 still asks one."""
+    for q in ("跑网约车的 没门面没办公室 想注册个体 地址咋填？能挂托管公司的地址不",
+              "纯纯的直播打工人，没门面，就在自己卧室播。想注册个体户，可我压根没有固定的办公地址，这种能注册吗"):
+        ans = assistant.answer(q)
+        assert ans.coverage == "answered" and ("附件1", 25) in ans.cited_keys, q
+        assert "无固定办公场所的创业者和新业态市场主体办理集群登记" in ans.answer
+    assert assistant.verdict("县市场监管局 办公地址在哪").missing == "地址"
+
+
+def test_a_quality_said_of_the_matter_is_no_topic(assistant):
+    """特别麻烦 (an adjectival noun after an adverb) says what the asker finds the matter,
+    not a thing asked of: the rows on the 环评 steps answer, not "本文件没有写明与“麻烦”有关的内容"."""
+    assert "麻烦" not in read_question("环评手续是不是特别麻烦 有简单点的办法没").topics
+    ans = assistant.answer("养了两百来只羊 想再盖个羊圈扩大点 环评手续是不是特别麻烦 有简单点的办法没")
+    assert ans.coverage == "answered" and "麻烦" not in ans.answer
+    assert {("附件1", 76), ("附件2", 73)} & set(ans.cited_keys)
+
+
 def test_the_intent_is_that_of_the_clause_that_asks(assistant):
     """The story's 之前 is not what is asked: "能跟银行申请延期续贷吗" asks whether, and
     the answer quotes the rule that grants it, not a deadline."""
