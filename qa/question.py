@@ -288,7 +288,10 @@ def asking_parts(text: str) -> list[Part]:
     out: list[Part] = []
     sentences = _SENTENCE.split(text)
     asking = [any(asks(plain(d)) for d, _ in _clauses_with_separators(s)) for s in sentences]
+    # the sentences the writer closed with a question mark
+    marked = [bool(re.search(r"[？?]", m.group(0))) for m in _SENTENCE.finditer(text)]
     for n, sentence in enumerate(sentences):
+        found = len(out)
         # a question in a later sentence follows this one's clauses too (我们承建的几个项目，
         # 工程款未结清。…向哪个单位反映？: the few projects are the story)
         later = any(asking[n + 1:])
@@ -331,6 +334,13 @@ def asking_parts(text: str) -> list[Part]:
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""
+        if len(out) == found and n < len(marked) and marked[n] and any(asking[:n] + asking[n + 1:]) \
+                and clauses and _has_content(last := plain(clauses[-1][0])) \
+                and not any(w.pos.startswith("r") for w in _tag(last)):
+            # a sentence closed with a question mark asks, with no question word of its own
+            # (就业见习补贴标准？留用率高的话能提高吗？: two questions, the first a keyword's) —
+            # one about the asker (我是个体户？) tells who asks, with a pronoun
+            out.append(Part.of(last, sentence=said))
     return out
 
 

@@ -649,6 +649,20 @@ def test_each_part_of_a_two_rule_question_is_answered_from_its_own_row(assistant
     assert "每户10万元" in b and "租金给予一定优惠" in b
 
 
+def test_a_keyword_closed_with_a_question_mark_is_a_part_of_its_own(assistant):
+    """便民市场和夜市的数量？ has no question word, but its question mark asks it: beside the
+    second question (进去摆摊要办执照吗？) it is a part of its own, and the count is quoted —
+    before, only the licence was answered. A sentence about the asker (我是个体户？) tells who
+    asks and is no part."""
+    from qa.question import asking_parts
+
+    q = "便民市场和夜市的数量？进去摆摊要办执照吗？"
+    assert [p.text for p in asking_parts(q)] == ["便民市场和夜市的数量", "进去摆摊要办执照吗"]
+    assert [p.text for p in asking_parts("我是个体户？能贷多少")] == ["能贷多少"]
+    b = body(assistant.answer(q))
+    assert "便民市场5处" in b and "营业执照" in b
+
+
 def test_each_part_may_be_stated_by_another_of_the_best_rows(assistant):
     """A share asked in one part (补助最高占投资额多少比例, 附件2 第43项: 15%) and a department
     in the other (技改资金找哪个部门申报, 附件1 第85项) are answered when each is stated by one
