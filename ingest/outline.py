@@ -603,9 +603,10 @@ _NOTE = re.compile(rf"^({'|'.join(NOTE_LABELS)})\s*[:：]")
 
 
 def _each_items_own(current: _Node, line: str) -> bool:
-    """Whether ``line`` is a labelled line (咨询电话：…) that the items before ``current``
-    each write among their own lines, as a 兑现清单's items do: the last item's is its
-    own, not the notice's contact after its items."""
+    """Whether ``line`` is a labelled line (咨询电话：…) that the two items before
+    ``current`` each write among their own lines, as a 兑现清单's items do: the last item's
+    is its own, not the notice's contact after its items. (The nearest two: an item here
+    and there lacks the line — a list's items 3 and 10 with no phone of their own.)"""
     if (m := re.match(r"^([\u4e00-\u9fff]{2,8})\s*[:：]", line)) is None or current.parent is None:
         return False
     siblings = [c for c in current.parent.children if c is not current and c.level == current.level]

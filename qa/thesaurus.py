@@ -166,7 +166,7 @@ def pays_money(word: str) -> bool:
 
 def in_money(word: str) -> bool:
     """A word the thesaurus lacks, of two characters: an act's character and a money
-    character (罚钱, 赔钱: the act done in money). Words of paying (交钱, 花钱: see
+    character (罚钱, 退钱: the act done in money). Words of paying (交钱, 花钱: see
     :func:`pays_money`) ask the fee, not an act of their own."""
     return len(word) == 2 and word not in _groups()[0] and _filed_under(word[1], _MONEY) \
         and not _filed_under(word[1], ("H", "I")) and not pays_money(word) \
