@@ -266,9 +266,15 @@ def gives_phone(text: str, asked: str) -> bool:
     if owner and not named:
         return False  # the rows never name the body asked of: none of their numbers is its
     return any(not _REPORTING.search(text[max(0, m.start() - 8):m.start()]) and not _REPORTING.search(_clause_at(text, m))
+               and not _NAMES_APP.match(text, m.end())
                and (body is None or _for_office(text, m, body.group(0)))
                and (not named or _names_number(text, m, named))
                for m in _PHONE.finditer(text))
+
+
+# a number that names an app or a platform (交管“12123”手机APP, “12345”小程序): what one
+# opens, not a number to call
+_NAMES_APP = re.compile(r"[”\"」』]?\s*(?:手机)?\s*(?:APP|App|app|客户端|小程序|公众号|平台|网站)")
 
 
 # the body or place whose number or address is asked, named before 的电话 / 的地址 as a unit's

@@ -1847,6 +1847,15 @@ def test_a_fees_subsidy_is_named_by_the_fee(assistant):
     assert v.coverage == "partial" and "展位费补贴" in v.missing and "展位" not in v.asides
 
 
+def test_a_number_naming_an_app_is_no_number_to_call(assistant):
+    """附件1 第78项 has 交管“12123”手机APP — the app one opens, not a number to call: asked the
+    交警大队's phone, the answer says the document gives none and quotes the row (partial),
+    instead of answering as if 12123 were the number."""
+    ans = assistant.answer("货车通行码老办不下来 县交警大队的电话多少")
+    assert ans.coverage == "partial" and ans.answer.startswith("本文件没有写明电话号码")
+    assert ("附件1", 78) in ans.cited_keys
+
+
 def test_a_phone_number_states_no_time():
     """A span of years is two years (2020-2035); an area code and a number (0794-3223309)
     are no time a deadline question could be answered by."""
