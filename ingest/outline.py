@@ -59,7 +59,7 @@ from .notices import check, set_aside
 from .provisions import CLOSING, PROVISIONS_SCOPE, states_provisions
 from .schema import DEADLINE_FIELD, DEADLINE_WORD, LEAD_FIELD, Attachment, Measure
 from .table import COLOPHON, HANDLING, NOTE_LABELS
-from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, word_break
+from .text import SENTENCE_ENDS, close_cjk_gaps, is_page_number, line_label, word_break
 
 LEAD, RESP, COOP, DEADLINE, GOAL, LEADER = "lead", "resp", "coop", "deadline", "goal", "leader"
 # the label a deadline field is written under (完成时限：…), kept with the fields
@@ -607,10 +607,10 @@ def _each_items_own(current: _Node, line: str) -> bool:
     ``current`` each write among their own lines, as a 兑现清单's items do: the last item's
     is its own, not the notice's contact after its items. (The nearest two: an item here
     and there lacks the line — a list's items 3 and 10 with no phone of their own.)"""
-    if (m := re.match(r"^([\u4e00-\u9fff]{2,8})\s*[:：]", line)) is None or current.parent is None:
+    if not (label := line_label(line)) or current.parent is None:
         return False
     siblings = [c for c in current.parent.children if c is not current and c.level == current.level]
-    return len(siblings) >= 2 and all(any(t.strip().startswith(m.group(1)) for t in c.text) for c in siblings[-2:])
+    return len(siblings) >= 2 and all(any(line_label(t) == label for t in c.text) for c in siblings[-2:])
 
 
 def _previous_line(lines: list[str], idx: int) -> int:

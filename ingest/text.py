@@ -76,6 +76,17 @@ def labelled_fields(line: str) -> str:
 
 # the rest of a number the PDF wrapped at the line's end: a digit or three, then its unit
 # (…初级工100 / 0元、中级工…; …收到申请后1 / 0个工作日内…) — not a number of its own (2024年)
+# a line's label before its colon (申报时间：…, 咨询电话：…): a few Chinese characters
+_LINE_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]")
+
+
+def line_label(line: str) -> str:
+    """The label ``line`` opens with before its colon (申报时间：2024年4月15日至… → 申报时间), or
+    "" when it opens with none."""
+    m = _LINE_LABEL.match(line.strip())
+    return m.group(1) if m else ""
+
+
 _NUMBER_REST = re.compile(r"^\d{1,3}(?:[\u4e00-\u9fff%％‰]|\.\d)")
 
 

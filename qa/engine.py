@@ -41,7 +41,7 @@ from ingest.schema import (
     label,
 )
 from ingest.sentences import Sentence, is_name, item_title
-from ingest.text import normalize
+from ingest.text import line_label, normalize
 
 from .about import AboutDocument, about_document, card_text
 from .cite import Composer, Composition
@@ -78,16 +78,11 @@ _DOC_KIND = re.compile(rf"(?:{_KINDS})$")
 _TIME_TITLE = re.compile(r"(?:时间|时限|期限|日期)(?!进度)(?:[和及与、][\u4e00-\u9fff]{1,4})?\s*$")
 
 
-# an item's label before a colon (申报时间：2024年4月15日至…, 初审报送：…)
-_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
-
-
 def _titled_by_time(row: TaskRow) -> bool:
     """Whether ``row`` is a part titled by a time, by its own title (申报时间。…, 申报时间：…)
     or, when it has none, by its heading (四、申报时间), and states one. (Under 四、申报时间和
     方式 the items 申报方式。… and 初审报送：… are not.)"""
-    label = _LABEL.match(row.task)
-    title = item_title(row.task) or (label.group(1) if label else "") or (row.headings[-1] if row.headings else "")
+    title = item_title(row.task) or line_label(row.task) or (row.headings[-1] if row.headings else "")
     return bool(_TIME_TITLE.search(title)) and bool(STATES_TIME.search(row.fields_text()))
 
 

@@ -398,10 +398,12 @@ def detail_missing(q: Query, row_text: str, top_text: str = "", own_text: str = 
             # when the 助餐点 serves)
             if not pattern.search(top_text or row_text):
                 return name
-        elif word == "地址" and not _ASKS_ADDRESS.search(asked):
-            continue  # an address used or lacked (能挂托管公司的地址不, 没有固定的办公地址): no address asked
-        elif word == "地址" and (owned := _address_missing(q.asked, row_text)) is not None:
-            if owned:
+        elif word == "地址":
+            if not _ASKS_ADDRESS.search(asked):
+                continue  # an address used or lacked (能挂托管公司的地址不, 没有固定的办公地址): none asked
+            # one of a named body must be that body's (None: no body named)
+            owned = _address_missing(q.asked, row_text)
+            if owned or (owned is None and _owned(q, word) not in row_text):
                 return name
         elif not (pattern.search(row_text) if pattern else _owned(q, word) in row_text):
             return name
