@@ -484,6 +484,11 @@ def read_table(lines: list[str]) -> TableResult:
             started = True
             first_line = min(first_line, idx)
             continue
+        if started and COLOPHON.search(said := " ".join(c.strip() for c in cells).strip()):
+            # the colophon with its issuer a gap before the date (渠东县人民政府办公室   2024年2月27日印发)
+            finish_wrapped()
+            warnings.append(set_aside(f"第 {line_no} 行起是版记（{said[:20]}），不属于任何条目，未计入"))
+            break
         first = clean_cell(cells[0])
         if columns is None:
             if len(cells) == len(DEFAULT_COLUMNS) or (len(cells) > len(DEFAULT_COLUMNS)
@@ -565,12 +570,15 @@ def _deadline(item: Item) -> str:
 
 def merged_cells(items: list[Item]) -> list[Item]:
     """Rows copied from a table whose cells were merged down (one 重点任务 and 牵头单位 over
-    several numbered rows): a row with its own number and measure but neither task nor
-    lead is one of them, and has the row above's task and lead — and, when it gives none,
+    several numbered rows): a row with its own number and measure but no task has the row
+    above's task; with neither task nor lead, it has the row above's task and lead — and, when it gives none,
     its cooperating units and its deadline (the merged 配合单位, 完成时限). Without this its
     measure stood under no task, for no unit."""
     for above, it in pairwise(items):  # (an item filled in is the next one's row above)
-        if above.path == it.path and not it.task and not it.lead and it.measures and above.task:
+        if above.path == it.path and not it.task and it.lead and it.measures and above.task:
+            # only the task merged down (a group's title over its rows, each with its own units)
+            it.task = above.task
+        elif above.path == it.path and not it.task and not it.lead and it.measures and above.task:
             it.task, it.lead, it.lead_marked = above.task, list(above.lead), above.lead_marked
             it.coop = it.coop or list(above.coop)
             deadline = _deadline(above)

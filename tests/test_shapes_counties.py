@@ -906,3 +906,30 @@ def test_an_attachment_list_opening_on_its_line_and_two_numbers_apart():
     assert [r.label for r in d.rows] == ["一、 第1项", "二、 第1项", "二、 第2项", "三、 第1项"]
     assert "0775-7822316" in d.rows[-1].fields_text() and "信用承诺书" not in d.rows[-1].fields_text()
     assert "2023-09-30 17:30" in d.rows[1].task
+
+
+# ---- a spaced table whose 重点任务 was merged down over its group's rows ----
+
+def test_spaced_table_with_merged_task_cells_and_padded_names():
+    d = doc("lichuan_merged_spaces.txt")
+    assert d.shape == "table" and len(d.rows) == 7
+    # the group's title, written on its first row only, is the task of every row under it
+    assert [r.task for r in d.rows] == ["政务服务提速"] * 3 + ["融资支持"] * 2 + ["规范执法"] * 2
+    # a row without the title: its measure is the measure, not the task, and its units stay its own
+    r = d.row("", 2)
+    assert r.measures[0].text.startswith("设立“办不成事”反映窗口") and r.measures[0].deadline == "2024年4月底"
+    assert (r.lead_units, r.coop_units) == (("县行政审批服务局",), ("县政府办公室",))
+    # a two-character name padded to three characters' width (周  磊) is one name, also when a
+    # single space stands before the next cell (刘  斌 县司法局)
+    assert [r.notes for r in d.rows] == [("责任领导：李红",)] * 2 + [("责任领导：周磊",)] * 3 + [("责任领导：刘斌",)] * 2
+    assert d.row("", 6).lead_units == ("县司法局",)
+    # a line ending in a wide gap ended its cell: the indented line after it starts the next
+    r = d.row("", 3)
+    assert r.measures[0].text.endswith("推行“拿地即开工”") and r.lead_units == ("县住建局",)
+    assert (d.row("", 4).lead_units, d.row("", 4).measures[0].deadline) == (("县财政局",), "2024年5月底")
+    # …while a line cut mid-word (担保 / 业务) runs on into the next
+    r = d.row("", 5)
+    assert r.measures[0].text.endswith("担保业务办理时限不超过5个工作日") and r.coop_units == ("县融资担保公司",)
+    # the colophon, its issuer a gap before the date, is set aside, not skipped as a short row
+    assert d.warnings == ["第 29 行起是版记（澧川县人民政府办公室 2024年3月8日），不属于任何条目，未计入"]
+    assert coverage(read_text(DATA / "lichuan_merged_spaces.txt"), d).missing == []
