@@ -37,7 +37,10 @@ _TITLE_END = re.compile(r"(通知|意见|决定|方案|措施|办法|规定|细�
                         r"批复|分工|公告|通告|条例|指引|指南|机制|制度|解读|问答)》?(?:[（(][^（）()]{1,6}[）)])?$")
 # a title that issues another document (关于印发…的通知): its subject is that document
 _ISSUES = re.compile(r"印发|转发|颁发|发布")
-_YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版)|[-—–~至到]\s*(20\d{2})\s*年)")
+# (a year dating another document — 2019年印发的《…暂行办法》, 〔2021〕, 2021年版 — is that
+# document's, no year the text speaks of)
+_YEAR_NAMED = re.compile(r"(?<![\d〔\[（(])(20\d{2})\s*(?:年(?!版|(?:\d{1,2}月(?:\d{1,2}日)?)?(?:印发|发布|出台|颁布)的)"
+                         r"|[-—–~至到]\s*(20\d{2})\s*年)")
 
 
 # a government site's 信息公开 table, copied as labelled lines (索引号：… 发布机构：…), one
@@ -344,7 +347,7 @@ _VALID_UNTIL = re.compile(r"有效期[^。；]{0,12}?(?:至|到)\s*(20\d{2})\s*�
 
 def _named_years(text: str) -> set[int]:
     """The years ``text`` names (2025年底, 2022—2025年), not a year inside a cited file
-    number (〔2021〕) or an edition (2021年版)."""
+    number (〔2021〕), an edition (2021年版) or the date of another document (2019年印发的)."""
     years: set[int] = set()
     for m in _YEAR_NAMED.finditer(text):
         lo = int(m.group(1))

@@ -380,6 +380,20 @@ def test_a_year_within_the_documents_stated_term_is_in_scope(tmp_path):
     assert a.answer("丹棱县2026年小微企业参加县外展会，展位费能补多少").coverage == "not_covered"
 
 
+def test_a_year_dating_another_document_is_not_the_terms():
+    """The closing article repeals an earlier document by its date (2019年印发的《…暂行办法》
+    …同时废止): 2019 is that document's year, not one of the term — which had run 2019–2026,
+    so "2019年那个暂行办法里贷款贴息…" was answered from this document's rules."""
+    from ingest.header import term
+
+    closing = ("第三十条 本办法自2024年7月1日起施行，有效期至2026年12月31日。2019年印发的《澴水县扶持"
+               "中小企业发展专项资金管理暂行办法》（澴政办发〔2019〕41号）同时废止。")
+    assert term("2024年5月20日", closing) == (2024, 2025, 2026)
+    assert term("2024年5月20日", closing.replace("2019年印发的", "2019年3月发布的")) == (2024, 2025, 2026)
+    # a year the text speaks of stays: 2022年底前完成
+    assert term("2021年3月1日", "力争2022年底前完成") == (2021, 2022)
+
+
 # ---- a site's 信息公开 table as labelled lines; a place the gazetteer does not hold ----
 
 _LABELLED = """索引号：011234567/2024-00031  发布机构：青岚县人民政府办公室
