@@ -18,7 +18,7 @@ from ingest.schema import TaskRow
 from ingest.sentences import Sentence, labelled_notes
 from ingest.text import normalize, without_parentheticals
 
-from .intent import Intent, asks_duration, count_word, states_count
+from .intent import Intent, asks_duration, count_word, counts_stated, states_count
 from .match import Concepts, Matcher, Ranked, table_of
 from .question import Part, Query
 from .quotes import (
@@ -217,9 +217,24 @@ class Composer:
                     quotes.extend(Quote(q_.text, [h.key]) for q_ in whole)  # a guide's field, whole
                 else:
                     quotes.append(Quote(best.text, [h.key]))
+        if word is not None:
+            self._other_counts(word, quotes, chosen)
         self._label_listed(quotes)
         self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)
         return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
+
+    def _other_counts(self, word: str, quotes: list[Quote], chosen: list[Hit]) -> None:
+        """A count asked that a cited row states twice, differently (夜市2处 in its task, 夜市4处
+        in its measure: the document contradicts itself): each figure is quoted, the other
+        right after the one quoted — the asker sees both, and which sentence gives which."""
+        for q_ in [x for x in quotes if not x.prefix]:
+            said = counts_stated(q_.text, word)
+            for h in chosen if said else ():
+                for s in self.m.sentences.get(h.key, ()):
+                    other = counts_stated(s.text, word)
+                    if any(k in said and said[k] != v for k, v in other.items()) \
+                            and all(x.text != s.text for x in quotes):
+                        quotes.insert(quotes.index(q_) + 1, Quote(s.text, [h.key]))
 
     def _label_listed(self, quotes: list[Quote]) -> None:
         """A sentence listed under a label it does not repeat (承诺时限：营业执照当场办结；…；

@@ -11,7 +11,7 @@ from ingest.text import normalize
 
 from .datafile import data_lines
 from .tagging import tagged
-from .thesaurus import is_what_word, is_when_word, is_where_word
+from .thesaurus import is_mood_particle, is_what_word, is_when_word, is_where_word
 
 
 class Intent(StrEnum):
@@ -178,9 +178,11 @@ def asks(clause: str) -> bool:
 def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
     """几 before its noun in a clause that asks nothing else, with a question after it, is
     "a few" (我帮几个个体户代账，增值税还用交不; 俺和几户养牛的想整个合作社 … 一年能评上几个):
-    the asker's story, not a how-many."""
-    return (m.group(1) == "几" and followed and m.end() < len(clause)
-            and not asks(clause[:m.start()] + "，" + clause[m.end():]))
+    the asker's story, not a how-many. 几 closing its clause, or before nothing but the
+    particles that close one (一共几处啊), asks."""
+    rest = clause[m.end():]
+    return (m.group(1) == "几" and followed and not all(is_mood_particle(c) for c in rest)
+            and not asks(clause[:m.start()] + "，" + rest))
 
 
 # who tells: the asker (我, 俺, 咱 …) or a past time (去年, 前些年) opening the clause — what
@@ -263,6 +265,13 @@ def states_count(text: str, word: str) -> bool:
     by a count with any: 几个这样的市场 — 便民市场5处)."""
     return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text)
                 or (word == "天" and _WITHIN_A_DAY.search(text)))
+
+
+def counts_stated(text: str, word: str) -> dict[str, str]:
+    """The things ``text`` counts with that measure word, each by the two characters before
+    its figure, and the figure (便民市场5处，夜市2处 → {"市场": "5", "夜市": "2"})."""
+    unit = _SAME_UNIT.get(word, word)
+    return {m[1]: m[2] for m in re.finditer(rf"([\u4e00-\u9fff]{{2}})([\d{NUMERALS}.]+)\s*{unit}", text)}
 
 
 # "where": 在哪查 / 去哪里办 — the place or channel is the answer

@@ -125,6 +125,16 @@ def tells_how_known(word: str) -> bool:
     return _filed_under(word, _HEARSAY)
 
 
+# the particles that end a sentence and say how it is said (Kd03–Kd05: 啊, 呀, 呢, 吗, 吧, 嘛)
+_MOOD = ("Kd03", "Kd04", "Kd05")
+
+
+def is_mood_particle(char: str) -> bool:
+    """The thesaurus files the character among the particles that close a sentence
+    (一共几处啊: the question ends at 处)."""
+    return _filed_under(char, _MOOD)
+
+
 # the thesaurus's group of filing with an office (Hc15: 申请, 申报, 登记, 报名)
 _FILING = ("Hc15",)
 

@@ -2009,3 +2009,17 @@ def test_a_thing_named_by_its_character_doubled_is_that_thing(assistant):
     ans = assistant.answer("听说县上给果农弄了些不要钱的摊摊，在哪里")
     assert ans.coverage == "answered" and "摊摊" not in ans.answer
     assert "〔附件2 第109项〕" in ans.answer
+
+
+def test_a_count_stated_twice_differently_is_quoted_both_ways(assistant):
+    """附件1 第45项 counts the night markets twice: 夜市2处 in its task, 夜市4处 in its
+    measure. Asked how many (一共几处啊 — 几 before nothing but the particle that closes the
+    question asks; it is no "a few"), the answer quotes both figures, each with its row: the
+    document contradicts itself, and the asker must see it, not one figure chosen for them."""
+    from qa.intent import count_word
+
+    q = "听说城里弄了便民市场跟夜市 一共几处啊 去那摆摊办营业执照要钱不"
+    assert count_word(q) == "处"
+    assert count_word("我帮几个个体户代账，增值税还用交不") is None  # 几个 before its noun: a few
+    b = body(assistant.answer(q))
+    assert "夜市2处" in b and "夜市4处" in b and "免费为城区摊贩办理备案登记和营业执照" in b
