@@ -373,6 +373,10 @@ class RelevanceModel:
             for s in synonyms(piece):
                 if normalize(s) in self.written:  # a word the document writes, not a piece (天候 of 全天候)
                     return s
+                if len(s) >= 4 and normalize(s[:-1]) in self.written and kind_of(s, s[-1]):
+                    # a synonym naming goods by the matter the document writes of (假货 =
+                    # 假冒伪劣品: the 假冒伪劣 the document's rows act against)
+                    return s[:-1]
         return ""
 
     def _names_grant(self, kind: str, grant: str, row_text: str) -> bool:

@@ -2023,3 +2023,13 @@ def test_a_count_stated_twice_differently_is_quoted_both_ways(assistant):
     assert count_word("我帮几个个体户代账，增值税还用交不") is None  # 几个 before its noun: a few
     b = body(assistant.answer(q))
     assert "夜市2处" in b and "夜市4处" in b and "免费为城区摊贩办理备案登记和营业执照" in b
+
+
+def test_goods_named_by_the_matter_the_document_acts_against(assistant):
+    """假货 is filed by the thesaurus with 冒牌货 and 假冒伪劣品: goods (品) named by the
+    matter the document writes of (制售假冒伪劣, 附件2 第106项). "卖假货的谁管" had been refused
+    as a topic the document lacks; the bridge names the goods' matter, so it is answered."""
+    for q in ("卖假货的谁管", "谁管卖冒牌货的"):
+        ans = assistant.answer(q)
+        assert ans.coverage == "answered", q
+        assert ("附件2", 106) in ans.cited_keys and "县市场监管局" in body(ans)
