@@ -18,7 +18,14 @@ from ingest.schema import TaskRow
 from ingest.sentences import Sentence, labelled_notes
 from ingest.text import normalize, without_parentheticals
 
-from .intent import Intent, asks_duration, count_word, counts_stated, states_count
+from .intent import (
+    GRANT_WORDS,
+    Intent,
+    asks_duration,
+    count_word,
+    counts_stated,
+    states_count,
+)
 from .match import Concepts, Matcher, Ranked, table_of
 from .question import Part, Query
 from .quotes import (
@@ -306,6 +313,13 @@ class Composer:
             row = self.r.by_key[best_hit.key]
             added = False
             part_quotes = row_quotes(self.m, row, ranked, p_intent, p_terms)
+            if p_intent == Intent.YESNO and (grant := next((g for g in GRANT_WORDS if g in p.text), None)) \
+                    and not any(grant in x for x in have) \
+                    and (said := next((sc for sc in ranked if grant in sc[1].text), None)) is not None:
+                # whether there is a grant (介绍成功了有补贴吗) is answered by the sentence naming
+                # it (给予人力资源服务机构职业介绍补贴), though others match the part's words
+                # better (the figures: 向省外介绍成功…每人不超过800元)
+                part_quotes = [Quote(said[1].text, []), *part_quotes]
             # two sentences at most, and the column line that answers a deadline part
             for q_ in part_quotes[:2] + [x for x in part_quotes[2:] if x.prefix]:
                 key = matching_form(q_.prefix + q_.text)

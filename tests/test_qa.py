@@ -2046,3 +2046,11 @@ def test_paying_asked_is_answered_by_the_sentence_stating_the_fee(assistant):
         b = body(assistant.answer(q))
         assert "成功企业免费发放税务UKey" in b, q
         assert "新设立市场主体首次刻制公章、申领税务UKey免费" in b, q
+
+
+def test_whether_there_is_a_grant_is_answered_by_the_sentence_naming_it(assistant):
+    """介绍成功了有补贴吗 asks whether there is a grant: the sentence naming it (给予人力资源服务
+    机构职业介绍补贴, 附件2 第49项) answers, beside the figures the other part asks (每人不超过800元)
+    — which match the part's words (介绍成功) better and had been its only quotes."""
+    b = body(assistant.answer("想开个小劳务中介帮村里人介绍工作，介绍成功了有补贴吗？介绍到省外的一个人给多少"))
+    assert "职业介绍补贴" in b and "每人不超过800元" in b
