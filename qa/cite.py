@@ -234,14 +234,23 @@ class Composer:
         """A count asked that a cited row states twice, differently (夜市2处 in its task, 夜市4处
         in its measure: the document contradicts itself): each figure is quoted, the other
         right after the one quoted — the asker sees both, and which sentence gives which."""
+        if word == "天":
+            return  # spans differ by condition (承诺时限 and 法定时限, 有外线 or 无外线): no contradiction
         for q_ in [x for x in quotes if not x.prefix]:
             said = counts_stated(q_.text, word)
+            label = self._label_of(q_)
             for h in chosen if said else ():
                 for s in self.m.sentences.get(h.key, ()):
                     other = counts_stated(s.text, word)
+                    # (a sentence listed under another label states another matter's figure)
                     if any(k in said and said[k] != v for k, v in other.items()) \
-                            and all(x.text != s.text for x in quotes):
+                            and self.m.list_label.get(s) == label and all(x.text != s.text for x in quotes):
                         quotes.insert(quotes.index(q_) + 1, Quote(s.text, [h.key]))
+
+    def _label_of(self, q_: Quote) -> str | None:
+        """The label the quoted sentence is listed under (承诺时限), if any."""
+        said = next((s for s in self.m.sentences.get(q_.keys[0], ()) if s.text == q_.text), None) if q_.keys else None
+        return self.m.list_label.get(said) if said is not None else None
 
     def _label_listed(self, quotes: list[Quote]) -> None:
         """A sentence listed under a label it does not repeat (承诺时限：营业执照当场办结；…；
