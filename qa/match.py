@@ -232,11 +232,6 @@ class Matcher:
                 w *= self.cfg.piece_weight
             if exempted:
                 w = max(w, *(max(self.r.bm25.idf(u), 1.0) for u in terms))
-            elif pays_money(t) and t in asked:
-                # paying asked (刻章要花钱不) is what is asked of the matter: it weighs as the
-                # question's weightiest topic, so that the row's sentence stating the fee
-                # (免费刻制印章) answers, not the one naming the matter more fully
-                w = max([w, *(max(self.r.bm25.idf(u), 1.0) for u in terms if u in topics)])
             concepts[alts] = max(concepts.get(alts, 0.0), w)
         # a one-character verb (能贷多少; the tagger glues a modal to it: 能贷) is
         # written by the documents as a word that begins with it and the thesaurus files

@@ -145,10 +145,10 @@ def files_with_an_office(word: str) -> bool:
     return _filed_under(word, _FILING)
 
 
-# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付), of spending
-# (He13: 花费) and of putting up money (Hj31A: 出钱, 掏钱); of money (Dj03 钱财, Dj05 货币, Dj08
-# 款项 and 费用); of exempting (Hc06: 免费, 免税)
-_PAYING = ("He10", "He13", "Hj31A")
+# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
+# spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
+# (Hc06: 免费, 免税)
+_PAYING = ("He10", "He13")
 _MONEY = ("Dj03", "Dj05", "Dj08")
 _EXEMPTING = ("Hc06",)
 

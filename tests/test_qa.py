@@ -2035,19 +2035,6 @@ def test_goods_named_by_the_matter_the_document_acts_against(assistant):
         assert ("附件2", 106) in ans.cited_keys and "县市场监管局" in body(ans)
 
 
-def test_paying_asked_is_answered_by_the_sentence_stating_the_fee(assistant):
-    """掏钱 is paying (the thesaurus files it with 出钱); paying asked weighs as the question's
-    weightiest topic, so that the further row quoted (附件2 第87项) gives its sentence stating
-    the fee — 免费发放税务UKey — not its long sentence naming 公章刻制 and 税务UKey."""
-    from qa.thesaurus import pays_money
-
-    assert pays_money("掏钱") and pays_money("花钱") and not pays_money("出资")
-    for q in ("帮客户新注册个公司，刻公章跟领税务ukey还要自己掏钱不？", "打算把网点注册成公司，刻章要花钱不？税务那个ukey呢"):
-        b = body(assistant.answer(q))
-        assert "成功企业免费发放税务UKey" in b, q
-        assert "新设立市场主体首次刻制公章、申领税务UKey免费" in b, q
-
-
 def test_whether_there_is_a_grant_is_answered_by_the_sentence_naming_it(assistant):
     """介绍成功了有补贴吗 asks whether there is a grant: the sentence naming it (给予人力资源服务
     机构职业介绍补贴, 附件2 第49项) answers, beside the figures the other part asks (每人不超过800元)
