@@ -226,6 +226,7 @@ class Composer:
                     quotes.append(Quote(best.text, [h.key]))
         if word is not None:
             self._other_counts(word, quotes, chosen)
+            self._same_counts(word, quotes, chosen, cands)
         self._label_listed(quotes)
         self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)
         return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
@@ -251,6 +252,22 @@ class Composer:
         """The label the quoted sentence is listed under (承诺时限), if any."""
         said = next((s for s in self.m.sentences.get(q_.keys[0], ()) if s.text == q_.text), None) if q_.keys else None
         return self.m.list_label.get(said) if said is not None else None
+
+
+    def _same_counts(self, word: str, quotes: list[Quote], chosen: list[Hit], cands: list[Hit]) -> None:
+        """A count asked that another of the best rows states too — the same figure of the
+        same thing (设置夜市4处 in 附件2 第109项 beside 第45项's 夜市4处) — is that row's answer
+        as well: it is cited with the quote, in its own words not repeated."""
+        for h in cands:
+            if len(chosen) >= self.m.cfg.max_rows or any(c.key == h.key for c in chosen):
+                continue
+            mine = [counts_stated(s.text, word) for s in self.m.sentences.get(h.key, ())]
+            for q_ in (x for x in quotes if not x.prefix):
+                said = counts_stated(q_.text, word)
+                if any(k in said and said[k] == v for m in mine for k, v in m.items()):
+                    q_.keys.append(h.key)
+                    chosen.append(h)
+                    break
 
     def _label_listed(self, quotes: list[Quote]) -> None:
         """A sentence listed under a label it does not repeat (承诺时限：营业执照当场办结；…；

@@ -182,7 +182,18 @@ def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:
     particles that close one (一共几处啊), asks."""
     rest = clause[m.end():]
     return (m.group(1) == "几" and followed and not all(is_mood_particle(c) for c in rest)
-            and not asks(clause[:m.start()] + "，" + rest))
+            and not _closes_on_its_noun(clause, m) and not asks(clause[:m.start()] + "，" + rest))
+
+
+def _closes_on_its_noun(clause: str, m: re.Match[str]) -> bool:
+    """有几个 and its noun close the clause, and no one tells it (县城有几个便民市场啊): how many
+    of that thing there are is asked — the few of a story go on to do something (几个个体户
+    代账), are what the asker acts on (添几台机器, 照顾几个老人) or are the asker's (俺村有几个
+    贫困户)."""
+    before = clause[:m.start()]
+    words = [w for w in tagged(clause[m.end():]) if not (len(w.word) == 1 and is_mood_particle(w.word))]
+    return before.endswith("有") and bool(words) and all(w.flag.startswith("n") for w in words) \
+        and not _TOLD.search(before)
 
 
 # who tells: the asker (我, 俺, 咱 …) or a past time (去年, 前些年) opening the clause — what

@@ -2041,3 +2041,18 @@ def test_whether_there_is_a_grant_is_answered_by_the_sentence_naming_it(assistan
     — which match the part's words (介绍成功) better and had been its only quotes."""
     b = body(assistant.answer("想开个小劳务中介帮村里人介绍工作，介绍成功了有补贴吗？介绍到省外的一个人给多少"))
     assert "职业介绍补贴" in b and "每人不超过800元" in b
+
+
+def test_a_count_asked_cites_every_best_row_stating_that_figure(assistant):
+    """县城有几个夜市 — 几个 before its noun, closing its clause, with no one telling it — asks
+    how many (not "a few", as 我帮几个个体户代账 and 俺村有几个贫困户 are). 附件2 第109项 states the
+    same figure of the same thing (设置夜市4处) as the quoted 夜市4处 of 附件1 第45项: it is cited
+    with that quote; it had been listed among the related rows only."""
+    from qa.intent import count_word
+
+    q = "晚上不跑车了想跟媳妇去夜市摆个摊 县城有几个夜市 办执照收钱不"
+    assert count_word(q) == "个"
+    assert count_word("俺村有几个贫困户 能申请不") is None and count_word("招了几个人 有补贴没") is None
+    ans = assistant.answer(q)
+    assert {("附件1", 45), ("附件2", 109)} <= set(ans.cited_keys)
+    assert "夜市4处" in body(ans)
