@@ -274,10 +274,7 @@ class Composer:
         食品经营许可3个工作日；) is quoted with that label before it: alone, it would not say
         which of the row's lists it is in (法定时限 gives the same matter 10个工作日)."""
         for q_ in quotes:
-            if q_.prefix or not q_.keys:
-                continue
-            said = next((s for s in self.m.sentences.get(q_.keys[0], ()) if s.text == q_.text), None)
-            if said is not None and (label := self.m.list_label.get(said)):
+            if not q_.prefix and (label := self._label_of(q_)):
                 q_.prefix = f"{label}："
 
     def _quote_row(self, h: Hit, ranked: Ranked, intent: Intent, terms: Concepts,
