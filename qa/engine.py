@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
@@ -577,7 +578,7 @@ class Assistant:
         refs, rest = read.refs, self._unlabelled(read)
         subject = self._subject(docs)
         if not refs:
-            return self.relevance.judge(read, found, self.thresholds, docs, subject)
+            return self._by_parts(read, self.relevance.judge(read, found, self.thresholds, docs, subject), docs)
         if not named:
             # an attachment's row the document lacks is missing, and so is a bare 第200项
             # asked alone; in a question about more, a bare 第十条 may be another text's
@@ -590,6 +591,29 @@ class Assistant:
         if not self.relevance.content_terms(rest):
             return Verdict(ANSWERED, "")
         return self.relevance.judge(read_question(rest), found, self.thresholds, subject=subject)
+
+    def _by_parts(self, read: Query, v: Verdict, docs: Sequence[str]) -> Verdict:
+        """A question asking several things is not covered only when none of them is: where
+        the words the documents lack stand in some parts (拉管子要不要俺自己出钱: 管子) and the
+        question without those parts is answered or partial (新盘了个门面开面馆 要接自来水跟天然
+        气 得等多少天), the answer is partial — it says what is not there, then quotes the
+        nearest rules. A place or a year out of scope concerns every part: not here."""
+        if v.coverage != NOT_COVERED or not v.absent or v.foreign_places or v.foreign_years \
+                or len(read.parts) < 2:
+            return v
+        away = [p.text for p in read.parts if any(w in p.text for w in v.absent)]
+        # (as typed where the parts stand in it: its spaces and stops part the story off)
+        text = next((t for t in (read.text, read.plain) if all(p in t for p in away)), "")
+        if len(away) == len(read.parts) or not text:
+            return v
+        for p in away:
+            text = text.replace(p, "，")
+        rest = read_question(text)
+        if not self.relevance.content_terms(rest.asked):
+            return v
+        found = self._retrieve(rest, named=docs)
+        kept = self.relevance.judge(rest, found, self.thresholds, docs, self._subject(docs))
+        return v if kept.coverage == NOT_COVERED else replace(v, coverage=PARTIAL)
 
     def _extent(self) -> str:
         """How many rows each attachment holds (附件1 共105项、附件2 共113项)."""
