@@ -224,6 +224,7 @@ class Composer:
                     quotes.extend(Quote(q_.text, [h.key]) for q_ in whole)  # a guide's field, whole
                 else:
                     quotes.append(Quote(best.text, [h.key]))
+        self._same_answers(parts, cands, quotes, chosen)
         if word is not None:
             self._other_counts(word, quotes, chosen)
             self._same_counts(word, quotes, chosen, cands)
@@ -268,6 +269,41 @@ class Composer:
                     q_.keys.append(h.key)
                     chosen.append(h)
                     break
+
+    def _same_answers(self, parts: Sequence[Part], cands: list[Hit], quotes: list[Quote],
+                      chosen: list[Hit]) -> None:
+        """A yes/no asked of one thing (刻章要花钱不) that a quote answers — stating every
+        concept the part names (首次刻制公章…免费) — is answered as well by each of the best
+        rows with a sentence stating them all (为新设立企业…免费刻制印章 in 附件2 第87、88项):
+        that sentence is quoted too and its row cited — the asker sees every row that says so,
+        as a count asked cites every row stating the same figure."""
+        cfg = self.m.cfg
+        top = cands[0]
+        for p in parts:
+            if p.intent != Intent.YESNO:
+                continue
+            terms = self.m.concepts(p.text)
+            whole = set(range(len(terms)))
+            if len(whole) < 2:
+                continue
+            said_by = {s.text: s for h in chosen for s in self.m.sentences.get(h.key, ())}
+            if not any((s := said_by.get(x.text)) is not None and self.m.covered(terms, s) == whole
+                       for x in quotes if not x.prefix):
+                continue
+            for h in cands[1:]:
+                fresh = all(c.key != h.key for c in chosen)
+                if h.score < cfg.part_score_ratio * top.score or (fresh and len(chosen) >= cfg.max_rows):
+                    continue
+                said = next((s for s in self.m.sentences.get(h.key, ()) if self.m.covered(terms, s) == whole), None)
+                if said is None:
+                    continue
+                if (dup := duplicate(said.text, quotes)) is not None:
+                    if h.key not in dup.keys:
+                        dup.keys.append(h.key)
+                else:
+                    quotes.append(Quote(said.text, [h.key]))
+                if fresh:
+                    chosen.append(h)
 
     def _label_listed(self, quotes: list[Quote]) -> None:
         """A sentence listed under a label it does not repeat (承诺时限：营业执照当场办结；…；

@@ -2069,3 +2069,13 @@ def test_a_part_with_a_word_the_document_lacks_leaves_the_rest_answered(assistan
     assert "用水报装压缩在2个工作日内完成" in body(ans)
     # a question whose every part names what the document lacks stays not covered
     assert assistant.answer("我家孩子想上县一中 学费多少 找谁").coverage == "not_covered"
+
+
+def test_a_yes_no_asked_of_a_thing_is_answered_by_every_best_row_saying_so(assistant):
+    """刻章要花钱不 is answered by 附件1 第21项 (首次刻制公章…免费); 附件2 第87项 and 第88项 say so
+    too, in a sentence stating both what the part names (刻章, 花钱 as 免费): 为新设立企业和
+    “个转企”成功企业免费刻制印章 — quoted, and both rows cited (第88项 had been listed as
+    related only, and 第87项 quoted for the UKey alone)."""
+    ans = assistant.answer("想把修车铺注册成公司，刻章要花钱不？那个税务ukey呢")
+    assert {("附件1", 21), ("附件2", 87), ("附件2", 88)} <= set(ans.cited_keys)
+    assert "免费刻制印章" in body(ans)
