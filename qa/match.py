@@ -47,7 +47,7 @@ from .intent import (
 from .question import Word, asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
-from .thesaurus import pays_money, senses, synonyms
+from .thesaurus import in_money, negates, pays_money, senses, synonyms
 from .verdict import NAMES_BODY, asks_phone, gives_phone
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -212,7 +212,8 @@ class Matcher:
                 # the documents' own place (or a piece of its name: 陇县) is every row's, and
                 # so is a guide's matter (户外广告 of 户外广告设施设置审批)
                 continue
-            alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics else (t,))
+            # (an act done in money, 欠钱, is bridged as a noun is: tagged a verb, it names the matter)
+            alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics or in_money(t) else (t,))
             exempted = ()
             if t in acts and (done := _needed(t, nq)) and not pays_money(t):
                 # whether an act must be done (还用不用自己去申请, 需不需要登记) is answered by the
@@ -237,8 +238,10 @@ class Matcher:
         # written by the documents as a word that begins with it and the thesaurus files
         # as its synonym (贷 → 贷款)
         for ch in _one_char_verbs(read.words, asked):
-            if senses(ch) > 2:
-                continue  # (到, 扣, 退: too many senses to stand for one word)
+            if senses(ch) > 2 or negates(ch):
+                # (到, 扣, 退: too many senses to stand for one word; 没 of 有补贴没, tagged a
+                # verb, asks whether — its 没有 is no matter of the question)
+                continue
             alts = tuple(w for w in synonyms(ch) if w.startswith(ch) and normalize(w) in self.relevance.blob)
             if alts and not any(set(alts) & set(g) for g in concepts):
                 concepts[alts] = max(max(self.r.bm25.idf(w) for w in alts), 1.0)

@@ -64,6 +64,7 @@ from .thesaurus import (
     in_money,
     kind_of,
     knows,
+    money_sense_synonyms,
     names_a_place,
     names_an_establishment,
     names_an_institution,
@@ -357,10 +358,12 @@ class RelevanceModel:
         if len(word) >= 3 and is_adverb(word[0]) and normalize(word[1:]) in self.written:
             # a manner said of the document's act (乱收费: 收费) qualifies it, naming no other
             return word[1:]
-        if in_money(word) and senses(word[0]) == 1:
+        if in_money(word):
             # an act done in money (罚钱: 罚, punishing; the money is what it is done in): the
-            # document's word for the act (处罚, 不罚) states it
-            for s in (word[0], *synonyms(word[0])):
+            # document's word for the act (处罚, 不罚) states it — of a character of several
+            # senses, the one of dealing in money (欠钱: 欠 as 拖欠, not 欠身)
+            acts = (word[0], *synonyms(word[0])) if senses(word[0]) == 1 else money_sense_synonyms(word[0])
+            for s in acts:
                 if normalize(s) in self.written:
                     return s
         for start, piece in enumerate(word[j:] for j in range(max(1, len(word) - 1))):

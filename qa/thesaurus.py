@@ -135,6 +135,16 @@ def is_mood_particle(char: str) -> bool:
     return _filed_under(char, _MOOD)
 
 
+# the negating adverbs (Ka18: 不, 没, 未, 莫)
+_NEGATING = ("Ka18",)
+
+
+def negates(char: str) -> bool:
+    """The thesaurus files the character among the adverbs that negate (没, 不, 未): it
+    denies or, closing a clause (有补贴没, 能贷款不), asks whether — it names nothing."""
+    return _filed_under(char, _NEGATING)
+
+
 # the thesaurus's group of filing with an office (Hc15: 申请, 申报, 登记, 报名)
 _FILING = ("Hc15",)
 
@@ -181,6 +191,21 @@ def in_money(word: str) -> bool:
     return len(word) == 2 and word not in _groups()[0] and _filed_under(word[1], _MONEY) \
         and not _filed_under(word[1], ("H", "I")) and not pays_money(word) \
         and any(c[0] in "HI" for c in _groups()[0].get(word[0], ()))
+
+
+def money_sense_synonyms(char: str) -> tuple[str, ...]:
+    """The synonyms of an act's character in its one sense of dealing in money — the
+    sense whose class the thesaurus files the character's own words with money in (欠账,
+    欠债 → 欠 as 拖欠; not 欠身, bending, nor 欠缺, lacking): beside a money character (欠钱)
+    that is the sense meant. None where it has no such sense, or several."""
+    by_word, by_code = _groups()
+    # the sense whose class files a word of the character and money (欠账, 欠债: He08)
+    money_classes = {c[:4] for w, codes in by_word.items() if len(w) == 2 and w[0] == char
+                     and _filed_under(w[1], _MONEY) for c in codes if c.startswith("He")}
+    codes = [c for c in _synonym_codes(char) if c[:4] in money_classes]
+    if len(codes) != 1:
+        return ()
+    return tuple(w for w in by_code[codes[0]] if len(w) >= 2 and w != char)
 
 
 def states_a_fee(word: str) -> bool:

@@ -2079,3 +2079,21 @@ def test_a_yes_no_asked_of_a_thing_is_answered_by_every_best_row_saying_so(assis
     ans = assistant.answer("想把修车铺注册成公司，刻章要花钱不？那个税务ukey呢")
     assert {("附件1", 21), ("附件2", 87), ("附件2", 88)} <= set(ans.cited_keys)
     assert "免费刻制印章" in body(ans)
+
+
+def test_a_closing_negation_asks_whether_and_names_nothing(assistant):
+    """有补贴没, 能贷款没: 没, tagged a verb, closes the clause to ask whether. The thesaurus
+    files it among the negating adverbs (Ka18): it is no one-character verb standing for
+    没有 — which had been the question's weightiest concept (a word rare in the rows)."""
+    for q in ("有补贴没", "创业贷款能贷没"):
+        concepts = [alts for alts, _ in assistant.matcher.concepts(q)]
+        assert not any("没有" in alts for alts in concepts), q
+
+
+def test_owing_money_is_the_documents_arrears(assistant):
+    """欠钱, a word the thesaurus lacks, is 欠 done in money; of 欠's senses (bending, owing,
+    lacking) the one its own words with money are filed in (欠账, 欠债) is meant: 拖欠, which
+    the document writes (防范化解拖欠中小企业款项问题, 附件1 第97项, 县审计局)."""
+    ans = assistant.answer("单位欠钱不还找谁")
+    assert ("附件1", 97) in ans.cited_keys
+    assert "县审计局" in body(ans)
