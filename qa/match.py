@@ -35,6 +35,7 @@ from ingest.text import all_han, normalize, words_form
 from .config import ComposeConfig
 from .intent import (
     DURATION_WORDS,
+    GRANT_WORDS,
     LIMIT_WORDS,
     PLACE_WORDS,
     Intent,
@@ -47,7 +48,7 @@ from .intent import (
 from .question import Word, asking_text, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
-from .thesaurus import in_money, negates, pays_money, senses, synonyms
+from .thesaurus import in_money, kind_of, negates, pays_money, senses, synonyms
 from .verdict import NAMES_BODY, asks_phone, gives_phone
 
 # the question's concepts: (ways the document may say it, IDF weight); a tuple, so
@@ -107,6 +108,13 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
         elif len(w.text) == 2 and w.text[0] in _MODALS and not in_dictionary(w.text) and all_han(w.text[1]):
             out.append(w.text[1])
     return out
+
+
+def _grant_of(term: str, question: str) -> bool:
+    """``term`` stands before a grant word in its clause (房租补贴, 房租能补贴不, 房租政府给补贴不):
+    the kind of the grant asked."""
+    return any(term in c and any(g in c.split(term, 1)[1] for g in GRANT_WORDS)
+               for c in re.split(r"[，,。？?！!；;\s]", question))
 
 
 @lru_cache(maxsize=1024)
@@ -214,6 +222,8 @@ class Matcher:
                 continue
             # (an act done in money, 欠钱, is bridged as a noun is: tagged a verb, it names the matter)
             alts = groups.get(normalize(t)) or (self._bridged(t) if t in topics or in_money(t) else (t,))
+            if alts == (t,) and t in topics and _grant_of(t, nq):
+                alts = (t, *self._of_its_head(t))
             exempted = ()
             if t in acts and (done := _needed(t, nq)) and not pays_money(t):
                 # whether an act must be done (还用不用自己去申请, 需不需要登记) is answered by the
@@ -257,6 +267,18 @@ class Matcher:
             if asks(question):
                 concepts[words] = sum(concepts.values()) / len(concepts) if concepts else 1.0
         return tuple(concepts.items())
+
+    def _of_its_head(self, term: str) -> tuple[str, ...]:
+        """The documents' words holding the head of the kind of a grant asked (房租 of 房租补贴,
+        naming a kind of 租, rent: :func:`qa.thesaurus.kind_of`), where the head is a
+        character few rows hold: 场租补贴, 场地租赁补贴 are the rent grant asked, as
+        :meth:`RelevanceModel._names_grant` reads them — not the 无房租 of a row on another
+        matter, which the word alone matched. A head most rows hold (业, 水) says too little."""
+        rel = self.relevance
+        head = term[-1]
+        if len(term) < 2 or head not in rel.rare_chars or not kind_of(term, head):
+            return ()
+        return tuple(sorted(w for w in rel.written if 2 <= len(w) <= 4 and head in w and w != term and all_han(w)))
 
     def _bridged(self, term: str) -> tuple[str, ...]:
         """A word the document never uses with the document's word for it (头一回 →

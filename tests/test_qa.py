@@ -2097,3 +2097,16 @@ def test_owing_money_is_the_documents_arrears(assistant):
     ans = assistant.answer("单位欠钱不还找谁")
     assert ("附件1", 97) in ans.cited_keys
     assert "县审计局" in body(ans)
+
+
+def test_a_rent_grant_asked_is_the_documents_rent_grant(assistant):
+    """房租 of 房租能补贴不 is the kind of grant asked; the thesaurus files it a kind of 租 (rent),
+    a character few rows hold: the documents' words holding 租 (租赁 of 场地租赁补贴, 附件2
+    第50项) state it — the grant asked — where the word alone had matched only 附件2 第66项's
+    无房租 (a factory rent-free: no grant)."""
+    concepts = dict(assistant.matcher.concepts("租了个小门面开店 房租能补贴不"))
+    assert any("房租" in alts and "租赁" in alts for alts in concepts)
+    # the word said without a grant keeps to itself
+    assert any(alts == ("房租",) for alts in dict(assistant.matcher.concepts("房租太贵了 找谁反映")))
+    ans = assistant.answer("刚毕业两年 在县城租了个小门面开店 房租能补贴不")
+    assert ("附件2", 50) in ans.cited_keys and "场地租赁补贴" in body(ans)
