@@ -224,6 +224,28 @@ def tells_a_few(clause: str, followed: bool) -> bool:
         _indefinite(clause, m, followed) and _told(clause, m) for m in found)
 
 
+# 几 before a measure (几个, 几年, 几千): a figure asked, or "a few"
+_FEW = re.compile(r"(?<![好哪第])(几)[成个家万千百项天年次户人台辆名]")
+
+
+def few_told(text: str) -> str:
+    """``text`` with each 几 that asks no figure written 些: in a clause asking whether
+    (一个执照能管几个点不: can it cover a few), or "a few" of a clause asking nothing else
+    with a question after it (像我这种毕业几年的大学生自己出来干，房租能给补点不) — the 几
+    :func:`count_word` does not read as how many. What a figure asked is sought in."""
+    pieces = re.split(r"([，,；;？?！!。\s]+)", text)
+    clauses = pieces[::2]
+    out = []
+    for i, c in enumerate(clauses):
+        found = list(_FEW.finditer(c))
+        later = any(asks(x) for x in clauses[i + 1:])
+        if found and (_YES_NO.search(plain(c)) or all(_indefinite(c, m, later) for m in found)):
+            c = "".join(c[j] if c[j] != "几" or not any(m.start(1) == j for m in found) else "些"
+                        for j in range(len(c)))
+        out.append(c)
+    return "".join(x for pair in zip(out, [*pieces[1::2], ""], strict=True) for x in pair)
+
+
 def count_word(question: str, followed: bool = False) -> str | None:
     """The measure word of a how-many question (次 for "开了几次"), else None. A
     yes/no question is not one: "几个小项目能打包做环评吗" and "能不能几家联合起来投标"

@@ -52,6 +52,7 @@ from .intent import (
     Intent,
     asks,
     count_word,
+    few_told,
     plain,
     states_count,
 )
@@ -177,6 +178,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     in the part before it)."""
     if asks_phone(clause):
         return ""  # 电话多少, 号码是多少 ask a number to call, not a figure of the rule
+    # (a 几 asking no figure — 能管几个点不, 毕业几年的大学生 …，房租能补不 — says "a few")
+    clause = few_told(clause)
     word = count_word(clause, followed)
     if word is not None:
         return "" if states_count(row_text, word) else "count"

@@ -2110,3 +2110,18 @@ def test_a_rent_grant_asked_is_the_documents_rent_grant(assistant):
     assert any(alts == ("房租",) for alts in dict(assistant.matcher.concepts("房租太贵了 找谁反映")))
     ans = assistant.answer("刚毕业两年 在县城租了个小门面开店 房租能补贴不")
     assert ("附件2", 50) in ans.cited_keys and "场地租赁补贴" in body(ans)
+
+
+def test_a_few_in_a_question_of_whether_asks_no_figure(assistant):
+    """几 in a clause asking whether (一个执照能管几个点不: can it cover a few) or in one asking
+    nothing else before a question (像我这种毕业几年的大学生自己出来干，房租能给补点不) says "a few",
+    as count_word reads it: no figure is asked, so none is missing — both had been partial
+    ("本文件没有写明具体的数额或比例"). 几 asking on its own (补贴几个月, 县城有几个夜市) asks."""
+    from qa.intent import few_told
+
+    assert few_told("一个执照能管几个点不") == "一个执照能管些个点不"
+    assert "几" not in few_told("像我这种毕业几年的大学生自己出来干，房租能给补点不")
+    for asked in ("补贴几个月", "县城有几个夜市，办执照收钱不", "一次性补贴能给几千块"):
+        assert few_told(asked) == asked
+    ans = assistant.answer("一个执照能管几个点不？想在旁边村里再设个代收点，还得重新办照？")
+    assert ans.coverage == "answered" and ("附件1", 24) in ans.cited_keys
