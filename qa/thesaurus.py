@@ -193,6 +193,7 @@ def in_money(word: str) -> bool:
         and any(c[0] in "HI" for c in _groups()[0].get(word[0], ()))
 
 
+@lru_cache(maxsize=256)  # (a scan of the whole thesaurus per character)
 def money_sense_synonyms(char: str) -> tuple[str, ...]:
     """The synonyms of an act's character in its one sense of dealing in money — the
     sense whose class the thesaurus files the character's own words with money in (欠账,
