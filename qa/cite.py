@@ -254,17 +254,16 @@ class Composer:
         said = next((s for s in self.m.sentences.get(q_.keys[0], ()) if s.text == q_.text), None) if q_.keys else None
         return self.m.list_label.get(said) if said is not None else None
 
-
     def _same_counts(self, word: str, quotes: list[Quote], chosen: list[Hit], cands: list[Hit]) -> None:
         """A count asked that another of the best rows states too — the same figure of the
         same thing (设置夜市4处 in 附件2 第109项 beside 第45项's 夜市4处) — is that row's answer
         as well: it is cited with the quote, in its own words not repeated."""
+        said_by = [(q_, counts_stated(q_.text, word)) for q_ in quotes if not q_.prefix]
         for h in cands:
             if len(chosen) >= self.m.cfg.max_rows or any(c.key == h.key for c in chosen):
                 continue
             mine = [counts_stated(s.text, word) for s in self.m.sentences.get(h.key, ())]
-            for q_ in (x for x in quotes if not x.prefix):
-                said = counts_stated(q_.text, word)
+            for q_, said in said_by:
                 if any(k in said and said[k] == v for m in mine for k, v in m.items()):
                     q_.keys.append(h.key)
                     chosen.append(h)

@@ -240,8 +240,8 @@ def few_told(text: str) -> str:
         found = list(_FEW.finditer(c))
         later = any(asks(x) for x in clauses[i + 1:])
         if found and (_YES_NO.search(plain(c)) or all(_indefinite(c, m, later) for m in found)):
-            c = "".join(c[j] if c[j] != "几" or not any(m.start(1) == j for m in found) else "些"
-                        for j in range(len(c)))
+            at = {m.start(1) for m in found}
+            c = "".join("些" if j in at else ch for j, ch in enumerate(c))
         out.append(c)
     return "".join(x for pair in zip(out, [*pieces[1::2], ""], strict=True) for x in pair)
 
