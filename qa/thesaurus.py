@@ -155,12 +155,13 @@ def files_with_an_office(word: str) -> bool:
     return _filed_under(word, _FILING)
 
 
-# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付) and of
-# spending (He13: 花费); of money (Dj03 钱财, Dj05 货币, Dj08 款项 and 费用); of exempting
-# (Hc06: 免费, 免税)
-_PAYING = ("He10", "He13")
+# the thesaurus's groups of paying and collecting (He10: 交纳, 收费, 缴费, 支付), of
+# spending (He13: 花费) and of paying out (Hj31: 出钱, 掏钱); of money (Dj03 钱财, Dj05
+# 货币, Dj08 款项 and 费用); of exempting (Hc06: 免费, 免税); of needing (Gc03: 须要, 要)
+_PAYING = ("He10", "He13", "Hj31")
 _MONEY = ("Dj03", "Dj05", "Dj08")
 _EXEMPTING = ("Hc06",)
+_NEEDING = ("Gc03",)
 
 
 def _filed_under(word: str, classes: tuple[str, ...]) -> bool:
@@ -173,15 +174,27 @@ def _filed_only_under(word: str, classes: tuple[str, ...]) -> bool:
     return bool(codes) and all(c.startswith(classes) for c in codes)
 
 
+@lru_cache(maxsize=256)  # (a scan of the whole thesaurus per character)
+def _pays_with(char: str) -> bool:
+    """The character is a verb of paying (交, 花), or of needing (要: 要钱不, does it cost
+    money), or one whose own words of money the thesaurus files under paying and collecting
+    (收: 收费, 收款; 掏: 掏钱)."""
+    if _filed_under(char, _PAYING + _NEEDING):
+        return True
+    return any(len(w) == 2 and w[0] == char and _filed_under(w[1], _MONEY) and _filed_under(w, _PAYING)
+               for w in _groups()[0])
+
+
 def pays_money(word: str) -> bool:
-    """A word of paying money (交费, 缴费, 花钱, 交钱): one ending in a money character (钱,
-    费) that the thesaurus files under paying, collecting or spending, or made of a paying
-    verb's character and that money character. It asks whether one pays, and what — the fee, as 多少钱 asks
-    the amount — not a matter of its own."""
+    """A word of paying money (交费, 缴费, 花钱, 交钱, 收钱, 掏钱, 要钱): one ending in a money
+    character (钱, 费) that the thesaurus files under paying, collecting, spending or paying
+    out, or made of that money character after a character of paying or needing
+    (:func:`_pays_with`). It asks whether one pays, and what — the fee, as 多少钱 asks the
+    amount — not a matter of its own."""
     if len(word) < 2 or word[-1] not in ("钱", "费"):
         return False
     return _filed_under(word, _PAYING) or (
-        len(word) == 2 and _filed_under(word[0], _PAYING) and _filed_under(word[1], _MONEY))
+        len(word) == 2 and _filed_under(word[1], _MONEY) and _pays_with(word[0]))
 
 
 def in_money(word: str) -> bool:

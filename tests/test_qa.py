@@ -2125,3 +2125,17 @@ def test_a_few_in_a_question_of_whether_asks_no_figure(assistant):
         assert few_told(asked) == asked
     ans = assistant.answer("一个执照能管几个点不？想在旁边村里再设个代收点，还得重新办照？")
     assert ans.coverage == "answered" and ("附件1", 24) in ans.cited_keys
+
+
+def test_paying_words_the_thesaurus_lacks_ask_the_fee(assistant):
+    """要钱, 收钱, 掏钱 are not in the thesaurus; their verbs are one of needing (要: 须要) or
+    one whose own money words it files under paying and collecting (收费, 掏钱): like 花钱,
+    they ask the fee — stated by the documents' fee words (免费刻制印章, 附件2 第88项) — not a
+    matter of their own, which no row writes (刻章要钱不 had quoted 刻章备案制 alone)."""
+    from qa.thesaurus import pays_money
+
+    assert all(pays_money(w) for w in ("要钱", "收钱", "掏钱", "付钱", "花钱", "交钱"))
+    assert not any(pays_money(w) for w in ("罚钱", "退钱", "欠钱", "借钱", "挣钱", "给钱", "本钱"))
+    ans = assistant.answer("打算注册个小公司，执照公章发票这一套弄下来得几天？刻章要钱不")
+    assert ("附件2", 88) in ans.cited_keys and "免费刻制印章" in body(ans)
+
