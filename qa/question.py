@@ -38,7 +38,13 @@ from .intent import (
     tells_a_few,
 )
 from .tagging import tagged
-from .thesaurus import hears_or_asks, names_a_building, names_a_thing, pays_money
+from .thesaurus import (
+    hears_or_asks,
+    names_a_building,
+    names_a_settlement,
+    names_a_thing,
+    pays_money,
+)
 
 # POS tags that name a topic: nouns of every kind, verbal and adjectival nouns,
 # abbreviations (jieba's j) and Latin words (GDP, UKey)
@@ -113,9 +119,13 @@ class Word:
 def is_locative(word: str) -> bool:
     """A building of one character with the localizer 里 (店里, 厂里, 棚里: "in the shop")
     tells where the asker stands, as 在店里 does — not what is asked. A building or an
-    establishment by the thesaurus (公里, 心里, 邻里 are none; 县里, 村里 — a region, who
-    grants where a grant is asked — are words of asking: qa/data/question_words.txt)."""
-    return len(word) == 2 and word[1] == "里" and names_a_building(word[0])
+    establishment by the thesaurus (公里, 心里, 邻里 are none). A unit of administration or
+    a settlement with 里 or 上 (县上, 镇上, 城里: :func:`qa.thesaurus.names_a_settlement`)
+    names who grants there, or where the asker is — as 县里 and 村里, words of asking
+    (qa/data/question_words.txt), do."""
+    if len(word) != 2:
+        return False
+    return (word[1] == "里" and names_a_building(word[0])) or (word[1] in "里上" and names_a_settlement(word[0]))
 
 
 # verbs whose object names a matter done at the counter (办注销, 想办注销, 申请延续, 办理变更)

@@ -83,6 +83,13 @@ def names_a_building(char: str) -> bool:
     return _filed_first_under(char, ("Bn", "Dm"))
 
 
+def names_a_settlement(char: str) -> bool:
+    """The thesaurus files the character as a unit of administration or a settlement (县,
+    市, 省, 镇, 乡, 村, 城 — Di02B, Cb25): with a localizer (县上, 镇上, 城里) it names the
+    authorities there or where the asker is, as 县里 does."""
+    return _filed_under(char, ("Di02B", "Cb25"))
+
+
 def names_a_place(char: str) -> bool:
     """The thesaurus files the character first as a place, a building or an establishment
     (场, 站, 店, 厂, 馆): a word ending in it is where its first part is done (养殖场)."""

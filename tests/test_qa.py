@@ -2139,3 +2139,15 @@ def test_paying_words_the_thesaurus_lacks_ask_the_fee(assistant):
     ans = assistant.answer("打算注册个小公司，执照公章发票这一套弄下来得几天？刻章要钱不")
     assert ("附件2", 88) in ans.cited_keys and "免费刻制印章" in body(ans)
 
+
+def test_a_settlement_with_a_localizer_is_who_grants_not_a_topic(assistant):
+    """县上 (dialect for 县里), 镇上, 城里: a unit of administration or a settlement (the
+    thesaurus's Di02B, Cb25) with 里 or 上 names the authorities there or where the asker is,
+    never a topic the document leaves out — 种高粱县上一亩补多钱 had been partial for 县上."""
+    from qa.question import is_locative
+
+    assert all(is_locative(w) for w in ("县上", "镇上", "乡里", "城里"))
+    assert not any(is_locative(w) for w in ("公里", "心里", "网上", "马上", "路上"))
+    ans = assistant.answer("卖化肥农药的，自己还种了三十来亩高粱，种高粱县上一亩补多钱")
+    assert ans.coverage == "answered" and "高粱种植补贴每亩40元" in body(ans)
+
