@@ -209,10 +209,16 @@ def _party(clause: str, m: re.Match[str]) -> bool:
     return bool(_TOGETHER.match(clause[m.end():])) and asks(clause[:m.start()] + "，" + clause[m.end():])
 
 
+# …or what was done in them, after (打工几年攒了点钱, 跑了几趟办下来了): a verb with its 了
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]了")
+
+
 def _told(clause: str, m: re.Match[str]) -> bool:
-    """The few of ``m`` are told, not asked: by the asker or a past (see _TOLD), or as a
-    party acting together (几个姐妹一起做布鞋和草编，需要去办排污许可证吗)."""
-    return bool(_TOLD.search(clause[:m.start()]) or _TOGETHER.match(clause[m.end():]))
+    """The few of ``m`` are told, not asked: by the asker or a past (see _TOLD), as a
+    party acting together (几个姐妹一起做布鞋和草编，需要去办排污许可证吗), or by what was
+    done in them (在外头打工几年攒了点钱，县里对民宿有啥支持没)."""
+    rest = clause[m.end():]
+    return bool(_TOLD.search(clause[:m.start()]) or _TOGETHER.match(rest) or _DONE_AFTER.search(rest))
 
 
 def tells_a_few(clause: str, followed: bool) -> bool:

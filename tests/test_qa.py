@@ -2151,3 +2151,16 @@ def test_a_settlement_with_a_localizer_is_who_grants_not_a_topic(assistant):
     ans = assistant.answer("卖化肥农药的，自己还种了三十来亩高粱，种高粱县上一亩补多钱")
     assert ans.coverage == "answered" and "高粱种植补贴每亩40元" in body(ans)
 
+
+def test_a_few_years_followed_by_what_was_done_in_them_is_told(assistant):
+    """在外头打工几年攒了点钱: the clause goes on past 几年 to what was done in them (攒了), so
+    the years are told, not asked — the question is 县里对民宿有啥支持没, and 附件2 第49项's
+    amounts for labour placement no longer answer an "amount" the story seemed to ask."""
+    from qa.question import read_question
+
+    read = read_question("在外头打工几年攒了点钱，想回来在二郎山景区边上搞个民宿，县里对民宿有啥支持没")
+    assert "打工" not in read.asking and "民宿" in read.asking
+    ans = assistant.answer("在外头打工几年攒了点钱，想回来在二郎山景区边上搞个民宿，县里对民宿有啥支持没")
+    assert ("附件1", 40) in ans.cited_keys and ("附件2", 49) not in ans.cited_keys
+    # a few asked on its own still asks
+    assert "几年" in read_question("创业担保贷款能贷几年").asking
