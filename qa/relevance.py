@@ -578,9 +578,12 @@ class RelevanceModel:
         if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics):
             # an asking clause naming nothing but the grant (区里每瓦补贴多少钱) asks of the
             # story's matter (厂房屋顶装光伏发电): its unknown words are the asked ones — what
-            # the grant would be for, never speech around it (沪深主板首发上市，给多少奖励)
-            asked_unknown, story = story, ()
-            granted = asked_unknown
+            # the grant would be for, never speech around it (沪深主板首发上市，给多少奖励) —
+            # a matter, not the asker's works or an office of the story (俺那塑料厂…统计局要把我们
+            # 算进规模以上企业，县里给奖励不: a kind of 厂, an institution)
+            granted = tuple(w for w in story if not names_an_institution(w)
+                            and not _establishment(q.plain, w) and not self.names_a_kind(w))
+            asked_unknown, story = granted, tuple(w for w in story if w not in granted)
         # the words a phrase folded in go too (算不算工伤 … 工伤保险补贴: 工伤 with 工伤保险)
         parts = tuple(t for t in q.topics if any(t != w and t in w for w in asked_unknown))
         shift = self.unknown_shift(q.text, asked_unknown + parts) if asked_unknown else 0.0

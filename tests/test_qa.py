@@ -2164,3 +2164,13 @@ def test_a_few_years_followed_by_what_was_done_in_them_is_told(assistant):
     assert ("附件1", 40) in ans.cited_keys and ("附件2", 49) not in ans.cited_keys
     # a few asked on its own still asks
     assert "几年" in read_question("创业担保贷款能贷几年").asking
+
+
+def test_a_bare_grant_asks_of_the_storys_matter_not_of_the_askers_works_or_an_office(assistant):
+    """县里给奖励不 names nothing but the grant, so it asks of the story's matter — but the
+    asker's works (砖厂, a kind of 厂) and an office of the story (统计局) are not what a
+    grant is for: the story's 规上 is, which the document states (附件2 第55项). Before,
+    with 县里 read as a topic, the rule never fired here; read as who grants, it had made
+    砖厂 and 统计局 the unstated matter (partial)."""
+    v = assistant.verdict("俺那砖厂今年产值上去了，统计局说要把我们算进规模以上企业，县里给奖励不？给多少")
+    assert v.coverage == "answered"
