@@ -221,11 +221,16 @@ def _told(clause: str, m: re.Match[str]) -> bool:
     return bool(_TOLD.search(clause[:m.start()]) or _TOGETHER.match(rest) or _DONE_AFTER.search(rest))
 
 
+# 几 with a place value (几百亩, 几千只, 几万块): a round figure
+_ROUND = re.compile(rf"(?<!哪)(?<!第){_NOT_ASKING}(几)[百千万]+")
+
+
 def tells_a_few(clause: str, followed: bool) -> bool:
     """A clause whose only question word is 几 before its noun, "a few", with a question
-    after it, told by the asker of what they did or have (我店里招了几个本地人，有没有补贴):
-    the story, not a how-many. Without a teller, 几 asks (县里打算扶持几家企业，找谁申请)."""
-    found = list(_COUNT.finditer(without_few(clause)))
+    after it, told by the asker of what they did or have (我店里招了几个本地人，有没有补贴;
+    承包了几百亩坡地种连翘, a round figure): the story, not a how-many. Without a teller, 几
+    asks (县里打算扶持几家企业，找谁申请)."""
+    found = list(_COUNT.finditer(without_few(clause))) + list(_ROUND.finditer(without_few(clause)))
     return bool(found) and followed and all(
         _indefinite(clause, m, followed) and _told(clause, m) for m in found)
 

@@ -2166,6 +2166,17 @@ def test_a_few_years_followed_by_what_was_done_in_them_is_told(assistant):
     assert "几年" in read_question("创业担保贷款能贷几年").asking
 
 
+def test_a_round_figure_told_is_the_story(assistant):
+    """承包了几百亩坡地种连翘: 几 with a place value (几百, 几千, 几万) told after a verb with its 了
+    is a round figure of the asker's story, not a how-many — the question is what follows
+    (林权证能拿去银行贷款吗), not how many mu; asked on its own it still asks."""
+    from qa.question import read_question
+
+    q = "在山上承包了几百亩坡地种连翘，想扩大没钱，手里也没房子能抵押，林权证能拿去银行贷款吗，这事归哪个部门管"
+    assert "承包" not in read_question(q).asking
+    assert "几万" in read_question("去年投了几万块买设备，想问问县里对技改有没有补贴，给几万").asking
+
+
 def test_a_bare_grant_asks_of_the_storys_matter_not_of_the_askers_works_or_an_office(assistant):
     """县里给奖励不 names nothing but the grant, so it asks of the story's matter — but the
     asker's works (砖厂, a kind of 厂) and an office of the story (统计局) are not what a
