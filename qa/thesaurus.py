@@ -83,6 +83,12 @@ def names_a_building(char: str) -> bool:
     return _filed_first_under(char, ("Bn", "Dm"))
 
 
+def names_a_certificate(char: str) -> bool:
+    """The thesaurus files the character first as a certificate (证, 照 — Bp19B: 证件,
+    执照): a word ending in it certifies what its first part names (林权证, 房产证)."""
+    return _filed_first_under(char, ("Bp19B",))
+
+
 def names_a_settlement(char: str) -> bool:
     """The thesaurus files the character as a unit of administration or a settlement (县,
     市, 省, 镇, 乡, 村, 城 — Di02B, Cb25): with a localizer (县上, 镇上, 城里) it names the

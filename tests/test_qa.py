@@ -2177,6 +2177,18 @@ def test_a_round_figure_told_is_the_story(assistant):
     assert "几万" in read_question("去年投了几万块买设备，想问问县里对技改有没有补贴，给几万").asking
 
 
+def test_a_certificate_of_a_matter_the_document_writes_is_that_matter(assistant):
+    """林权证, a word the thesaurus lacks, ends in a character it files as a certificate (证:
+    Bp19B) after a matter the document writes (林权): it bridges to that matter, so the
+    sentence pledging 林权 for loans is quoted (附件1 第11项). A certificate of a quality
+    (健康证: the document's 健康 is of development) bridges to nothing."""
+    rel = assistant.matcher.relevance
+    assert rel.bridge("林权证") == "林权"
+    assert rel.bridge("健康证") != "健康"
+    ans = assistant.answer("在山上承包了几百亩坡地种连翘，想扩大没钱，手里也没房子能抵押，林权证能拿去银行贷款吗，这事归哪个部门管")
+    assert "以林权、固定资产、公益林补偿收益等办理抵押、质押贷款" in body(ans) and "县林业局" in body(ans)
+
+
 def test_a_bare_grant_asks_of_the_storys_matter_not_of_the_askers_works_or_an_office(assistant):
     """县里给奖励不 names nothing but the grant, so it asks of the story's matter — but the
     asker's works (砖厂, a kind of 厂) and an office of the story (统计局) are not what a
