@@ -360,11 +360,12 @@ class RelevanceModel:
             # the place where the document's matter is done (养殖场, 加油站, 洗车店: 养殖, 加油,
             # 洗车): the document's word for the matter states it
             return word[:-1]
-        if len(word) >= 3 and names_a_certificate(word[-1]) and normalize(word[:-1]) in self.blob \
+        if len(word) >= 3 and not knows(word) and names_a_certificate(word[-1]) and normalize(word[:-1]) in self.blob \
                 and not any(t.flag.startswith("a") for t in tagged(word[:-1])):
-            # the certificate of a matter the document writes of (林权证, 房产证: 林权, 房产 —
-            # in its text, as jieba may cut it: 以/林/权) — not of a quality (健康证: the
-            # document's 健康 is of development, not a permit)
+            # a certificate the thesaurus lacks, of a matter the document writes of (林权证,
+            # 房产证: 林权, 房产 — in its text, as jieba may cut it: 以/林/权) — not one it files
+            # as a thing of its own (身份证, 驾照), nor of a quality (健康证: the document's 健康 is
+            # of development, not a permit)
             return word[:-1]
         if len(word) >= 3 and is_adverb(word[0]) and normalize(word[1:]) in self.written:
             # a manner said of the document's act (乱收费: 收费) qualifies it, naming no other

@@ -2185,6 +2185,9 @@ def test_a_certificate_of_a_matter_the_document_writes_is_that_matter(assistant)
     rel = assistant.matcher.relevance
     assert rel.bridge("林权证") == "林权"
     assert rel.bridge("健康证") != "健康"
+    # a certificate the thesaurus files as a thing of its own is no mere matter (考驾照能用电子
+    # 身份证吗: the document's 身份 is not the identity card)
+    assert rel.bridge("身份证") != "身份"
     ans = assistant.answer("在山上承包了几百亩坡地种连翘，想扩大没钱，手里也没房子能抵押，林权证能拿去银行贷款吗，这事归哪个部门管")
     assert "以林权、固定资产、公益林补偿收益等办理抵押、质押贷款" in body(ans) and "县林业局" in body(ans)
 
@@ -2197,3 +2200,4 @@ def test_a_bare_grant_asks_of_the_storys_matter_not_of_the_askers_works_or_an_of
     砖厂 and 统计局 the unstated matter (partial)."""
     v = assistant.verdict("俺那砖厂今年产值上去了，统计局说要把我们算进规模以上企业，县里给奖励不？给多少")
     assert v.coverage == "answered"
+
