@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from index.retriever import Retriever
 from index.schema import Hit
-from index.tokenize import in_dictionary, synonym_groups, tokenize
+from index.tokenize import synonym_groups, tokenize
 from ingest.contact import is_contact
 from ingest.headings import marker
 from ingest.schema import TaskRow
@@ -45,7 +45,7 @@ from .intent import (
     count_word,
     states_count,
 )
-from .question import Word, asking_text, read_question
+from .question import MODALS, Word, asking_text, modal_glued, read_question
 from .relevance import RelevanceModel
 from .restated import restatements, written_in_several
 from .thesaurus import in_money, kind_of, negates, pays_money, senses, synonyms
@@ -78,9 +78,6 @@ STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|(?<!\d)(?:19|
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
-# the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)
-_MODALS = "能要想可会得"
-
 
 # asking whether an act must be done: 要不要 / 用不用 / 需不需要 / 还用 / 是否需要 / 必须 before it
 _MUST = re.compile(r"(?:要不要|用不用|需不需要|需要|还用|还要|是否需要|必须|得不得)[^，,。？?]{0,6}$")
@@ -103,9 +100,9 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
     for w in words:
         if w.text not in asked:
             continue
-        if len(w.text) == 1 and w.pos.startswith("v") and w.text not in _MODALS:
+        if len(w.text) == 1 and w.pos.startswith("v") and w.text not in MODALS:
             out.append(w.text)
-        elif len(w.text) == 2 and w.text[0] in _MODALS and not in_dictionary(w.text) and all_han(w.text[1]):
+        elif modal_glued(w.text):
             out.append(w.text[1])
     return out
 

@@ -110,10 +110,21 @@ class Word:
         # asks the fee, as 多少钱 asks the amount)
         if pays_money(self.text) or VERB_GE.match(self.text):
             return False  # (开了个: a verb and a measure word, whatever the tagger calls it)
-        if is_locative(self.text):
+        if is_locative(self.text) or modal_glued(self.text):
             return False
         return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
                                         or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
+
+
+# the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)
+MODALS = "能要想可会得"
+
+
+def modal_glued(word: str) -> bool:
+    """A modal and a one-character verb the tagger glued into a word no dictionary has
+    (能贷, 能领, 要放): the verb asked with its modal, whatever tag the tagger gives it (能领多少钱:
+    能领 tagged a noun) — never a topic."""
+    return len(word) == 2 and word[0] in MODALS and not in_dictionary(word) and all_han(word[1])
 
 
 def is_locative(word: str) -> bool:
@@ -389,7 +400,8 @@ def _has_content(clause: str) -> bool:
     from .lexicon import function_words
 
     skip = function_words()
-    return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" for w in _tag(clause))
+    return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" and not modal_glued(w.text)
+               for w in _tag(clause))
 
 
 def words_of(text: str) -> tuple[Word, ...]:

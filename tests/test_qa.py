@@ -2201,3 +2201,14 @@ def test_a_bare_grant_asks_of_the_storys_matter_not_of_the_askers_works_or_an_of
     v = assistant.verdict("俺那砖厂今年产值上去了，统计局说要把我们算进规模以上企业，县里给奖励不？给多少")
     assert v.coverage == "answered"
 
+
+
+def test_a_modal_glued_to_its_verb_is_never_a_topic(assistant):
+    """能领多少钱: the tagger glues 能 to 领 into a word no dictionary has and tags it a noun —
+    a verb asked with its modal, not a topic: the clause has no content of its own and asks
+    of the one before it (听说有…补贴), whose matter is what the amount is of."""
+    from qa.question import modal_glued, read_question
+
+    assert modal_glued("能领") and modal_glued("能贷") and not modal_glued("可以")
+    read = read_question("我在县城开了个民宿，听说有民宿装修补贴，能领多少钱？")
+    assert "能领" not in read.topics and "装修" in read.asking
