@@ -41,6 +41,7 @@ from .tagging import tagged
 from .thesaurus import (
     hears_or_asks,
     names_a_building,
+    names_a_matter,
     names_a_settlement,
     names_a_thing,
     pays_money,
@@ -287,13 +288,15 @@ _TOPIC = re.compile(r"^(?:关于|对于|至于)|(?:方面|这块|这一块|那�
 
 
 def _points_back(clause: str) -> bool:
-    """这/那 standing for what was just said (这合规吗, 这样能报不), not a determiner of
-    a noun the clause names itself (这契税能免不: this deed tax)."""
+    """这/那 standing for what was just said (这合规吗, 这样能报不), alone or before a noun
+    of a matter or a situation (这种事县里有人管没, 这种情况: the thesaurus files it first
+    under Da, 事情 and 情况), not a determiner of a noun the clause names itself (这契税能免不:
+    this deed tax)."""
     m = _POINTS_BACK.match(clause)
     if not m:
         return False
     rest = _tag(clause[m.end():])
-    return not (rest and rest[0].pos in _NOUN_POS)
+    return not (rest and rest[0].pos in _NOUN_POS) or names_a_matter(rest[0].text)
 
 
 def asking_clauses(text: str) -> list[str]:

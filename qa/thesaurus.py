@@ -89,6 +89,12 @@ def names_a_certificate(char: str) -> bool:
     return _filed_first_under(char, ("Bp19B",))
 
 
+def names_a_matter(word: str) -> bool:
+    """The thesaurus files the word first as a matter or a situation (事, 事情, 情况, 问题,
+    现象 — Da): after 这/那 it stands for what was just said."""
+    return _filed_first_under(word, ("Da",))
+
+
 def names_a_settlement(char: str) -> bool:
     """The thesaurus files the character as a unit of administration or a settlement (县,
     市, 省, 镇, 乡, 村, 城 — Di02B, Cb25): with a localizer (县上, 镇上, 城里) it names the

@@ -2212,3 +2212,15 @@ def test_a_modal_glued_to_its_verb_is_never_a_topic(assistant):
     assert modal_glued("能领") and modal_glued("能贷") and not modal_glued("可以")
     read = read_question("我在县城开了个民宿，听说有民宿装修补贴，能领多少钱？")
     assert "能领" not in read.topics and "装修" in read.asking
+
+
+def test_this_kind_of_matter_points_back_to_the_clause_before(assistant):
+    """这种事县里有人管没: 这种 before a noun the thesaurus files first as a matter (事: Da01)
+    stands for what was just said, as 这合规吗 does — the clause before it (钱拖了大半年都没给)
+    is asked too. A noun of its own after 这 (这契税能免不) is no pointing back."""
+    from qa.question import read_question
+
+    assert "拖了" in read_question("给县里一个单位做了一批工作服 钱拖了大半年都没给 这种事县里有人管没").asking
+    assert "这种情况" in read_question("我家门面被人占了 这种情况找谁").asking
+    assert read_question("俺家药店现在是个体户 想转成公司 门面房是自家的 过户到公司名下 这契税能免不").asking == "这契税能免不"
+
