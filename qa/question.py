@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from index.tokenize import in_dictionary
+from index.tokenize import in_dictionary, tokenize
 from ingest.places import CITY, county_written_short, lookup, parents
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
@@ -40,6 +40,7 @@ from .intent import (
 from .tagging import tagged
 from .thesaurus import (
     hears_or_asks,
+    knows,
     names_a_building,
     names_a_matter,
     names_a_settlement,
@@ -114,7 +115,18 @@ class Word:
         if is_locative(self.text) or modal_glued(self.text):
             return False
         return len(self.text) >= 2 and not self.text.startswith(("几", "多少")) and (self.pos in _TOPIC_POS or (self.pos == "ns" and not lookup(self.text))
-                                        or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text)))
+                                        or ((self.pos[0] in "vail" or self.pos == "nr") and names_a_thing(self.text))
+                                        or (self.pos == "l" and _headed_by_a_thing(self.text)))
+
+
+def _headed_by_a_thing(phrase: str) -> bool:
+    """A set phrase the thesaurus lacks that opens with a word naming a thing (烟草专卖: 烟草,
+    a noun the thesaurus files only under things) is about that thing — unlike the set
+    phrases of speech (真的假, 由谁来, 好多钱), which open with no noun."""
+    if knows(phrase):
+        return False
+    first = max((t for t in tokenize(phrase) if len(t) >= 2 and t != phrase and phrase.startswith(t)), key=len, default="")
+    return bool(first) and any(w.flag[0] == "n" for w in tagged(first)) and names_a_thing(first)
 
 
 # the modal verbs the tagger glues to a one-character verb after them (能贷, 要放, 想添)

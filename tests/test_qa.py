@@ -2237,3 +2237,14 @@ def test_a_quantity_of_the_story_is_no_concept(assistant):
     assert ans.cited_keys[0] == ("附件2", 50) and ("附件2", 49) not in ans.cited_keys
     # a time named, not counted, still counts (年底 of 年底前能办完不)
     assert any("年底" in alts for alts, _ in assistant.matcher.concepts("高企认定年底前能办完不"))
+
+
+def test_a_set_phrase_opening_with_a_thing_names_a_topic(assistant):
+    """烟草专卖: jieba tags it a set phrase (l), the thesaurus lacks it; it opens with a noun
+    the thesaurus files as a thing (烟草) — a topic, which the document never names: the
+    question is flagged, not answered from the 行业综合许可 row. Set phrases of speech (真的假,
+    由谁来) open with no noun."""
+    from qa.question import Word
+
+    assert Word("烟草专卖", "l").topic and not Word("真的假", "l").topic and not Word("由谁来", "l").topic
+    assert assistant.answer("开小卖部想顺带卖烟，烟草专卖许可证多久能批下来").coverage != "answered"
