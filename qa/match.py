@@ -108,10 +108,17 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
     return out
 
 
+_NUMERAL = set(NUMERALS) | set("零半几")
+
+
 def _counts(w: Word) -> bool:
-    """A quantity by its tag: a numeral with its measure (一批, 一年, 三十来亩: m), or a
-    time counted (大半年, 两个月: t, with a numeral) — not a time named (年底, 今年)."""
-    return w.pos == "m" or (w.pos == "t" and any(c in NUMERALS or c in "半几" or c.isdigit() for c in w.text))
+    """A quantity by its tag: a numeral with its measure after it (一批, 一年, 三十来亩: m —
+    not a name made of numerals, 三零 of the 三零服务), or a time counted (大半年, 两个月: t,
+    with a numeral) — not a time named (年底, 今年)."""
+    numeral = any(c in _NUMERAL or c.isdigit() for c in w.text)
+    if w.pos == "m":
+        return numeral and w.text[-1] not in _NUMERAL and not w.text[-1].isdigit()
+    return w.pos == "t" and numeral
 
 
 def _grant_of(term: str, question: str) -> bool:

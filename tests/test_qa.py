@@ -2235,6 +2235,8 @@ def test_a_quantity_of_the_story_is_no_concept(assistant):
         assert not any(word in alts for alts, _ in assistant.matcher.concepts(q)), q
     ans = assistant.answer("驿站门面房租一年好几万，我是毕业没几年自己干的，能补点房租不")
     assert ans.cited_keys[0] == ("附件2", 50) and ("附件2", 49) not in ans.cited_keys
+    # a name made of numerals is no quantity (三零 of 听说有个三零服务: 零上门、零审批、零投资)
+    assert any("三零" in alts for alts, _ in assistant.matcher.concepts("新租了个门面开快餐店 还听说有个三零服务 接电要自己掏钱不"))
     # a time named, not counted, still counts (年底 of 年底前能办完不)
     assert any("年底" in alts for alts, _ in assistant.matcher.concepts("高企认定年底前能办完不"))
 
