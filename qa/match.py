@@ -79,7 +79,6 @@ STATES_TIME = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|月底|(?<!\d)(?:19|
 _ELIGIBLE = re.compile(r"符合|条件|可以|可直接|允许|免|无需|不再|不得|给予|除外|以上|以内|以下")
 
 
-
 # asking whether an act must be done: 要不要 / 用不用 / 需不需要 / 还用 / 是否需要 / 必须 before it
 _MUST = re.compile(r"(?:要不要|用不用|需不需要|需要|还用|还要|是否需要|必须|得不得)[^，,。？?]{0,6}$")
 
@@ -229,6 +228,7 @@ class Matcher:
         # a quantity of the story (一批, 一年 — a numeral with its measure) or a span of time
         # counted anywhere (大半年, 两个月) says how much of the asker's own, not what the rows
         # must state: 钱拖了大半年都没给 is no 半年以上劳动合同
+        # (a piece of one — 半年 of 大半年 — goes with it, unless the asking clause says it itself)
         told = [w.text for w in read.words if _counts(w) and (w.pos == "t" or w.text not in asked)]
         for t in terms:
             if any(t in w for w in told) and (t not in asked or any(t in w for w in told if w in asked)):
