@@ -37,7 +37,6 @@ from .intent import (
     DURATION_WORDS,
     GRANT_WORDS,
     LIMIT_WORDS,
-    NUMERALS,
     PLACE_WORDS,
     Intent,
     asks_duration,
@@ -105,19 +104,6 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
         elif modal_glued(w.text):
             out.append(w.text[1])
     return out
-
-
-_NUMERAL = set(NUMERALS) | set("零半几")
-
-
-def _counts(w: Word) -> bool:
-    """A quantity by its tag: a numeral with its measure after it (一批, 一年, 三十来亩: m —
-    not a name made of numerals, 三零 of the 三零服务), or a time counted (大半年, 两个月: t,
-    with a numeral) — not a time named (年底, 今年)."""
-    numeral = any(c in _NUMERAL or c.isdigit() for c in w.text)
-    if w.pos == "m":
-        return numeral and w.text[-1] not in _NUMERAL and not w.text[-1].isdigit()
-    return w.pos == "t" and numeral
 
 
 def _grant_of(term: str, question: str) -> bool:
@@ -225,14 +211,7 @@ class Matcher:
         terms = self.relevance.content_terms(question)
         nq = normalize(question)
         acts = {w.text for w in read.words if w.pos == "v"}  # the question's verbs: what may be done
-        # a quantity of the story (一批, 一年 — a numeral with its measure) or a span of time
-        # counted anywhere (大半年, 两个月) says how much of the asker's own, not what the rows
-        # must state: 钱拖了大半年都没给 is no 半年以上劳动合同
-        # (a piece of one — 半年 of 大半年 — goes with it, unless the asking clause says it itself)
-        told = [w.text for w in read.words if _counts(w) and (w.pos == "t" or w.text not in asked)]
         for t in terms:
-            if any(t in w for w in told) and (t not in asked or any(t in w for w in told if w in asked)):
-                continue
             if any(t in p for p in self._own_places) or t in skip:
                 # the documents' own place (or a piece of its name: 陇县) is every row's, and
                 # so is a guide's matter (户外广告 of 户外广告设施设置审批)
