@@ -72,14 +72,29 @@ def shots(tmp_path_factory) -> Path:
     return d
 
 
+# the user bubbles asking ``q`` (spaces aside), and whether an answer bubble with text follows the last
+_ASKED = """q => {
+  const flat = t => (t || '').replace(/\\s/g, '');
+  const rows = [...document.querySelectorAll('#chatbot [data-testid=user], #chatbot [data-testid=bot]')];
+  const mine = rows.map((r, i) => r.getAttribute('data-testid') === 'user' && flat(r.innerText).includes(flat(q)) ? i : -1)
+                   .filter(i => i >= 0);
+  const last = mine.length ? mine[mine.length - 1] : -1;
+  const answered = last >= 0 && rows.slice(last + 1).some(
+      r => r.getAttribute('data-testid') === 'bot' && flat(r.innerText).length > 0);
+  return [mine.length, answered];
+}"""
+
+
 def ask(page, question: str, timeout: int = 60_000) -> None:
-    """Ask in the chat and wait for the answer to this question (one more answer bubble)."""
-    before = page.locator("#chatbot .message-row.bot-row, #chatbot [data-testid=bot]").count()
+    """Ask in the chat and wait for the answer to this question: one more bubble asking it,
+    with an answer bubble after it — not a count of answer bubbles, which a clear still
+    settling (its removals landing after the count was read) could leave short."""
+    asked_before = page.evaluate(_ASKED, question)[0]
     page.fill("#question-box textarea", question)
     page.click("#send-btn")
     page.wait_for_function(
-        "n => document.querySelectorAll('#chatbot .message-row.bot-row, #chatbot [data-testid=bot]').length > n",
-        arg=before, timeout=timeout)
+        f"q => {{ const [n, done] = ({_ASKED})(q); return n > {asked_before} && done; }}",
+        arg=question, timeout=timeout)
     page.wait_for_timeout(300)
 
 
