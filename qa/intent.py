@@ -230,7 +230,8 @@ def tells_a_few(clause: str, followed: bool) -> bool:
     after it, told by the asker of what they did or have (我店里招了几个本地人，有没有补贴;
     承包了几百亩坡地种连翘, a round figure): the story, not a how-many. Without a teller, 几
     asks (县里打算扶持几家企业，找谁申请)."""
-    found = list(_COUNT.finditer(without_few(clause))) + list(_ROUND.finditer(without_few(clause)))
+    said = without_few(clause)
+    found = [*_COUNT.finditer(said), *_ROUND.finditer(said)]
     return bool(found) and followed and all(
         _indefinite(clause, m, followed) and _told(clause, m) for m in found)
 

@@ -193,15 +193,24 @@ def _filed_only_under(word: str, classes: tuple[str, ...]) -> bool:
     return bool(codes) and all(c.startswith(classes) for c in codes)
 
 
-@lru_cache(maxsize=256)  # (a scan of the whole thesaurus per character)
+@lru_cache(maxsize=1)
+def _money_words() -> dict[str, tuple[str, ...]]:
+    """By character, the thesaurus's two-character words of it and a money character (收: 收费,
+    收款; 欠: 欠账, 欠债) — one scan of the thesaurus, read by :func:`_pays_with` and
+    :func:`money_sense_synonyms`."""
+    out: dict[str, list[str]] = {}
+    for w in _groups()[0]:
+        if len(w) == 2 and _filed_under(w[1], _MONEY):
+            out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
 def _pays_with(char: str) -> bool:
     """The character is a verb of paying (交, 花), or of needing (要: 要钱不, does it cost
     money), or one whose own words of money the thesaurus files under paying and collecting
     (收: 收费, 收款; 掏: 掏钱)."""
-    if _filed_under(char, _PAYING + _NEEDING):
-        return True
-    return any(len(w) == 2 and w[0] == char and _filed_under(w[1], _MONEY) and _filed_under(w, _PAYING)
-               for w in _groups()[0])
+    return _filed_under(char, _PAYING + _NEEDING) or any(
+        _filed_under(w, _PAYING) for w in _money_words().get(char, ()))
 
 
 def pays_money(word: str) -> bool:
@@ -225,7 +234,6 @@ def in_money(word: str) -> bool:
         and any(c[0] in "HI" for c in _groups()[0].get(word[0], ()))
 
 
-@lru_cache(maxsize=256)  # (a scan of the whole thesaurus per character)
 def money_sense_synonyms(char: str) -> tuple[str, ...]:
     """The synonyms of an act's character in its one sense of dealing in money — the
     sense whose class the thesaurus files the character's own words with money in (欠账,
@@ -233,8 +241,7 @@ def money_sense_synonyms(char: str) -> tuple[str, ...]:
     that is the sense meant. None where it has no such sense, or several."""
     by_word, by_code = _groups()
     # the sense whose class files a word of the character and money (欠账, 欠债: He08)
-    money_classes = {c[:4] for w, codes in by_word.items() if len(w) == 2 and w[0] == char
-                     and _filed_under(w[1], _MONEY) for c in codes if c.startswith("He")}
+    money_classes = {c[:4] for w in _money_words().get(char, ()) for c in by_word[w] if c.startswith("He")}
     codes = [c for c in _synonym_codes(char) if c[:4] in money_classes]
     if len(codes) != 1:
         return ()
