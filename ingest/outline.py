@@ -699,9 +699,11 @@ _IN_TEXT_NAMES = r"(?:[^，,。；;：:“”《》由（）()]|[（(][\u4e00-\u
 _IN_TEXT_RESP = re.compile(rf"(?:由|(?:^|(?<=[。；;]))\s*)({_IN_TEXT_NAMES})(?:共同)?(?:牵头)?负责(?!解释)|"
                            rf"由({_IN_TEXT_NAMES})牵头")
 _IN_TEXT_COOP = re.compile(rf"^[^。；;]*?[，,]\s*({_IN_TEXT_NAMES})(?:等(?:部门|单位))?(?:配合|协助|协同|参与)(?=[，,。；;]|$)")
-# a generic subject (用人单位负责, 有关部门负责) names no body
+# a generic subject (用人单位负责, 有关部门负责) names no body, nor one named by its part in the
+# matter (由原受理部门负责追回, 由受理部门负责: whichever body that is)
 _GENERIC_UNIT = re.compile(r"^(?:用人|有关|相关|主管|所在|属地|行业|上级|同级|本级|其他|各类|该|本|企业|用工)"
-                           r"|^(?:牵头|责任|配合|协同|参与)(?:单位|部门)$")  # a column's name: 由牵头单位负责统筹
+                           r"|^原?(?:牵头|责任|配合|协同|参与)(?:单位|部门)$"  # a column's name: 由牵头单位负责统筹
+                           rf"|^原?(?:{'|'.join(HANDLING)})$")
 
 
 def units_in_text(text: str) -> tuple[list[str], list[str]]:

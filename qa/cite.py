@@ -41,7 +41,7 @@ from .render import preview
 from .restated import matching_form, twins
 from .schema import Citation, Related
 from .tagging import tagged
-from .verdict import GIVES_ADDRESS, asks_phone, gives_phone
+from .verdict import GIVES_ADDRESS, HANDLED_BY, NAMES_BODY, asks_phone, gives_phone
 
 # "what rewards / which policies are there": several rows answer together
 _LIST = re.compile(r"(哪些|都有|有什么|有啥|什么样的|有没有).*(奖励|补贴|政策|支持|优惠|扶持|措施)|"
@@ -166,6 +166,13 @@ class Composer:
                 quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(f"{head}：{value}")]
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
+        if intent != Intent.DEPARTMENT and not top_row.units \
+                and not any(top.key in q_.keys and NAMES_BODY.search(q_.text) for q_ in quotes):
+            # a row naming its units in no column (an article: …由县科技局受理) says who
+            # handles it in a sentence: quoted, as a table's row gives its 牵头单位 line
+            said = next((s for _, s in ranked[top.key] if HANDLED_BY.search(s.text)), None)
+            if said is not None and duplicate(said.text, quotes) is None:
+                quotes.append(Quote(said.text, [top.key]))
         if asks_where and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
             # where asked, and no quote names a place: the best row's sentence naming one (服务
             # 地址：县零工市场…), or the contact's (…办税服务厅地址：…)

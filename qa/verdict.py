@@ -50,6 +50,9 @@ _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日
 # may ask (县税务局的电话)
 NAMES_BODY = re.compile(r"(?:县|市|区|省|乡|镇)[\u4e00-\u9fff]{1,14}?(?:局|委员会|委|办公室|中心|政府|公司|银行|"
                         r"[\u4e00-\u9fff]办(?![理事法结件证好照公学成到得不]))")  # (区营商环境办, not 县里办理)
+# a sentence saying which body handles the matter (本条奖励由县市场监管局受理; …由县工业和信息化局、
+# 县商务局按行业分别受理): what a row of no unit columns has for its 受理部门 line
+HANDLED_BY = re.compile(rf"(?:{NAMES_BODY.pattern})[^。；;，,：:]{{0,12}}?(?:受理|承办|牵头|负责(?!解释))")
 # "which" with a number before its measure word (哪两条, 哪几条)
 _WHICH_COUNTED = re.compile(r"哪[一两二三四五六七八九十几]条")
 # a phone line for reporting abuse or complaints, not for asking (监督举报电话, 投诉电话) —

@@ -953,6 +953,36 @@ def test_the_documents_subject_owning_what_is_asked_names_the_document_not_a_row
     assert ans["citations"][0]["label"] == "第四条"
 
 
+_HANDLED_ARTICLES = """云岭县支持企业发展奖励实施细则
+
+第一条　为支持企业发展，制定本细则。
+第二条　鼓励企业技术改造。
+（一）设备投资额300万元以上的技改项目，按设备投资额的6%给予补助，单个项目最高不超过100万元。
+（二）列入省级重点技改项目的，补助比例提高至8%。
+（三）新获评市级数字化车间的，一次性奖励10万元。
+本条第（一）项、第（二）项由县工业和信息化局受理，第（三）项由县科技局受理。
+第三条　支持企业上市。企业在新三板挂牌的，给予一次性奖励50万元；在上海、深圳、北京证券交易所首发上市的，给予一次性奖励200万元。本条奖励由县金融服务中心受理。
+第四条　强化资金监管。对骗取奖补资金的，由原受理部门负责追回，三年内取消其申报资格。
+第五条　本细则由县发展和改革局负责解释，自2025年1月1日起施行。
+"""
+
+
+def test_an_article_naming_who_handles_it_in_a_sentence_answers_with_that_sentence(tmp_path, capsys):
+    """An article has no unit column: the sentence saying who handles it (本条第（一）项、第（二）项
+    由县工业和信息化局受理…) is its 受理部门 line, quoted with the amount as a table row's 牵头单位 line would be —
+    the asker learns where to apply, not only how much."""
+    (ans,) = ask_about(tmp_path, capsys, _HANDLED_ARTICLES, "我们厂打算花四百万换一批设备，技改县里能补多少？")
+    assert ans["coverage"] == "answered" and "6%" in ans["answer"]
+    assert "由县工业和信息化局受理" in ans["answer"]
+    assert ans["citations"][0]["label"] == "第二条"
+
+
+def test_a_body_named_by_its_part_in_the_matter_is_no_unit():
+    """由原受理部门负责追回 names whichever body handled the claim, not a unit of that name."""
+    rows = {r.label: r for r in parse_text(_HANDLED_ARTICLES).rows}
+    assert rows["第四条"].units == ()
+
+
 _LISTED_GUIDE = """云岭县“开办餐饮店”一件事办事指南
 
 一、适用范围
