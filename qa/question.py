@@ -287,12 +287,24 @@ def asked_part(text: str) -> str:
         # asks about the clause before it — and so does any clause after one naming the
         # topic (企业破产办理方面，今年有什么提速措施: 关于…, …方面, …这块), the topic asked
         # without the words that mark it so
-        if i > 0 and _TOPIC.search(clauses[i - 1]):
+        if i > 0 and _CONDITION.match(clauses[i - 1]):
+            # a condition before the question (要是整个公司搬到大宁，县里能给什么奖励) is asked
+            # with it: what is granted is granted for that, not for the story before
+            picked.add(i - 1)
+        elif i > 0 and _TOPIC.search(clauses[i - 1]):
             clauses[i - 1] = _TOPIC.sub("", clauses[i - 1]) or clauses[i - 1]
             picked.add(i - 1)
         elif i > 0 and (not _has_content(clauses[i]) or _points_back(clauses[i])):
             picked.add(i - 1)
     return "，".join(clauses[i] for i in sorted(picked))
+
+
+# a clause stating the condition of what follows: 要是… / 如果… / 假如… / 万一…
+_CONDITION = re.compile(r"^(?:要是|如果|假如|假若|倘若|若是|万一)")
+def states_a_condition(asked: str) -> bool:
+    """Whether the asking clauses hold a condition with content of its own (要是整个厂迁到大宁，
+    县里给什么奖励: moving the works is what the grant would be for)."""
+    return any(_CONDITION.match(c) and _has_content(c) for c in asked.split("，"))
 
 
 # a clause naming the topic of what follows: 关于… / 对于… / 至于…, …方面 / …这块 / …这一块

@@ -57,7 +57,7 @@ from .intent import (
     states_count,
 )
 from .lexicon import function_words, is_adverb, is_speech
-from .question import VERB_GE, Part, Query
+from .question import VERB_GE, Part, Query, states_a_condition
 from .retrieved import Retrieved
 from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .spelling import typed_initials
@@ -584,12 +584,14 @@ class RelevanceModel:
         asked_unknown = tuple(w for w in unknown if w in q.asked)
         story = tuple(w for w in unknown if w not in q.asked)
         granted: tuple[str, ...] = ()
-        if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics):
+        if story and not asked_unknown and q.asked_topics and all(t in GRANT_WORDS for t in q.asked_topics) \
+                and not states_a_condition(q.asked):
             # an asking clause naming nothing but the grant (区里每瓦补贴多少钱) asks of the
             # story's matter (厂房屋顶装光伏发电): its unknown words are the asked ones — what
             # the grant would be for, never speech around it (沪深主板首发上市，给多少奖励) —
             # a matter, not the asker's works or an office of the story (俺那塑料厂…统计局要把我们
-            # 算进规模以上企业，县里给奖励不: a kind of 厂, an institution)
+            # 算进规模以上企业，县里给奖励不: a kind of 厂, an institution) — and not where a condition
+            # says what it would be for (…做光学镜片的。要是整个厂迁到大宁，县里给啥奖励: moving)
             granted = tuple(w for w in story if not names_an_institution(w)
                             and not _establishment(q.plain, w) and not self.names_a_kind(w))
             asked_unknown, story = granted, tuple(w for w in story if w not in granted)

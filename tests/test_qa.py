@@ -2234,3 +2234,16 @@ def test_a_set_phrase_opening_with_a_thing_names_a_topic(assistant):
 
     assert Word("烟草专卖", "l").topic and not Word("真的假", "l").topic and not Word("由谁来", "l").topic
     assert assistant.answer("开小卖部想顺带卖烟，烟草专卖许可证多久能批下来").coverage != "answered"
+
+
+def test_a_condition_before_the_question_is_asked_with_it(assistant):
+    """要是整个厂迁到大宁，县里给啥奖励: the condition says what the grant would be for, so it
+    is asked with the clause after it — the bare grant no longer takes the story's product
+    (光学镜片, which the document never names) for the grant's matter (it had made the answer
+    partial "没有写明与镜片有关的内容" above the rule for companies moving in, 附件1 第83项)."""
+    from qa.question import asked_part
+
+    q = "我们是杭州的国家高新技术企业，做光学镜片的。要是整个厂迁到大宁，县里给啥奖励？"
+    assert "迁到大宁" in asked_part(q)
+    ans = assistant.answer(q)
+    assert ans.coverage == "answered" and "附件1 第83项" in [c.label for c in ans.citations]
