@@ -427,8 +427,11 @@ def _has_content(clause: str) -> bool:
     from .lexicon import function_words
 
     skip = function_words()
+    words = _tag(clause)
+    # (a thing counted, 一张证: a noun after its numeral and measure word, whatever its length)
     return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" and not modal_glued(w.text)
-               for w in _tag(clause))
+               for w in words) or any(a.pos == "m" and re.search(r"[个张件家项]$", a.text) and b.pos == "n"
+                                      for a, b in pairwise(words))
 
 
 def words_of(text: str) -> tuple[Word, ...]:

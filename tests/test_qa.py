@@ -2247,3 +2247,15 @@ def test_a_condition_before_the_question_is_asked_with_it(assistant):
     assert "迁到大宁" in asked_part(q)
     ans = assistant.answer(q)
     assert ans.coverage == "answered" and "附件1 第83项" in [c.label for c in ans.citations]
+
+
+def test_a_thing_counted_is_content_of_a_question_closed_with_a_question_mark(assistant):
+    """以后一张证就行？ asks whether one licence will do: 一张 before 证 makes it a thing spoken
+    of though 证 is one character, so the sentence closed with ？ is a part of its own — and the
+    answer quotes the row saying several licences become one (行业综合许可证), not only when."""
+    from qa.question import asking_parts
+
+    q = "开饭店的证办了一堆，听说要搞一业一证，以后一张证就行？啥时候能弄好"
+    assert any("一张证" in p.text for p in asking_parts(q))
+    ans = assistant.answer(q)
+    assert "行业综合许可证" in ans.answer and "2022年12月" in ans.answer
