@@ -37,6 +37,7 @@ from .quotes import (
     short_field,
     span_quote,
 )
+from .relevance import asks_money, figure_missing, states_money
 from .render import preview
 from .restated import matching_form, twins
 from .schema import Citation, Related
@@ -189,6 +190,13 @@ class Composer:
         # quoted though it ranks lower (a table written as one item, long on its whole text) —
         # but who or when asked is answered by the rows' columns, not by a sentence
         better = 0.0 if intent in (Intent.DEADLINE, Intent.DEPARTMENT) else cfg.better_match * max(top_match, min_match)
+        # a sum of money asked, by every part (能贷多少, 奖多少): a further row is quoted for it
+        # only by a sentence giving one — not the growth target or the procedure of the
+        # matter (创业担保贷款余额增长幅度高于30% beside the loan's 个人贷款不超过30万元)
+        # (where every part asks a figure or whether: a count asked, 能贷几年, is answered by a
+        # sentence stating it)
+        money = asks_money(read.asking) and all(p.intent in (Intent.AMOUNT, Intent.GOAL, Intent.YESNO) for p in parts)
+        counts = [w for p in parts if (w := count_word(p.text)) is not None]
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
@@ -219,6 +227,8 @@ class Composer:
                 if adds == "new" or (adds == "same" and best_score >= min_match):
                     chosen.append(h)
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
+                continue
+            if money and not states_money(best.text) and not any(states_count(best.text, w) for w in counts):
                 continue
             if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
                     and best_score >= min_match) or (better and h.score >= cfg.part_score_ratio * top.score
@@ -373,7 +383,10 @@ class Composer:
                 if item_missing and states_item(other[0][1]):
                     best_hit, ranked, item_missing = h, other, False
                 elif not item_missing and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
-                        and other[0][0] > (ranked[0][0] if ranked else 0.0) and states_item(other[0][1]):
+                        and other[0][0] > (ranked[0][0] if ranked else 0.0) and states_item(other[0][1]) \
+                        and not figure_missing(p.text, p_intent, other[0][1].text):
+                    # (a part asking a figure, 能贷几年, is answered by another row only where its
+                    # sentence gives one: not 2022年末…增长幅度高于30%, a year and a growth)
                     best_hit, ranked = h, other
             row = self.r.by_key[best_hit.key]
             added = False

@@ -130,8 +130,8 @@ def detect_intent(question: str) -> Intent:
 # 几 asks "how many" unless it says "several" (好几年), is negated (没几个人, 挣不了几个钱,
 # 字认不得几个, 用不到几天: "not many", said, not asked) or is a round figure of the story
 # (几十年了, 几十头, 十几万货款: "dozens", with a place value) or points at a few the story
-# names (那几亩苹果树, 这几家, 前几年, 近几个月: a demonstrative or a time's position before it)
-_NOT_ASKING = rf"(?<![好十这那前近头]){_NEGATED}"
+# names (那几亩苹果树, 这几家, 前几年, 后面几年, 近几个月: a demonstrative or a time's position before it)
+_NOT_ASKING = rf"(?<![好十这那前近头面]){_NEGATED}"
 JI = rf"{_NOT_ASKING}几(?!十)"
 # "how many": 几个 / 多少家 …, not 哪几个 (which ones), 好几年, a negated count (没多少) or
 # a noun the measure word begins (多少份额, 多少人口)
@@ -308,6 +308,9 @@ def states_count(text: str, word: str) -> bool:
     """``text`` gives a number with that measure word ("2次", "五年", "2~3家", and
     "3个工作日", "半日结" or "即办" for 几天; 个, the general measure word, is answered
     by a count with any: 几个这样的市场 — 便民市场5处)."""
+    if word == "年":
+        # (2022年, 二〇二二年: a date, not a count of years)
+        return bool(re.search(rf"(?<![\d〇零{NUMERALS}])(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})\s*(?:个)?年", text))
     return bool(re.search(rf"[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text)
                 or (word == "天" and _WITHIN_A_DAY.search(text)))
 

@@ -151,6 +151,21 @@ def _states_per(unit: str, row_text: str) -> bool:
                or f"{u}均" in row_text for u in units)
 
 
+# a sum lent asked (能贷多少, 最多借多少)
+_ASKS_LOAN = re.compile(rf"[贷借]{_HOW_MUCH_AFTER}")
+
+
+def asks_money(clause: str) -> bool:
+    """Whether the clause asks a sum of money: granted (奖多少, 补几块) or paid (交多少, 多少钱)."""
+    return bool(_ASKS_MONEY.search(clause) or _ASKS_FEE.search(clause) or _ASKS_LOAN.search(clause))
+
+
+def states_money(sentence: str) -> bool:
+    """Whether the sentence gives a sum of money (10万元, 每人不超过1000元) or says none is
+    paid (免费, 不收费): an answer to a sum asked."""
+    return bool(_MONEY.search(sentence) or _NO_FEE.search(sentence))
+
+
 def _free_of(clause: str, row_text: str) -> bool:
     """Whether the row says none is paid (免费, 不收费 …) for what the clause asks: a
     short field says it of its matter (a guide's 收费标准：不收费); in a longer row, a

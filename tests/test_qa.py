@@ -2259,3 +2259,27 @@ def test_a_thing_counted_is_content_of_a_question_closed_with_a_question_mark(as
     assert any("一张证" in p.text for p in asking_parts(q))
     ans = assistant.answer(q)
     assert "行业综合许可证" in ans.answer and "2022年12月" in ans.answer
+def test_a_year_written_as_a_date_is_no_count_of_years():
+    """几年 asks a span: 贷款期限不超过3年 states one, 2022年末 (a date) does not."""
+    from qa.intent import states_count
+
+    assert states_count("贷款期限不超过3年", "年") and states_count("连续两年保持在库", "年")
+    assert not states_count("2022年末，创业担保贷款余额增长幅度高于30%", "年")
+    assert not states_count("二〇二二年底前完成", "年")
+
+
+def test_a_few_years_ahead_asks_no_count():
+    """想提前算算后面几年的 (the next few years: 几 after 后面, a position in time, as after 前 or 近)
+    asks no count of years — read as one, 延长至2025年底 had been no answer to 执行到啥时候截止."""
+    from qa.intent import count_word
+
+    assert count_word("想提前算算后面几年的") is None and count_word("贷款能贷几年") == "年"
+
+
+def test_a_sum_asked_cites_no_row_giving_only_a_target(assistant):
+    """最多给贷多少钱 贷几年 is answered by the loan's terms (附件1 第86项, 附件2 第7项: 个人贷款不超过
+    30万元，贷款期限不超过3年); the row on the loans' growth (附件1 第87项: 2022年末…余额增长幅度高于
+    30%) gives neither a sum nor a span — its 2022年 read as a count of years had cited it."""
+    ans = assistant.answer("想开个理发店手头紧 县里那个创业贷款最多给贷多少钱 贷几年")
+    labels = [c.label for c in ans.citations]
+    assert "30万元" in ans.answer and "附件1 第86项" in labels and "附件1 第87项" not in labels
