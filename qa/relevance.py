@@ -69,6 +69,7 @@ from .thesaurus import (
     money_sense_synonyms,
     names_a_certificate,
     names_a_place,
+    names_a_price,
     names_an_establishment,
     names_an_institution,
     pays_money,
@@ -218,6 +219,10 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
         return ""  # a row saying none is paid for the thing asked states the fee asked
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
         return "amount"
+    if _ASKS_FEE.search(clause) and not _ASKS_MONEY.search(clause) and (price := _price_named(clause)) \
+            and not any(any(p in x for p in price) and (_MONEY.search(x) or _NO_FEE.search(x))
+                        for x in _SENTENCE_END.split(row_text)):
+        return "amount"  # 租金一平米多少钱: the row's 总投资1.6188亿元 is no rent
     if _ASKS_CHARGE.search(clause) and not _ASKS_MONEY.search(clause) and not any(
             _MONEY.search(x) and _CHARGE_WORD.search(x) for x in _SENTENCE_END.split(row_text)):
         return "amount"
@@ -236,6 +241,13 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
             m.group(1) in s and _RATE.search(s) for s in _SENTENCE_END.split(row_text)):
         return "amount"  # 贴息的比例: the row's 15% is of something else (招用人数达到在职职工15%)
     return ""
+
+
+def _price_named(clause: str) -> tuple[str, ...]:
+    """The price, rent or fee a clause asks the sum of (租金, 学费: see
+    :func:`qa.thesaurus.names_a_price`), with its synonyms — () when it names none."""
+    word = next((t.word for t in tagged(clause) if names_a_price(t.word)), "")
+    return (word, *synonyms(word)) if word else ()
 
 
 def _grant_unstated(grant: str, row_text: str) -> bool:

@@ -183,6 +183,16 @@ _EXEMPTING = ("Hc06",)
 _NEEDING = ("Gc03",)
 
 
+# the thesaurus's prices (Dj02: 价格, 房价), rents (Dj06B: 租金, 房租) and fees (Dj08C: 学费, 水费)
+_PRICES = ("Dj02", "Dj06B", "Dj08C")
+
+
+def names_a_price(word: str) -> bool:
+    """A word the thesaurus files only as a price, a rent or a fee (租金, 价格, 学费; not 税,
+    a tax, nor 补贴, a grant): what is paid for a thing, stated by a sum naming it."""
+    return len(word) >= 2 and _filed_only_under(word, _PRICES)
+
+
 def _filed_under(word: str, classes: tuple[str, ...]) -> bool:
     codes = _groups()[0].get(word, ())
     return bool(codes) and any(c.startswith(classes) for c in codes)
