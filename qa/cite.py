@@ -190,11 +190,10 @@ class Composer:
         # quoted though it ranks lower (a table written as one item, long on its whole text) —
         # but who or when asked is answered by the rows' columns, not by a sentence
         better = 0.0 if intent in (Intent.DEADLINE, Intent.DEPARTMENT) else cfg.better_match * max(top_match, min_match)
-        # a sum of money asked, by every part (能贷多少, 奖多少): a further row is quoted for it
-        # only by a sentence giving one — not the growth target or the procedure of the
-        # matter (创业担保贷款余额增长幅度高于30% beside the loan's 个人贷款不超过30万元)
-        # (where every part asks a figure or whether: a count asked, 能贷几年, is answered by a
-        # sentence stating it)
+        # a sum of money asked (能贷多少, 奖多少), every part asking a figure or whether: a
+        # further row is quoted only by a sentence giving a sum, or a count another part asks
+        # (能贷几年) — not the growth target of the matter (创业担保贷款余额增长幅度高于30%
+        # beside the loan's 个人贷款不超过30万元)
         money = asks_money(read.asking) and all(p.intent in (Intent.AMOUNT, Intent.GOAL, Intent.YESNO) for p in parts)
         counts = [w for p in parts if (w := count_word(p.text)) is not None]
         for h in cands[1:]:

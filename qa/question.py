@@ -301,6 +301,8 @@ def asked_part(text: str) -> str:
 
 # a clause stating the condition of what follows: 要是… / 如果… / 假如… / 万一…
 _CONDITION = re.compile(r"^(?:要是|如果|假如|假若|倘若|若是|万一)")
+
+
 def states_a_condition(asked: str) -> bool:
     """Whether the asking clauses hold a condition with content of its own (要是整个厂迁到大宁，
     县里给什么奖励: moving the works is what the grant would be for)."""
