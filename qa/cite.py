@@ -195,7 +195,7 @@ class Composer:
         # (能贷几年) — not the growth target of the matter (创业担保贷款余额增长幅度高于30%
         # beside the loan's 个人贷款不超过30万元)
         money = asks_money(read.asking) and all(p.intent in (Intent.AMOUNT, Intent.GOAL, Intent.YESNO) for p in parts)
-        counts = [w for p in parts if (w := count_word(p.text)) is not None]
+        counts = [w for p in parts if (w := count_word(p.text)) is not None] if money else []
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue

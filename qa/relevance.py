@@ -220,8 +220,7 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     if _ASKS_FEE.search(clause) and not _MONEY.search(row_text):
         return "amount"
     if _ASKS_FEE.search(clause) and not _ASKS_MONEY.search(clause) and (price := _price_named(clause)) \
-            and not any(any(p in x for p in price) and (_MONEY.search(x) or _NO_FEE.search(x))
-                        for x in _SENTENCE_END.split(row_text)):
+            and not any(any(p in x for p in price) and states_money(x) for x in _SENTENCE_END.split(row_text)):
         return "amount"  # 租金一平米多少钱: the row's 总投资1.6188亿元 is no rent
     if _ASKS_CHARGE.search(clause) and not _ASKS_MONEY.search(clause) and not any(
             _MONEY.search(x) and _CHARGE_WORD.search(x) for x in _SENTENCE_END.split(row_text)):
