@@ -201,9 +201,13 @@ class Composer:
                 continue
             best_score, best = ranked[h.key][0]
             if self.twin.get(top.key) == h.key and not is_list and best_score >= max(min_match, 0.6 * top_match) \
-                    and (best.has_number or not asks_figure):
+                    and (best.has_number or not asks_figure
+                         or self.m.covered(terms, best) >= self.m.covered(terms, ranked[top.key][0][1])):
                 # the top row's task as the other attachment states it, which the search found
-                # too: its own wording of the answer (半日结 beside 0.5个工作日), cited with it
+                # too: its own wording of the answer (半日结 beside 0.5个工作日), cited with it —
+                # without the figure asked only where it states every concept the figure's
+                # sentence states (压缩简易注销公示时间 beside 公示时间由45天压减为20天; not 建立
+                # “全代办”工作台账 beside 全代办完成件数不低于50件)
                 chosen.append(h)
                 if (dup := duplicate(best.text, quotes)) is not None:
                     dup.keys.append(h.key)

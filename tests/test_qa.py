@@ -2283,6 +2283,8 @@ def test_a_sum_asked_cites_no_row_giving_only_a_target(assistant):
     ans = assistant.answer("想开个理发店手头紧 县里那个创业贷款最多给贷多少钱 贷几年")
     labels = [c.label for c in ans.citations]
     assert "30万元" in ans.answer and "附件1 第86项" in labels and "附件1 第87项" not in labels
+
+
 def test_a_price_asked_is_stated_only_by_a_sum_naming_it(assistant):
     """租金一年多少钱 asks a rent (the thesaurus files 租金 among rents): the 轻工业园区 row's
     总投资1.6188亿元 is the project's cost, no rent, so the answer says the document gives no
@@ -2292,3 +2294,12 @@ def test_a_price_asked_is_stated_only_by_a_sum_naming_it(assistant):
     assert names_a_price("租金") and names_a_price("学费") and not names_a_price("补贴") and not names_a_price("税")
     ans = assistant.answer("轻工业园区二期的标准化厂房建好了吧，租金一年多少钱")
     assert ans.coverage == "partial" and "附件1 第34项" in [c.label for c in ans.citations]
+
+
+def test_the_same_task_in_the_other_attachment_is_cited_though_it_gives_no_figure(assistant):
+    """简易注销 公示几天 is answered by 附件2 第93项 (公示时间由45天压减为20天); 附件1 第23项 states the
+    same task (压缩简易注销公示时间) without the figure — the asker may quote either, so both are
+    cited, as 半日结 is beside 0.5个工作日."""
+    ans = assistant.answer("生意干不动了想把公司注销 听说有个简易注销 公示得挂多少天")
+    labels = [c.label for c in ans.citations]
+    assert "20天" in ans.answer and labels[:2] == ["附件2 第93项", "附件1 第23项"]
