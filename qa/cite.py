@@ -353,7 +353,12 @@ class Composer:
         # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
         have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
         for p in parts:
-            p_intent, p_terms = p.intent, self.m.concepts(p.text)
+            # (a sum or a condition asked naming no topic, 能给多少钱, 有什么条件, is the one named
+            # before it: each grant has its own — while who, when or how many is asked of the
+            # row the question is about: 啥时候能盖好 is its 2023年底完工, not the date of another
+            # sentence naming the topic)
+            borrows = p.about and p.intent in (Intent.AMOUNT, Intent.ELIGIBILITY)
+            p_intent, p_terms = p.intent, self.m.concepts(f"{p.about} {p.text}" if borrows else p.text)
             if not p_terms and p_intent == Intent.GENERAL:
                 continue
             # a part asked of one listed thing (分别) is answered only by a row stating it

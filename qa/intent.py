@@ -172,7 +172,12 @@ def asks(clause: str) -> bool:
     """Whether a clause asks. 几 as the number of people who do something together
     ("几个人合伙买的场房", "村里几户人想合伙包山") tells the story — a few people — and
     asks nothing; nor does 几 under a negation (也没卖出去几个)."""
-    return bool(ASKS.search(_FEW_PEOPLE.sub("", without_few(clause), count=1)))
+    return bool(ASKS.search(_ANY_NOT.sub("", _FEW_PEOPLE.sub("", without_few(clause), count=1))))
+
+
+# a question word before 也/都 and a negation is "any" (啥也不懂, 什么都没有, 谁都不管, 哪都没去):
+# the clause tells, it asks nothing
+_ANY_NOT = re.compile(r"(?:什么|啥|哪里|哪儿|哪|谁)(?=[也都](?:不|没))")
 
 
 def _indefinite(clause: str, m: re.Match[str], followed: bool) -> bool:

@@ -87,10 +87,11 @@ class Part:
     intent: Intent
     item: str = ""
     sentence: str = ""  # the sentence of the question it is in, as plainly read
+    about: str = ""     # the clause naming its topic, when it names none (能给多少钱 after 有一次性补贴)
 
     @classmethod
-    def of(cls, text: str, item: str = "", sentence: str = "") -> Part:
-        return cls(text, detect_intent(text), item, sentence)
+    def of(cls, text: str, item: str = "", sentence: str = "", about: str = "") -> Part:
+        return cls(text, detect_intent(text), item, sentence, about)
 
 
 # a verb (done) and a measure word: 办个, 开个, 开了个 — never content
@@ -336,6 +337,7 @@ def asking_parts(text: str) -> list[Part]:
     it: "一次性创业补贴跟场地租赁补贴 分别要正常经营多长时间" is two questions, one per
     subsidy."""
     out: list[Part] = []
+    about = ""  # the last clause naming a topic, in this sentence or one before
     sentences = _SENTENCE.split(text)
     asking = [any(asks(plain(d)) for d, _ in _clauses_with_separators(s)) for s in sentences]
     # the sentences the writer closed with a question mark
@@ -375,8 +377,15 @@ def asking_parts(text: str) -> list[Part]:
             if _names_a_part(c, lookup):
                 out.append(Part.of(f"{topic} {c}".strip(), sentence=said))
                 frame = ""
+            elif asks(c) and _CONDITION.match(c) and any(asks(plain(d)) for d, _ in clauses[k + 1:]):
+                # a condition before the question (万一哪里不规范被查到，第一次会罚款吗): its 哪里 is
+                # "anywhere", and the clause is the question's condition, no part of its own
+                frame = ""
             elif asks(c):
-                out.append(Part.of(c, sentence=said))
+                # a clause asking a figure, a condition, who or when of no topic of its own
+                # (能给多少钱, 有什么条件) asks it of the nearest clause before naming one (头一回
+                # 创业听说有一次性补贴), as asked_part reads it
+                out.append(Part.of(c, sentence=said, about=about if not _names_topic(c) else ""))
                 m = ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
@@ -384,6 +393,8 @@ def asking_parts(text: str) -> list[Part]:
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""
+            if _names_topic(c):
+                about = c
         if len(out) == found and n < len(marked) and marked[n] and any(asking[:n] + asking[n + 1:]) \
                 and clauses and _has_content(last := plain(clauses[-1][0])) \
                 and not any(w.pos.startswith("r") for w in _tag(last)):
@@ -392,6 +403,12 @@ def asking_parts(text: str) -> list[Part]:
             # one about the asker (我是个体户？) tells who asks, with a pronoun
             out.append(Part.of(last, sentence=said))
     return out
+
+
+def _names_topic(clause: str) -> bool:
+    """Whether a clause names a topic of its own: a content word that is not a word naming
+    what is wanted of a topic (条件, 标准, 时限: 有什么条件 names none)."""
+    return any(_content_word(w) and not _names_a_part(w.text, True) for w in _tag(clause))
 
 
 # what a lookup's piece ends with when it names a time or who (截止时间, 办理时限, 牵头单位)
@@ -425,15 +442,19 @@ def _keyword(w: Word) -> bool:
     return len(w.text) >= 2 and w.pos[0] in "vaj" and w.text not in function_words()
 
 
-def _has_content(clause: str) -> bool:
+def _content_word(w: Word) -> bool:
+    """A noun, verb, adjective or abbreviation of two or more characters, not a function word
+    nor a modal glued to its verb (能给)."""
     from .lexicon import function_words
 
-    skip = function_words()
+    return len(w.text) >= 2 and w.text not in function_words() and w.pos[0] in "nvaj" and not modal_glued(w.text)
+
+
+def _has_content(clause: str) -> bool:
     words = _tag(clause)
     # (a thing counted, 一张证: a noun after its numeral and measure word, whatever its length)
-    return any(len(w.text) >= 2 and w.text not in skip and w.pos[0] in "nvaj" and not modal_glued(w.text)
-               for w in words) or any(a.pos == "m" and re.search(r"[个张件家项]$", a.text) and b.pos == "n"
-                                      for a, b in pairwise(words))
+    return any(_content_word(w) for w in words) or any(
+        a.pos == "m" and re.search(r"[个张件家项]$", a.text) and b.pos == "n" for a, b in pairwise(words))
 
 
 def words_of(text: str) -> tuple[Word, ...]:

@@ -2303,3 +2303,33 @@ def test_the_same_task_in_the_other_attachment_is_cited_though_it_gives_no_figur
     ans = assistant.answer("生意干不动了想把公司注销 听说有个简易注销 公示得挂多少天")
     labels = [c.label for c in ans.citations]
     assert "20天" in ans.answer and labels[:2] == ["附件2 第93项", "附件1 第23项"]
+def test_a_part_naming_no_topic_asks_of_the_one_before_it(assistant):
+    """有啥条件 after 头一回创业听说有一次性补贴，能给多少钱 asks the subsidy's conditions: its
+    sentences are those stating them of the subsidy (对符合条件的首次创业人员…一次性创业补贴), not
+    the loan's (…可申请创业担保贷款, restated by 附件2 第7项, which was then cited)."""
+    from qa.question import asking_parts
+
+    parts = asking_parts("头一回创业听说有一次性补贴 能给多少钱 有啥条件")
+    assert [p.about for p in parts] == ["头一回创业听说有一次性补贴"] * 2
+    assert [p.about for p in asking_parts("房租政府给补贴不 社保能补不")] == ["", ""]
+    # (the topic named in the sentence before: 有那种一次性创业补贴？能给多少钱)
+    assert asking_parts("是不是有那种一次性创业补贴？能给多少钱")[-1].about == "是不是有那种一次性创业补贴"
+    ans = assistant.answer("娃去年大学毕业回来 在网上卖咱大宁的小米 注册了个体户 头一回创业听说有一次性补贴 能给多少钱 有啥条件")
+    labels = [c.label for c in ans.citations]
+    assert "附件1 第86项" in labels and "附件2 第7项" not in labels and "可申请创业担保贷款" not in ans.answer
+
+
+def test_a_question_word_before_ye_dou_and_a_negation_asks_nothing(assistant):
+    """啥也不懂 (know nothing: 啥 before 也 and 不 is "any") tells the asker's story: 新手开店啥也不懂
+    was a part of its own, whose words cited a row on opening a shop (附件1 第21项) beside the
+    answer to 第一次会直接罚款吗 (附件1 第98项, 首次不罚)."""
+    from qa.intent import asks
+    from qa.question import asking_parts
+
+    assert not asks("新手开店啥也不懂") and not asks("谁都不管") and asks("啥都能办吗") and asks("有什么条件")
+    ans = assistant.answer("新手开店啥也不懂 万一哪里不规范被市场监管查到 第一次会直接罚款吗")
+    labels = [c.label for c in ans.citations]
+    assert labels[0] == "附件1 第98项" and "附件1 第21项" not in labels
+    # (万一哪里不规范被查到 is the question's condition: its 哪里 is "anywhere", no part of its own)
+    parts = asking_parts("新手开店啥也不懂 万一哪里不规范被市场监管查到 第一次会直接罚款吗")
+    assert [p.text for p in parts] == ["第一次会直接罚款吗"]
