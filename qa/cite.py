@@ -27,7 +27,7 @@ from .intent import (
     states_count,
 )
 from .match import Concepts, Matcher, Ranked, table_of
-from .question import Part, Query
+from .question import Part, Query, each_listed
 from .quotes import (
     Quote,
     count_quote,
@@ -291,17 +291,17 @@ class Composer:
 
     def _same_answers(self, parts: Sequence[Part], cands: list[Hit], quotes: list[Quote],
                       chosen: list[Hit]) -> None:
-        """A yes/no asked of one thing (刻章要花钱不) that a quote answers — stating every
+        """A yes/no (or may-I) asked of one thing (刻章要花钱不) that a quote answers — stating every
         concept the part names (首次刻制公章…免费) — is answered as well by each of the best
         rows with a sentence stating them all (为新设立企业…免费刻制印章 in 附件2 第87、88项):
         that sentence is quoted too and its row cited — the asker sees every row that says so,
         as a count asked cites every row stating the same figure."""
         cfg = self.m.cfg
         top = cands[0]
-        for p in parts:
-            if p.intent != Intent.YESNO:
-                continue
-            terms = self.m.concepts(p.text)
+        # (asked of things listed, 刻公章、领税务UKey要花钱不, it is asked of each: a row saying
+        # so of one, 免费刻制印章, answers that one)
+        for text in (x for p in parts if p.intent in (Intent.YESNO, Intent.ELIGIBILITY) for x in each_listed(p.text)):
+            terms = self.m.concepts(text)
             whole = set(range(len(terms)))
             if len(whole) < 2:
                 continue

@@ -16,6 +16,7 @@ Two principles separate what is asked from the story around it:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -275,11 +276,15 @@ def asked_part(text: str) -> str:
     """The clauses that ask (read in written wording); a clause that asks with no content
     word of its own ("能给多少钱") takes the clause before it. "西瓜熟了想拉到县城卖 有没有
     不收钱的摊位" → 有没有不收钱的摊位."""
-    clauses = [plain(c) for c in _CLAUSE.split(text) if c.strip()]
+    cut = _clauses_with_separators(text)
+    clauses = [plain(c) for c, _ in cut]
     if not clauses:
         return plain(text)
+    # a thing listed with 、 before a clause is one of the things it asks of (刻公章、领那个税务
+    # UKey要花钱不: both) — a list's item, not a clause of the story
+    listed = [sep.strip() == "、" for _, sep in cut]
     if len(normalize(text)) <= SHORT:
-        return "，".join(clauses)  # a short question has no story: all of it asks
+        return _joined(clauses, range(len(clauses)), listed)  # a short question has no story: all of it asks
     # a clause that only tells of "a few" (招了几个本地人) before a question is story
     picked = {i for i, c in enumerate(clauses)
               if asks(c) and not tells_a_few(c, any(asks(d) for d in clauses[i + 1:]))} or {len(clauses) - 1}
@@ -297,7 +302,19 @@ def asked_part(text: str) -> str:
             picked.add(i - 1)
         elif i > 0 and (not _has_content(clauses[i]) or _points_back(clauses[i])):
             picked.add(i - 1)
-    return "，".join(clauses[i] for i in sorted(picked))
+    for i in sorted(picked, reverse=True):
+        while i > 0 and listed[i - 1]:
+            i -= 1
+            picked.add(i)
+    return _joined(clauses, sorted(picked), listed)
+
+
+def _joined(clauses: list[str], picked: Iterable[int], listed: list[bool]) -> str:
+    """The picked clauses, a list's items joined by 、 as written, others by ，."""
+    out = ""
+    for i in picked:
+        out += (("、" if listed[i - 1] else "，") if out else "") + clauses[i]
+    return out
 
 
 # a clause stating the condition of what follows: 要是… / 如果… / 假如… / 万一…
@@ -369,11 +386,14 @@ def asking_parts(text: str) -> list[Part]:
         # deadline): each names a part, about the keywords that name none
         lookup = is_lookup(text)
         topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and not _names_a_part(plain(x), lookup))
+        items: list[str] = []  # things listed with 、 before the clause: asked of with it
         for k, (x, sep) in enumerate(clauses):
             c = plain(x)
             if tells_a_few(c, later or any(asks(plain(d)) for d, _ in clauses[k + 1:])):
                 frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
+                items = []
                 continue
+            listed, items = items, (items + [c] if sep.strip() == "、" and not asks(c) else [])
             if _names_a_part(c, lookup):
                 out.append(Part.of(f"{topic} {c}".strip(), sentence=said))
                 frame = ""
@@ -384,8 +404,10 @@ def asking_parts(text: str) -> list[Part]:
             elif asks(c):
                 # a clause asking a figure, a condition, who or when of no topic of its own
                 # (能给多少钱, 有什么条件) asks it of the nearest clause before naming one (头一回
-                # 创业听说有一次性补贴), as asked_part reads it
-                out.append(Part.of(c, sentence=said, about=about if not _names_topic(c) else ""))
+                # 创业听说有一次性补贴), as asked_part reads it; things listed with 、 before it are
+                # asked of with it (刻公章、领那个税务UKey要花钱不: of both)
+                out.append(Part.of("、".join([*listed, c]), sentence=said,
+                                   about=about if not listed and not _names_topic(c) else ""))
                 m = ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
@@ -415,6 +437,26 @@ def _names_topic(clause: str) -> bool:
 _ENDS_ASKING = re.compile(r"(?:时间|时限|期限|日期|单位|部门|条件)$")
 
 
+def each_listed(text: str) -> list[str]:
+    """A question asked of things listed before what it asks (刻公章、领税务UKey要花钱不), asked
+    of each: 刻公章要花钱不, 领税务UKey要花钱不 — what follows the last thing's last noun is
+    asked of them all. ``[text]`` when it lists none."""
+    pieces = [x for x in _LIST_SEP.split(text) if x.strip()]
+    if len(pieces) < 2:
+        return [text]
+    words = _tag(pieces[-1])
+    # the last thing: its first run of nouns (领那个税务UKey), what follows asked of all
+    noun = [w.pos[0] == "n" or w.pos == "eng" for w in words]
+    first = next((k for k, n in enumerate(noun) if n), None)
+    if first is None:
+        return [text]
+    end = next((k for k in range(first, len(words)) if not noun[k]), len(words))
+    if end == len(words):
+        return [text]
+    head, tail = "".join(w.text for w in words[:end]), "".join(w.text for w in words[end:])
+    return [f"{x}{tail}" for x in (*pieces[:-1], head)]
+
+
 def _names_a_part(clause: str, lookup: bool) -> bool:
     """A clause that is a column's name (时限, 牵头单位), or — in a keyword lookup — a
     word naming what is wanted of the topic (标准, 截止时间, 条件): a figure, a time, who, or
@@ -431,7 +473,7 @@ def _names_a_part(clause: str, lookup: bool) -> bool:
 
 def _clauses_with_separators(sentence: str) -> list[tuple[str, str]]:
     """The sentence's clauses, each with the separator after it ("、" marks a list)."""
-    parts = re.split(r"([，,。；;！!？?\s、…]+)", sentence)
+    parts = re.split(f"({_CLAUSE.pattern})", sentence)
     return [(parts[k], parts[k + 1] if k + 1 < len(parts) else "")
             for k in range(0, len(parts), 2) if parts[k].strip()]
 

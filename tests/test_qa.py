@@ -2333,3 +2333,15 @@ def test_a_question_word_before_ye_dou_and_a_negation_asks_nothing(assistant):
     # (万一哪里不规范被查到 is the question's condition: its 哪里 is "anywhere", no part of its own)
     parts = asking_parts("新手开店啥也不懂 万一哪里不规范被市场监管查到 第一次会直接罚款吗")
     assert [p.text for p in parts] == ["第一次会直接罚款吗"]
+def test_things_listed_before_the_question_are_each_asked(assistant):
+    """刻公章、领那个税务UKey要交钱不 asks of both things listed with 、 (not only of the UKey, the
+    clause holding the question word), and of each: 附件2 第88项's 免费刻制印章 answers the seal, as
+    附件1 第21项 answers both — so it is quoted and cited too."""
+    from qa.question import asked_part, each_listed
+
+    assert asked_part("第一次注册公司，刻公章、领那个税务ukey要交钱不？网上有人说要好几百") == "刻公章、领那个税务ukey要交钱不"
+    assert each_listed("刻章和ukey收钱不") == ["刻章收钱不", "ukey收钱不"]
+    assert each_listed("刻公章跟领税务ukey还要自己掏钱不") == ["刻公章还要自己掏钱不", "领税务ukey还要自己掏钱不"]
+    ans = assistant.answer("第一次注册公司，刻公章、领那个税务ukey要交钱不？网上有人说要好几百")
+    labels = [c.label for c in ans.citations]
+    assert {"附件1 第21项", "附件2 第87项", "附件2 第88项"} <= set(labels) and "免费刻制印章" in ans.answer
