@@ -2299,10 +2299,12 @@ def test_a_price_asked_is_stated_only_by_a_sum_naming_it(assistant):
 def test_the_same_task_in_the_other_attachment_is_cited_though_it_gives_no_figure(assistant):
     """简易注销 公示几天 is answered by 附件2 第93项 (公示时间由45天压减为20天); 附件1 第23项 states the
     same task (压缩简易注销公示时间) without the figure — the asker may quote either, so both are
-    cited, as 半日结 is beside 0.5个工作日."""
-    ans = assistant.answer("生意干不动了想把公司注销 听说有个简易注销 公示得挂多少天")
+    cited, as 半日结 is beside 0.5个工作日 — where its sentence states every concept the figure's
+    does: 建立“全代办”工作台账 (附件2 第97项) does not state 全代办完成件数不低于50件's 完成."""
+    ans = assistant.answer("小店没干下去想注销掉，现在简易注销公示到底几天")
     labels = [c.label for c in ans.citations]
     assert "20天" in ans.answer and labels[:2] == ["附件2 第93项", "附件1 第23项"]
+    assert [c.label for c in assistant.answer("全代办今年要完成多少件").citations] == ["附件1 第35项"]
 def test_a_part_naming_no_topic_asks_of_the_one_before_it(assistant):
     """有啥条件 after 头一回创业听说有一次性补贴，能给多少钱 asks the subsidy's conditions: its
     sentences are those stating them of the subsidy (对符合条件的首次创业人员…一次性创业补贴), not
