@@ -402,10 +402,10 @@ def asking_parts(text: str) -> list[Part]:
                 # "anywhere", and the clause is the question's condition, no part of its own
                 frame = ""
             elif asks(c):
-                # a clause asking a figure, a condition, who or when of no topic of its own
-                # (能给多少钱, 有什么条件) asks it of the nearest clause before naming one (头一回
-                # 创业听说有一次性补贴), as asked_part reads it; things listed with 、 before it are
-                # asked of with it (刻公章、领那个税务UKey要花钱不: of both)
+                # a clause asking of no topic of its own (能给多少钱, 有什么条件) asks it of the
+                # nearest clause before naming one (头一回创业听说有一次性补贴), as asked_part reads
+                # it — Part.about, which the composer reads for a sum or a condition; things
+                # listed with 、 before it are asked of with it (刻公章、领那个税务UKey要花钱不: of both)
                 out.append(Part.of("、".join([*listed, c]), sentence=said,
                                    about=about if not listed and not _names_topic(c) else ""))
                 m = ASKS.search(c)
@@ -439,8 +439,10 @@ _ENDS_ASKING = re.compile(r"(?:时间|时限|期限|日期|单位|部门|条件)
 
 def each_listed(text: str) -> list[str]:
     """A question asked of things listed before what it asks (刻公章、领税务UKey要花钱不), asked
-    of each: 刻公章要花钱不, 领税务UKey要花钱不 — what follows the last thing's last noun is
-    asked of them all. ``[text]`` when it lists none."""
+    of each: 刻公章要花钱不, 领税务UKey要花钱不 — what follows the last thing's first run of nouns
+    is asked of them all. Split at 、跟和与 as 分别 is: 和 inside a unit's name (县住房和城乡建设局)
+    splits it too, harmless where only a row stating each piece is sought. ``[text]`` when it
+    lists none."""
     pieces = [x for x in _LIST_SEP.split(text) if x.strip()]
     if len(pieces) < 2:
         return [text]
