@@ -385,29 +385,33 @@ def asking_parts(text: str) -> list[Part]:
         # naming what is wanted of its topic (一次性吸纳就业补贴 标准 截止时间: a figure, a
         # deadline): each names a part, about the keywords that name none
         lookup = is_lookup(text)
-        topic = " ".join(plain(x) for x, _ in clauses if not asks(plain(x)) and not _names_a_part(plain(x), lookup))
+        # (each clause read and asked once: the loop looks at the ones after it too)
+        read = [plain(x) for x, _ in clauses]
+        asked = [asks(c) for c in read]
+        topic = " ".join(c for c, a in zip(read, asked) if not a and not _names_a_part(c, lookup))
         items: list[str] = []  # things listed with 、 before the clause: asked of with it
-        for k, (x, sep) in enumerate(clauses):
-            c = plain(x)
-            if tells_a_few(c, later or any(asks(plain(d)) for d, _ in clauses[k + 1:])):
+        for k, ((_, sep), c) in enumerate(zip(clauses, read)):
+            asks_later = any(asked[k + 1:])
+            if tells_a_few(c, later or asks_later):
                 frame = ""  # 去年给几个机关单位干的装修活，…: the story, as in asked_part
                 items = []
                 continue
-            listed, items = items, (items + [c] if sep.strip() == "、" and not asks(c) else [])
+            names_topic = _names_topic(c)
+            listed, items = items, (items + [c] if sep.strip() == "、" and not asked[k] else [])
             if _names_a_part(c, lookup):
                 out.append(Part.of(f"{topic} {c}".strip(), sentence=said))
                 frame = ""
-            elif asks(c) and _CONDITION.match(c) and any(asks(plain(d)) for d, _ in clauses[k + 1:]):
+            elif asked[k] and _CONDITION.match(c) and asks_later:
                 # a condition before the question (万一哪里不规范被查到，第一次会罚款吗): its 哪里 is
                 # "anywhere", and the clause is the question's condition, no part of its own
                 frame = ""
-            elif asks(c):
+            elif asked[k]:
                 # a clause asking of no topic of its own (能给多少钱, 有什么条件) asks it of the
                 # nearest clause before naming one (头一回创业听说有一次性补贴), as asked_part reads
                 # it — Part.about, which the composer reads for a sum or a condition; things
                 # listed with 、 before it are asked of with it (刻公章、领那个税务UKey要花钱不: of both)
                 out.append(Part.of("、".join([*listed, c]), sentence=said,
-                                   about=about if not listed and not _names_topic(c) else ""))
+                                   about=about if not listed and not names_topic else ""))
                 m = ASKS.search(c)
                 frame = c[:m.end()] if m and "、" in sep else ""
             elif frame and _has_content(c):
@@ -415,7 +419,7 @@ def asking_parts(text: str) -> list[Part]:
                 frame = frame if "、" in sep else ""
             else:
                 frame = ""
-            if _names_topic(c):
+            if names_topic:
                 about = c
         if len(out) == found and n < len(marked) and marked[n] and any(asking[:n] + asking[n + 1:]) \
                 and clauses and _has_content(last := plain(clauses[-1][0])) \
