@@ -24,7 +24,7 @@ from ingest.schema import TaskRow, citation, guides
 from ingest.sentences import item_title
 from ingest.text import normalize
 
-from .intent import NUMERALS
+from .intent import NUMERALS, asks_where
 from .render import preview
 from .tagging import tagged
 from .verdict import asks_contact
@@ -114,8 +114,10 @@ class Lister:
         rest = re.sub(r"[（(][^（）()]*[）)]", " ", sentence.replace(written, " ", 1))
         for p in self._places:
             rest = rest.replace(p, " ")
-        if asks_contact(rest):
-            return None  # its phone or address: a detail of it, which the rows give or not
+        if asks_contact(rest) or asks_where(rest) or asks_contact(q):
+            # its phone or address, or where it is (人行大宁支行在哪条街上？有电话没), asked in
+            # any sentence: a detail of it, which the rows give or not
+            return None
         if self._names_matter(_LISTING_WORDS.sub("", rest)):
             return None  # it asks about something the department does
         coop_only = bool(_COOPERATES.search(rest)) and not _LEADS.search(rest)

@@ -843,6 +843,18 @@ def test_speech_around_a_department_listing_is_no_matter_asked(assistant):
     assert "牵头的条目" not in assistant.answer("县人社局负责的创业补贴有哪些").answer
 
 
+def test_where_a_department_is_asked_is_no_listing_of_its_rows(assistant):
+    """A unit named with where it is or its phone asked, in any sentence (人行大宁支行在哪条街上？
+    有电话没), asks a detail of it — which the rows do not give: partial, the nearest rows
+    quoted — not the list of the thirty rows it leads."""
+    rows = assistant.r.rows
+    leads = [r.key for r in rows if "人行大宁支行" in r.lead_units]
+    ans = assistant.answer("人行大宁支行在哪条街上啊？有电话没，想打过去问问贷款的事")
+    assert len(leads) > 10 and ans.coverage == "partial" and len(ans.citations) <= 3
+    assert "牵头的条目" not in ans.answer
+    assert assistant.answer("人行大宁支行牵头哪些事").cited_keys == leads
+
+
 def test_a_sections_rows_asked_as_a_list(assistant):
     """A section asked for as a list — by its title (用地保障方面有哪些措施), by its core
     (财税支持: 附件2 二、财税支持 and 附件1 六、加大财税支持力度), or by its place (附件2 第六部分)
@@ -2335,6 +2347,8 @@ def test_a_question_word_before_ye_dou_and_a_negation_asks_nothing(assistant):
     # (万一哪里不规范被查到 is the question's condition: its 哪里 is "anywhere", no part of its own)
     parts = asking_parts("新手开店啥也不懂 万一哪里不规范被市场监管查到 第一次会直接罚款吗")
     assert [p.text for p in parts] == ["第一次会直接罚款吗"]
+
+
 def test_things_listed_before_the_question_are_each_asked(assistant):
     """刻公章、领那个税务UKey要交钱不 asks of both things listed with 、 (not only of the UKey, the
     clause holding the question word), and of each: 附件2 第88项's 免费刻制印章 answers the seal, as
