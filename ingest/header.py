@@ -99,9 +99,7 @@ def _date(line: str) -> tuple[str, bool] | None:
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y}年{mo}月{d}日", True
     if m := _DATE_HAN.search(line):
-        digits = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-                  "六": 6, "七": 7, "八": 8, "九": 9}
-        y = int("".join(str(digits[c]) for c in m.group(1)))
+        y = _han_year(m.group(1))
         return f"{y}年{cn_number(m.group(2))}月{cn_number(m.group(3))}日", True
     if m := _DATE_SQUASHED.match(line.strip()):
         y, rest = m.group(1), line.strip()[4:]
@@ -109,6 +107,21 @@ def _date(line: str) -> tuple[str, bool] | None:
             return f"{y}年{int(rest[:2])}月{int(rest[2:])}日", True
         return f"{y}年", False
     return None
+
+
+_HAN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+# a year written digit by digit in characters (二〇二三年; 二零二三年 as a voice is transcribed)
+_HAN_YEAR = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十百千万])([〇零○Ｏ一二三四五六七八九]{4})\s*年")
+
+
+def _han_year(digits: str) -> int:
+    return int("".join(str(_HAN_DIGITS[c]) for c in digits))
+
+
+def han_years(text: str) -> list[int]:
+    """The years ``text`` writes digit by digit in characters (二〇二三年, 二零二五年)."""
+    return [y for m in _HAN_YEAR.finditer(text) if 1900 <= (y := _han_year(m.group(1))) <= 2099]
 
 
 def _standalone_date(line: str) -> tuple[str, bool] | None:

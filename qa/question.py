@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from index.tokenize import in_dictionary, tokenize
+from ingest.header import han_years
 from ingest.places import CITY, county_written_short, lookup, parents
 from ingest.schema import find_references, strip_references
 from ingest.table import COOP, DEADLINE, GOAL, HEADER_WORDS, LEAD
@@ -609,7 +610,7 @@ def read_question(text: str) -> Query:
     lookup = is_lookup(said)
     return Query(text=text, norm=norm, plain=p, intent=detect_intent(p if lookup else asked), words=words,
                  asked=asked, places=named_places(words, p),
-                 years=tuple(int(y) for y in _YEAR.findall(norm)), lookup=lookup,
+                 years=(*(int(y) for y in _YEAR.findall(norm)), *han_years(norm)), lookup=lookup,
                  # in the clause that asks: "去年贷的款马上到期" is the story
                  relative_years=tuple(_RELATIVE_YEARS[m] for m in _RELATIVE_YEAR.findall(asked)),
                  parts=tuple(asking_parts(said)),

@@ -1129,6 +1129,18 @@ def test_an_amount_of_four_digits_is_not_a_year():
     assert read_question("2019年的高企奖励多少").years == (2019,)
 
 
+def test_a_year_written_in_characters_is_a_year(assistant):
+    """A year said digit by digit (二零二三年, as a voice is transcribed; 二〇二三年, as documents
+    write it) is the year 2023, outside the document's period: not covered — not a count
+    (一千二百年)."""
+    from ingest.header import han_years
+
+    assert read_question("明年就是二零二三年了 种高粱的补贴还给不给").years == (2023,)
+    assert han_years("二〇二五年底前") == [2025] and han_years("一千二百年") == []
+    spoken = assistant.answer("明年就是二零二三年了 种高良那个不贴还给不给一亩四十块 俺准备多种点")
+    assert spoken.coverage == "not_covered" and "年份" in spoken.answer
+
+
 def test_a_span_shorter_than_a_day_answers_how_many_days(assistant):
     """"几天" is answered by 半日结 or 即办 as well as by 3个工作日: the row states the
     time, so the answer is not flagged for a number it lacks."""
