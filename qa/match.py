@@ -107,10 +107,16 @@ def _one_char_verbs(words: Iterable[Word], asked: str) -> list[str]:
 
 
 def _grant_of(term: str, question: str) -> bool:
-    """``term`` stands before a grant word in its clause (房租补贴, 房租能补贴不, 房租政府给补贴不):
+    """``term`` stands before a grant word in its clause (房租补贴, 房租能补贴不, 房租政府给补贴不),
+    or beside the grant's verb asked as a yes/no (房租能补点不, 能给补点房租不: 补, the character
+    the grant words 补贴, 补助 are made of, with a little asked — not 补交, paying what is owed):
     the kind of the grant asked."""
-    return any(term in c and any(g in c.split(term, 1)[1] for g in GRANT_WORDS)
+    return any(term in c and (any(g in c.split(term, 1)[1] for g in GRANT_WORDS) or _GRANTED.search(c))
                for c in re.split(r"[，,。？?！!；;\s]", question))
+
+
+# 补 as granting a little (补点, 补些, 补一点): the grant asked by its verb
+_GRANTED = re.compile(r"补(?:一?点|一?些)")
 
 
 @lru_cache(maxsize=1024)

@@ -2373,3 +2373,16 @@ def test_things_listed_before_the_question_are_each_asked(assistant):
     ans = assistant.answer("第一次注册公司，刻公章、领那个税务ukey要交钱不？网上有人说要好几百")
     labels = [c.label for c in ans.citations]
     assert {"附件1 第21项", "附件2 第87项", "附件2 第88项"} <= set(labels) and "免费刻制印章" in ans.answer
+
+
+def test_a_grant_asked_by_its_verb_is_of_the_kind_named(assistant):
+    """房租能补点不 asks a rent grant by its verb (补点: a little granted), as 房租补贴 names it:
+    the rows' 场地租赁补贴 states it (附件2 第50项) — not a row matching only the story's 一年
+    (签订一年以上劳动合同…每人不超过800元, 附件2 第49项); 补交 (paying what is owed) grants nothing."""
+    from qa.match import _grant_of
+
+    assert _grant_of("房租", "房租能补点不") and _grant_of("房租", "能补点房租不")
+    assert not _grant_of("社保", "社保能补交不")
+    ans = assistant.answer("驿站门面房租一年好几万，我是毕业没几年自己干的，能补点房租不")
+    assert ans.cited_keys == [("附件2", 50)] and "场地租赁补贴" in ans.answer
+
