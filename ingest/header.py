@@ -25,8 +25,14 @@ _O, _C = re.escape(_OPEN), re.escape(_CLOSE)
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,16}}\s*[{_O}]\s*((?:19|20)\d{{2}})\s*[{_C}]\s*第?\s*(\d{{1,4}})\s*号")
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_NUM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-./／]\s*(\d{1,2})\s*[-./／]\s*(\d{1,2})(?!\d)")
-_DATE_HAN = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+# the digits of a year written in characters (二〇二三年; 二零二三年 as a voice is transcribed)
+_HAN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_YEAR_DIGITS = f"([{''.join(_HAN_DIGITS)}]{{4}})"
+_DATE_HAN = re.compile(_HAN_YEAR_DIGITS + r"\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                        r"\s*([一二三四五六七八九十]{1,3})\s*日")
+# (not the end of a longer number said in characters: 一千二百年)
+_HAN_YEAR = re.compile(rf"(?<![{''.join(_HAN_DIGITS)}十百千万]){_HAN_YEAR_DIGITS}\s*年")
 _DATE_SQUASHED = re.compile(r"^((?:19|20)\d{2})(\d{1,2})(\d{1,2})$")
 _DATE_LABEL = re.compile(r"(印发|发布|成文|发文)(日期|时间)")
 _RED_HEAD = re.compile(r"^(.{4,40}?)\s*文\s*件$")
@@ -107,12 +113,6 @@ def _date(line: str) -> tuple[str, bool] | None:
             return f"{y}年{int(rest[:2])}月{int(rest[2:])}日", True
         return f"{y}年", False
     return None
-
-
-_HAN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-               "六": 6, "七": 7, "八": 8, "九": 9}
-# a year written digit by digit in characters (二〇二三年; 二零二三年 as a voice is transcribed)
-_HAN_YEAR = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十百千万])([〇零○Ｏ一二三四五六七八九]{4})\s*年")
 
 
 def _han_year(digits: str) -> int:
