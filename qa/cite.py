@@ -357,7 +357,7 @@ class Composer:
             # before it: each grant has its own — while who, when or how many is asked of the
             # row the question is about: 啥时候能盖好 is its 2023年底完工, not the date of another
             # sentence naming the topic)
-            borrows = p.about and p.intent in (Intent.AMOUNT, Intent.ELIGIBILITY)
+            borrows = p.about and p.intent in (Intent.AMOUNT, Intent.ELIGIBILITY, Intent.YESNO)
             p_intent, p_terms = p.intent, self.m.concepts(f"{p.about} {p.text}" if borrows else p.text)
             if not p_terms and p_intent == Intent.GENERAL:
                 continue

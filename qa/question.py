@@ -45,6 +45,7 @@ from .thesaurus import (
     knows,
     names_a_building,
     names_a_matter,
+    names_a_permit,
     names_a_settlement,
     names_a_thing,
     pays_money,
@@ -434,8 +435,11 @@ def asking_parts(text: str) -> list[Part]:
 
 def _names_topic(clause: str) -> bool:
     """Whether a clause names a topic of its own: a content word that is not a word naming
-    what is wanted of a topic (条件, 标准, 时限: 有什么条件 names none)."""
-    return any(_content_word(w) and not _names_a_part(w.text, True) for w in _tag(clause))
+    what is wanted of a topic (条件, 标准, 时限: 有什么条件 names none) nor the kind of thing
+    granted (补贴, 许可, 执照: 弄个小养老院，要先办什么许可吗 asks the licence of the 养老院 —
+    as the verdict reads an asking clause naming nothing but the grant)."""
+    return any(_content_word(w) and not _names_a_part(w.text, True)
+               and w.text not in _GRANTS and not names_a_permit(w.text) for w in _tag(clause))
 
 
 # what a lookup's piece ends with when it names a time or who (截止时间, 办理时限, 牵头单位)

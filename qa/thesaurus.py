@@ -89,6 +89,12 @@ def names_a_certificate(char: str) -> bool:
     return _filed_first_under(char, ("Bp19B",))
 
 
+def names_a_permit(word: str) -> bool:
+    """The thesaurus files the word first as a certificate or a permitting (执照, 许可证 —
+    Bp19B; 许可 — Hc17A): what is granted to do a matter, not the matter."""
+    return _filed_first_under(word, ("Bp19B", "Hc17A"))
+
+
 def names_a_matter(word: str) -> bool:
     """The thesaurus files the word first as a matter or a situation (事, 事情, 情况, 问题,
     现象 — Da): after 这/那 it stands for what was just said."""

@@ -2386,3 +2386,16 @@ def test_a_grant_asked_by_its_verb_is_of_the_kind_named(assistant):
     ans = assistant.answer("驿站门面房租一年好几万，我是毕业没几年自己干的，能补点房租不")
     assert ans.cited_keys == [("附件2", 50)] and "场地租赁补贴" in ans.answer
 
+
+def test_a_licence_asked_of_nothing_named_is_of_the_topic_before(assistant):
+    """要先办什么许可吗 names only the kind of thing granted (许可, as 补贴 or 执照 would be): it asks
+    the licence of the matter named before it (弄个小养老院) — 附件1 第5项's 取消养老机构设立许可制度
+    answers it, where the part's own word matched only 排污许可 (the 环评 rows the other part asks)."""
+    from qa.question import asking_parts
+
+    parts = asking_parts("俺打算把老宅子改一改，弄个小养老院，要先办什么许可吗？环评要做不")
+    assert [p.about for p in parts if "许可" in p.text] == ["弄个小养老院"]
+    ans = assistant.answer("俺打算把老宅子改一改，弄个小养老院，要先办什么许可吗？环评要做不")
+    labels = [c.label for c in ans.citations]
+    assert "附件1 第5项" in labels and "取消养老机构设立许可制度" in ans.answer and "附件1 第76项" in labels
+
