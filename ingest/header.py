@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .frame import is_page_line, is_posting_line
-from .headings import cn_number, marker
+from .headings import CN_DIGITS, cn_number, marker
 from .notices import check
 from .places import issuer_place, locate
 from .schema import TaskRow
@@ -26,8 +26,9 @@ DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,16}}\s*[{_O}]\s*((?:19|20)\d{{2}})
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_NUM = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-./／]\s*(\d{1,2})\s*[-./／]\s*(\d{1,2})(?!\d)")
 # the digits of a year written in characters (二〇二三年; 二零二三年 as a voice is transcribed)
-_HAN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-               "六": 6, "七": 7, "八": 8, "九": 9}
+# (the headings' digits, but 两, which no year is said with, and with the rings a PDF or a
+# keyboard writes for 〇)
+_HAN_DIGITS = {**{c: v for c, v in CN_DIGITS.items() if c != "两"}, "○": 0, "Ｏ": 0}
 _HAN_YEAR_DIGITS = f"([{''.join(_HAN_DIGITS)}]{{4}})"
 _DATE_HAN = re.compile(_HAN_YEAR_DIGITS + r"\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                        r"\s*([一二三四五六七八九十]{1,3})\s*日")

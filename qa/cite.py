@@ -353,10 +353,10 @@ class Composer:
         # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
         have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
         for p in parts:
-            # (a sum or a condition asked naming no topic, 能给多少钱, 有什么条件, is the one named
-            # before it: each grant has its own — while who, when or how many is asked of the
-            # row the question is about: 啥时候能盖好 is its 2023年底完工, not the date of another
-            # sentence naming the topic)
+            # (a sum, a condition or a yes/no asked naming no topic — 能给多少钱, 有什么条件, 要先办
+            # 什么许可吗 — is asked of the one named before it: each grant or licence has its own —
+            # while who, when or how many is asked of the row the question is about: 啥时候能盖好
+            # is its 2023年底完工, not the date of another sentence naming the topic)
             borrows = p.about and p.intent in (Intent.AMOUNT, Intent.ELIGIBILITY, Intent.YESNO)
             p_intent, p_terms = p.intent, self.m.concepts(f"{p.about} {p.text}" if borrows else p.text)
             if not p_terms and p_intent == Intent.GENERAL:

@@ -410,7 +410,7 @@ def asking_parts(text: str) -> list[Part]:
             elif asked[k]:
                 # a clause asking of no topic of its own (能给多少钱, 有什么条件) asks it of the
                 # nearest clause before naming one (头一回创业听说有一次性补贴), as asked_part reads
-                # it — Part.about, which the composer reads for a sum or a condition; things
+                # it — Part.about, which the composer reads for a sum, a condition or a yes/no; things
                 # listed with 、 before it are asked of with it (刻公章、领那个税务UKey要花钱不: of both)
                 out.append(Part.of("、".join([*listed, c]), sentence=said,
                                    about=about if not listed and not names_topic else ""))
