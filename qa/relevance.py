@@ -63,6 +63,7 @@ from .schema import ANSWERED, NOT_COVERED, PARTIAL
 from .spelling import typed_initials
 from .tagging import tagged
 from .thesaurus import (
+    head_synonyms,
     in_money,
     kind_of,
     knows,
@@ -418,7 +419,9 @@ class RelevanceModel:
                     # a synonym naming goods by the matter the document writes of (假货 =
                     # 假冒伪劣品: the 假冒伪劣 the document's rows act against)
                     return s[:-1]
-        return ""
+        # a kind of a thing (房租 of 租) that the document writes by a synonym of the thing
+        # in that sense (租金): its word for the kind it speaks of
+        return next((s for s in head_synonyms(word) if normalize(s) in self.written), "")
 
     def _names_grant(self, kind: str, grant: str, row_text: str) -> bool:
         """The row names the grant or licence of ``kind`` (房租 + 补贴): as written, or as the

@@ -279,6 +279,21 @@ def kind_of(word: str, head: str) -> bool:
     return _filed_under(word, tuple({c[:4] for c in _groups()[0].get(head, ())}))
 
 
+def head_synonyms(word: str) -> tuple[str, ...]:
+    """Of a word the thesaurus files on its own (``@``: no synonyms, no class-mates) as a
+    kind of its last character (房租 of 租: :func:`kind_of`), that character's synonyms in
+    the word's own paragraph (租 = 租金 beside 房租 under Dj06B, rents; not 出租, letting):
+    the thesaurus's words for the very thing the word varies. A word of a class (加班费 #
+    水费 …) is one kind among others, its paragraph's head (费用) a broader thing."""
+    codes = _groups()[0].get(word, ())
+    if not codes or not all(c.endswith("@") for c in codes) or not kind_of(word, word[-1]):
+        return ()
+    classes = {c[:5] for c in codes}
+    by_code = _groups()[1]
+    return tuple(dict.fromkeys(w for c in _synonym_codes(word[-1]) if c[:5] in classes
+                               for w in by_code[c] if len(w) >= 2))
+
+
 def knows(word: str) -> bool:
     """Whether the thesaurus files the word at all."""
     return word in _groups()[0]

@@ -2628,3 +2628,17 @@ def test_an_items_label_before_a_colon_titles_it_by_a_time(tmp_path, capsys):
         "（二）申报方式。申报主体向所在乡镇提交材料，", "（二）初审报送：各乡镇于2025年5月10日前将初审意见报县文旅局，")
     (ans,) = ask_about(tmp_path, capsys, text, "青川县农家乐补助材料什么时候开始报？")
     assert ans["citations"][0]["label"] == "二、 第1项" and "4月1日至4月30日" in ans["answer"], ans["answer"]
+
+
+def test_a_kind_of_a_thing_bridges_to_the_documents_word_for_the_thing(tmp_path, capsys):
+    """房租 is filed in the thesaurus on its own, as a kind of 租 (rents), and 租 = 租金 in that
+    sense: a document writing only 租金 speaks of it — 房租能减几个月 is answered from the rent
+    row (减免3个月租金), not refused as a topic the document never names."""
+    from qa.thesaurus import head_synonyms
+
+    assert "租金" in head_synonyms("房租") and head_synonyms("租金") == ()
+    text = ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
+            "1\t减免国有房屋租金\t承租县属国有企业经营性房屋的小微企业和个体工商户，2024年减免3个月租金。\t县国有资产服务中心\t2024年9月底前\n"
+            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "我租的县里国企的门面开面馆，听说今年房租能减，能减几个月？")
+    assert ans["coverage"] == "answered" and "减免3个月租金" in ans["answer"], ans["answer"]
