@@ -158,17 +158,24 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     scope = in_scope_places(own)
     # the question places what it asks here: it names a place of the document's own (not
     # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
+    # a name written right before another's (临汾尧都区, 眉山市东坡区) is that division's
+    # address — its parent — not a place of its own
+    qualifier = {p: o for p in q.places for o in q.places if p != o and f"{p}{o}" in q.norm}
+    inside = {o for p, o in qualifier.items() if p in in_scope_places(own[:1])}
+    named = [p for p in q.places if p not in qualifier]
     here = bool(_HERE.search(q.norm)) or any(
-        p in scope and not any(p != o and p in o for o in q.places) for p in q.places)
+        p in scope and not any(p != o and p in o for o in q.places) for p in named)
     clauses = [normalize(c) for c in clauses_of(q.said or q.text)]
     out = []
     for name in q.places:
-        if _told_elsewhere(name, q, clauses, here):
+        if _told_elsewhere(name, q, clauses, here) or name in inside:
             continue
         # a place the question opens with or that owns what is asked (青原区的个体户 …,
-        # 光山县对…) scopes it, wherever the asking clause starts
+        # 光山县对…) scopes it, wherever the asking clause starts — or where the asker is
+        # (在眉山市东坡区开奶茶店: with its parent's name before it)
+        parent = "|".join(re.escape(p) for p, o in qualifier.items() if o == name)
         scoping = q.norm.startswith(name) or re.search(rf"{re.escape(name)}(?:的(?![，,。；;\s])|对)", q.norm) \
-            or (re.search(rf"在{re.escape(name)}", q.norm) and not any(p in scope for p in q.places))
+            or (re.search(rf"在(?:{parent})?{re.escape(name)}", q.norm) and not any(p in scope for p in named))
         if name in scope or name in row_text or name in doc_text or (name not in q.asked and not scoping):
             continue
         # 岚县 read inside 青岚县, the document's own place as the question writes it

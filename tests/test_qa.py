@@ -2399,3 +2399,14 @@ def test_a_licence_asked_of_nothing_named_is_of_the_topic_before(assistant):
     labels = [c.label for c in ans.citations]
     assert "附件1 第5项" in labels and "取消养老机构设立许可制度" in ans.answer and "附件1 第76项" in labels
 
+
+
+def test_a_division_addressed_with_its_parent_is_another_place(assistant):
+    """临汾尧都区 is 尧都区 addressed with its parent city: 临汾 before it is that district's address,
+    not the document's own city placing the question here — 尧都区, a sibling of 大宁县, is out of
+    scope where the asker places the question (在临汾尧都区开了个汽修铺 … 他们那边); a town addressed
+    with the document's own county (大宁县昕水镇) is inside it."""
+    ans = assistant.answer("俺表哥在临汾尧都区开了个汽修铺 他们那边新开店刻公章领UKey也免费不")
+    assert ans.coverage == "not_covered" and "尧都区" in ans.answer, ans.answer
+    ans = assistant.answer("我在大宁县昕水镇开了个小卖部，能免费刻公章吗")
+    assert ans.coverage == "answered" and "免费刻制" in ans.answer, ans.answer
