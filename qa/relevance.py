@@ -71,6 +71,7 @@ from .thesaurus import (
     names_a_certificate,
     names_a_place,
     names_a_price,
+    names_a_thing,
     names_an_establishment,
     names_an_institution,
     pays_money,
@@ -291,6 +292,9 @@ def _year_unstated(clause: str, row_text: str) -> int | None:
 # what a grant or licence is for stands right before it (育儿补贴, 考驾照的补贴, 烟草证) — a
 # fee's subsidy by the fee (展位费补贴: 展位)
 _KIND_OF = re.compile(rf"^的?(?:费?(?:{'|'.join(GRANT_WORDS)})|证|许可|验收)")
+# whether a grant is given for the thing just named (考驾照有没有补贴, 考驾照县里能给补贴不:
+# the giver, a few characters, may stand between)
+_GRANT_FOR = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:有没有|有无|有|能不能|能|可不可以|可以|给不给|给)(?:给|拿|领|享受)?(?:点|些)?(?:{'|'.join(GRANT_WORDS)})")
 
 
 # a character held by at most this share of the rows is a rare one of the documents
@@ -649,7 +653,11 @@ class RelevanceModel:
             # what is asked, stated only by a row saying it is not paid (waived, above)
             kinds = tuple(w for w in asked_unknown if _KIND_OF.search(_after_verb(q, w, q.asked.split(w, 1)[-1]))
                           or (q.intent == Intent.AMOUNT and self._kind_of_written(q, w)) or w in granted
-                          or w.endswith("费") or _counted_per(q, w))
+                          or w.endswith("费") or _counted_per(q, w)
+                          # a thing the grant is asked for (考驾照有没有补贴: 驾照, an object;
+                          # not an act, 卖货有奖励, which asks whether selling is rewarded)
+                          or (names_a_thing(w) and any(_GRANT_FOR.search(_after_verb(q, w, rest))
+                                                     for rest in q.asked.split(w)[1:])))
             # nor, of the documents the question names, a word another loaded document uses
             # (寿光对创业担保贷款有什么支持, 大宁's list loaded beside): a topic, not speech
             topics = tuple(w for w in asked_unknown if docs and (w in self.vocab or w in self.blob))

@@ -2410,3 +2410,14 @@ def test_a_division_addressed_with_its_parent_is_another_place(assistant):
     assert ans.coverage == "not_covered" and "尧都区" in ans.answer, ans.answer
     ans = assistant.answer("我在大宁县昕水镇开了个小卖部，能免费刻公章吗")
     assert ans.coverage == "answered" and "免费刻制" in ans.answer, ans.answer
+
+
+def test_a_thing_a_grant_is_asked_for_is_what_is_asked(assistant):
+    """考驾照县里能给补贴不 asks a grant for the licence (驾照, a thing the thesaurus files as an
+    object): the word the document never writes is what the grant is for, not speech around the
+    question — never answered with the rows' other 补贴 (职业介绍补贴, 快件补贴) as if they were it."""
+    from qa.relevance import _GRANT_FOR
+
+    assert _GRANT_FOR.search("有没有补贴") and _GRANT_FOR.search("县里能给补贴不") and not _GRANT_FOR.search("丢了咋补办")
+    ans = assistant.answer("儿子想考个驾照去跑车，考驾照县里能给补贴不")
+    assert ans.coverage != "answered" and "驾照" in ans.answer.split("\n")[0], ans.answer
