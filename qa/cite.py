@@ -196,6 +196,13 @@ class Composer:
         # beside the loan's 个人贷款不超过30万元)
         money = asks_money(read.asking) and all(p.intent in (Intent.AMOUNT, Intent.GOAL, Intent.YESNO) for p in parts)
         counts = [w for p in parts if (w := count_word(p.text)) is not None] if money else []
+        # the question's concepts but the kinds of grant asked (奖励, 补贴) — the story's too,
+        # where the asking clause names nothing else (搞直播带货 … 有没有奖励): a further row
+        # whose best sentence states none of them states another grant (补助标准每人不超过1000元
+        # of 创业补贴, beside 直播带货…择优给予资金奖励)
+        said = self.m.concepts(q)
+        matter = {j for j, (alts, _) in enumerate(said) if not set(alts) & set(GRANT_WORDS)}
+        granted = len(matter) < len(said)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
@@ -232,6 +239,8 @@ class Composer:
                     self._quote_row(h, ranked[h.key], intent, terms, quotes)
                 continue
             if money and not states_money(best.text) and not any(states_count(best.text, w) for w in counts):
+                continue
+            if matter and granted and not self.m.covered(said, best) & matter:
                 continue
             if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
                     and best_score >= min_match) or (better and h.score >= cfg.part_score_ratio * top.score
@@ -352,6 +361,10 @@ class Composer:
         top = cands[0]
         # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
         have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
+        # the question's concepts but the kinds of grant (奖励, 补贴): what a part naming only a
+        # grant (有没有奖励) asks it of — the story's matter (搞直播带货) included
+        said = self.m.concepts(q)
+        matter = {j for j, (alts, _) in enumerate(said) if not set(alts) & set(GRANT_WORDS)}
         for p in parts:
             # (a sum, a condition or a yes/no asked naming no topic — 能给多少钱, 有什么条件, 要先办
             # 什么许可吗 — is asked of the one named before it: each grant or licence has its own —
@@ -361,6 +374,7 @@ class Composer:
             p_intent, p_terms = p.intent, self.m.concepts(f"{p.about} {p.text}" if borrows else p.text)
             if not p_terms and p_intent == Intent.GENERAL:
                 continue
+            grant_only = bool(p_terms) and bool(matter) and all(set(alts) & set(GRANT_WORDS) for alts, _ in p_terms)
             # a part asked of one listed thing (分别) is answered only by a row stating it
             states_item = self._item_test(p_terms, p.item)
             best_hit, ranked = top, self.m.ranked(p_terms, self.r.by_key[top.key], p_intent, q)
@@ -392,9 +406,12 @@ class Composer:
                     best_hit, ranked, item_missing = h, other, False
                 elif not item_missing and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
                         and other[0][0] > (ranked[0][0] if ranked else 0.0) and states_item(other[0][1]) \
-                        and not figure_missing(p.text, p_intent, other[0][1].text):
+                        and not figure_missing(p.text, p_intent, other[0][1].text) \
+                        and (not grant_only or self.m.covered(said, other[0][1]) & matter):
                     # (a part asking a figure, 能贷几年, is answered by another row only where its
                     # sentence gives one: not 2022年末…增长幅度高于30%, a year and a growth)
+                    # (nor, a part naming only a grant, where its sentence states only a grant:
+                    # 补助标准每人不超过1000元 is the 创业补贴's, not 直播带货's 资金奖励)
                     best_hit, ranked = h, other
             row = self.r.by_key[best_hit.key]
             added = False

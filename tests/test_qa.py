@@ -2421,3 +2421,12 @@ def test_a_thing_a_grant_is_asked_for_is_what_is_asked(assistant):
     assert _GRANT_FOR.search("有没有补贴") and _GRANT_FOR.search("县里能给补贴不") and not _GRANT_FOR.search("丢了咋补办")
     ans = assistant.answer("儿子想考个驾照去跑车，考驾照县里能给补贴不")
     assert ans.coverage != "answered" and "驾照" in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_row_stating_only_a_grant_is_another_grants(assistant):
+    """有没有奖励 names nothing but a grant: it asks of the story's matter (搞直播带货). 附件1 第65项
+    answers (直播带货…择优给予资金奖励); 附件2 第49项's 补助标准每人不超过1000元 states a sum but of the
+    创业补贴 — a row whose sentence states no concept of the question but a grant is not cited."""
+    ans = assistant.answer("我家小超市生意一般 也想搞搞直播带货 县里支持不 有没有奖励")
+    labels = [c.label for c in ans.citations]
+    assert labels[0] == "附件1 第65项" and "附件2 第49项" not in labels, labels
