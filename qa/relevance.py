@@ -143,6 +143,9 @@ _RATE_OF = re.compile(r"([\u4e00-\u9fff]{2})(?:的)?(?:具体)?(?:比例|费率|
 # a grant named by what it is for, as a question asks its sum (进档奖励具体是多少, 职介补贴上限多少)
 _GRANT_NAMED = re.compile(r"([\u4e00-\u9fff]{2}(?:奖励|补贴|补助|奖补|资助))[^，,。？?\s]{0,6}?(?:多少|金额)")
 _RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％‰]|个?百分点)|百分之|[一二三四五六七八九十]成")
+# an area asked by its noun (扶持多大面积, 占地面积是多少): stated by a number of an area's units
+_ASKS_AREA = re.compile(r"(?:多少|多大)(?:的)?面积|面积(?:是|有)?(?:多少|多大)")
+_AREA = re.compile(r"\d+(?:\.\d+)?\s*万?(?:亩|平方米|平米|㎡|公顷|平方公里)")
 
 
 _PERSON = ("人", "位", "名")  # a figure per person is stated with any of them
@@ -203,6 +206,8 @@ def figure_missing(clause: str, intent: str, row_text: str, weak_match: bool = F
     word = count_word(clause, followed)
     if word is not None:
         return "" if states_count(row_text, word) else "count"
+    if _ASKS_AREA.search(clause):
+        return "" if _AREA.search(row_text) else "amount"
     asks_figure = _ASKS_MONEY.search(clause) or _ASKS_FEE.search(clause) or _ASKS_FIGURE.search(clause)
     if asks_figure:
         for m in _PER.finditer(clause):

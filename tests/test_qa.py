@@ -2430,3 +2430,14 @@ def test_a_row_stating_only_a_grant_is_another_grants(assistant):
     ans = assistant.answer("我家小超市生意一般 也想搞搞直播带货 县里支持不 有没有奖励")
     labels = [c.label for c in ans.citations]
     assert labels[0] == "附件1 第65项" and "附件2 第49项" not in labels, labels
+
+
+def test_an_area_asked_by_its_noun_is_stated_in_an_areas_units():
+    """扶持多大面积 asks an area: 支持发展林下经济1000亩 states it (亩, as 平方米 or 公顷 would),
+    however weakly the sentence shares the clause's other words; a row with no area leaves it out."""
+    from qa.relevance import figure_missing
+
+    row = "支持发展林下经济1000亩，提高农民林下经济生产的积极性。"
+    assert figure_missing("县里今年打算扶持多大面积", "amount", row, weak_match=True) == ""
+    assert figure_missing("厂房面积有多大", "amount", "总建筑面积32370.86平方米", weak_match=True) == ""
+    assert figure_missing("县里今年打算扶持多大面积", "amount", "支持发展林下经济，提高农民积极性。") == "amount"
