@@ -779,6 +779,9 @@ class RelevanceModel:
                      if t not in givers and not names_an_institution(t)
                      and not any(t in title for title in self.titles)
                      and not self.miscut(t, q.plain)  # 快递给补贴 cut 快/递给/补贴
+                     # a verb of giving (还给, 发给: jieba joins 给 to the word before it) says the
+                     # grant is given, naming no kind of it
+                     and not (t.endswith("给") and any(w.text == t and w.pos.startswith("v") for w in q.words))
                      and (m := _kind_named(q.asked, t)))
             missing = next((f"关于{t}{g}的规定" for t, g in named
                             if not any(self._names_grant(t, g, self.row_text.get(h.key, "")) for h in found.quotable)), "")

@@ -2441,3 +2441,11 @@ def test_an_area_asked_by_its_noun_is_stated_in_an_areas_units():
     assert figure_missing("县里今年打算扶持多大面积", "amount", row, weak_match=True) == ""
     assert figure_missing("厂房面积有多大", "amount", "总建筑面积32370.86平方米", weak_match=True) == ""
     assert figure_missing("县里今年打算扶持多大面积", "amount", "支持发展林下经济，提高农民积极性。") == "amount"
+
+
+def test_a_verb_of_giving_names_no_kind_of_grant(assistant):
+    """快件还给补贴 says the parcels are also given a subsidy: jieba joins 还 and 给 into one verb
+    (还给, "give back"), which names no kind of 补贴 — the answer is not partial for a 还给补贴 the
+    document never names."""
+    ans = assistant.answer("往村里送的快件还给补贴，这事啥时候能做到全覆盖")
+    assert ans.coverage == "answered" and "附件1 第81项" in [c.label for c in ans.citations], ans.answer
