@@ -438,7 +438,7 @@ def _names_topic(clause: str) -> bool:
     what is wanted of a topic (条件, 标准, 时限: 有什么条件 names none) nor the kind of thing
     granted (补贴, 许可, 执照: 弄个小养老院，要先办什么许可吗 asks the licence of the 养老院 —
     as the verdict reads an asking clause naming nothing but the grant)."""
-    return any(_content_word(w) and not _names_a_part(w.text, True)
+    return any(_content_word(w) and not w.pos.startswith(("v", "a")) and not _names_a_part(w.text, True)
                and w.text not in _GRANTS and not names_a_permit(w.text) for w in _tag(clause))
 
 

@@ -2449,3 +2449,15 @@ def test_a_verb_of_giving_names_no_kind_of_grant(assistant):
     document never names."""
     ans = assistant.answer("往村里送的快件还给补贴，这事啥时候能做到全覆盖")
     assert ans.coverage == "answered" and "附件1 第81项" in [c.label for c in ans.citations], ans.answer
+
+
+def test_a_clause_of_verbs_names_no_topic(assistant):
+    """县里能帮着解决不 names nothing but help (帮, 解决: verbs): it asks of the clause before it that
+    names a thing (以后扩产要厂房的话) — Part.about — so the second rule asked, 附件2 第66项 (增资扩产…
+    厂房), is cited beside the reward (附件2 第55项)."""
+    from qa.question import asking_parts
+
+    q = "要是进了规上，县里奖多少钱？以后扩产要厂房的话，县里能帮着解决不？"
+    assert [p.about for p in asking_parts(q)][-1] == "以后扩产要厂房的话"
+    labels = [c.label for c in assistant.answer(q).citations]
+    assert {"附件2 第55项", "附件2 第66项"} <= set(labels), labels
