@@ -432,6 +432,16 @@ class RelevanceModel:
         # in that sense (租金): its word for the kind it speaks of
         return next((s for s in head_synonyms(word) if normalize(s) in self.written), "")
 
+    def _sense_beside(self, word: str, others: tuple[str, ...]) -> str:
+        """Of a word of several senses (牌子: a sign, a brand, a tune), the synonym the
+        documents write in a row beside the documents' word for another everyday word of
+        the question (商标 beside 假冒伪劣, 假货's): that row's matter tells the sense meant."""
+        if senses(word) < 2 or not others:
+            return ""
+        written = [s for s in synonyms(word) if normalize(s) in self.written]
+        return next((s for s in written for text in self.row_text.values()
+                     if s in text and any(o in text for o in others if o != s)), "")
+
     def _names_grant(self, kind: str, grant: str, row_text: str) -> bool:
         """The row names the grant or licence of ``kind`` (房租 + 补贴): as written, or as the
         same grant word after a modifier holding the kind's head — its last character,
@@ -611,6 +621,8 @@ class RelevanceModel:
         # nouns the document never uses: those of the asking clause decide, the story's do not
         all_unknown = tuple(w for w in self.absent_nouns(q.topics, docs) if not self.miscut(w, q.plain))
         bridged = tuple((w, b) for w in all_unknown if (b := self.bridge(w)))
+        bridged += tuple((w, b) for w in all_unknown if w not in dict(bridged)
+                         and (b := self._sense_beside(w, tuple(dict(bridged).values()))))
         # a fee the document never names, asked whether or how much one pays it (要交摊位费不,
         # 摊位费收多少), is stated by the best row saying none is paid for the thing asked
         # (便民市场…免费对本地果农、菜农开放); how a fee is reckoned (加班费怎么算) is not
@@ -751,7 +763,8 @@ class RelevanceModel:
             asked_unknown = ()
         # unknown words that are no evidence of absence: a kind of what the document writes of,
         # or the asker's own shop — the answer is partial at worst
-        kinds = tuple(w for w in asked_unknown if self.names_a_kind(w) or _establishment(q.plain, w))
+        kinds = tuple(w for w in asked_unknown if self.names_a_kind(w) or _establishment(q.plain, w)
+                      or _owned(q.plain, w))
         common: dict[str, Any] = {"story": story, "asides": asides, "settings": settings, "kinds": kinds,
                                   "bridged": bridged, "asked": q.asked,
                                   "asked_coverage": cov, "shift": round(shift, 4), "dense": dense}
@@ -833,6 +846,16 @@ def _counted_per(q: Query, word: str) -> bool:
 # one of a thing, or each of it, as the tagger reads a number and its measure word (一只, 每头)
 # — but 个, the general measure, which counts anything (一个人能补多少: who, not what)
 _PER_UNIT = re.compile(r"^[一每][^个\d]$")
+
+
+# the asker's own (我家小米, 俺们家的苹果, 自家的牛): what they tell of, not what they ask
+_OWNER = re.compile(r"(?:我|俺|咱|我们|俺们|咱们|自)家的?$")
+
+
+def _owned(text: str, word: str) -> bool:
+    """``word`` names the asker's own thing (有人拿我家小米的牌子做假货): like their shop, the
+    setting of the question, no evidence that its topic is absent."""
+    return any(_OWNER.search(text[:m.start()]) for m in re.finditer(re.escape(word), text))
 
 
 def _establishment(text: str, word: str) -> bool:

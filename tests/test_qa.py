@@ -2461,3 +2461,20 @@ def test_a_clause_of_verbs_names_no_topic(assistant):
     assert [p.about for p in asking_parts(q)][-1] == "以后扩产要厂房的话"
     labels = [c.label for c in assistant.answer(q).citations]
     assert {"附件2 第55项", "附件2 第66项"} <= set(labels), labels
+
+
+def test_a_word_of_several_senses_takes_the_one_beside_the_questions_other_words(assistant):
+    """牌子 is a sign, a brand or a tune: the thesaurus gives it four senses, so it bridges by none
+    alone — but the documents write 商标 (牌子's synonym as a brand) in a row beside 假冒伪劣, their
+    word for the question's 假货: that row tells the sense meant, and 牌子 is no absent topic."""
+    rel = assistant.relevance
+    assert rel._sense_beside("牌子", ("假冒伪劣",)) == "商标"
+    assert rel._sense_beside("牌子", ()) == "" and rel._sense_beside("牌子", ("农机",)) == ""
+
+
+def test_the_askers_own_thing_is_no_evidence_of_absence(assistant):
+    """有人冒用我家核桃的牌子做假货卖，找哪个部门管: 核桃 is the asker's own (我家), the setting of what
+    is asked like their shop — the documents never naming it is no evidence that the question's
+    topic (假货, 牌子: the 假冒 rows) is absent: partial at worst, never not covered."""
+    ans = assistant.answer("有人冒用我家核桃的牌子做假货卖，找哪个部门管")
+    assert ans.coverage != "not_covered", ans.answer
