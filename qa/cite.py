@@ -25,6 +25,7 @@ from .intent import (
     count_word,
     counts_stated,
     states_count,
+    superlative_count,
 )
 from .match import Concepts, Matcher, Ranked, table_of
 from .question import Part, Query, each_listed
@@ -126,6 +127,12 @@ class Composer:
             # 取得证书之日起12个月内), as a count may
             extra.keys.append(top.key)
             quotes.append(extra)
+        if word is not None and superlative_count(q, word, "\n".join(q_.text for q_ in quotes)) is False:
+            # a count asked with a superlative (最长能贷几年) is the one stated after it (贷款期限
+            # 最长不超过3年): another count of the measure in the quotes (毕业5年内) is another's
+            said = next((s for _, s in ranked[top.key] if superlative_count(q, word, s.text)), None)
+            if said is not None:
+                quotes.append(Quote(said.text, [top.key]))
         if word is not None and word != "个":
             # the count asked may be stated again after ；under a condition (…30日内支付款项；
             # 合同另有约定的，付款期限最长不得超过60日): the same rule's other answer

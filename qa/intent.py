@@ -320,6 +320,20 @@ def states_count(text: str, word: str) -> bool:
                 or (word == "天" and _WITHIN_A_DAY.search(text)))
 
 
+# a superlative (最长, 最多, 最高: 最 and the character it raises) the asking clause puts
+# before a count (最长能贷几年)
+_SUPERLATIVE = re.compile(r"最([\u4e00-\u9fff])")
+
+
+def superlative_count(question: str, word: str, text: str) -> bool | None:
+    """Whether ``text`` states the count of ``word`` after the superlative the question asks
+    it with (最长能贷几年: 贷款期限最长不超过3年, not 毕业5年内); None when none is asked."""
+    m = re.search(rf"{_SUPERLATIVE.pattern}[^，,。；;？?]{{0,6}}?(?:几|多少)个?{re.escape(word)}", plain(question))
+    if m is None:
+        return None
+    return bool(re.search(rf"最{m.group(1)}[^，,。；;]{{0,8}}?[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text))
+
+
 def counts_stated(text: str, word: str) -> dict[str, str]:
     """The things ``text`` counts with that measure word, each by the two characters before
     its figure, and the figure (便民市场5处，夜市2处 → {"市场": "5", "夜市": "2"})."""

@@ -2642,3 +2642,19 @@ def test_a_kind_of_a_thing_bridges_to_the_documents_word_for_the_thing(tmp_path,
             "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
     (ans,) = ask_about(tmp_path, capsys, text, "我租的县里国企的门面开面馆，听说今年房租能减，能减几个月？")
     assert ans["coverage"] == "answered" and "减免3个月租金" in ans["answer"], ans["answer"]
+
+
+def test_a_count_asked_with_a_superlative_is_the_one_after_it(tmp_path, capsys):
+    """最长能贷几年 asks the count stated after 最长 (贷款期限最长不超过3年): the row's first sentence
+    also counts years (毕业5年内), of the people eligible — quoting only it leaves the term out."""
+    from qa.intent import superlative_count
+
+    assert superlative_count("最多能贷多少，最长能贷几年", "年", "贷款期限最长不超过3年") is True
+    assert superlative_count("最长能贷几年", "年", "毕业5年内高校毕业生") is False
+    assert superlative_count("能贷几年", "年", "毕业5年内") is None
+    text = ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
+            "1\t扩大创业担保贷款\t对退役军人、毕业5年内高校毕业生，个人创业担保贷款最高额度为30万元。"
+            "贷款期限最长不超过3年，财政按规定给予贴息。\t县人力资源社会保障局\t2024年12月底前\n"
+            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "我是退伍回来的，创业担保贷款个人最多能贷多少，最长能贷几年？")
+    assert "30万元" in ans["answer"] and "最长不超过3年" in ans["answer"], ans["answer"]
