@@ -133,14 +133,16 @@ class Composer:
             said = next((s for _, s in ranked[top.key] if superlative_count(q, word, s.text)), None)
             if said is not None:
                 quotes.append(Quote(said.text, [top.key]))
-        if word is not None and word != "个":
+        # (a span asked, 多久内付钱, is counted in days like 几天)
+        span = word if word is not None else "天" if asks_duration(q) else None
+        if span is not None and span != "个":
             # the count asked may be stated again after ；under a condition (…30日内支付款项；
             # 合同另有约定的，付款期限最长不得超过60日): the same rule's other answer
             by_text = {s.text: s for _, s in ranked[top.key]}
             for q_ in list(quotes):
                 s = by_text.get(q_.text)
                 nxt = next_sentence(self.m.sentences, s) if s is not None and s.text.endswith(("；", ";")) else None
-                if nxt is not None and states_count(nxt.text, word) and all(x.text != nxt.text for x in quotes):
+                if nxt is not None and states_count(nxt.text, span) and all(x.text != nxt.text for x in quotes):
                     quotes.insert(quotes.index(q_) + 1, Quote(nxt.text, [top.key]))
         asked = read.asking
         if asks_phone(asked) and not any(gives_phone(q_.text, asked) for q_ in quotes):

@@ -2658,3 +2658,14 @@ def test_a_count_asked_with_a_superlative_is_the_one_after_it(tmp_path, capsys):
             "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
     (ans,) = ask_about(tmp_path, capsys, text, "我是退伍回来的，创业担保贷款个人最多能贷多少，最长能贷几年？")
     assert "30万元" in ans["answer"] and "最长不超过3年" in ans["answer"], ans["answer"]
+
+
+def test_a_span_asked_is_answered_by_the_rules_other_span_after_its_semicolon(tmp_path, capsys):
+    """多久内付钱 asks a span, as 几天 asks a count: the rule's own other answer after its ；(合同另有
+    约定的，付款期限最长不得超过60日) is quoted with 30日内支付款项, as it is for 几天."""
+    text = ("附件\n若干措施\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
+            "1\t防范拖欠账款\t机关、事业单位和大型企业从中小企业采购货物、工程、服务，应当自货物、工程、服务交付之日起30日内支付款项；"
+            "合同另有约定的，付款期限最长不得超过60日。\t县财政局\t长期\n"
+            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "我给县里一个事业单位送过一批办公用品，款一直拖着不给，按规定他们应该多久内付钱？")
+    assert "30日内" in ans["answer"] and "60日" in ans["answer"], ans["answer"]
