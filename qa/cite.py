@@ -127,7 +127,9 @@ class Composer:
             # 取得证书之日起12个月内), as a count may
             extra.keys.append(top.key)
             quotes.append(extra)
-        if word is not None and superlative_count(q, word, "\n".join(q_.text for q_ in quotes)) is False:
+        # (a span asked, 最长能停多久, as a count: word None)
+        if (word is not None or asks_duration(q)) \
+                and superlative_count(q, word, "\n".join(q_.text for q_ in quotes)) is False:
             # a count asked with a superlative (最长能贷几年) is the one stated after it (贷款期限
             # 最长不超过3年): another count of the measure in the quotes (毕业5年内) is another's
             said = next((s for _, s in ranked[top.key] if superlative_count(q, word, s.text)), None)

@@ -325,13 +325,20 @@ def states_count(text: str, word: str) -> bool:
 _SUPERLATIVE = re.compile(r"最([\u4e00-\u9fff])")
 
 
-def superlative_count(question: str, word: str, text: str) -> bool | None:
-    """Whether ``text`` states the count of ``word`` after the superlative the question asks
-    it with (最长能贷几年: 贷款期限最长不超过3年, not 毕业5年内); None when none is asked."""
-    m = re.search(rf"{_SUPERLATIVE.pattern}[^，,。；;？?]{{0,6}}?(?:几|多少)个?{re.escape(word)}", plain(question))
+def superlative_count(question: str, word: str | None, text: str) -> bool | None:
+    """Whether ``text`` states the count of ``word`` — or, ``word`` None, the span (最长能停
+    多久) — after the superlative the question asks it with (最长能贷几年: 贷款期限最长不超过3年,
+    not 毕业5年内); None when none is asked."""
+    asked = rf"(?:几|多少)个?{re.escape(word)}" if word else r"(?:多久|多长时间)"
+    m = re.search(rf"{_SUPERLATIVE.pattern}[^，,。；;？?]{{0,6}}?{asked}", plain(question))
     if m is None:
         return None
-    return bool(re.search(rf"最{m.group(1)}[^，,。；;]{{0,8}}?[\d{NUMERALS}]\s*{_SAME_UNIT.get(word, word)}", text))
+    unit = _SAME_UNIT.get(word, word) if word else _SPAN_UNIT
+    return bool(re.search(rf"最{m.group(1)}[^，,。；;]{{0,8}}?[\d{NUMERALS}]\s*{unit}", text))
+
+
+# the measures a span is stated in (歇业期限最长不超过3年, 最长6个月, 最长15个工作日)
+_SPAN_UNIT = r"(?:年|个?月|日|天|个?工作日|小时)"
 
 
 def counts_stated(text: str, word: str) -> dict[str, str]:

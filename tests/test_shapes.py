@@ -2652,6 +2652,9 @@ def test_a_count_asked_with_a_superlative_is_the_one_after_it(tmp_path, capsys):
     assert superlative_count("最多能贷多少，最长能贷几年", "年", "贷款期限最长不超过3年") is True
     assert superlative_count("最长能贷几年", "年", "毕业5年内高校毕业生") is False
     assert superlative_count("能贷几年", "年", "毕业5年内") is None
+    # a span asked with one (最长能停多久) is the span stated after it
+    assert superlative_count("个体户最长能停多久", None, "歇业期限最长不超过3年") is True
+    assert superlative_count("个体户最长能停多久", None, "公示期为20日") is False
     text = ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
             "1\t扩大创业担保贷款\t对退役军人、毕业5年内高校毕业生，个人创业担保贷款最高额度为30万元。"
             "贷款期限最长不超过3年，财政按规定给予贴息。\t县人力资源社会保障局\t2024年12月底前\n"
