@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.schema import Hit
 from ingest.schema import TaskRow
@@ -178,6 +178,7 @@ class Composer:
                 quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(f"{head}：{value}")]
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
         self._answer_each_part(q, parts, cands, quotes, chosen)
+        referenced: set[tuple[str, int]] = set()
         if intent != Intent.DEPARTMENT and not top_row.units \
                 and not any(top.key in q_.keys and NAMES_BODY.search(q_.text) for q_ in quotes):
             # a row naming its units in no column (an article: …由县科技局受理) says who
@@ -185,6 +186,19 @@ class Composer:
             said = next((s for _, s in ranked[top.key] if HANDLED_BY.search(s.text)), None)
             if said is not None and duplicate(said.text, quotes) is None:
                 quotes.append(Quote(said.text, [top.key]))
+        if not top_row.units and not any(top.key in q_.keys and NAMES_BODY.search(q_.text) for q_ in quotes) \
+                and (ref := self._handled_by_reference(top_row)) is not None:
+            # an article naming no body of its own is handled by the one another article
+            # assigns it by its number (第十八条 受理部门：（一）第三条、第八条…规定事项，由县人力
+            # 资源和社会保障局负责受理): that sentence says who, cited with its article
+            key, said = ref
+            quotes.insert(0 if intent == Intent.DEPARTMENT else len(quotes), Quote(said, [key]))
+            if key not in {c.key for c in chosen}:
+                # (cited for that sentence alone: its own unit list is every article's it assigns)
+                referenced.add(key)
+                row = self.r.by_key[key]
+                chosen.append(next((h for h in hits if h.key == key), None)
+                              or Hit(row.attachment, row.number, 0.0, chunk=row.task))
         if asks_where and not any(_STATES_PLACE.search(q_.prefix + q_.text) for q_ in quotes):
             # where asked, and no quote names a place: the best row's sentence naming one (服务
             # 地址：县零工市场…), or the contact's (…办税服务厅地址：…)
@@ -270,7 +284,24 @@ class Composer:
             self._same_counts(word, quotes, chosen, cands)
         self._label_listed(quotes)
         self._cite_restating(quotes, chosen, hits, anywhere=intent == Intent.DEPARTMENT)
-        return Composition(quotes, chosen, [self.r.by_key[h.key] for h in chosen])
+        rows = [self.r.by_key[h.key] for h in chosen]
+        return Composition(quotes, chosen, [replace(r, lead_units=(), coop_units=()) if r.key in referenced else r
+                                            for r in rows])
+
+    def _handled_by_reference(self, row: TaskRow) -> tuple[tuple[str, int], str] | None:
+        """The sentence of another article of ``row``'s document that names ``row`` by its
+        number (第三条, not inside 第十三条) and the body handling it, with that article's key."""
+        name = row.label.split()[-1]
+        if not name.endswith("条"):
+            return None
+        named = re.compile(rf"(?<![一二三四五六七八九十百零〇]){re.escape(name)}")
+        for other in self.r.by_key.values():
+            if other.doc != row.doc or other.key == row.key:
+                continue
+            for s in self.m.sentences.get(other.key, ()):
+                if named.search(s.text) and HANDLED_BY.search(s.text):
+                    return other.key, s.text
+        return None
 
     def _other_counts(self, word: str, quotes: list[Quote], chosen: list[Hit]) -> None:
         """A count asked that a cited row states twice, differently (夜市2处 in its task, 夜市4处

@@ -2672,3 +2672,23 @@ def test_a_span_asked_is_answered_by_the_rules_other_span_after_its_semicolon(tm
             "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
     (ans,) = ask_about(tmp_path, capsys, text, "我给县里一个事业单位送过一批办公用品，款一直拖着不给，按规定他们应该多久内付钱？")
     assert "30日内" in ans["answer"] and "60日" in ans["answer"], ans["answer"]
+
+
+def test_an_article_is_handled_by_the_body_another_article_assigns_it(tmp_path, capsys):
+    """A 若干规定 names its 受理部门 in an article of its own, by the articles' numbers (第五条
+    受理部门：第二条、第四条规定事项，由县人力资源和社会保障局负责受理): 创业补贴找哪个部门 is answered
+    by that sentence, cited with its article, first — not by the whole list of bodies that
+    article names; 第十二条 is no 第二条."""
+    text = ("某县支持个体工商户发展若干规定\n\n"
+            "第一条 为支持个体工商户发展，制定本规定。\n\n"
+            "第二条 对首次登记注册的个体工商户，正常经营满6个月以上的，给予一次性创业补贴3000元。\n\n"
+            "第三条 对新获得注册商标的个体工商户，每件给予500元补助。\n\n"
+            "第四条 对吸纳登记失业人员就业的，按每人1000元给予吸纳就业补贴。\n\n"
+            "第五条 受理部门。\n（一）第二条、第四条规定事项，由县人力资源和社会保障局负责受理；\n"
+            "（二）第三条规定事项，由县市场监督管理局负责受理。\n\n"
+            "第六条 本规定自印发之日起施行。\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "我想申请新开店的那个创业补贴，应该去找哪个部门办？")
+    labels = [c["label"] for c in ans["citations"]]
+    assert "第二条" in labels and "第五条" in labels, ans["answer"]
+    first = ans["answer"].split("\n\n")[0]
+    assert "县人力资源和社会保障局" in first and "县市场监督管理局" not in ans["answer"], ans["answer"]
