@@ -127,6 +127,20 @@ def _counted(query: str) -> str | None:
     return word if word != "个" else None
 
 
+# characters listed with 、 before the word they share (水、电、气费用, 水、电、气报装): each
+# one with it
+_DISTRIBUTED = re.compile(r"((?:[\u4e00-\u9fff]、)+[\u4e00-\u9fff])([^\W\d_等及和与]{2})")
+
+
+def distributed(text: str) -> str:
+    """``text`` with each list of single characters sharing the word after them written out
+    for matching (水、电、气费用 → 水费用 电费用 气费用, and 水费 电费 气费 by the word's first
+    character): 电费水费交不上 states what 水、电、气费用 does."""
+    extra = [f"{c}{w}" for m in _DISTRIBUTED.finditer(text) for c in m.group(1).split("、")
+             for w in (m.group(2), m.group(2)[0])]
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
 class Matcher:
     """The sentence tables of one retriever's rows (built once) and the match of a
     question's concepts against them. ``cfg`` is the assistant's :class:`ComposeConfig`
@@ -141,7 +155,7 @@ class Matcher:
             row.key: row_sentences(row) for row in retriever.rows}
         # what each sentence states: its words, less those it only points to (为符合条件的
         # 毕业生落实补贴 names no condition; 按规定给予 states no rule)
-        stated = {s: _REFERENCE.sub("，", s.text) for ss in self.sentences.values() for s in ss}
+        stated = {s: distributed(_REFERENCE.sub("，", s.text)) for ss in self.sentences.values() for s in ss}
         self.sent_tokens: dict[Sentence, frozenset[str]] = {s: frozenset(tokenize(t)) for s, t in stated.items()}
         self.sent_norm: dict[Sentence, str] = {s: words_form(t) for s, t in stated.items()}
         # the label a sentence is listed under (承诺时限 over …；食品经营许可3个工作日；): its

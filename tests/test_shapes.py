@@ -2692,3 +2692,20 @@ def test_an_article_is_handled_by_the_body_another_article_assigns_it(tmp_path, 
     assert "第二条" in labels and "第五条" in labels, ans["answer"]
     first = ans["answer"].split("\n\n")[0]
     assert "县人力资源和社会保障局" in first and "县市场监督管理局" not in ans["answer"], ans["answer"]
+
+
+def test_characters_listed_before_a_shared_word_each_take_it(tmp_path, capsys):
+    """水、电、气费用 is 水费, 电费 and 气费: the sentence states the question's 电费水费 (for matching
+    only; the quote keeps the document's wording) — so of an article's points, the one on unpaid
+    bills answers 电费水费交不上会不会停, not the one on hookup times."""
+    from qa.match import distributed
+
+    assert {"水费", "电费", "气费"} <= set(distributed("无力缴纳水、电、气费用的").split())
+    assert distributed("供水、供热、供气等报装") == "供水、供热、供气等报装"
+    text = ("某县支持个体工商户发展若干规定\n\n"
+            "第一条 为支持个体工商户发展，制定本规定。\n\n"
+            "第二条 降低要素成本。\n（一）对个体工商户因经营困难暂时无力缴纳水、电、气费用的，实行“欠费不停供”，"
+            "缓缴期最长不超过6个月。\n（二）城镇供水、供气报装时限分别压缩至3个工作日、5个工作日以内。\n\n"
+            "第三条 本规定自印发之日起施行。\n")
+    (ans,) = ask_about(tmp_path, capsys, text, "最近生意不好，电费水费一时交不上，会不会直接给我停了？")
+    assert "欠费不停供" in ans["answer"].split("\n\n")[0], ans["answer"]
