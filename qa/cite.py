@@ -132,9 +132,9 @@ class Composer:
                 and superlative_count(q, word, "\n".join(q_.text for q_ in quotes)) is False:
             # a count asked with a superlative (最长能贷几年) is the one stated after it (贷款期限
             # 最长不超过3年): another count of the measure in the quotes (毕业5年内) is another's
-            said = next((s for _, s in ranked[top.key] if superlative_count(q, word, s.text)), None)
-            if said is not None:
-                quotes.append(Quote(said.text, [top.key]))
+            stated = next((s for _, s in ranked[top.key] if superlative_count(q, word, s.text)), None)
+            if stated is not None:
+                quotes.append(Quote(stated.text, [top.key]))
         # (a span asked, 多久内付钱, is counted in days like 几天)
         span = word if word is not None else "天" if asks_duration(q) else None
         if span is not None and span != "个":
@@ -191,8 +191,8 @@ class Composer:
             # an article naming no body of its own is handled by the one another article
             # assigns it by its number (第十八条 受理部门：（一）第三条、第八条…规定事项，由县人力
             # 资源和社会保障局负责受理): that sentence says who, cited with its article
-            key, said = ref
-            quotes.insert(0 if intent == Intent.DEPARTMENT else len(quotes), Quote(said, [key]))
+            key, sentence = ref
+            quotes.insert(0 if intent == Intent.DEPARTMENT else len(quotes), Quote(sentence, [key]))
             if key not in {c.key for c in chosen}:
                 # (cited for that sentence alone: its own unit list is every article's it assigns)
                 referenced.add(key)
@@ -221,13 +221,11 @@ class Composer:
         # beside the loan's 个人贷款不超过30万元)
         money = asks_money(read.asking) and all(p.intent in (Intent.AMOUNT, Intent.GOAL, Intent.YESNO) for p in parts)
         counts = [w for p in parts if (w := count_word(p.text)) is not None] if money else []
-        # the question's concepts but the kinds of grant asked (奖励, 补贴) — the story's too,
-        # where the asking clause names nothing else (搞直播带货 … 有没有奖励): a further row
-        # whose best sentence states none of them states another grant (补助标准每人不超过1000元
-        # of 创业补贴, beside 直播带货…择优给予资金奖励)
-        said = self.m.concepts(q)
-        matter = {j for j, (alts, _) in enumerate(said) if not set(alts) & set(GRANT_WORDS)}
-        granted = len(matter) < len(said)
+        # a further row whose best sentence states none of the question's concepts but the kind
+        # of grant asked states another grant (补助标准每人不超过1000元 of 创业补贴, beside
+        # 直播带货…择优给予资金奖励)
+        concepts, matter = self._matter(q)
+        granted = len(matter) < len(concepts)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
                 continue
@@ -265,7 +263,7 @@ class Composer:
                 continue
             if money and not states_money(best.text) and not any(states_count(best.text, w) for w in counts):
                 continue
-            if matter and granted and not self.m.covered(said, best) & matter:
+            if matter and granted and not self.m.covered(concepts, best) & matter:
                 continue
             if (h.score >= score_ratio * top.score and best_score >= match_ratio * top_match
                     and best_score >= min_match) or (better and h.score >= cfg.part_score_ratio * top.score
@@ -287,6 +285,12 @@ class Composer:
         rows = [self.r.by_key[h.key] for h in chosen]
         return Composition(quotes, chosen, [replace(r, lead_units=(), coop_units=()) if r.key in referenced else r
                                             for r in rows])
+
+    def _matter(self, q: str) -> tuple[Concepts, set[int]]:
+        """The question's concepts, the story's included, and those of them that are not a
+        kind of grant (奖励, 补贴): the matter a grant is asked for (搞直播带货 … 有没有奖励)."""
+        concepts = self.m.concepts(q)
+        return concepts, {j for j, (alts, _) in enumerate(concepts) if not set(alts) & set(GRANT_WORDS)}
 
     def _handled_by_reference(self, row: TaskRow) -> tuple[tuple[str, int], str] | None:
         """The sentence of another article of ``row``'s document that names ``row`` by its
@@ -403,10 +407,8 @@ class Composer:
         top = cands[0]
         # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
         have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
-        # the question's concepts but the kinds of grant (奖励, 补贴): what a part naming only a
-        # grant (有没有奖励) asks it of — the story's matter (搞直播带货) included
-        said = self.m.concepts(q)
-        matter = {j for j, (alts, _) in enumerate(said) if not set(alts) & set(GRANT_WORDS)}
+        # what a part naming only a grant (有没有奖励) asks it of (see :meth:`_matter`)
+        concepts, matter = self._matter(q)
         for p in parts:
             # (a sum, a condition or a yes/no asked naming no topic — 能给多少钱, 有什么条件, 要先办
             # 什么许可吗 — is asked of the one named before it: each grant or licence has its own —
@@ -449,7 +451,7 @@ class Composer:
                 elif not item_missing and other[0][0] >= max(top_match + cfg.part_margin, cfg.min_match) \
                         and other[0][0] > (ranked[0][0] if ranked else 0.0) and states_item(other[0][1]) \
                         and not figure_missing(p.text, p_intent, other[0][1].text) \
-                        and (not grant_only or self.m.covered(said, other[0][1]) & matter):
+                        and (not grant_only or self.m.covered(concepts, other[0][1]) & matter):
                     # (a part asking a figure, 能贷几年, is answered by another row only where its
                     # sentence gives one: not 2022年末…增长幅度高于30%, a year and a growth)
                     # (nor, a part naming only a grant, where its sentence states only a grant:

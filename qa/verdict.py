@@ -156,13 +156,14 @@ def foreign_places(q: Query, own: tuple[str, ...], row_text: str, doc_text: str 
     if not q.places:
         return ()
     scope = in_scope_places(own)
-    # the question places what it asks here: it names a place of the document's own (not
-    # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
     # a name written right before another's (临汾尧都区, 眉山市东坡区) is that division's
-    # address — its parent — not a place of its own
+    # address — its parent — not a place of its own; a division so addressed by the
+    # document's own place (大宁县昕水镇) is inside it
     qualifier = {p: o for p in q.places for o in q.places if p != o and f"{p}{o}" in q.norm}
     inside = {o for p, o in qualifier.items() if p in in_scope_places(own[:1])}
     named = [p for p in q.places if p not in qualifier]
+    # the question places what it asks here: it names a place of the document's own (not
+    # as part of another's name: 临汾 of 临汾市区), or says here (这边, 县里, 回村 …)
     here = bool(_HERE.search(q.norm)) or any(
         p in scope and not any(p != o and p in o for o in q.places) for p in named)
     clauses = [normalize(c) for c in clauses_of(q.said or q.text)]
