@@ -48,6 +48,7 @@ from .thesaurus import (
     names_a_permit,
     names_a_settlement,
     names_a_thing,
+    names_an_institution,
     pays_money,
 )
 
@@ -438,8 +439,16 @@ def _names_topic(clause: str) -> bool:
     what is wanted of a topic (条件, 标准, 时限: 有什么条件 names none) nor the kind of thing
     granted (补贴, 许可, 执照: 弄个小养老院，要先办什么许可吗 asks the licence of the 养老院 —
     as the verdict reads an asking clause naming nothing but the grant)."""
-    return any(_content_word(w) and not w.pos.startswith(("v", "a")) and not _names_a_part(w.text, True)
-               and w.text not in _GRANTS and not names_a_permit(w.text) for w in _tag(clause))
+    words = _tag(clause)
+    # what the giver does (县里能帮着解决不: a verb with 县里, 政府 as its doer) is done of the
+    # matter named before; the asker's own act (还用不用自己去申请) is a topic of its own
+    giver = any(_GIVER.fullmatch(w.text) or names_an_institution(w.text) for w in words)
+    return any(_content_word(w) and not (giver and w.pos.startswith(("v", "a"))) and not _names_a_part(w.text, True)
+               and w.text not in _GRANTS and not names_a_permit(w.text) for w in words)
+
+
+# the place or body that grants, named by where it is (县里, 区里, 上面)
+_GIVER = re.compile(r"[县区市乡镇村省]里|上面|上级")
 
 
 # what a lookup's piece ends with when it names a time or who (截止时间, 办理时限, 牵头单位)

@@ -2478,3 +2478,11 @@ def test_the_askers_own_thing_is_no_evidence_of_absence(assistant):
     topic (假货, 牌子: the 假冒 rows) is absent: partial at worst, never not covered."""
     ans = assistant.answer("有人冒用我家核桃的牌子做假货卖，找哪个部门管")
     assert ans.coverage != "not_covered", ans.answer
+
+
+def test_the_askers_own_act_names_a_topic_the_givers_does_not():
+    """县里能帮着解决不: what the giver (县里) does names nothing of its own — it is done of the matter
+    named before; 还用不用自己去申请: the asker's own act (申请) is the part's topic."""
+    from qa.question import _names_topic
+
+    assert not _names_topic("县里能帮着解决不") and _names_topic("还用不用自己去申请")
