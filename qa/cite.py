@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from index.schema import Hit
 from ingest.schema import TaskRow
@@ -77,6 +78,10 @@ class Composition:
         return [Citation(h.attachment, h.number, h.label, r.section, r.task, list(r.lead_units),
                          round(h.score, 4), list(r.coop_units), quoted[h.key])
                 for h, r in zip(self.hits, self.rows)]
+
+
+# an article named by its number in a sentence (第三条; whole: not the 三条 of 第十三条)
+_ARTICLE_NAMED = re.compile(r"第[一二三四五六七八九十百零〇]+条")
 
 
 class Composer:
@@ -177,7 +182,9 @@ class Composer:
                 # first, as its column's line — and not again as a sentence of the row
                 quotes[:] = [q_ for q_ in quotes if q_.prefix or matching_form(q_.text) != matching_form(f"{head}：{value}")]
                 quotes.insert(0, Quote(value.strip(), [top.key], prefix=f"{head}："))
-        self._answer_each_part(q, parts, cands, quotes, chosen)
+        # the question's concepts and, of them, the matter a grant is asked for (read once)
+        concepts, matter = self._matter(q)
+        self._answer_each_part(q, parts, cands, quotes, chosen, concepts, matter)
         referenced: set[tuple[str, int]] = set()
         if intent != Intent.DEPARTMENT and not top_row.units \
                 and not any(top.key in q_.keys and NAMES_BODY.search(q_.text) for q_ in quotes):
@@ -224,7 +231,6 @@ class Composer:
         # a further row whose best sentence states none of the question's concepts but the kind
         # of grant asked states another grant (补助标准每人不超过1000元 of 创业补贴, beside
         # 直播带货…择优给予资金奖励)
-        concepts, matter = self._matter(q)
         granted = len(matter) < len(concepts)
         for h in cands[1:]:
             if len(chosen) >= cfg.max_rows or not ranked[h.key] or any(c.key == h.key for c in chosen):
@@ -295,17 +301,21 @@ class Composer:
     def _handled_by_reference(self, row: TaskRow) -> tuple[tuple[str, int], str] | None:
         """The sentence of another article of ``row``'s document that names ``row`` by its
         number (第三条, not inside 第十三条) and the body handling it, with that article's key."""
-        name = row.label.split()[-1]
-        if not name.endswith("条"):
-            return None
-        named = re.compile(rf"(?<![一二三四五六七八九十百零〇]){re.escape(name)}")
-        for other in self.r.by_key.values():
-            if other.doc != row.doc or other.key == row.key:
-                continue
+        return next((found for found in self._assigned.get((row.doc, row.label.split()[-1]), ())
+                     if found[0] != row.key), None)
+
+    @cached_property
+    def _assigned(self) -> dict[tuple[str, str], list[tuple[tuple[str, int], str]]]:
+        """(document, 第N条) → the sentences naming that article and the body handling it
+        (第十八条 受理部门：…第三条、第八条…规定事项，由县人力资源和社会保障局负责受理), each with its
+        row's key, in the document's order: read once, not per question."""
+        out: dict[tuple[str, str], list[tuple[tuple[str, int], str]]] = {}
+        for other in self.r.rows:
             for s in self.m.sentences.get(other.key, ()):
-                if named.search(s.text) and HANDLED_BY.search(s.text):
-                    return other.key, s.text
-        return None
+                if HANDLED_BY.search(s.text):
+                    for name in dict.fromkeys(_ARTICLE_NAMED.findall(s.text)):
+                        out.setdefault((other.doc, name), []).append((other.key, s.text))
+        return out
 
     def _other_counts(self, word: str, quotes: list[Quote], chosen: list[Hit]) -> None:
         """A count asked that a cited row states twice, differently (夜市2处 in its task, 夜市4处
@@ -395,7 +405,7 @@ class Composer:
             quotes.append(q_)
 
     def _answer_each_part(self, q: str, parts: Sequence[Part], cands: list[Hit], quotes: list[Quote],
-                          chosen: list[Hit]) -> None:
+                          chosen: list[Hit], concepts: Concepts, matter: set[int]) -> None:
         """A question asking several things ("总投资多少、可容纳几家企业？何时完工？") is
         answered part by part: each asking clause with its own intent and words adds the
         quotes that answer it, when they are not quoted yet — from the top row, or from
@@ -407,8 +417,8 @@ class Composer:
         top = cands[0]
         # (a column's line, 咨询电话：0531-88150932 quoted as a note, is the sentence written so)
         have = {matching_form(q_.prefix + q_.text) for q_ in quotes}
-        # what a part naming only a grant (有没有奖励) asks it of (see :meth:`_matter`)
-        concepts, matter = self._matter(q)
+        # (concepts, matter: the question's, see :meth:`_matter` — what a part naming only a
+        # grant, 有没有奖励, asks it of)
         for p in parts:
             # (a sum, a condition or a yes/no asked naming no topic — 能给多少钱, 有什么条件, 要先办
             # 什么许可吗 — is asked of the one named before it: each grant or licence has its own —

@@ -322,7 +322,7 @@ def states_count(text: str, word: str) -> bool:
 
 # a superlative (最长, 最多, 最高: 最 and the character it raises) the asking clause puts
 # before a count (最长能贷几年)
-_SUPERLATIVE = re.compile(r"最([\u4e00-\u9fff])")
+_SUPERLATIVE = r"最([\u4e00-\u9fff])"
 
 
 def superlative_count(question: str, word: str | None, text: str) -> bool | None:
@@ -330,7 +330,7 @@ def superlative_count(question: str, word: str | None, text: str) -> bool | None
     多久) — after the superlative the question asks it with (最长能贷几年: 贷款期限最长不超过3年,
     not 毕业5年内); None when none is asked."""
     asked = rf"(?:几|多少)个?{re.escape(word)}" if word else r"(?:多久|多长时间)"
-    m = re.search(rf"{_SUPERLATIVE.pattern}[^，,。；;？?]{{0,6}}?{asked}", plain(question))
+    m = re.search(rf"{_SUPERLATIVE}[^，,。；;？?]{{0,6}}?{asked}", plain(question))
     if m is None:
         return None
     unit = _SAME_UNIT.get(word, word) if word else _SPAN_UNIT

@@ -2630,6 +2630,13 @@ def test_an_items_label_before_a_colon_titles_it_by_a_time(tmp_path, capsys):
     assert ans["citations"][0]["label"] == "二、 第1项" and "4月1日至4月30日" in ans["answer"], ans["answer"]
 
 
+def _one_task_table(row: str) -> str:
+    """A 任务分工方案 of the row asked about (tab-separated: 序号, 重点任务, 具体措施, 牵头单位,
+    完成时限) and one row on another matter (降低用电成本)."""
+    return ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n" + row + "\n"
+            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+
+
 def test_a_kind_of_a_thing_bridges_to_the_documents_word_for_the_thing(tmp_path, capsys):
     """房租 is filed in the thesaurus on its own, as a kind of 租 (rents), and 租 = 租金 in that
     sense: a document writing only 租金 speaks of it — 房租能减几个月 is answered from the rent
@@ -2637,9 +2644,8 @@ def test_a_kind_of_a_thing_bridges_to_the_documents_word_for_the_thing(tmp_path,
     from qa.thesaurus import head_synonyms
 
     assert "租金" in head_synonyms("房租") and head_synonyms("租金") == ()
-    text = ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
-            "1\t减免国有房屋租金\t承租县属国有企业经营性房屋的小微企业和个体工商户，2024年减免3个月租金。\t县国有资产服务中心\t2024年9月底前\n"
-            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    text = _one_task_table("1\t减免国有房屋租金\t承租县属国有企业经营性房屋的小微企业和个体工商户，2024年减免3个月租金。"
+                           "\t县国有资产服务中心\t2024年9月底前")
     (ans,) = ask_about(tmp_path, capsys, text, "我租的县里国企的门面开面馆，听说今年房租能减，能减几个月？")
     assert ans["coverage"] == "answered" and "减免3个月租金" in ans["answer"], ans["answer"]
 
@@ -2655,10 +2661,8 @@ def test_a_count_asked_with_a_superlative_is_the_one_after_it(tmp_path, capsys):
     # a span asked with one (最长能停多久) is the span stated after it
     assert superlative_count("个体户最长能停多久", None, "歇业期限最长不超过3年") is True
     assert superlative_count("个体户最长能停多久", None, "公示期为20日") is False
-    text = ("附件\n任务分工方案\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
-            "1\t扩大创业担保贷款\t对退役军人、毕业5年内高校毕业生，个人创业担保贷款最高额度为30万元。"
-            "贷款期限最长不超过3年，财政按规定给予贴息。\t县人力资源社会保障局\t2024年12月底前\n"
-            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    text = _one_task_table("1\t扩大创业担保贷款\t对退役军人、毕业5年内高校毕业生，个人创业担保贷款最高额度为30万元。"
+                           "贷款期限最长不超过3年，财政按规定给予贴息。\t县人力资源社会保障局\t2024年12月底前")
     (ans,) = ask_about(tmp_path, capsys, text, "我是退伍回来的，创业担保贷款个人最多能贷多少，最长能贷几年？")
     assert "30万元" in ans["answer"] and "最长不超过3年" in ans["answer"], ans["answer"]
 
@@ -2666,10 +2670,8 @@ def test_a_count_asked_with_a_superlative_is_the_one_after_it(tmp_path, capsys):
 def test_a_span_asked_is_answered_by_the_rules_other_span_after_its_semicolon(tmp_path, capsys):
     """多久内付钱 asks a span, as 几天 asks a count: the rule's own other answer after its ；(合同另有
     约定的，付款期限最长不得超过60日) is quoted with 30日内支付款项, as it is for 几天."""
-    text = ("附件\n若干措施\n序号\t重点任务\t具体措施\t牵头单位\t完成时限\n"
-            "1\t防范拖欠账款\t机关、事业单位和大型企业从中小企业采购货物、工程、服务，应当自货物、工程、服务交付之日起30日内支付款项；"
-            "合同另有约定的，付款期限最长不得超过60日。\t县财政局\t长期\n"
-            "2\t降低用电成本\t用电报装容量160千瓦及以下的实行“零上门、零审批、零投资”。\t县经济信息化和科技局\t2024年6月底前\n")
+    text = _one_task_table("1\t防范拖欠账款\t机关、事业单位和大型企业从中小企业采购货物、工程、服务，应当自货物、工程、服务交付之日起"
+                           "30日内支付款项；合同另有约定的，付款期限最长不得超过60日。\t县财政局\t长期")
     (ans,) = ask_about(tmp_path, capsys, text, "我给县里一个事业单位送过一批办公用品，款一直拖着不给，按规定他们应该多久内付钱？")
     assert "30日内" in ans["answer"] and "60日" in ans["answer"], ans["answer"]
 
